@@ -1,0 +1,60 @@
+# Infoshos: `make run` to start the portal, `make test` to check everything.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+CARGO  ?= cargo
+SERVER := target/server/infoshos-server
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: help tools spa precompress server run dev test fmt-check clippy test-native test-browser test-e2e size e2e-deps
+
+help:
+	@echo "make run    install what is missing, build the app, start http://127.0.0.1:8080"
+	@echo "make test   fmt, clippy, native tests, browser tests, end-to-end"
+	@echo "make dev    trunk serve on :8081 with /api proxied to a running server"
+	@echo "make size   release build, then raw/gzip/brotli sizes of wasm, JS and CSS"
+
+tools:
+	@scripts/install-tools.sh
+
+# The reader app in release mode, with .br/.gz copies the server sends as they are.
+spa: tools
+	trunk build --release
+	@$(MAKE) --no-print-directory precompress
+
+precompress:
+	@for f in dist/*.wasm dist/*.js dist/*.css dist/*.html dist/*.webmanifest dist/*.svg; do \
+	  [ -f "$$f" ] || continue; \
+	  brotli -f -k -q 11 "$$f"; gzip -f -k -9 "$$f"; \
+	done
+
+server:
+	$(CARGO) build --profile server -p infoshos-server
+
+run: spa server
+	$(SERVER)
+
+dev:
+	trunk serve --port 8081
+
+test: tools fmt-check clippy test-native test-browser test-e2e
+
+fmt-check:
+	$(CARGO) fmt --all -- --check
+
+clippy:
+	$(CARGO) clippy -p infoshos-model -p infoshos-server --all-targets -- -D warnings
+	$(CARGO) clippy -p infoshos --all-targets --target wasm32-unknown-unknown -- -D warnings
+	$(CARGO) clippy -p infoshos --all-targets -- -D warnings
+
+test-native:
+	$(CARGO) test --workspace
+
+test-browser:
+	$(CARGO) test -p infoshos --target wasm32-unknown-unknown
+
+test-e2e: spa
+	scripts/e2e.sh
+
+size:
+	scripts/size.sh

@@ -1,0 +1,46 @@
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::Lang;
+
+/// One row of the news feed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ArticleSummary {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub published_at: DateTime<Utc>,
+    pub lang: Lang,
+    /// ISO 3166-1 alpha-2 codes of the states the article concerns.
+    pub countries: Vec<String>,
+    pub comment_count: i64,
+}
+
+/// A page of the feed. `next_cursor` is opaque: pass it back as `cursor` for the next page;
+/// it is absent on the last page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ArticleList {
+    pub items: Vec<ArticleSummary>,
+    pub next_cursor: Option<String>,
+}
+
+/// A whole article. The body is structured paragraphs of plain text, so no HTML from the
+/// database ever reaches the DOM.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Article {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub published_at: DateTime<Utc>,
+    pub lang: Lang,
+    pub countries: Vec<String>,
+    pub comment_count: i64,
+    pub paragraphs: Vec<String>,
+    /// Up to six other articles: those sharing a state first, then the most recent.
+    pub related: Vec<ArticleSummary>,
+}

@@ -1,0 +1,18 @@
+//! Wire types of the Infoshos JSON API and the pure rules that the reader (wasm) and the
+//! server must agree on. Field names are camelCase on the wire, everywhere.
+
+pub mod articles;
+pub mod comments;
+pub mod error;
+pub mod lang;
+pub mod rates;
+pub mod states;
+pub mod validation;
+
+pub use articles::{Article, ArticleList, ArticleSummary};
+pub use comments::{Comment, CommentCreated, CommentStatus, NewComment};
+pub use error::ApiError;
+pub use lang::Lang;
+pub use rates::{Rate, Rates};
+pub use states::{Membership, State};
+pub use validation::{CommentProblems, Problem, validate_comment};

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs what building and testing Infoshos needs, skipping whatever is already there.
+# Versions are pinned to what works on our machines (see ../shared/toolchain.md):
+# trunk 0.22 needs a newer rustc, and the wasm-bindgen CLI must match the crate exactly.
+set -euo pipefail
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130
+APT_PACKAGES=(binaryen brotli chromium chromium-driver)
+
+log() { printf 'install-tools: %s\n' "$*"; }
+
+need_apt=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
+done
+if [ ${#need_apt[@]} -gt 0 ]; then
+  log "apt-get install ${need_apt[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}"
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+for comp in rustfmt clippy; do
+  rustup component list --installed | grep -q "^$comp" || rustup component add "$comp"
+done
+
+if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
+  log "cargo install trunk $TRUNK_VERSION (takes ~12 min on 2 cores, once per machine)"
+  cargo install trunk --locked --version "$TRUNK_VERSION"
+fi
+
+# No --locked: one locked dependency of this version is missing from the registry.
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
+  log "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (4-11 min, once per machine)"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+log "all tools present"

@@ -1,0 +1,61 @@
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::Parser;
+
+/// The official daily rates of the Central Bank of Russia, English names.
+pub const CBR_DAILY_ENG: &str = "https://www.cbr.ru/scripts/XML_daily_eng.asp";
+
+/// Infoshos API server: serves the reader app and its JSON API.
+#[derive(Debug, Clone, Parser)]
+#[command(version, about)]
+pub struct Config {
+    /// Address to listen on.
+    #[arg(long, env = "INFOSHOS_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+
+    /// SQLite database URL; the file and its folder are created on first start.
+    #[arg(
+        long,
+        env = "INFOSHOS_DATABASE_URL",
+        default_value = "sqlite://data/infoshos.db"
+    )]
+    pub database_url: String,
+
+    /// Folder with the built reader app (trunk's output).
+    #[arg(long, env = "INFOSHOS_DIST", default_value = "dist")]
+    pub dist: PathBuf,
+
+    /// Where to fetch the CBR daily rates XML: an http(s) URL or a file:// path.
+    #[arg(long, env = "INFOSHOS_RATES_URL", default_value = CBR_DAILY_ENG)]
+    pub rates_url: String,
+
+    /// Hours between two fetches of the rates.
+    #[arg(long, env = "INFOSHOS_RATES_EVERY_HOURS", default_value_t = 6)]
+    pub rates_every_hours: u64,
+
+    /// Do not fill an empty database with the demo articles and comments.
+    #[arg(long, env = "INFOSHOS_NO_DEMO")]
+    pub no_demo: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_match_the_readme() {
+        let c = Config::parse_from(["infoshos-server"]);
+        assert_eq!(c.addr.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.dist, PathBuf::from("dist"));
+        assert_eq!(c.rates_url, CBR_DAILY_ENG);
+        assert!(c.database_url.starts_with("sqlite://data/"));
+    }
+
+    #[test]
+    fn flags_override_defaults() {
+        let c = Config::parse_from(["infoshos-server", "--addr", "127.0.0.1:9", "--no-demo"]);
+        assert_eq!(c.addr.port(), 9);
+        assert!(c.no_demo);
+    }
+}

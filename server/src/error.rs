@@ -1,0 +1,80 @@
+//! The one error type of the API. Every failure becomes a JSON `ApiError`; what went wrong
+//! inside the server is logged, never sent.
+
+use axum::Json;
+use axum::extract::rejection::JsonRejection;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use infoshos_model::{ApiError, CommentProblems};
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not found: {0}")]
+    NotFound(&'static str),
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    #[error("invalid comment")]
+    InvalidComment(CommentProblems),
+    #[error("rejected body: {0}")]
+    Body(#[from] JsonRejection),
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    #[error("no rates yet")]
+    NoRates,
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let (status, body) = match &self {
+            AppError::NotFound(what) => (
+                StatusCode::NOT_FOUND,
+                ApiError::new(format!("{what} not found.")),
+            ),
+            AppError::BadRequest(msg) => (StatusCode::BAD_REQUEST, ApiError::new(msg.clone())),
+            AppError::InvalidComment(problems) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ApiError {
+                    error: "Some fields need attention.".into(),
+                    fields: problems.to_fields_en(),
+                },
+            ),
+            AppError::Body(rejection) => body_rejection(rejection),
+            AppError::MethodNotAllowed => (
+                StatusCode::METHOD_NOT_ALLOWED,
+                ApiError::new("This endpoint does not accept that method."),
+            ),
+            AppError::NoRates => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                ApiError::new("Exchange rates are not available yet."),
+            ),
+            AppError::Database(err) => {
+                tracing::error!(error = %err, "database error");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    ApiError::new("Something went wrong on our side."),
+                )
+            }
+        };
+        (status, Json(body)).into_response()
+    }
+}
+
+/// A request body axum could not turn into JSON: the client's mistake, said in plain words.
+fn body_rejection(rejection: &JsonRejection) -> (StatusCode, ApiError) {
+    let status = rejection.status();
+    let message = match rejection {
+        JsonRejection::MissingJsonContentType(_) => {
+            "Send the body as application/json.".to_string()
+        }
+        JsonRejection::JsonSyntaxError(_) => "The body is not valid JSON.".to_string(),
+        JsonRejection::JsonDataError(err) => format!(
+            "The JSON does not have the expected shape: {}",
+            err.body_text()
+        ),
+        _ if status == StatusCode::PAYLOAD_TOO_LARGE => "The body is too large.".to_string(),
+        _ => "The body could not be read.".to_string(),
+    };
+    (status, ApiError::new(message))
+}

@@ -1,0 +1,11 @@
+//! The Infoshos API server as a library, so tests drive `app::app` without a socket.
+
+pub mod app;
+pub mod config;
+pub mod cursor;
+pub mod error;
+pub mod rates;
+pub mod routes;
+pub mod seed;
+pub mod static_files;
+pub mod storage;

@@ -1,0 +1,50 @@
+use clap::Parser;
+use infoshos_server::{app, config::Config, rates, seed, storage::Storage};
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+        )
+        .init();
+    let config = Config::parse();
+
+    let storage = Storage::open(&config.database_url).await?;
+    if !config.no_demo {
+        seed::seed_if_empty(&storage).await?;
+    }
+    seed::load_states(&storage).await?;
+    rates::ensure_some_rates(&storage).await?;
+    rates::spawn_refresh(
+        storage.clone(),
+        config.rates_url.clone(),
+        config.rates_every_hours,
+    );
+
+    let router = app::app(app::AppState::new(storage, &config.dist));
+    let listener = tokio::net::TcpListener::bind(config.addr).await?;
+    tracing::info!("Infoshos listening on http://{}", listener.local_addr()?);
+    axum::serve(listener, router)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,120 @@
+//! The CBR daily rates: fetched at start and every few hours, stored per day, and served as
+//! the SCO currencies against the rouble.
+
+pub mod fetch;
+pub mod parse;
+#[cfg(test)]
+mod parse_tests;
+
+use std::time::Duration;
+
+use chrono::Utc;
+use infoshos_model::{Rate, Rates, State};
+
+use crate::storage::{DayRates, Storage};
+
+/// A real CBR day shipped with the server, so a first start without network still has rates.
+/// Served with source `snapshot` and `stale: true`.
+pub const SNAPSHOT: &[u8] = include_bytes!("snapshot-2018-12-26.xml");
+
+/// Rates fetched longer ago than this are marked stale.
+const STALE_AFTER_MS: i64 = 24 * 60 * 60 * 1000;
+
+#[derive(Debug, thiserror::Error)]
+pub enum RefreshError {
+    #[error(transparent)]
+    Fetch(#[from] fetch::FetchError),
+    #[error("bad feed: {0}")]
+    Parse(#[from] parse::ParseError),
+    #[error("storing: {0}")]
+    Store(#[from] sqlx::Error),
+}
+
+/// Loads the shipped snapshot into a database that holds no rates at all.
+pub async fn ensure_some_rates(storage: &Storage) -> Result<(), RefreshError> {
+    if storage.latest_rates().await?.is_none() {
+        let day = parse::parse_cbr(SNAPSHOT)?;
+        let fetched_at_ms = Utc::now().timestamp_millis();
+        storage
+            .store_rates(&DayRates {
+                date: day.date,
+                source: "snapshot".into(),
+                fetched_at_ms,
+                rates: day.rates,
+            })
+            .await?;
+        tracing::info!(date = %day.date, "loaded the shipped rates snapshot");
+    }
+    Ok(())
+}
+
+/// Fetches, parses and stores one day. On any failure nothing is stored, so the last good
+/// day keeps being served.
+pub async fn refresh_once(storage: &Storage, url: &str) -> Result<DayRates, RefreshError> {
+    let bytes = fetch::fetch_feed(url).await?;
+    let day = parse::parse_cbr(&bytes)?;
+    let stored = DayRates {
+        date: day.date,
+        source: "cbr".into(),
+        fetched_at_ms: Utc::now().timestamp_millis(),
+        rates: day.rates,
+    };
+    storage.store_rates(&stored).await?;
+    Ok(stored)
+}
+
+/// Refreshes now and then every `every_hours`, logging why a refresh failed.
+pub fn spawn_refresh(
+    storage: Storage,
+    url: String,
+    every_hours: u64,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(every_hours.max(1) * 3600));
+        loop {
+            tick.tick().await;
+            match refresh_once(&storage, &url).await {
+                Ok(day) => {
+                    tracing::info!(date = %day.date, count = day.rates.len(), "rates refreshed")
+                }
+                Err(err) => {
+                    tracing::warn!(error = %err, url, "rates refresh failed; serving the last good rates")
+                }
+            }
+        }
+    })
+}
+
+/// The newest rates for every SCO currency but the rouble itself, in the order of `states`.
+/// A currency the CBR does not quote is listed with no numbers.
+pub async fn sco_rates(storage: &Storage, states: &[State]) -> Result<Option<Rates>, sqlx::Error> {
+    let Some(day) = storage.latest_rates().await? else {
+        return Ok(None);
+    };
+    let previous = storage.previous_rates(day.date).await?;
+    let rates = states
+        .iter()
+        .filter(|s| s.currency != "RUB")
+        .map(|s| {
+            let quoted = day.rates.iter().find(|r| r.currency == s.currency);
+            Rate {
+                currency: s.currency.clone(),
+                currency_name: s.currency_name.clone(),
+                country: s.code.clone(),
+                nominal: quoted.map(|r| r.nominal),
+                value: quoted.map(|r| r.value),
+                per_unit: quoted.map(|r| r.per_unit),
+                previous: quoted.and_then(|_| previous.get(&s.currency).copied()),
+            }
+        })
+        .collect();
+    let stale =
+        day.source != "cbr" || Utc::now().timestamp_millis() - day.fetched_at_ms > STALE_AFTER_MS;
+    Ok(Some(Rates {
+        date: day.date,
+        source: day.source,
+        fetched_at: crate::storage::millis_to_utc(day.fetched_at_ms),
+        stale,
+        rates,
+    }))
+}

@@ -1,0 +1,203 @@
+//! Parses the CBR daily XML. The feed is untrusted input: bounded size, no DTD, no entities
+//! beyond XML's five, and a clear error for anything else.
+
+use chrono::NaiveDate;
+use quick_xml::events::Event;
+use quick_xml::events::attributes::Attributes;
+
+use crate::storage::StoredRate;
+
+/// The largest feed we accept. The real one is about 10 KB.
+pub const MAX_FEED_BYTES: usize = 1 << 20;
+
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum ParseError {
+    #[error("the feed is larger than {MAX_FEED_BYTES} bytes")]
+    TooLarge,
+    #[error("unknown encoding {0:?}")]
+    Encoding(String),
+    #[error("a DOCTYPE is not allowed in the feed")]
+    Doctype,
+    #[error("entity &{0}; is not allowed in the feed")]
+    Entity(String),
+    #[error("malformed XML: {0}")]
+    Xml(String),
+    #[error("no <ValCurs Date=\"DD.MM.YYYY\"> root")]
+    NoDate,
+    #[error("currency {currency}: {problem}")]
+    BadRate { currency: String, problem: String },
+    #[error("the feed lists no currencies")]
+    Empty,
+}
+
+/// The date the rates were set for, and every currency in the feed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CbrDay {
+    pub date: NaiveDate,
+    pub rates: Vec<StoredRate>,
+}
+
+pub fn parse_cbr(bytes: &[u8]) -> Result<CbrDay, ParseError> {
+    if bytes.len() > MAX_FEED_BYTES {
+        return Err(ParseError::TooLarge);
+    }
+    let text = decode(bytes)?;
+    // No trim_text: it would eat the spaces around `&amp;`. Fields are trimmed when read.
+    let mut reader = quick_xml::Reader::from_str(&text);
+
+    let mut date = None;
+    let mut rates = Vec::new();
+    let mut current: Option<Fields> = None;
+    let mut field: Option<String> = None;
+    loop {
+        match reader
+            .read_event()
+            .map_err(|e| ParseError::Xml(e.to_string()))?
+        {
+            Event::DocType(_) => return Err(ParseError::Doctype),
+            Event::Start(e) => match e.local_name().as_ref() {
+                b"ValCurs" => date = Some(valcurs_date(e.attributes())?),
+                b"Valute" => current = Some(Fields::default()),
+                other => field = Some(String::from_utf8_lossy(other).into_owned()),
+            },
+            Event::Text(t) => {
+                if let (Some(f), Some(name)) = (current.as_mut(), field.as_deref()) {
+                    let s = t.decode().map_err(|e| ParseError::Xml(e.to_string()))?;
+                    f.push(name, &s);
+                }
+            }
+            Event::GeneralRef(r) => {
+                let name = String::from_utf8_lossy(&r).into_owned();
+                let ch = predefined_entity(&name).ok_or(ParseError::Entity(name))?;
+                if let (Some(f), Some(field)) = (current.as_mut(), field.as_deref()) {
+                    f.push(field, ch);
+                }
+            }
+            Event::End(e) => match e.local_name().as_ref() {
+                b"Valute" => {
+                    if let Some(f) = current.take() {
+                        rates.push(f.into_rate()?);
+                    }
+                }
+                _ => field = None,
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    let date = date.ok_or(ParseError::NoDate)?;
+    if rates.is_empty() {
+        return Err(ParseError::Empty);
+    }
+    Ok(CbrDay { date, rates })
+}
+
+/// The prolog names the encoding (windows-1251 for the CBR); without one XML means UTF-8.
+fn decode(bytes: &[u8]) -> Result<String, ParseError> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]);
+    let label = head
+        .split_once("encoding=")
+        .and_then(|(_, rest)| {
+            let quote = rest.chars().next()?;
+            rest[1..].split(quote).next().map(str::to_string)
+        })
+        .unwrap_or_else(|| "utf-8".to_string());
+    let encoding = encoding_rs::Encoding::for_label(label.as_bytes())
+        .ok_or_else(|| ParseError::Encoding(label.clone()))?;
+    let (text, _, had_errors) = encoding.decode(bytes);
+    if had_errors {
+        return Err(ParseError::Encoding(format!("{label} (invalid bytes)")));
+    }
+    Ok(text.into_owned())
+}
+
+fn valcurs_date(attrs: Attributes) -> Result<NaiveDate, ParseError> {
+    for attr in attrs.flatten() {
+        if attr.key.local_name().as_ref() == b"Date" {
+            let value = String::from_utf8_lossy(&attr.value).into_owned();
+            return NaiveDate::parse_from_str(&value, "%d.%m.%Y").map_err(|_| ParseError::NoDate);
+        }
+    }
+    Err(ParseError::NoDate)
+}
+
+fn predefined_entity(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "amp" => "&",
+        "lt" => "<",
+        "gt" => ">",
+        "quot" => "\"",
+        "apos" => "'",
+        _ => return None,
+    })
+}
+
+#[derive(Default)]
+struct Fields {
+    code: String,
+    name: String,
+    nominal: String,
+    value: String,
+    unit_rate: String,
+}
+
+impl Fields {
+    fn push(&mut self, field: &str, text: &str) {
+        let slot = match field {
+            "CharCode" => &mut self.code,
+            "Name" => &mut self.name,
+            "Nominal" => &mut self.nominal,
+            "Value" => &mut self.value,
+            "VunitRate" => &mut self.unit_rate,
+            _ => return,
+        };
+        slot.push_str(text);
+    }
+
+    fn into_rate(self) -> Result<StoredRate, ParseError> {
+        let currency = self.code.trim().to_string();
+        let bad = |problem: &str| ParseError::BadRate {
+            currency: currency.clone(),
+            problem: problem.into(),
+        };
+        if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err(bad("the code is not three capital letters"));
+        }
+        let nominal: u32 = self
+            .nominal
+            .trim()
+            .parse()
+            .map_err(|_| bad("bad Nominal"))?;
+        if nominal == 0 {
+            return Err(bad("Nominal is zero"));
+        }
+        let value = parse_decimal(&self.value).ok_or_else(|| bad("bad Value"))?;
+        let per_unit = if self.unit_rate.trim().is_empty() {
+            value / f64::from(nominal)
+        } else {
+            parse_decimal(&self.unit_rate).ok_or_else(|| bad("bad VunitRate"))?
+        };
+        Ok(StoredRate {
+            name: self.name.trim().to_string(),
+            currency,
+            nominal,
+            value,
+            per_unit,
+        })
+    }
+}
+
+/// A CBR number: decimal comma, sometimes scientific notation (`5,88139E-05`). Must be a
+/// finite positive number; the CBR never publishes a zero or negative rate.
+pub fn parse_decimal(s: &str) -> Option<f64> {
+    let s = s.trim().replace(',', ".");
+    if s.is_empty()
+        || !s
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'))
+    {
+        return None;
+    }
+    let v: f64 = s.parse().ok()?;
+    (v.is_finite() && v > 0.0).then_some(v)
+}

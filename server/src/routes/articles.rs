@@ -1,0 +1,88 @@
+use axum::Json;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use infoshos_model::{Article, ArticleList, Lang};
+use serde::Deserialize;
+
+use crate::app::AppState;
+use crate::cursor;
+use crate::error::AppError;
+
+pub const DEFAULT_LIMIT: u32 = 20;
+pub const MAX_LIMIT: u32 = 50;
+
+/// Everything arrives as text so each bad value gets its own plain message.
+#[derive(Deserialize)]
+pub struct FeedParams {
+    lang: Option<String>,
+    limit: Option<String>,
+    cursor: Option<String>,
+    country: Option<String>,
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    params: Result<Query<FeedParams>, QueryRejection>,
+) -> Result<Json<ArticleList>, AppError> {
+    let Query(p) = params.map_err(|e| AppError::BadRequest(e.body_text()))?;
+    let lang = parse_lang(p.lang.as_deref())?;
+    let limit = match p.limit.as_deref() {
+        None => DEFAULT_LIMIT,
+        Some(s) => s
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=MAX_LIMIT).contains(n))
+            .ok_or_else(|| {
+                AppError::BadRequest(format!(
+                    "limit must be a whole number from 1 to {MAX_LIMIT}."
+                ))
+            })?,
+    };
+    let after = match p.cursor.as_deref() {
+        None => None,
+        Some(s) => Some(cursor::decode(s).ok_or_else(|| {
+            AppError::BadRequest(
+                "cursor is not one this server issued; start again without it.".into(),
+            )
+        })?),
+    };
+    let country = p.country.as_deref().map(parse_country).transpose()?;
+    let (items, next) = state
+        .storage
+        .feed(lang, country.as_deref(), limit, after)
+        .await?;
+    Ok(Json(ArticleList {
+        items,
+        next_cursor: next.map(cursor::encode),
+    }))
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> Result<Json<Article>, AppError> {
+    state
+        .storage
+        .article(&slug)
+        .await?
+        .map(Json)
+        .ok_or(AppError::NotFound("Article"))
+}
+
+pub fn parse_lang(code: Option<&str>) -> Result<Lang, AppError> {
+    match code {
+        None => Ok(Lang::En),
+        Some(c) => Lang::from_code(c)
+            .ok_or_else(|| AppError::BadRequest("lang must be one of en, ru, zh.".into())),
+    }
+}
+
+fn parse_country(code: &str) -> Result<String, AppError> {
+    if code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic()) {
+        Ok(code.to_ascii_uppercase())
+    } else {
+        Err(AppError::BadRequest(
+            "country must be a two-letter ISO code such as KZ.".into(),
+        ))
+    }
+}

@@ -1,0 +1,152 @@
+//! Demo content and reference data. Articles are loaded only into an empty database;
+//! the states are brought in line with the code at every start.
+
+mod states;
+
+pub use states::sco_states;
+
+use chrono::{DateTime, Utc};
+use infoshos_model::{CommentStatus, Lang, NewComment};
+use serde::Deserialize;
+
+use crate::storage::{NewArticle, Storage};
+
+const ARTICLES: &str = include_str!("articles.toml");
+
+#[derive(Debug, thiserror::Error)]
+pub enum SeedError {
+    #[error("articles.toml: {0}")]
+    Toml(#[from] toml::de::Error),
+    #[error("seed comment for unknown article {0}")]
+    UnknownArticle(String),
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+}
+
+#[derive(Deserialize)]
+pub struct SeedFile {
+    pub article: Vec<SeedArticle>,
+    #[serde(default)]
+    pub comment: Vec<SeedComment>,
+}
+
+#[derive(Deserialize)]
+pub struct SeedArticle {
+    pub slug: String,
+    pub published: DateTime<Utc>,
+    pub countries: Vec<String>,
+    pub title: String,
+    pub summary: String,
+    pub paragraphs: Vec<String>,
+}
+
+#[derive(Deserialize)]
+pub struct SeedComment {
+    pub article: String,
+    pub name: String,
+    pub text: String,
+    pub minutes_after: i64,
+}
+
+pub fn demo_content() -> Result<SeedFile, SeedError> {
+    Ok(toml::from_str(ARTICLES)?)
+}
+
+/// Fills an empty database with the demo articles and comments. Returns how many articles
+/// were added (0 when the database already had some).
+pub async fn seed_if_empty(storage: &Storage) -> Result<usize, SeedError> {
+    if storage.article_count().await? > 0 {
+        return Ok(0);
+    }
+    let content = demo_content()?;
+    for a in &content.article {
+        storage
+            .insert_article(&NewArticle {
+                slug: a.slug.clone(),
+                lang: Lang::En,
+                title: a.title.clone(),
+                summary: a.summary.clone(),
+                paragraphs: a.paragraphs.clone(),
+                published_at_ms: a.published.timestamp_millis(),
+                countries: a.countries.clone(),
+            })
+            .await?;
+    }
+    for c in &content.comment {
+        let article = content
+            .article
+            .iter()
+            .find(|a| a.slug == c.article)
+            .ok_or_else(|| SeedError::UnknownArticle(c.article.clone()))?;
+        let id = storage
+            .article_id(&article.slug)
+            .await?
+            .ok_or_else(|| SeedError::UnknownArticle(c.article.clone()))?;
+        let at = article.published.timestamp_millis() + c.minutes_after * 60_000;
+        let comment = NewComment {
+            name: c.name.clone(),
+            text: c.text.clone(),
+            ..Default::default()
+        };
+        storage
+            .insert_comment(id, &comment, CommentStatus::Published, at)
+            .await?;
+    }
+    tracing::info!(
+        articles = content.article.len(),
+        comments = content.comment.len(),
+        "seeded demo content"
+    );
+    Ok(content.article.len())
+}
+
+pub async fn load_states(storage: &Storage) -> Result<(), sqlx::Error> {
+    storage.replace_states(&sco_states()).await
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use infoshos_model::validate_comment;
+
+    use super::*;
+
+    #[test]
+    fn at_least_forty_articles_of_three_to_eight_paragraphs_across_2017_to_2026() {
+        let content = demo_content().unwrap();
+        assert!(content.article.len() >= 40);
+        let codes: HashSet<String> = sco_states().into_iter().map(|s| s.code).collect();
+        let mut slugs = HashSet::new();
+        let mut years = HashSet::new();
+        for a in &content.article {
+            assert!((3..=8).contains(&a.paragraphs.len()), "{}", a.slug);
+            assert!(slugs.insert(a.slug.as_str()), "duplicate slug {}", a.slug);
+            assert!(!a.countries.is_empty(), "{}", a.slug);
+            for c in &a.countries {
+                assert!(codes.contains(c), "{}: unknown country {c}", a.slug);
+            }
+            assert!(
+                a.paragraphs.iter().all(|p| !p.contains("\n\n")),
+                "{}",
+                a.slug
+            );
+            years.insert(a.published.format("%Y").to_string());
+        }
+        for y in 2017..=2026 {
+            assert!(years.contains(&y.to_string()), "no article in {y}");
+        }
+    }
+
+    #[test]
+    fn seed_comments_pass_the_reader_rules() {
+        for c in demo_content().unwrap().comment {
+            let comment = NewComment {
+                name: c.name,
+                text: c.text,
+                ..Default::default()
+            };
+            assert_eq!(validate_comment(&comment), Ok(()));
+        }
+    }
+}

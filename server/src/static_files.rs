@@ -1,0 +1,73 @@
+//! Serving the built reader app: long caching for hashed assets, none for the page itself,
+//! and index.html for every client route.
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+
+use crate::app::AppState;
+
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+const REVALIDATE: &str = "no-cache";
+
+/// The app's page for any path that is not a file: the router in the browser takes it
+/// from there. A path that looks like a file (has an extension) and is missing is a 404.
+pub async fn spa_index(State(state): State<AppState>, request: Request) -> Response {
+    let last = request.uri().path().rsplit('/').next().unwrap_or_default();
+    if last.contains('.') && !last.ends_with(".html") {
+        return (StatusCode::NOT_FOUND, "Not found").into_response();
+    }
+    match tokio::fs::read_to_string(state.dist.join("index.html")).await {
+        Ok(page) => Html(page).into_response(),
+        Err(err) => {
+            tracing::error!(error = %err, dist = %state.dist.display(), "index.html missing: is the app built?");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "The reader app is not built yet. Run `make run`.",
+            )
+                .into_response()
+        }
+    }
+}
+
+/// True for names trunk gives hashed builds: `name-<16 hex digits>.<ext>` (also `_bg.wasm`).
+pub fn is_hashed_asset(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or_default();
+    let stem = file.split('.').next().unwrap_or_default();
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+pub async fn cache_headers(request: Request<Body>, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let mut response = next.run(request).await;
+    if !response.headers().contains_key(header::CACHE_CONTROL) {
+        let value = if response.status().is_success() && is_hashed_asset(&path) {
+            IMMUTABLE
+        } else {
+            REVALIDATE
+        };
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_hashed_asset;
+
+    #[test]
+    fn recognises_trunk_hashed_names() {
+        assert!(is_hashed_asset("/infoshos-8f2a1c3d4e5b6a79.js"));
+        assert!(is_hashed_asset("/infoshos-8f2a1c3d4e5b6a79_bg.wasm"));
+        assert!(is_hashed_asset("/style-0123456789abcdef.css"));
+        assert!(!is_hashed_asset("/index.html"));
+        assert!(!is_hashed_asset("/en/article/astana-2017-summit"));
+        assert!(!is_hashed_asset("/manifest.webmanifest"));
+    }
+}

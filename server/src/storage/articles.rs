@@ -1,0 +1,183 @@
+use infoshos_model::{Article, ArticleSummary, Lang};
+use sqlx::FromRow;
+
+use super::{Storage, millis_to_utc, split_countries};
+
+/// Where a feed page ends: the (published_at, id) of its last row. Pages continue strictly
+/// after it, so a walk over the cursors sees every article exactly once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FeedCursor {
+    pub published_at_ms: i64,
+    pub id: i64,
+}
+
+/// An article to store (the seed, later an editor).
+#[derive(Debug, Clone)]
+pub struct NewArticle {
+    pub slug: String,
+    pub lang: Lang,
+    pub title: String,
+    pub summary: String,
+    pub paragraphs: Vec<String>,
+    pub published_at_ms: i64,
+    pub countries: Vec<String>,
+}
+
+#[derive(FromRow)]
+struct SummaryRow {
+    id: i64,
+    slug: String,
+    title: String,
+    summary: String,
+    published_at: i64,
+    lang: String,
+    countries: Option<String>,
+    comment_count: i64,
+}
+
+impl From<SummaryRow> for ArticleSummary {
+    fn from(r: SummaryRow) -> Self {
+        ArticleSummary {
+            id: r.id,
+            slug: r.slug,
+            title: r.title,
+            summary: r.summary,
+            published_at: millis_to_utc(r.published_at),
+            lang: Lang::from_code(&r.lang).unwrap_or_default(),
+            countries: split_countries(r.countries),
+            comment_count: r.comment_count,
+        }
+    }
+}
+
+const SUMMARY_COLUMNS: &str = "a.id, a.slug, a.title, a.summary, a.published_at, a.lang,
+    (SELECT group_concat(country) FROM article_countries WHERE article_id = a.id) AS countries,
+    (SELECT count(*) FROM comments c WHERE c.article_id = a.id AND c.status = 'published') AS comment_count";
+
+const PARAGRAPH_BREAK: &str = "\n\n";
+
+impl Storage {
+    pub async fn article_count(&self) -> Result<i64, sqlx::Error> {
+        sqlx::query_scalar("SELECT count(*) FROM articles")
+            .fetch_one(&self.pool)
+            .await
+    }
+
+    pub async fn insert_article(&self, a: &NewArticle) -> Result<i64, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO articles (slug, lang, title, summary, body, published_at)
+             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(&a.slug)
+        .bind(a.lang.code())
+        .bind(&a.title)
+        .bind(&a.summary)
+        .bind(a.paragraphs.join(PARAGRAPH_BREAK))
+        .bind(a.published_at_ms)
+        .fetch_one(&mut *tx)
+        .await?;
+        for country in &a.countries {
+            sqlx::query("INSERT INTO article_countries (article_id, country) VALUES (?, ?)")
+                .bind(id)
+                .bind(country)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// One page of the feed, newest first, optionally only about one state. Returns the rows
+    /// and, when more follow, the cursor of the last one.
+    pub async fn feed(
+        &self,
+        lang: Lang,
+        country: Option<&str>,
+        limit: u32,
+        after: Option<FeedCursor>,
+    ) -> Result<(Vec<ArticleSummary>, Option<FeedCursor>), sqlx::Error> {
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM articles a
+             WHERE a.lang = ?1
+               AND (?2 IS NULL OR EXISTS (SELECT 1 FROM article_countries ac
+                                          WHERE ac.article_id = a.id AND ac.country = ?2))
+               AND (?3 IS NULL OR (a.published_at, a.id) < (?3, ?4))
+             ORDER BY a.published_at DESC, a.id DESC
+             LIMIT ?5"
+        );
+        // One row more than asked tells whether another page exists.
+        let mut rows: Vec<SummaryRow> = sqlx::query_as(&sql)
+            .bind(lang.code())
+            .bind(country)
+            .bind(after.map(|c| c.published_at_ms))
+            .bind(after.map(|c| c.id))
+            .bind(i64::from(limit) + 1)
+            .fetch_all(&self.pool)
+            .await?;
+        let more = rows.len() > limit as usize;
+        rows.truncate(limit as usize);
+        let next = if more {
+            rows.last().map(|r| FeedCursor {
+                published_at_ms: r.published_at,
+                id: r.id,
+            })
+        } else {
+            None
+        };
+        Ok((rows.into_iter().map(Into::into).collect(), next))
+    }
+
+    pub async fn article_id(&self, slug: &str) -> Result<Option<i64>, sqlx::Error> {
+        sqlx::query_scalar("SELECT id FROM articles WHERE slug = ?")
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await
+    }
+
+    /// The whole article with up to six related ones: those sharing a state first, then the
+    /// most recent.
+    pub async fn article(&self, slug: &str) -> Result<Option<Article>, sqlx::Error> {
+        let sql = format!("SELECT {SUMMARY_COLUMNS}, a.body FROM articles a WHERE a.slug = ?");
+        let Some(row) = sqlx::query(&sql)
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await?
+        else {
+            return Ok(None);
+        };
+        use sqlx::Row;
+        let body: String = row.try_get("body")?;
+        let summary: ArticleSummary = SummaryRow::from_row(&row)?.into();
+
+        let related_sql = format!(
+            "SELECT {SUMMARY_COLUMNS},
+               (SELECT count(*) FROM article_countries ac
+                 WHERE ac.article_id = a.id
+                   AND ac.country IN (SELECT country FROM article_countries WHERE article_id = ?1)
+               ) AS shared
+             FROM articles a
+             WHERE a.lang = ?2 AND a.id <> ?1
+             ORDER BY shared > 0 DESC, a.published_at DESC, a.id DESC
+             LIMIT 6"
+        );
+        let related: Vec<SummaryRow> = sqlx::query_as(&related_sql)
+            .bind(summary.id)
+            .bind(summary.lang.code())
+            .fetch_all(&self.pool)
+            .await?;
+
+        Ok(Some(Article {
+            id: summary.id,
+            slug: summary.slug,
+            title: summary.title,
+            summary: summary.summary,
+            published_at: summary.published_at,
+            lang: summary.lang,
+            countries: summary.countries,
+            comment_count: summary.comment_count,
+            paragraphs: body.split(PARAGRAPH_BREAK).map(str::to_string).collect(),
+            related: related.into_iter().map(Into::into).collect(),
+        }))
+    }
+}

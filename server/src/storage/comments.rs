@@ -1,0 +1,65 @@
+use infoshos_model::{Comment, CommentStatus, NewComment};
+use sqlx::FromRow;
+
+use super::{Storage, millis_to_utc};
+
+#[derive(FromRow)]
+struct CommentRow {
+    id: i64,
+    name: String,
+    text: String,
+    created_at: i64,
+}
+
+impl Storage {
+    /// Published comments of an article, oldest first. The email column is never read here.
+    pub async fn comments(&self, article_id: i64) -> Result<Vec<Comment>, sqlx::Error> {
+        let rows: Vec<CommentRow> = sqlx::query_as(
+            "SELECT id, name, text, created_at FROM comments
+             WHERE article_id = ? AND status = 'published'
+             ORDER BY created_at, id",
+        )
+        .bind(article_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| Comment {
+                id: r.id,
+                name: r.name,
+                text: r.text,
+                created_at: millis_to_utc(r.created_at),
+            })
+            .collect())
+    }
+
+    /// Stores an already validated comment; trims what the reader typed around it.
+    pub async fn insert_comment(
+        &self,
+        article_id: i64,
+        c: &NewComment,
+        status: CommentStatus,
+        created_at_ms: i64,
+    ) -> Result<i64, sqlx::Error> {
+        let email = c.email.as_deref().map(str::trim).filter(|e| !e.is_empty());
+        sqlx::query_scalar(
+            "INSERT INTO comments (article_id, name, email, text, status, created_at)
+             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(article_id)
+        .bind(c.name.trim())
+        .bind(email)
+        .bind(c.text.trim())
+        .bind(status.as_str())
+        .bind(created_at_ms)
+        .fetch_one(&self.pool)
+        .await
+    }
+
+    pub async fn comment_email(&self, id: i64) -> Result<Option<String>, sqlx::Error> {
+        sqlx::query_scalar("SELECT email FROM comments WHERE id = ?")
+            .bind(id)
+            .fetch_one(&self.pool)
+            .await
+    }
+}

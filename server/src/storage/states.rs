@@ -1,0 +1,75 @@
+use infoshos_model::states::flag_emoji;
+use infoshos_model::{Membership, State};
+use sqlx::FromRow;
+
+use super::Storage;
+
+#[derive(FromRow)]
+struct StateRow {
+    code: String,
+    name: String,
+    capital: String,
+    time_zone: String,
+    currency: String,
+    currency_name: String,
+    status: String,
+    former_status: Option<String>,
+}
+
+impl Storage {
+    /// Replaces the reference list of states (it ships with the server, so each start
+    /// brings the database in line with the code).
+    pub async fn replace_states(&self, states: &[State]) -> Result<(), sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM states").execute(&mut *tx).await?;
+        for (position, s) in states.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO states (code, position, name, capital, time_zone, currency,
+                                     currency_name, status, former_status)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            )
+            .bind(&s.code)
+            .bind(position as i64)
+            .bind(&s.name)
+            .bind(&s.capital)
+            .bind(&s.time_zone)
+            .bind(&s.currency)
+            .bind(&s.currency_name)
+            .bind(match s.status {
+                Membership::Member => "member",
+                Membership::Partner => "partner",
+            })
+            .bind(&s.former_status)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await
+    }
+
+    pub async fn states(&self) -> Result<Vec<State>, sqlx::Error> {
+        let rows: Vec<StateRow> = sqlx::query_as(
+            "SELECT code, name, capital, time_zone, currency, currency_name, status, former_status
+             FROM states ORDER BY position",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| State {
+                flag: flag_emoji(&r.code),
+                status: if r.status == "member" {
+                    Membership::Member
+                } else {
+                    Membership::Partner
+                },
+                code: r.code,
+                name: r.name,
+                capital: r.capital,
+                time_zone: r.time_zone,
+                currency: r.currency,
+                currency_name: r.currency_name,
+                former_status: r.former_status,
+            })
+            .collect())
+    }
+}

@@ -1,0 +1,154 @@
+mod common;
+
+use std::collections::HashSet;
+
+use axum::http::StatusCode;
+use common::server;
+
+#[tokio::test]
+async fn the_feed_gives_twenty_items_and_a_cursor() {
+    let s = server().await;
+    let page = s.get("/api/articles").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let json = page.json();
+    let items = json["items"].as_array().unwrap();
+    assert_eq!(items.len(), 20);
+    assert!(json["nextCursor"].is_string());
+    let first = &items[0];
+    for field in [
+        "id",
+        "slug",
+        "title",
+        "summary",
+        "publishedAt",
+        "lang",
+        "countries",
+        "commentCount",
+    ] {
+        assert!(!first[field].is_null(), "missing {field}");
+    }
+    assert_eq!(first["lang"], "en");
+}
+
+#[tokio::test]
+async fn walking_the_cursors_returns_every_article_once_newest_first() {
+    let s = server().await;
+    let total = s.storage.article_count().await.unwrap() as usize;
+    assert!(total >= 40);
+    let mut seen = HashSet::new();
+    let mut dates = Vec::new();
+    let mut uri = "/api/articles?limit=7".to_string();
+    loop {
+        let json = s.get(&uri).await.json();
+        for item in json["items"].as_array().unwrap() {
+            assert!(
+                seen.insert(item["id"].as_i64().unwrap()),
+                "seen twice: {}",
+                item["slug"]
+            );
+            dates.push(item["publishedAt"].as_str().unwrap().to_string());
+        }
+        match json["nextCursor"].as_str() {
+            Some(c) => uri = format!("/api/articles?limit=7&cursor={c}"),
+            None => break,
+        }
+    }
+    assert_eq!(seen.len(), total);
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted, "not newest first");
+}
+
+#[tokio::test]
+async fn bad_limit_cursor_lang_or_country_is_a_400_with_a_message() {
+    let s = server().await;
+    for uri in [
+        "/api/articles?limit=0",
+        "/api/articles?limit=51",
+        "/api/articles?limit=ten",
+        "/api/articles?cursor=garbage",
+        "/api/articles?lang=fr",
+        "/api/articles?country=Kazakhstan",
+    ] {
+        let a = s.get(uri).await;
+        assert_eq!(a.status, StatusCode::BAD_REQUEST, "{uri}");
+        assert!(!a.json()["error"].as_str().unwrap().is_empty(), "{uri}");
+    }
+    assert_eq!(s.get("/api/articles?limit=50").await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn other_editions_are_empty_not_errors() {
+    let s = server().await;
+    let json = s.get("/api/articles?lang=ru").await.json();
+    assert_eq!(json["items"].as_array().unwrap().len(), 0);
+    assert!(json["nextCursor"].is_null());
+}
+
+#[tokio::test]
+async fn the_country_filter_keeps_only_articles_about_that_state() {
+    let s = server().await;
+    let json = s.get("/api/articles?country=la&limit=50").await.json();
+    let items = json["items"].as_array().unwrap();
+    assert!(!items.is_empty());
+    for item in items {
+        assert!(
+            item["countries"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c == "LA")
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_article_has_paragraphs_and_related_news_sharing_states_first() {
+    let s = server().await;
+    let a = s.get("/api/articles/laos-becomes-partner").await;
+    assert_eq!(a.status, StatusCode::OK);
+    let json = a.json();
+    let paragraphs = json["paragraphs"].as_array().unwrap();
+    assert!((3..=8).contains(&paragraphs.len()));
+    let countries: Vec<&str> = json["countries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    let related = json["related"].as_array().unwrap();
+    assert_eq!(related.len(), 6);
+    assert!(related.iter().all(|r| r["slug"] != "laos-becomes-partner"));
+    // Laos, Cambodia, Myanmar and China: the articles sharing one of them come before the rest.
+    let shares = |r: &serde_json::Value| {
+        r["countries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| countries.contains(&c.as_str().unwrap()))
+    };
+    let flags: Vec<bool> = related.iter().map(shares).collect();
+    let mut sorted = flags.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(flags, sorted);
+    assert!(flags[0]);
+}
+
+#[tokio::test]
+async fn an_unknown_slug_is_a_json_404() {
+    let s = server().await;
+    let a = s.get("/api/articles/no-such-article").await;
+    assert_eq!(a.status, StatusCode::NOT_FOUND);
+    assert_eq!(a.json()["error"], "Article not found.");
+}
+
+#[tokio::test]
+async fn unknown_api_paths_are_json_404s_and_wrong_methods_405s() {
+    let s = server().await;
+    let a = s.get("/api/nothing/here").await;
+    assert_eq!(a.status, StatusCode::NOT_FOUND);
+    assert!(a.json()["error"].is_string());
+    let a = s.post_json("/api/states", &serde_json::json!({})).await;
+    assert_eq!(a.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert!(a.json()["error"].is_string());
+}

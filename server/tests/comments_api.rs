@@ -1,0 +1,150 @@
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use common::server;
+use serde_json::json;
+
+const URI: &str = "/api/articles/rates-table-explained/comments";
+
+#[tokio::test]
+async fn a_valid_comment_is_stored_and_listed_without_its_email() {
+    let s = server().await;
+    let before = s.get(URI).await.json().as_array().unwrap().len();
+    let a = s.post_json(URI, &json!({"name": "  Saule ", "email": "saule@example.kz", "text": "Very clear, thank you.", "website": ""})).await;
+    assert_eq!(a.status, StatusCode::CREATED);
+    let created = a.json();
+    assert_eq!(created["status"], "published");
+    let id = created["id"].as_i64().unwrap();
+
+    let list = s.get(URI).await.json();
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), before + 1);
+    let last = list.last().unwrap();
+    assert_eq!(last["id"], id);
+    assert_eq!(last["name"], "Saule");
+    assert!(last.get("email").is_none());
+    assert!(!String::from_utf8_lossy(&s.get(URI).await.body).contains("saule@example.kz"));
+    // Stored all the same, for the editors.
+    assert_eq!(
+        s.storage.comment_email(id).await.unwrap().as_deref(),
+        Some("saule@example.kz")
+    );
+    // And counted in the feed.
+    let article = s.get("/api/articles/rates-table-explained").await.json();
+    assert_eq!(
+        article["commentCount"].as_u64().unwrap() as usize,
+        before + 1
+    );
+}
+
+#[tokio::test]
+async fn an_invalid_comment_gets_every_field_message_and_is_not_stored() {
+    let s = server().await;
+    let before = s.get(URI).await.json().as_array().unwrap().len();
+    let a = s
+        .post_json(
+            URI,
+            &json!({"name": " ", "email": "not-an-email", "text": "hi"}),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let body = a.json();
+    assert!(body["error"].is_string());
+    for field in ["name", "email", "text"] {
+        assert!(
+            body["fields"][field]
+                .as_str()
+                .is_some_and(|m| !m.is_empty()),
+            "no message for {field}"
+        );
+    }
+    // A missing field is reported like an empty one, not as a parse failure.
+    let a = s
+        .post_json(URI, &json!({"text": "A comment without a name."}))
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.json()["fields"]["name"].is_string());
+    assert_eq!(s.get(URI).await.json().as_array().unwrap().len(), before);
+}
+
+#[tokio::test]
+async fn comments_on_an_unknown_article_are_404() {
+    let s = server().await;
+    let body = json!({"name": "A", "text": "Hello there"});
+    assert_eq!(
+        s.post_json("/api/articles/nope/comments", &body)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        s.get("/api/articles/nope/comments").await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn oversized_non_json_and_malformed_bodies_are_refused_with_json_errors() {
+    let s = server().await;
+    let huge = json!({"name": "A", "text": "x".repeat(17 * 1024)});
+    let a = s.post_json(URI, &huge).await;
+    assert_eq!(a.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(a.json()["error"].is_string());
+
+    let form = Request::post(URI)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from("name=A&text=Hello"))
+        .unwrap();
+    let a = s.send(form).await;
+    assert_eq!(a.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert!(a.json()["error"].is_string());
+
+    let broken = Request::post(URI)
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from("{\"name\": \"A\", \"text\": "))
+        .unwrap();
+    let a = s.send(broken).await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+    assert!(a.json()["error"].is_string());
+
+    let wrong_type = s.post_json(URI, &json!({"name": 5, "text": "Hello"})).await;
+    assert_eq!(wrong_type.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong_type.json()["error"].is_string());
+}
+
+#[tokio::test]
+async fn a_filled_honeypot_looks_accepted_but_stores_nothing() {
+    let s = server().await;
+    let before = s.get(URI).await.json().as_array().unwrap().len();
+    let a = s
+        .post_json(
+            URI,
+            &json!({"name": "Bot", "text": "Buy now!!!", "website": "http://spam.example"}),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED);
+    assert_eq!(a.json()["status"], "pending");
+    assert_eq!(s.get(URI).await.json().as_array().unwrap().len(), before);
+}
+
+#[tokio::test]
+async fn an_acknowledged_comment_is_there_after_the_database_is_reopened() {
+    let s = server().await;
+    let a = s
+        .post_json(
+            URI,
+            &json!({"name": "Timur", "text": "Still here after a restart?"}),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED);
+    let dir = s.dir.path().to_path_buf();
+    let reopened = common::open(&dir).await;
+    let id = reopened
+        .article_id("rates-table-explained")
+        .await
+        .unwrap()
+        .unwrap();
+    let comments = reopened.comments(id).await.unwrap();
+    assert!(comments.iter().any(|c| c.name == "Timur"));
+}

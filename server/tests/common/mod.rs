@@ -1,0 +1,102 @@
+#![allow(dead_code)] // each test file uses a different part of these helpers
+//! A server on a fresh temporary database, driven through `Router::oneshot`.
+
+use std::path::Path;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use infoshos_server::app::{AppState, app};
+use infoshos_server::storage::Storage;
+use infoshos_server::{rates, seed};
+use serde_json::Value;
+use tower::ServiceExt;
+
+pub struct TestServer {
+    pub router: Router,
+    pub storage: Storage,
+    pub dir: tempfile::TempDir,
+}
+
+pub async fn server() -> TestServer {
+    let dir = tempfile::tempdir().unwrap();
+    let storage = open(dir.path()).await;
+    seed::seed_if_empty(&storage).await.unwrap();
+    seed::load_states(&storage).await.unwrap();
+    rates::ensure_some_rates(&storage).await.unwrap();
+    let dist = dir.path().join("dist");
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(
+        dist.join("index.html"),
+        "<!doctype html><title>Infoshos</title>",
+    )
+    .unwrap();
+    std::fs::write(dist.join("infoshos-0123456789abcdef_bg.wasm"), b"\0asm").unwrap();
+    let router = app(AppState::new(storage.clone(), &dist));
+    TestServer {
+        router,
+        storage,
+        dir,
+    }
+}
+
+pub async fn open(dir: &Path) -> Storage {
+    Storage::open(&format!("sqlite://{}", dir.join("test.db").display()))
+        .await
+        .unwrap()
+}
+
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Answer {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
+    }
+    pub fn header(&self, name: header::HeaderName) -> &str {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+    }
+}
+
+impl TestServer {
+    pub async fn send(&self, request: Request<Body>) -> Answer {
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec();
+        Answer {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub async fn get(&self, uri: &str) -> Answer {
+        self.send(Request::get(uri).body(Body::empty()).unwrap())
+            .await
+    }
+
+    pub async fn post_json(&self, uri: &str, body: &Value) -> Answer {
+        self.send(
+            Request::post(uri)
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from(body.to_string()))
+                .unwrap(),
+        )
+        .await
+    }
+}
