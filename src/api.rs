@@ -1,0 +1,97 @@
+//! One typed, abortable fetch per endpoint. A fetch started for a page is aborted when the
+//! reader leaves it (the owner that started it is cleaned up).
+
+use infoshos_model::{ApiError, Article, ArticleList, Comment, CommentCreated, Lang, NewComment, Rates, State};
+use leptos::prelude::on_cleanup;
+use serde::de::DeserializeOwned;
+
+/// What went wrong with a request, in words a reader can act on.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum FetchError {
+    #[error("The server could not be reached. Check your connection.")]
+    Network,
+    #[error("Not found.")]
+    NotFound,
+    /// The server refused the request and said why (a 422 carries field messages).
+    #[error("{}", .1.error)]
+    Rejected(u16, ApiError),
+    #[error("The server answered with an error ({0}).")]
+    Server(u16),
+    #[error("The server's answer could not be read.")]
+    Decode,
+}
+
+fn abort_signal() -> Option<web_sys::AbortSignal> {
+    let controller = web_sys::AbortController::new().ok()?;
+    let signal = controller.signal();
+    // Cleanup callbacks must be Send; the controller lives on the one browser thread.
+    let controller = send_wrapper::SendWrapper::new(controller);
+    on_cleanup(move || controller.abort());
+    Some(signal)
+}
+
+async fn read<T: DeserializeOwned>(response: gloo_net::http::Response) -> Result<T, FetchError> {
+    let status = response.status();
+    if response.ok() {
+        return response.json::<T>().await.map_err(|_| FetchError::Decode);
+    }
+    if status == 404 {
+        return Err(FetchError::NotFound);
+    }
+    match response.json::<ApiError>().await {
+        Ok(body) if status < 500 => Err(FetchError::Rejected(status, body)),
+        _ => Err(FetchError::Server(status)),
+    }
+}
+
+async fn get<T: DeserializeOwned>(url: &str) -> Result<T, FetchError> {
+    let signal = abort_signal();
+    let response = gloo_net::http::Request::get(url)
+        .abort_signal(signal.as_ref())
+        .send()
+        .await
+        .map_err(|_| FetchError::Network)?;
+    read(response).await
+}
+
+/// Characters that may not stand bare in a query value or path segment.
+pub fn encode(s: &str) -> String {
+    String::from(js_sys::encode_uri_component(s))
+}
+
+pub async fn articles(lang: Lang, cursor: Option<String>, country: Option<String>) -> Result<ArticleList, FetchError> {
+    let mut url = format!("/api/articles?lang={}&limit=20", lang.code());
+    if let Some(c) = cursor {
+        url.push_str(&format!("&cursor={}", encode(&c)));
+    }
+    if let Some(c) = country {
+        url.push_str(&format!("&country={}", encode(&c)));
+    }
+    get(&url).await
+}
+
+pub async fn article(slug: String) -> Result<Article, FetchError> {
+    get(&format!("/api/articles/{}", encode(&slug))).await
+}
+
+pub async fn comments(slug: String) -> Result<Vec<Comment>, FetchError> {
+    get(&format!("/api/articles/{}/comments", encode(&slug))).await
+}
+
+pub async fn states() -> Result<Vec<State>, FetchError> {
+    get("/api/states").await
+}
+
+pub async fn rates() -> Result<Rates, FetchError> {
+    get("/api/rates").await
+}
+
+pub async fn post_comment(slug: String, comment: NewComment) -> Result<CommentCreated, FetchError> {
+    let response = gloo_net::http::Request::post(&format!("/api/articles/{}/comments", encode(&slug)))
+        .json(&comment)
+        .map_err(|_| FetchError::Decode)?
+        .send()
+        .await
+        .map_err(|_| FetchError::Network)?;
+    read(response).await
+}

@@ -1,0 +1,94 @@
+use chrono::{DateTime, Utc};
+use infoshos_model::{Membership, State};
+use leptos::prelude::*;
+
+use crate::app::use_site;
+use crate::time::{ms_to_next_minute, read_clock, reader_offset_east_min};
+
+pub fn now_utc() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+/// One timer for every clock, fired just after each minute starts (not 27 intervals, and no
+/// drift: each firing re-aims at the next minute boundary).
+pub fn minute_ticker() -> ReadSignal<DateTime<Utc>> {
+    let (now, set_now) = signal(now_utc());
+    let handle = StoredValue::new(None::<TimeoutHandle>);
+    fn arm(set_now: WriteSignal<DateTime<Utc>>, handle: StoredValue<Option<TimeoutHandle>>) {
+        let delay = u64::from(ms_to_next_minute(js_sys::Date::now() as i64)) + 5;
+        let next = set_timeout_with_handle(
+            move || {
+                set_now.set(now_utc());
+                arm(set_now, handle);
+            },
+            std::time::Duration::from_millis(delay),
+        );
+        handle.try_set_value(next.ok());
+    }
+    arm(set_now, handle);
+    on_cleanup(move || {
+        if let Some(Some(h)) = handle.try_get_value() {
+            h.clear();
+        }
+    });
+    now
+}
+
+/// `HH:MM City` for every capital, members and partners apart, marked when the capital is
+/// already on the next day (or still on the previous one) compared with the reader.
+#[component]
+pub fn Clocks() -> impl IntoView {
+    let site = use_site();
+    let t = site.ui();
+    let now = minute_ticker();
+    let group = move |membership: Membership, title: &'static str| {
+        move || {
+            let states: Vec<State> = match site.states.get() {
+                Some(Ok(states)) => states.into_iter().filter(|s| s.status == membership).collect(),
+                _ => Vec::new(),
+            };
+            view! {
+                <h3 class="clocks-group">{title}</h3>
+                <ul class="clocks-list">
+                    {states.into_iter().map(|s| view! { <Clock state=s now /> }).collect_view()}
+                </ul>
+            }
+        }
+    };
+    view! {
+        <section class="clocks box" aria-labelledby="clocks-title">
+            <h2 id="clocks-title">{t.clocks_title}</h2>
+            {group(Membership::Member, t.members)}
+            {group(Membership::Partner, t.partners)}
+        </section>
+    }
+}
+
+#[component]
+pub fn Clock(state: State, now: ReadSignal<DateTime<Utc>>) -> impl IntoView {
+    let t = use_site().ui();
+    let zone = state.time_zone.clone();
+    let reading = Memo::new(move |_| {
+        let now = now.get();
+        read_clock(&zone, now, reader_offset_east_min(now))
+    });
+    let mark = move || {
+        reading.get().and_then(|r| match r.day_offset {
+            d if d > 0 => Some(("+1", t.day_ahead)),
+            d if d < 0 => Some(("−1", t.day_behind)),
+            _ => None,
+        })
+    };
+    view! {
+        <li class="clock" data-zone=state.time_zone.clone()>
+            <span class="clock-time">
+                {move || reading.get().map(|r| r.hhmm).unwrap_or_else(|| "—".to_string())}
+            </span>
+            " "
+            <span class="clock-city">{state.capital}</span>
+            {move || mark().map(|(sign, words)| view! {
+                " " <abbr class="clock-day" title=words>{sign}</abbr>
+            })}
+        </li>
+    }
+}

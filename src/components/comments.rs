@@ -1,0 +1,57 @@
+use infoshos_model::Comment;
+use leptos::prelude::*;
+
+use crate::api::FetchError;
+use crate::app::use_site;
+use crate::components::failure::Failure;
+use crate::time::{format_date_time, reader_offset_east_min};
+
+/// Published comments, oldest first, then those the reader just posted. Text is text: it is
+/// never parsed as HTML.
+#[component]
+pub fn CommentList(
+    comments: LocalResource<Result<Vec<Comment>, FetchError>>,
+    added: RwSignal<Vec<Comment>>,
+) -> impl IntoView {
+    let t = use_site().ui();
+    move || match comments.get() {
+        None => view! { <p aria-busy="true">{t.loading}</p> }.into_any(),
+        Some(Err(error)) => view! {
+            <Failure what=t.comments_title error retry=Callback::new(move |_| comments.refetch()) />
+        }
+        .into_any(),
+        Some(Ok(list)) => {
+            let mut all = list;
+            for c in added.get() {
+                if !all.iter().any(|x| x.id == c.id) {
+                    all.push(c);
+                }
+            }
+            if all.is_empty() {
+                view! { <p class="comments-empty">{t.no_comments}</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="comment-list">
+                        {all.into_iter().map(|c| view! { <CommentItem comment=c /> }).collect_view()}
+                    </ol>
+                }
+                .into_any()
+            }
+        }
+    }
+}
+
+#[component]
+fn CommentItem(comment: Comment) -> impl IntoView {
+    let when = format_date_time(comment.created_at, reader_offset_east_min(comment.created_at));
+    view! {
+        <li class="comment" data-id=comment.id>
+            <p class="comment-meta">
+                <strong class="comment-name">{comment.name}</strong>
+                " · "
+                <time datetime=comment.created_at.to_rfc3339()>{when}</time>
+            </p>
+            <p class="comment-text">{comment.text}</p>
+        </li>
+    }
+}

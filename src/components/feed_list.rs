@@ -1,0 +1,43 @@
+use infoshos_model::ArticleSummary;
+use leptos::prelude::*;
+
+use crate::app::use_site;
+use crate::i18n::comment_count;
+use crate::time::{format_date_time, reader_offset_east_min};
+
+/// Rows of the news feed: local date and time, headline, summary, comment count.
+#[component]
+pub fn FeedList(items: Vec<ArticleSummary>) -> impl IntoView {
+    view! {
+        <ol class="feed">
+            {items.into_iter().map(|item| view! { <FeedRow item /> }).collect_view()}
+        </ol>
+    }
+}
+
+#[component]
+pub fn FeedRow(item: ArticleSummary) -> impl IntoView {
+    let site = use_site();
+    let t = site.ui();
+    let href = format!("/{}/article/{}", site.lang.get_untracked().code(), item.slug);
+    let when = format_date_time(item.published_at, reader_offset_east_min(item.published_at));
+    view! {
+        <li class="feed-row">
+            <time class="feed-time" datetime=item.published_at.to_rfc3339()>{when}</time>
+            <h3 class="feed-title"><a href=href>{item.title}</a></h3>
+            <p class="feed-summary">{item.summary}</p>
+            <p class="feed-meta">{comment_count(t, item.comment_count)}</p>
+        </li>
+    }
+}
+
+/// Grey rows of the same height as real ones, so the page does not jump when news arrives.
+#[component]
+pub fn FeedPlaceholder(rows: usize) -> impl IntoView {
+    let t = use_site().ui();
+    view! {
+        <ol class="feed feed-loading" aria-busy="true" aria-label=t.loading>
+            {(0..rows).map(|_| view! { <li class="feed-row placeholder"></li> }).collect_view()}
+        </ol>
+    }
+}

@@ -1,0 +1,59 @@
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::use_site;
+
+/// The masthead. "Add to favourites" shares the page where the browser can (phones), and
+/// otherwise says which keys bookmark it; the homepage entry explains how.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let site = use_site();
+    let t = site.ui();
+    let home = move || format!("/{}/", site.lang.get().code());
+    let (note, set_note) = signal(None::<&'static str>);
+
+    let favourites = move |_| {
+        if !share_page() {
+            set_note.set(Some(t.favourites_help));
+        }
+    };
+    view! {
+        <header class="header">
+            <a class="brand" href=home>
+                <span class="brand-name">"Infoshos"</span>
+                <span class="brand-tagline">{t.tagline}</span>
+            </a>
+            <nav class="nav" aria-label=t.nav_label>
+                <a href=home>{t.home}</a>
+                <a href=t.contact_href>{t.contact}</a>
+                <button type="button" class="link" on:click=favourites>{t.favourites}</button>
+                <button type="button" class="link" on:click=move |_| set_note.set(Some(t.homepage_help))>
+                    {t.homepage}
+                </button>
+            </nav>
+            <Show when=move || note.get().is_some()>
+                <p class="header-note" role="status">
+                    {move || note.get()}
+                    " "
+                    <button type="button" class="link" aria-label="Close" on:click=move |_| set_note.set(None)>"×"</button>
+                </p>
+            </Show>
+        </header>
+    }
+}
+
+/// Opens the system share sheet when the browser has one. Returns false when it does not.
+fn share_page() -> bool {
+    let window = window();
+    let navigator = window.navigator();
+    let has_share = js_sys::Reflect::has(&navigator, &"share".into()).unwrap_or(false);
+    if !has_share {
+        return false;
+    }
+    let data = web_sys::ShareData::new();
+    data.set_title(&document().title());
+    data.set_url(&window.location().href().unwrap_or_default());
+    // The reader may cancel the sheet; that is not an error worth showing.
+    let _ = navigator.share_with_data(&data).dyn_into::<js_sys::Promise>();
+    true
+}

@@ -1,0 +1,11 @@
+//! Pieces the pages share.
+
+pub mod clocks;
+pub mod comment_form;
+pub mod comments;
+pub mod failure;
+pub mod feed_list;
+pub mod header;
+pub mod news_feed;
+pub mod rates_table;
+pub mod states_list;

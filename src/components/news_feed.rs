@@ -1,0 +1,79 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::api;
+use crate::app::use_site;
+use crate::components::failure::Failure;
+use crate::components::feed_list::{FeedList, FeedPlaceholder};
+
+/// The feed, 20 at a time. It starts at the `cursor` in the URL (so a "More news" link can be
+/// shared), and "More news" adds the next page below without leaving the page.
+#[component]
+pub fn NewsFeed(#[prop(into)] country: Signal<Option<String>>) -> impl IntoView {
+    let query = use_query_map();
+    let start = Memo::new(move |_| query.read().get("cursor"));
+    // A new start or another state begins a fresh list.
+    move || {
+        let first = start.get();
+        let pages = RwSignal::new(vec![first.clone()]);
+        let restart = first.is_some().then(|| {
+            let t = use_site().ui();
+            view! { <p class="feed-restart"><a href="?">{t.newest_first}</a></p> }
+        });
+        view! {
+            {restart}
+            <For each=move || pages.get().into_iter().enumerate() key=|(i, _)| *i let:page>
+                <FeedPage index=page.0 cursor=page.1 pages country />
+            </For>
+        }
+    }
+}
+
+#[component]
+fn FeedPage(
+    index: usize,
+    cursor: Option<String>,
+    pages: RwSignal<Vec<Option<String>>>,
+    country: Signal<Option<String>>,
+) -> impl IntoView {
+    let site = use_site();
+    let t = site.ui();
+    let lang = site.lang.get_untracked();
+    let country = country.get_untracked();
+    let page = LocalResource::new(move || api::articles(lang, cursor.clone(), country.clone()));
+    let is_last = move || pages.read().len() == index + 1;
+    let content = move || match page.get() {
+        None => view! { <FeedPlaceholder rows=20 /> }.into_any(),
+        Some(Err(error)) => {
+            view! { <Failure what=t.latest_news error retry=Callback::new(move |_| page.refetch()) /> }.into_any()
+        }
+        Some(Ok(list)) => {
+            let empty = index == 0 && list.items.is_empty();
+            let more = list.next_cursor.clone().filter(|_| is_last());
+            view! {
+                {empty.then(|| view! { <p class="feed-empty">{t.no_news}</p> })}
+                <FeedList items=list.items />
+                {more.map(|next| {
+                    let href = format!("?cursor={}", api::encode(&next));
+                    view! {
+                        <p class="feed-more">
+                            <a
+                                class="button more"
+                                href=href
+                                on:click=move |ev| {
+                                    // Stay on the page and add the next 20; the link itself stays shareable.
+                                    ev.prevent_default();
+                                    pages.update(|p| p.push(Some(next.clone())));
+                                }
+                            >
+                                {t.more_news}
+                            </a>
+                        </p>
+                    }
+                })}
+            }
+            .into_any()
+        }
+    };
+    view! { <div class="feed-page" data-page=index>{content}</div> }
+}

@@ -1,0 +1,105 @@
+use infoshos_model::{Rate, Rates, State};
+use leptos::prelude::*;
+
+use crate::app::use_site;
+use crate::components::failure::Failure;
+use crate::i18n::Ui;
+use crate::time::{Change, format_date, format_rate, rate_change};
+
+/// "SCO currencies / rouble": official CBR rates with their date, a mark against the previous
+/// day, and "no official rate" where the CBR sets none.
+#[component]
+pub fn RatesTable() -> impl IntoView {
+    let site = use_site();
+    let t = site.ui();
+    let body = move || match site.rates.get() {
+        None => view! { <p class="rates-loading" aria-busy="true">{t.loading}</p> }.into_any(),
+        Some(Err(e)) => view! {
+            <Failure what=t.rates_title error=e retry=Callback::new(move |_| site.rates.refetch()) />
+        }
+        .into_any(),
+        Some(Ok(rates)) => {
+            let states = site.states.get().and_then(Result::ok).unwrap_or_default();
+            view! { <RatesGrid rates states /> }.into_any()
+        }
+    };
+    view! {
+        <section class="rates box" aria-labelledby="rates-title">
+            <h2 id="rates-title">{t.rates_title}</h2>
+            {body}
+        </section>
+    }
+}
+
+#[component]
+fn RatesGrid(rates: Rates, states: Vec<State>) -> impl IntoView {
+    let t = use_site().ui();
+    let date = format_date(rates.date);
+    let rows = rates
+        .rates
+        .into_iter()
+        .map(|rate| {
+            let country = states.iter().find(|s| s.code == rate.country).map(|s| (s.flag.clone(), s.name.clone()));
+            view! { <RateRow rate country t /> }
+        })
+        .collect_view();
+    view! {
+        <p class="rates-source">
+            {t.cbr_official} " " {t.rates_for} " "
+            <time datetime=rates.date.to_string()>{date.clone()}</time>
+        </p>
+        {rates.stale.then(|| view! {
+            <p class="rates-stale" role="note">
+                <strong>{t.as_of} " " {date}</strong> ". " {t.snapshot_note}
+            </p>
+        })}
+        <table class="rates-table">
+            <thead>
+                <tr>
+                    <th scope="col">{t.col_country}</th>
+                    <th scope="col">{t.col_code}</th>
+                    <th scope="col" class="rates-currency">{t.col_currency}</th>
+                    <th scope="col" class="num">{t.col_units}</th>
+                    <th scope="col" class="num">{t.col_rate}</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}
+
+#[component]
+fn RateRow(rate: Rate, country: Option<(String, String)>, t: &'static Ui) -> impl IntoView {
+    let (flag, name) = country.unwrap_or_else(|| (String::new(), rate.country.clone()));
+    let change = rate_change(rate.per_unit, rate.previous);
+    let (mark, words, class) = match change {
+        Change::Up => ("▲", t.rate_up, "up"),
+        Change::Down => ("▼", t.rate_down, "down"),
+        Change::Same => ("=", t.rate_same, "same"),
+        Change::Unknown => ("", "", ""),
+    };
+    let quoted = match (rate.value, rate.nominal) {
+        (Some(value), Some(nominal)) => Some((value, nominal)),
+        _ => None,
+    };
+    let code = rate.currency.clone();
+    view! {
+        <tr data-currency=code>
+            <td><span class="flag" aria-hidden="true">{flag}</span> " " {name}</td>
+            <td><abbr title=rate.currency_name.clone()>{rate.currency}</abbr></td>
+            <td class="rates-currency">{rate.currency_name}</td>
+            {match quoted {
+                Some((value, nominal)) => view! {
+                    <td class="num">{nominal}</td>
+                    <td class="num">
+                        {format_rate(value)}
+                        {(!mark.is_empty()).then(|| view! {
+                            " " <span class=format!("rate-mark {class}") title=words aria-label=words>{mark}</span>
+                        })}
+                    </td>
+                }.into_any(),
+                None => view! { <td class="num none" colspan="2">{t.no_official_rate}</td> }.into_any(),
+            }}
+        </tr>
+    }
+}

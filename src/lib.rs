@@ -1,0 +1,8 @@
+//! Infoshos reader: the SCO news portal in the browser.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod i18n;
+pub mod routes;
+pub mod time;

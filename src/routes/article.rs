@@ -1,0 +1,129 @@
+use infoshos_model::{Article, Comment};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+use crate::api::{self, FetchError};
+use crate::app::use_site;
+use crate::components::comment_form::CommentForm;
+use crate::components::comments::CommentList;
+use crate::components::failure::Failure;
+use crate::time::{format_date_time, reader_offset_east_min};
+
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let site = use_site();
+    let t = site.ui();
+    let params = use_params_map();
+    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
+    let article = LocalResource::new(move || api::article(slug.get()));
+    let content = move || match article.get() {
+        None => view! { <div class="article-loading" aria-busy="true">{t.loading}</div> }.into_any(),
+        Some(Err(FetchError::NotFound)) => view! {
+            <Title text=t.not_found_title />
+            <section class="not-found">
+                <h1>{t.not_found_title}</h1>
+                <p>{t.article_not_found}</p>
+                <p><a href=format!("/{}/", site.lang.get().code())>{t.back_home}</a></p>
+            </section>
+        }
+        .into_any(),
+        Some(Err(error)) => view! {
+            <Failure what="the article" error retry=Callback::new(move |_| article.refetch()) />
+        }
+        .into_any(),
+        Some(Ok(a)) => view! { <ArticleView article=a /> }.into_any(),
+    };
+    view! { {content} }
+}
+
+#[component]
+fn ArticleView(article: Article) -> impl IntoView {
+    let site = use_site();
+    let t = site.ui();
+    let lang = site.lang.get_untracked().code();
+    let slug = article.slug.clone();
+    let comments = LocalResource::new({
+        let slug = slug.clone();
+        move || api::comments(slug.clone())
+    });
+    // Comments the reader posted on this visit, shown at once below the others.
+    let added = RwSignal::new(Vec::<Comment>::new());
+    let when = format_date_time(article.published_at, reader_offset_east_min(article.published_at));
+    let countries = article
+        .countries
+        .iter()
+        .map(|code| {
+            let code = code.clone();
+            let name = {
+                let code = code.clone();
+                move || {
+                    site.states
+                        .get()
+                        .and_then(Result::ok)
+                        .and_then(|s| s.into_iter().find(|s| s.code == code).map(|s| format!("{} {}", s.flag, s.name)))
+                        .unwrap_or_else(|| code.clone())
+                }
+            };
+            view! { <li><a href=format!("/{lang}/country/{code}")>{name}</a></li> }
+        })
+        .collect_view();
+    let related = article
+        .related
+        .into_iter()
+        .map(|r| {
+            let when = format_date_time(r.published_at, reader_offset_east_min(r.published_at));
+            view! {
+                <li>
+                    <time datetime=r.published_at.to_rfc3339()>{when}</time>
+                    " "
+                    <a href=format!("/{lang}/article/{}", r.slug)>{r.title}</a>
+                </li>
+            }
+        })
+        .collect_view();
+    let jump_to_form = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(form) = document().get_element_by_id("comment-form") {
+            form.scroll_into_view();
+        }
+        if let Some(input) = document().get_element_by_id("comment-name") {
+            use wasm_bindgen::JsCast;
+            if let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() {
+                let _ = input.focus();
+            }
+        }
+    };
+    view! {
+        <Title text=article.title.clone() />
+        <Meta name="description" content=article.summary.clone() />
+        <article class="article">
+            <h1 class="article-title">{article.title}</h1>
+            <p class="article-meta">
+                <time datetime=article.published_at.to_rfc3339()>{when}</time>
+            </p>
+            <p class="article-lead">{article.summary}</p>
+            <div class="article-body">
+                {article.paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+            </div>
+            <nav class="article-states" aria-label=t.concerns>
+                <h2>{t.concerns}</h2>
+                <ul>{countries}</ul>
+            </nav>
+        </article>
+        <p class="article-actions no-print">
+            <a href="#comment-form" class="button" on:click=jump_to_form>{t.add_comment}</a>
+            " "
+            <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>{t.print}</button>
+        </p>
+        <section class="comments no-print" aria-labelledby="comments-title">
+            <h2 id="comments-title">{t.comments_title}</h2>
+            <CommentList comments added />
+            <CommentForm slug on_published=Callback::new(move |c: Comment| added.update(|list| list.push(c))) />
+        </section>
+        <section class="related no-print" aria-labelledby="related-title">
+            <h2 id="related-title">{t.related}</h2>
+            <ul class="related-list">{related}</ul>
+        </section>
+    }
+}

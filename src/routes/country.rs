@@ -1,0 +1,49 @@
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+use crate::app::use_site;
+use crate::components::news_feed::NewsFeed;
+
+/// The news about one state.
+#[component]
+pub fn CountryPage() -> impl IntoView {
+    let site = use_site();
+    let t = site.ui();
+    let params = use_params_map();
+    let code = Memo::new(move |_| params.read().get("code").unwrap_or_default().to_ascii_uppercase());
+    let state = Memo::new(move |_| {
+        site.states.get().and_then(Result::ok).and_then(|states| states.into_iter().find(|s| s.code == code.get()))
+    });
+    let known = move || match site.states.get() {
+        Some(Ok(states)) => states.iter().any(|s| s.code == code.get()),
+        // Until the list arrives (or if it failed) assume the state exists.
+        _ => true,
+    };
+    let heading = move || match state.get() {
+        Some(s) => format!("{} {}", t.country_news, s.name),
+        None => format!("{} {}", t.country_news, code.get()),
+    };
+    view! {
+        <Title text=heading />
+        <Meta name="description" content=heading />
+        <Show
+            when=known
+            fallback=move || view! {
+                <section class="not-found">
+                    <h1>{t.unknown_country}</h1>
+                    <p><a href="/en/">{t.back_home}</a></p>
+                </section>
+            }
+        >
+            <h1 class="page-title">
+                {move || state.get().map(|s| view! { <span class="flag" aria-hidden="true">{s.flag}</span> " " })}
+                {heading}
+            </h1>
+            {move || {
+                let code = code.get();
+                view! { <NewsFeed country=Signal::derive(move || Some(code.clone())) /> }
+            }}
+        </Show>
+    }
+}

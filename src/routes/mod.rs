@@ -1,0 +1,6 @@
+//! One page per file.
+
+pub mod article;
+pub mod country;
+pub mod home;
+pub mod not_found;

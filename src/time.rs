@@ -1,0 +1,185 @@
+//! Date and clock formatting, pure so it is tested natively. Formats are built from the date
+//! parts by hand: chrono's format-string machinery would cost ~10 KB of wasm.
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Offset, Timelike, Utc};
+use chrono_tz::Tz;
+
+/// `dd.mm.yyyy`, as the portal has always shown dates.
+pub fn format_date(d: NaiveDate) -> String {
+    format!("{:02}.{:02}.{:04}", d.day(), d.month(), d.year())
+}
+
+/// `dd.mm.yyyy HH:MM` of an instant, in the zone `offset_east_min` minutes east of UTC.
+pub fn format_date_time(at: DateTime<Utc>, offset_east_min: i32) -> String {
+    let local = at.with_timezone(&fixed(offset_east_min));
+    format!("{} {:02}:{:02}", format_date(local.date_naive()), local.hour(), local.minute())
+}
+
+fn fixed(offset_east_min: i32) -> FixedOffset {
+    FixedOffset::east_opt(offset_east_min * 60).unwrap_or_else(|| Utc.fix())
+}
+
+/// The reader's own UTC offset at an instant, from the browser (DST included).
+pub fn reader_offset_east_min(at: DateTime<Utc>) -> i32 {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at.timestamp_millis() as f64));
+    -(date.get_timezone_offset() as i32)
+}
+
+/// A capital's clock: `HH:MM` and whether its calendar day is before (-1), the same as (0) or
+/// after (+1) the reader's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClockReading {
+    pub hhmm: String,
+    pub day_offset: i64,
+}
+
+/// `None` when the zone is unknown to our tz database: the clock shows a dash, never panics.
+pub fn read_clock(zone: &str, now: DateTime<Utc>, reader_offset_east_min: i32) -> Option<ClockReading> {
+    let tz: Tz = zone.parse().ok()?;
+    let there = now.with_timezone(&tz);
+    let here = now.with_timezone(&fixed(reader_offset_east_min));
+    let day_offset = (there.date_naive() - here.date_naive()).num_days();
+    Some(ClockReading { hhmm: format!("{:02}:{:02}", there.hour(), there.minute()), day_offset })
+}
+
+/// Milliseconds until the next minute starts, so one timer can tick exactly on the minute.
+pub fn ms_to_next_minute(now_ms: i64) -> u32 {
+    (60_000 - now_ms.rem_euclid(60_000)) as u32
+}
+
+/// How a rate moved against the previous day we hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    Up,
+    Down,
+    Same,
+    Unknown,
+}
+
+pub fn rate_change(per_unit: Option<f64>, previous: Option<f64>) -> Change {
+    match (per_unit, previous) {
+        (Some(now), Some(before)) => {
+            // Rates carry at most 4 significant decimals per nominal; smaller moves are noise.
+            let eps = before.abs() * 1e-9;
+            if now > before + eps {
+                Change::Up
+            } else if now < before - eps {
+                Change::Down
+            } else {
+                Change::Same
+            }
+        }
+        _ => Change::Unknown,
+    }
+}
+
+/// A CBR rate as written in Russia: four decimals, decimal comma.
+pub fn format_rate(value: f64) -> String {
+    format!("{value:.4}").replace('.', ",")
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+
+    fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(y, m, d, h, min, 0).single().unwrap()
+    }
+
+    #[test]
+    fn dates_are_day_month_year_with_zeros() {
+        assert_eq!(format_date(NaiveDate::from_ymd_opt(2026, 3, 4).unwrap()), "04.03.2026");
+        assert_eq!(format_date_time(utc(2026, 12, 31, 22, 5), 0), "31.12.2026 22:05");
+        // Three hours east, that instant is already next year.
+        assert_eq!(format_date_time(utc(2026, 12, 31, 22, 5), 180), "01.01.2027 01:05");
+        assert_eq!(format_date_time(utc(2026, 1, 1, 0, 30), -300), "31.12.2025 19:30");
+    }
+
+    #[test]
+    fn half_and_quarter_hour_zones() {
+        let now = utc(2026, 6, 1, 12, 0);
+        assert_eq!(read_clock("Asia/Kolkata", now, 0).unwrap().hhmm, "17:30");
+        assert_eq!(read_clock("Asia/Kathmandu", now, 0).unwrap().hhmm, "17:45");
+        assert_eq!(read_clock("Asia/Tehran", now, 0).unwrap().hhmm, "15:30");
+        assert_eq!(read_clock("Asia/Kabul", now, 0).unwrap().hhmm, "16:30");
+    }
+
+    #[test]
+    fn almaty_is_utc_plus_five_since_march_2024() {
+        assert_eq!(read_clock("Asia/Almaty", utc(2026, 1, 15, 12, 0), 0).unwrap().hhmm, "17:00");
+        assert_eq!(read_clock("Asia/Almaty", utc(2024, 1, 15, 12, 0), 0).unwrap().hhmm, "18:00");
+    }
+
+    #[test]
+    fn cairo_has_summer_time_and_moscow_does_not() {
+        assert_eq!(read_clock("Africa/Cairo", utc(2026, 1, 15, 12, 0), 0).unwrap().hhmm, "14:00");
+        assert_eq!(read_clock("Africa/Cairo", utc(2026, 7, 15, 12, 0), 0).unwrap().hhmm, "15:00");
+        assert_eq!(read_clock("Europe/Moscow", utc(2026, 1, 15, 12, 0), 0).unwrap().hhmm, "15:00");
+        assert_eq!(read_clock("Europe/Moscow", utc(2026, 7, 15, 12, 0), 0).unwrap().hhmm, "15:00");
+    }
+
+    #[test]
+    fn aliases_resolve() {
+        let now = utc(2026, 6, 1, 12, 0);
+        for zone in ["Asia/Bahrain", "Asia/Kuwait", "Asia/Phnom_Penh", "Asia/Vientiane"] {
+            assert!(read_clock(zone, now, 0).is_some(), "{zone}");
+        }
+    }
+
+    #[test]
+    fn an_unknown_zone_reads_as_none() {
+        assert_eq!(read_clock("Mars/Olympus_Mons", utc(2026, 6, 1, 12, 0), 0), None);
+        assert_eq!(read_clock("", utc(2026, 6, 1, 12, 0), 0), None);
+    }
+
+    #[test]
+    fn the_day_mark_compares_with_the_readers_calendar() {
+        // 22:30 UTC: a reader in London is on the 1st, Beijing is already on the 2nd.
+        let now = utc(2026, 6, 1, 22, 30);
+        assert_eq!(read_clock("Asia/Shanghai", now, 60).unwrap().day_offset, 1);
+        assert_eq!(read_clock("Europe/Minsk", now, 60).unwrap().day_offset, 1);
+        assert_eq!(read_clock("Asia/Shanghai", now, 480).unwrap().day_offset, 0);
+        // A reader in Beijing after midnight sees Cairo still on the day before.
+        let now = utc(2026, 6, 1, 17, 0);
+        assert_eq!(read_clock("Africa/Cairo", now, 480).unwrap().day_offset, -1);
+    }
+
+    #[test]
+    fn the_timer_waits_for_the_next_minute() {
+        assert_eq!(ms_to_next_minute(0), 60_000);
+        assert_eq!(ms_to_next_minute(59_999), 1);
+        assert_eq!(ms_to_next_minute(1_700_000_012_345), 60_000 - 32_345);
+    }
+
+    #[test]
+    fn rate_changes() {
+        assert_eq!(rate_change(Some(0.19), Some(0.18)), Change::Up);
+        assert_eq!(rate_change(Some(0.17), Some(0.18)), Change::Down);
+        assert_eq!(rate_change(Some(0.18), Some(0.18)), Change::Same);
+        assert_eq!(rate_change(Some(0.18), None), Change::Unknown);
+        assert_eq!(rate_change(None, Some(0.18)), Change::Unknown);
+    }
+
+    #[test]
+    fn rates_use_a_decimal_comma() {
+        assert_eq!(format_rate(18.4907), "18,4907");
+        assert_eq!(format_rate(82.43234), "82,4323");
+    }
+
+    /// The wasm build compiles in only the zones named in .cargo/config.toml. Every capital
+    /// the server lists must be among them, or its clock would show a dash.
+    #[test]
+    fn every_capital_zone_is_compiled_in() {
+        let states = include_str!("../server/src/seed/states.rs");
+        let zones: Vec<&str> = states
+            .split('"')
+            .filter(|s| s.contains('/') && s.chars().all(|c| c.is_ascii_alphabetic() || c == '/' || c == '_'))
+            .collect();
+        assert_eq!(zones.len(), 27);
+        for zone in zones {
+            assert!(zone.parse::<Tz>().is_ok(), "{zone} is missing from CHRONO_TZ_TIMEZONE_FILTER");
+        }
+    }
+}
