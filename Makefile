@@ -51,7 +51,7 @@ test-native:
 	$(CARGO) test --workspace
 
 test-browser:
-	$(CARGO) test -p infoshos --target wasm32-unknown-unknown
+	$(CARGO) test -p infoshos --target wasm32-unknown-unknown --test components
 
 test-e2e: spa
 	scripts/e2e.sh

@@ -26,6 +26,11 @@ pub struct Site {
 }
 
 impl Site {
+    /// Starts the fetches of the reference data for an edition.
+    pub fn new(lang: Memo<Lang>) -> Site {
+        Site { lang, states: LocalResource::new(api::states), rates: LocalResource::new(api::rates) }
+    }
+
     pub fn ui(&self) -> &'static Ui {
         ui(self.lang.get())
     }
@@ -67,7 +72,7 @@ fn Edition() -> impl IntoView {
 #[component]
 fn Frame(#[prop(optional, into)] lang: Option<Memo<Lang>>, children: Children) -> impl IntoView {
     let lang = lang.unwrap_or_else(|| Memo::new(|_| Lang::En));
-    let site = Site { lang, states: LocalResource::new(api::states), rates: LocalResource::new(api::rates) };
+    let site = Site::new(lang);
     provide_context(site);
     let t = site.ui();
     view! {
