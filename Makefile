@@ -5,6 +5,8 @@ SHELL := /bin/bash
 CARGO  ?= cargo
 SERVER := target/server/infoshos-server
 export CHROMEDRIVER ?= /usr/bin/chromedriver
+# trunk finds wasm-opt 132 here (see scripts/wasm-opt/package.json).
+export PATH := $(CURDIR)/scripts/wasm-opt/node_modules/.bin:$(PATH)
 
 .PHONY: help tools spa precompress server run dev test fmt-check clippy test-native test-browser test-e2e size e2e-deps
 

@@ -3,10 +3,11 @@
 # Versions are pinned to what works on our machines (see ../shared/toolchain.md):
 # trunk 0.22 needs a newer rustc, and the wasm-bindgen CLI must match the crate exactly.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
-APT_PACKAGES=(binaryen brotli chromium chromium-driver)
+APT_PACKAGES=(brotli chromium chromium-driver)
 
 log() { printf 'install-tools: %s\n' "$*"; }
 
@@ -14,6 +15,8 @@ need_apt=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
+# The machine image brings Node.js with npm; only a machine without it gets Debian's.
+command -v npm >/dev/null 2>&1 || need_apt+=(nodejs npm)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "apt-get install ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
@@ -38,5 +41,15 @@ fi
 if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   log "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (4-11 min, once per machine)"
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+# wasm-opt 132 from npm, pinned by scripts/wasm-opt/package-lock.json.
+if [ ! -x scripts/wasm-opt/node_modules/.bin/wasm-opt ]; then
+  log "npm ci in scripts/wasm-opt (binaryen 132)"
+  (cd scripts/wasm-opt && npm ci --no-audit --no-fund)
+fi
+# Playwright's test runner for the end-to-end specs; it drives Debian's chromium, never its own.
+if [ ! -d tests/e2e/node_modules/@playwright/test ]; then
+  log "npm ci in tests/e2e (@playwright/test)"
+  (cd tests/e2e && npm ci --no-audit --no-fund)
 fi
 log "all tools present"

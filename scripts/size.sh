@@ -3,6 +3,7 @@
 # downloads. Budget: wasm + JS <= 100 KB brotli (the Leptos hackernews example: 148 KB).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export PATH="$PWD/scripts/wasm-opt/node_modules/.bin:$PATH"
 [ "${SKIP_BUILD:-}" = 1 ] || trunk build --release >/dev/null 2>&1 || trunk build --release
 
 kb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1024 }'; }

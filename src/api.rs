@@ -1,7 +1,9 @@
 //! One typed, abortable fetch per endpoint. A fetch started for a page is aborted when the
 //! reader leaves it (the owner that started it is cleaned up).
 
-use infoshos_model::{ApiError, Article, ArticleList, Comment, CommentCreated, Lang, NewComment, Rates, State};
+use infoshos_model::{
+    ApiError, Article, ArticleList, Comment, CommentCreated, Lang, NewComment, Rates, State,
+};
 use leptos::prelude::on_cleanup;
 use serde::de::DeserializeOwned;
 
@@ -59,7 +61,11 @@ pub fn encode(s: &str) -> String {
     String::from(js_sys::encode_uri_component(s))
 }
 
-pub async fn articles(lang: Lang, cursor: Option<String>, country: Option<String>) -> Result<ArticleList, FetchError> {
+pub async fn articles(
+    lang: Lang,
+    cursor: Option<String>,
+    country: Option<String>,
+) -> Result<ArticleList, FetchError> {
     let mut url = format!("/api/articles?lang={}&limit=20", lang.code());
     if let Some(c) = cursor {
         url.push_str(&format!("&cursor={}", encode(&c)));
@@ -87,11 +93,12 @@ pub async fn rates() -> Result<Rates, FetchError> {
 }
 
 pub async fn post_comment(slug: String, comment: NewComment) -> Result<CommentCreated, FetchError> {
-    let response = gloo_net::http::Request::post(&format!("/api/articles/{}/comments", encode(&slug)))
-        .json(&comment)
-        .map_err(|_| FetchError::Decode)?
-        .send()
-        .await
-        .map_err(|_| FetchError::Network)?;
+    let response =
+        gloo_net::http::Request::post(&format!("/api/articles/{}/comments", encode(&slug)))
+            .json(&comment)
+            .map_err(|_| FetchError::Decode)?
+            .send()
+            .await
+            .map_err(|_| FetchError::Network)?;
     read(response).await
 }

@@ -14,7 +14,9 @@ use crate::components::header::SiteHeader;
 use crate::components::rates_table::RatesTable;
 use crate::components::states_list::StatesList;
 use crate::i18n::{Ui, lang_from_path, ui};
-use crate::routes::{article::ArticlePage, country::CountryPage, home::HomePage, not_found::NotFound};
+use crate::routes::{
+    article::ArticlePage, country::CountryPage, home::HomePage, not_found::NotFound,
+};
 
 /// What every page of one edition shares: its language and the reference data the side
 /// columns show, fetched once for the whole visit.
@@ -28,7 +30,11 @@ pub struct Site {
 impl Site {
     /// Starts the fetches of the reference data for an edition.
     pub fn new(lang: Memo<Lang>) -> Site {
-        Site { lang, states: LocalResource::new(api::states), rates: LocalResource::new(api::rates) }
+        Site {
+            lang,
+            states: LocalResource::new(api::states),
+            rates: LocalResource::new(api::rates),
+        }
     }
 
     pub fn ui(&self) -> &'static Ui {

@@ -168,7 +168,14 @@ pub fn problem_message(lang: Lang, p: Problem) -> String {
 
 /// "1 comment", "5 comments".
 pub fn comment_count(ui: &Ui, n: i64) -> String {
-    format!("{n} {}", if n == 1 { ui.comments_one } else { ui.comments_many })
+    format!(
+        "{n} {}",
+        if n == 1 {
+            ui.comments_one
+        } else {
+            ui.comments_many
+        }
+    )
 }
 
 #[cfg(test)]

@@ -12,7 +12,12 @@ pub fn format_date(d: NaiveDate) -> String {
 /// `dd.mm.yyyy HH:MM` of an instant, in the zone `offset_east_min` minutes east of UTC.
 pub fn format_date_time(at: DateTime<Utc>, offset_east_min: i32) -> String {
     let local = at.with_timezone(&fixed(offset_east_min));
-    format!("{} {:02}:{:02}", format_date(local.date_naive()), local.hour(), local.minute())
+    format!(
+        "{} {:02}:{:02}",
+        format_date(local.date_naive()),
+        local.hour(),
+        local.minute()
+    )
 }
 
 fn fixed(offset_east_min: i32) -> FixedOffset {
@@ -21,7 +26,9 @@ fn fixed(offset_east_min: i32) -> FixedOffset {
 
 /// The reader's own UTC offset at an instant, from the browser (DST included).
 pub fn reader_offset_east_min(at: DateTime<Utc>) -> i32 {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at.timestamp_millis() as f64));
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        at.timestamp_millis() as f64
+    ));
     -(date.get_timezone_offset() as i32)
 }
 
@@ -34,12 +41,19 @@ pub struct ClockReading {
 }
 
 /// `None` when the zone is unknown to our tz database: the clock shows a dash, never panics.
-pub fn read_clock(zone: &str, now: DateTime<Utc>, reader_offset_east_min: i32) -> Option<ClockReading> {
+pub fn read_clock(
+    zone: &str,
+    now: DateTime<Utc>,
+    reader_offset_east_min: i32,
+) -> Option<ClockReading> {
     let tz: Tz = zone.parse().ok()?;
     let there = now.with_timezone(&tz);
     let here = now.with_timezone(&fixed(reader_offset_east_min));
     let day_offset = (there.date_naive() - here.date_naive()).num_days();
-    Some(ClockReading { hhmm: format!("{:02}:{:02}", there.hour(), there.minute()), day_offset })
+    Some(ClockReading {
+        hhmm: format!("{:02}:{:02}", there.hour(), there.minute()),
+        day_offset,
+    })
 }
 
 /// Milliseconds until the next minute starts, so one timer can tick exactly on the minute.
@@ -90,11 +104,23 @@ mod tests {
 
     #[test]
     fn dates_are_day_month_year_with_zeros() {
-        assert_eq!(format_date(NaiveDate::from_ymd_opt(2026, 3, 4).unwrap()), "04.03.2026");
-        assert_eq!(format_date_time(utc(2026, 12, 31, 22, 5), 0), "31.12.2026 22:05");
+        assert_eq!(
+            format_date(NaiveDate::from_ymd_opt(2026, 3, 4).unwrap()),
+            "04.03.2026"
+        );
+        assert_eq!(
+            format_date_time(utc(2026, 12, 31, 22, 5), 0),
+            "31.12.2026 22:05"
+        );
         // Three hours east, that instant is already next year.
-        assert_eq!(format_date_time(utc(2026, 12, 31, 22, 5), 180), "01.01.2027 01:05");
-        assert_eq!(format_date_time(utc(2026, 1, 1, 0, 30), -300), "31.12.2025 19:30");
+        assert_eq!(
+            format_date_time(utc(2026, 12, 31, 22, 5), 180),
+            "01.01.2027 01:05"
+        );
+        assert_eq!(
+            format_date_time(utc(2026, 1, 1, 0, 30), -300),
+            "31.12.2025 19:30"
+        );
     }
 
     #[test]
@@ -108,29 +134,67 @@ mod tests {
 
     #[test]
     fn almaty_is_utc_plus_five_since_march_2024() {
-        assert_eq!(read_clock("Asia/Almaty", utc(2026, 1, 15, 12, 0), 0).unwrap().hhmm, "17:00");
-        assert_eq!(read_clock("Asia/Almaty", utc(2024, 1, 15, 12, 0), 0).unwrap().hhmm, "18:00");
+        assert_eq!(
+            read_clock("Asia/Almaty", utc(2026, 1, 15, 12, 0), 0)
+                .unwrap()
+                .hhmm,
+            "17:00"
+        );
+        assert_eq!(
+            read_clock("Asia/Almaty", utc(2024, 1, 15, 12, 0), 0)
+                .unwrap()
+                .hhmm,
+            "18:00"
+        );
     }
 
     #[test]
     fn cairo_has_summer_time_and_moscow_does_not() {
-        assert_eq!(read_clock("Africa/Cairo", utc(2026, 1, 15, 12, 0), 0).unwrap().hhmm, "14:00");
-        assert_eq!(read_clock("Africa/Cairo", utc(2026, 7, 15, 12, 0), 0).unwrap().hhmm, "15:00");
-        assert_eq!(read_clock("Europe/Moscow", utc(2026, 1, 15, 12, 0), 0).unwrap().hhmm, "15:00");
-        assert_eq!(read_clock("Europe/Moscow", utc(2026, 7, 15, 12, 0), 0).unwrap().hhmm, "15:00");
+        assert_eq!(
+            read_clock("Africa/Cairo", utc(2026, 1, 15, 12, 0), 0)
+                .unwrap()
+                .hhmm,
+            "14:00"
+        );
+        assert_eq!(
+            read_clock("Africa/Cairo", utc(2026, 7, 15, 12, 0), 0)
+                .unwrap()
+                .hhmm,
+            "15:00"
+        );
+        assert_eq!(
+            read_clock("Europe/Moscow", utc(2026, 1, 15, 12, 0), 0)
+                .unwrap()
+                .hhmm,
+            "15:00"
+        );
+        assert_eq!(
+            read_clock("Europe/Moscow", utc(2026, 7, 15, 12, 0), 0)
+                .unwrap()
+                .hhmm,
+            "15:00"
+        );
     }
 
     #[test]
     fn aliases_resolve() {
         let now = utc(2026, 6, 1, 12, 0);
-        for zone in ["Asia/Bahrain", "Asia/Kuwait", "Asia/Phnom_Penh", "Asia/Vientiane"] {
+        for zone in [
+            "Asia/Bahrain",
+            "Asia/Kuwait",
+            "Asia/Phnom_Penh",
+            "Asia/Vientiane",
+        ] {
             assert!(read_clock(zone, now, 0).is_some(), "{zone}");
         }
     }
 
     #[test]
     fn an_unknown_zone_reads_as_none() {
-        assert_eq!(read_clock("Mars/Olympus_Mons", utc(2026, 6, 1, 12, 0), 0), None);
+        assert_eq!(
+            read_clock("Mars/Olympus_Mons", utc(2026, 6, 1, 12, 0), 0),
+            None
+        );
         assert_eq!(read_clock("", utc(2026, 6, 1, 12, 0), 0), None);
     }
 
@@ -175,11 +239,18 @@ mod tests {
         let states = include_str!("../server/src/seed/states.rs");
         let zones: Vec<&str> = states
             .split('"')
-            .filter(|s| s.contains('/') && s.chars().all(|c| c.is_ascii_alphabetic() || c == '/' || c == '_'))
+            .filter(|s| {
+                s.contains('/')
+                    && s.chars()
+                        .all(|c| c.is_ascii_alphabetic() || c == '/' || c == '_')
+            })
             .collect();
         assert_eq!(zones.len(), 27);
         for zone in zones {
-            assert!(zone.parse::<Tz>().is_ok(), "{zone} is missing from CHRONO_TZ_TIMEZONE_FILTER");
+            assert!(
+                zone.parse::<Tz>().is_ok(),
+                "{zone} is missing from CHRONO_TZ_TIMEZONE_FILTER"
+            );
         }
     }
 }

@@ -55,14 +55,20 @@ fn state(capital: &str, zone: &str) -> State {
 }
 
 fn text_of(root: &HtmlElement, selector: &str) -> String {
-    root.query_selector(selector).unwrap().map(|e| e.text_content().unwrap_or_default()).unwrap_or_default()
+    root.query_selector(selector)
+        .unwrap()
+        .map(|e| e.text_content().unwrap_or_default())
+        .unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
 async fn a_clock_shows_the_capitals_time_and_follows_the_ticker() {
-    let at = |h, m| -> DateTime<Utc> { Utc.with_ymd_and_hms(2026, 6, 1, h, m, 0).single().unwrap() };
+    let at =
+        |h, m| -> DateTime<Utc> { Utc.with_ymd_and_hms(2026, 6, 1, h, m, 0).single().unwrap() };
     let (now, set_now) = signal(at(10, 0));
-    let root = mount(move || view! { <ul><Clock state=state("Kathmandu", "Asia/Kathmandu") now /></ul> }.into_any());
+    let root = mount(move || {
+        view! { <ul><Clock state=state("Kathmandu", "Asia/Kathmandu") now /></ul> }.into_any()
+    });
     settle(10).await;
     assert_eq!(text_of(&root, ".clock-time"), "15:45");
     assert_eq!(text_of(&root, ".clock-city"), "Kathmandu");
@@ -74,31 +80,46 @@ async fn a_clock_shows_the_capitals_time_and_follows_the_ticker() {
 #[wasm_bindgen_test]
 async fn a_clock_with_an_unknown_zone_shows_a_dash() {
     let (now, _) = signal(Utc::now());
-    let root = mount(move || view! { <ul><Clock state=state("Atlantis", "Ocean/Atlantis") now /></ul> }.into_any());
+    let root = mount(move || {
+        view! { <ul><Clock state=state("Atlantis", "Ocean/Atlantis") now /></ul> }.into_any()
+    });
     settle(10).await;
     assert_eq!(text_of(&root, ".clock-time"), "—");
 }
 
 fn input(root: &HtmlElement, id: &str) -> HtmlInputElement {
-    root.query_selector(&format!("#{id}")).unwrap().unwrap().unchecked_into()
+    root.query_selector(&format!("#{id}"))
+        .unwrap()
+        .unwrap()
+        .unchecked_into()
 }
 
 fn textarea(root: &HtmlElement) -> HtmlTextAreaElement {
-    root.query_selector("#comment-text").unwrap().unwrap().unchecked_into()
+    root.query_selector("#comment-text")
+        .unwrap()
+        .unwrap()
+        .unchecked_into()
 }
 
 fn type_into(el: &HtmlElement, value: &str) {
     js_sys::Reflect::set(el, &"value".into(), &value.into()).unwrap();
-    el.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    el.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
 }
 
 fn submit(root: &HtmlElement) {
-    let button: HtmlElement = root.query_selector("button[type=submit]").unwrap().unwrap().unchecked_into();
+    let button: HtmlElement = root
+        .query_selector("button[type=submit]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     button.click();
 }
 
 fn mount_form() -> HtmlElement {
-    mount(|| view! { <CommentForm slug="no-such-article".to_string() on_published=Callback::new(|_: Comment| {}) /> }.into_any())
+    mount(|| {
+        view! { <CommentForm slug="no-such-article".to_string() on_published=Callback::new(|_: Comment| {}) /> }.into_any()
+    })
 }
 
 #[wasm_bindgen_test]
@@ -111,11 +132,23 @@ async fn the_form_shows_each_problem_beside_its_field_and_keeps_the_text() {
     assert!(text_of(&root, "#comment-name-error").contains("fill in"));
     assert!(text_of(&root, "#comment-text-error").contains("at least 3"));
     assert_eq!(text_of(&root, "#comment-email-error"), "");
-    assert_eq!(input(&root, "comment-name").get_attribute("aria-invalid").as_deref(), Some("true"));
-    assert_eq!(textarea(&root).value(), "hi", "what the reader typed is kept");
+    assert_eq!(
+        input(&root, "comment-name")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        textarea(&root).value(),
+        "hi",
+        "what the reader typed is kept"
+    );
 
     type_into(input(&root, "comment-name").unchecked_ref(), "Aigerim");
-    type_into(input(&root, "comment-email").unchecked_ref(), "not an email");
+    type_into(
+        input(&root, "comment-email").unchecked_ref(),
+        "not an email",
+    );
     submit(&root);
     settle(10).await;
     assert_eq!(text_of(&root, "#comment-name-error"), "");
@@ -132,11 +165,20 @@ async fn a_failed_send_keeps_everything_and_says_why() {
     // While it is on its way the button cannot send it again.
     settle(0).await;
     let button = root.query_selector("button[type=submit]").unwrap().unwrap();
-    assert!(button.has_attribute("disabled"), "a second click must not send twice");
+    assert!(
+        button.has_attribute("disabled"),
+        "a second click must not send twice"
+    );
     // The test server has no API: the answer is a 404, said in words.
     assert!(until(|| !text_of(&root, ".form-notice").is_empty()).await);
     assert!(text_of(&root, ".form-notice").contains("Not found"));
     assert_eq!(textarea(&root).value(), "A thoughtful comment.");
     assert_eq!(input(&root, "comment-name").value(), "Aigerim");
-    assert!(!root.query_selector("button[type=submit]").unwrap().unwrap().has_attribute("disabled"));
+    assert!(
+        !root
+            .query_selector("button[type=submit]")
+            .unwrap()
+            .unwrap()
+            .has_attribute("disabled")
+    );
 }

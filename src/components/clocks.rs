@@ -44,7 +44,10 @@ pub fn Clocks() -> impl IntoView {
     let group = move |membership: Membership, title: &'static str| {
         move || {
             let states: Vec<State> = match site.states.get() {
-                Some(Ok(states)) => states.into_iter().filter(|s| s.status == membership).collect(),
+                Some(Ok(states)) => states
+                    .into_iter()
+                    .filter(|s| s.status == membership)
+                    .collect(),
                 _ => Vec::new(),
             };
             view! {

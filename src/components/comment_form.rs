@@ -21,7 +21,11 @@ pub struct FieldMessages {
 impl FieldMessages {
     pub fn from_problems(lang: Lang, p: &CommentProblems) -> Self {
         let msg = |p: Option<_>| p.map(|p| problem_message(lang, p));
-        FieldMessages { name: msg(p.name), email: msg(p.email), text: msg(p.text) }
+        FieldMessages {
+            name: msg(p.name),
+            email: msg(p.email),
+            text: msg(p.text),
+        }
     }
 
     pub fn from_api(fields: &BTreeMap<String, String>) -> Self {
@@ -34,9 +38,13 @@ impl FieldMessages {
 
     /// The id of the first field that needs attention, to move the focus there.
     pub fn first_invalid(&self) -> Option<&'static str> {
-        [("comment-name", &self.name), ("comment-email", &self.email), ("comment-text", &self.text)]
-            .into_iter()
-            .find_map(|(id, m)| m.as_ref().map(|_| id))
+        [
+            ("comment-name", &self.name),
+            ("comment-email", &self.email),
+            ("comment-text", &self.text),
+        ]
+        .into_iter()
+        .find_map(|(id, m)| m.as_ref().map(|_| id))
     }
 }
 
@@ -48,8 +56,12 @@ pub fn CommentForm(slug: String, on_published: Callback<Comment>) -> impl IntoVi
     let t = site.ui();
     let lang = site.lang.get_untracked();
     let slug = StoredValue::new(slug);
-    let (name, email, text, website) =
-        (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (name, email, text, website) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
     let errors = RwSignal::new(FieldMessages::default());
     let sending = RwSignal::new(false);
     // (accepted?, message) about the last attempt.
@@ -76,7 +88,10 @@ pub fn CommentForm(slug: String, on_published: Callback<Comment>) -> impl IntoVi
             website: website.get_untracked(),
         };
         if let Err(problems) = validate_comment(&comment) {
-            show_problems(FieldMessages::from_problems(lang, &problems), t.fix_fields.to_string());
+            show_problems(
+                FieldMessages::from_problems(lang, &problems),
+                t.fix_fields.to_string(),
+            );
             return;
         }
         errors.set(FieldMessages::default());
@@ -112,9 +127,15 @@ pub fn CommentForm(slug: String, on_published: Callback<Comment>) -> impl IntoVi
     };
 
     let field_error = move |id: &'static str, get: fn(&FieldMessages) -> Option<String>| {
-        move || errors.with(get).map(|m| view! { <span class="field-error" id=id>{m}</span> })
+        move || {
+            errors
+                .with(get)
+                .map(|m| view! { <span class="field-error" id=id>{m}</span> })
+        }
     };
-    let invalid = move |get: fn(&FieldMessages) -> Option<String>| move || errors.with(get).is_some().to_string();
+    let invalid = move |get: fn(&FieldMessages) -> Option<String>| {
+        move || errors.with(get).is_some().to_string()
+    };
 
     view! {
         <form id="comment-form" class="comment-form" novalidate on:submit=submit aria-labelledby="comment-form-title">

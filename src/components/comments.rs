@@ -43,7 +43,10 @@ pub fn CommentList(
 
 #[component]
 fn CommentItem(comment: Comment) -> impl IntoView {
-    let when = format_date_time(comment.created_at, reader_offset_east_min(comment.created_at));
+    let when = format_date_time(
+        comment.created_at,
+        reader_offset_east_min(comment.created_at),
+    );
     view! {
         <li class="comment" data-id=comment.id>
             <p class="comment-meta">

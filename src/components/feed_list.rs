@@ -19,7 +19,11 @@ pub fn FeedList(items: Vec<ArticleSummary>) -> impl IntoView {
 pub fn FeedRow(item: ArticleSummary) -> impl IntoView {
     let site = use_site();
     let t = site.ui();
-    let href = format!("/{}/article/{}", site.lang.get_untracked().code(), item.slug);
+    let href = format!(
+        "/{}/article/{}",
+        site.lang.get_untracked().code(),
+        item.slug
+    );
     let when = format_date_time(item.published_at, reader_offset_east_min(item.published_at));
     view! {
         <li class="feed-row">

@@ -54,6 +54,8 @@ fn share_page() -> bool {
     data.set_title(&document().title());
     data.set_url(&window.location().href().unwrap_or_default());
     // The reader may cancel the sheet; that is not an error worth showing.
-    let _ = navigator.share_with_data(&data).dyn_into::<js_sys::Promise>();
+    let _ = navigator
+        .share_with_data(&data)
+        .dyn_into::<js_sys::Promise>();
     true
 }

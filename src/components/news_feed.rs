@@ -42,7 +42,8 @@ fn FeedPage(
     let country = country.get_untracked();
     let page = LocalResource::new(move || api::articles(lang, cursor.clone(), country.clone()));
     let is_last = move || pages.read().len() == index + 1;
-    let content = move || match page.get() {
+    let content = move || {
+        match page.get() {
         None => view! { <FeedPlaceholder rows=20 /> }.into_any(),
         Some(Err(error)) => {
             view! { <Failure what=t.latest_news error retry=Callback::new(move |_| page.refetch()) /> }.into_any()
@@ -74,6 +75,7 @@ fn FeedPage(
             }
             .into_any()
         }
+    }
     };
     view! { <div class="feed-page" data-page=index>{content}</div> }
 }

@@ -12,7 +12,8 @@ use crate::time::{Change, format_date, format_rate, rate_change};
 pub fn RatesTable() -> impl IntoView {
     let site = use_site();
     let t = site.ui();
-    let body = move || match site.rates.get() {
+    let body = move || {
+        match site.rates.get() {
         None => view! { <p class="rates-loading" aria-busy="true">{t.loading}</p> }.into_any(),
         Some(Err(e)) => view! {
             <Failure what=t.rates_title error=e retry=Callback::new(move |_| site.rates.refetch()) />
@@ -22,6 +23,7 @@ pub fn RatesTable() -> impl IntoView {
             let states = site.states.get().and_then(Result::ok).unwrap_or_default();
             view! { <RatesGrid rates states /> }.into_any()
         }
+    }
     };
     view! {
         <section class="rates box" aria-labelledby="rates-title">
@@ -39,7 +41,10 @@ fn RatesGrid(rates: Rates, states: Vec<State>) -> impl IntoView {
         .rates
         .into_iter()
         .map(|rate| {
-            let country = states.iter().find(|s| s.code == rate.country).map(|s| (s.flag.clone(), s.name.clone()));
+            let country = states
+                .iter()
+                .find(|s| s.code == rate.country)
+                .map(|s| (s.flag.clone(), s.name.clone()));
             view! { <RateRow rate country t /> }
         })
         .collect_view();

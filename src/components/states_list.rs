@@ -12,7 +12,10 @@ pub fn StatesList() -> impl IntoView {
         move || {
             let lang = site.lang.get().code();
             let states: Vec<State> = match site.states.get() {
-                Some(Ok(states)) => states.into_iter().filter(|s| s.status == membership).collect(),
+                Some(Ok(states)) => states
+                    .into_iter()
+                    .filter(|s| s.status == membership)
+                    .collect(),
                 _ => Vec::new(),
             };
             states

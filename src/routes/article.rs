@@ -18,7 +18,9 @@ pub fn ArticlePage() -> impl IntoView {
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
     let article = LocalResource::new(move || api::article(slug.get()));
     let content = move || match article.get() {
-        None => view! { <div class="article-loading" aria-busy="true">{t.loading}</div> }.into_any(),
+        None => {
+            view! { <div class="article-loading" aria-busy="true">{t.loading}</div> }.into_any()
+        }
         Some(Err(FetchError::NotFound)) => view! {
             <Title text=t.not_found_title />
             <section class="not-found">
@@ -49,7 +51,10 @@ fn ArticleView(article: Article) -> impl IntoView {
     });
     // Comments the reader posted on this visit, shown at once below the others.
     let added = RwSignal::new(Vec::<Comment>::new());
-    let when = format_date_time(article.published_at, reader_offset_east_min(article.published_at));
+    let when = format_date_time(
+        article.published_at,
+        reader_offset_east_min(article.published_at),
+    );
     let countries = article
         .countries
         .iter()
@@ -61,7 +66,11 @@ fn ArticleView(article: Article) -> impl IntoView {
                     site.states
                         .get()
                         .and_then(Result::ok)
-                        .and_then(|s| s.into_iter().find(|s| s.code == code).map(|s| format!("{} {}", s.flag, s.name)))
+                        .and_then(|s| {
+                            s.into_iter()
+                                .find(|s| s.code == code)
+                                .map(|s| format!("{} {}", s.flag, s.name))
+                        })
                         .unwrap_or_else(|| code.clone())
                 }
             };

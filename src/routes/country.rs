@@ -11,9 +11,18 @@ pub fn CountryPage() -> impl IntoView {
     let site = use_site();
     let t = site.ui();
     let params = use_params_map();
-    let code = Memo::new(move |_| params.read().get("code").unwrap_or_default().to_ascii_uppercase());
+    let code = Memo::new(move |_| {
+        params
+            .read()
+            .get("code")
+            .unwrap_or_default()
+            .to_ascii_uppercase()
+    });
     let state = Memo::new(move |_| {
-        site.states.get().and_then(Result::ok).and_then(|states| states.into_iter().find(|s| s.code == code.get()))
+        site.states
+            .get()
+            .and_then(Result::ok)
+            .and_then(|states| states.into_iter().find(|s| s.code == code.get()))
     });
     let known = move || match site.states.get() {
         Some(Ok(states)) => states.iter().any(|s| s.code == code.get()),
