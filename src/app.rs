@@ -3,7 +3,6 @@
 
 use infoshos_model::{Lang, Rates, State};
 use leptos::prelude::*;
-use leptos_meta::{Html, Meta, Title, provide_meta_context};
 use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::hooks::use_params_map;
 use leptos_router::path;
@@ -48,7 +47,6 @@ pub fn use_site() -> Site {
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     view! {
         <Router>
             <Routes fallback=|| view! { <Frame><NotFound /></Frame> }>
@@ -81,10 +79,8 @@ fn Frame(#[prop(optional, into)] lang: Option<Memo<Lang>>, children: Children) -
     let site = Site::new(lang);
     provide_context(site);
     let t = site.ui();
+    crate::head::html_lang(move || lang.get().code());
     view! {
-        <Html {..} lang=move || lang.get().code() />
-        <Title formatter=|page: String| if page.is_empty() { "Infoshos".to_string() } else { format!("{page} — Infoshos") } />
-        <Meta name="description" content=t.meta_description />
         <a class="skip" href="#content">"Skip to content"</a>
         <SiteHeader />
         <div class="page">

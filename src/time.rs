@@ -87,9 +87,25 @@ pub fn rate_change(per_unit: Option<f64>, previous: Option<f64>) -> Change {
     }
 }
 
-/// A CBR rate as written in Russia: four decimals, decimal comma.
+/// A CBR rate as written in Russia: four decimals, decimal comma. Done in integers: float
+/// formatting would add ~10 KB of wasm.
 pub fn format_rate(value: f64) -> String {
-    format!("{value:.4}").replace('.', ",")
+    let scaled = (value * 10_000.0).round() as i64;
+    format!("{},{:04}", scaled / 10_000, scaled % 10_000)
+}
+
+/// The instant for a `<time datetime>`: `YYYY-MM-DDTHH:MM:SSZ`, without chrono's formatter.
+pub fn iso(at: DateTime<Utc>) -> String {
+    let d = at.date_naive();
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        d.year(),
+        d.month(),
+        d.day(),
+        at.hour(),
+        at.minute(),
+        at.second()
+    )
 }
 
 #[cfg(test)]
@@ -230,6 +246,13 @@ mod tests {
     fn rates_use_a_decimal_comma() {
         assert_eq!(format_rate(18.4907), "18,4907");
         assert_eq!(format_rate(82.43234), "82,4323");
+        assert_eq!(format_rate(0.05), "0,0500");
+        assert_eq!(format_rate(12.99995), "13,0000");
+    }
+
+    #[test]
+    fn iso_instants_for_time_elements() {
+        assert_eq!(iso(utc(2026, 3, 4, 5, 6)), "2026-03-04T05:06:00Z");
     }
 
     /// The wasm build compiles in only the zones named in .cargo/config.toml. Every capital

@@ -11,6 +11,7 @@ pub struct ArticleSummary {
     pub slug: String,
     pub title: String,
     pub summary: String,
+    #[serde(deserialize_with = "crate::wire_time::instant")]
     pub published_at: DateTime<Utc>,
     pub lang: Lang,
     /// ISO 3166-1 alpha-2 codes of the states the article concerns.
@@ -36,6 +37,7 @@ pub struct Article {
     pub slug: String,
     pub title: String,
     pub summary: String,
+    #[serde(deserialize_with = "crate::wire_time::instant")]
     pub published_at: DateTime<Utc>,
     pub lang: Lang,
     pub countries: Vec<String>,

@@ -41,6 +41,7 @@ pub struct Comment {
     pub id: i64,
     pub name: String,
     pub text: String,
+    #[serde(deserialize_with = "crate::wire_time::instant")]
     pub created_at: DateTime<Utc>,
 }
 

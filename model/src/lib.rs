@@ -8,6 +8,7 @@ pub mod lang;
 pub mod rates;
 pub mod states;
 pub mod validation;
+pub mod wire_time;
 
 pub use articles::{Article, ArticleList, ArticleSummary};
 pub use comments::{Comment, CommentCreated, CommentStatus, NewComment};

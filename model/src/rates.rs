@@ -6,9 +6,11 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "camelCase")]
 pub struct Rates {
     /// The day the Central Bank of Russia set these rates for.
+    #[serde(deserialize_with = "crate::wire_time::date")]
     pub date: NaiveDate,
     /// `cbr` for a live fetch, `snapshot` for the dated copy shipped with the server.
     pub source: String,
+    #[serde(deserialize_with = "crate::wire_time::instant")]
     pub fetched_at: DateTime<Utc>,
     /// True when these are not today's rates from a recent fetch (snapshot, or fetches failing).
     pub stale: bool,

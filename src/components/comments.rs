@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use crate::api::FetchError;
 use crate::app::use_site;
 use crate::components::failure::Failure;
-use crate::time::{format_date_time, reader_offset_east_min};
+use crate::time::{format_date_time, iso, reader_offset_east_min};
 
 /// Published comments, oldest first, then those the reader just posted. Text is text: it is
 /// never parsed as HTML.
@@ -52,7 +52,7 @@ fn CommentItem(comment: Comment) -> impl IntoView {
             <p class="comment-meta">
                 <strong class="comment-name">{comment.name}</strong>
                 " · "
-                <time datetime=comment.created_at.to_rfc3339()>{when}</time>
+                <time datetime=iso(comment.created_at)>{when}</time>
             </p>
             <p class="comment-text">{comment.text}</p>
         </li>

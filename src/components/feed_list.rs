@@ -3,7 +3,7 @@ use leptos::prelude::*;
 
 use crate::app::use_site;
 use crate::i18n::comment_count;
-use crate::time::{format_date_time, reader_offset_east_min};
+use crate::time::{format_date_time, iso, reader_offset_east_min};
 
 /// Rows of the news feed: local date and time, headline, summary, comment count.
 #[component]
@@ -27,7 +27,7 @@ pub fn FeedRow(item: ArticleSummary) -> impl IntoView {
     let when = format_date_time(item.published_at, reader_offset_east_min(item.published_at));
     view! {
         <li class="feed-row">
-            <time class="feed-time" datetime=item.published_at.to_rfc3339()>{when}</time>
+            <time class="feed-time" datetime=iso(item.published_at)>{when}</time>
             <h3 class="feed-title"><a href=href>{item.title}</a></h3>
             <p class="feed-summary">{item.summary}</p>
             <p class="feed-meta">{comment_count(t, item.comment_count)}</p>

@@ -1,6 +1,5 @@
 use infoshos_model::{Article, Comment};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, FetchError};
@@ -8,7 +7,7 @@ use crate::app::use_site;
 use crate::components::comment_form::CommentForm;
 use crate::components::comments::CommentList;
 use crate::components::failure::Failure;
-use crate::time::{format_date_time, reader_offset_east_min};
+use crate::time::{format_date_time, iso, reader_offset_east_min};
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
@@ -21,15 +20,20 @@ pub fn ArticlePage() -> impl IntoView {
         None => {
             view! { <div class="article-loading" aria-busy="true">{t.loading}</div> }.into_any()
         }
-        Some(Err(FetchError::NotFound)) => view! {
-            <Title text=t.not_found_title />
+        Some(Err(FetchError::NotFound)) => {
+            crate::head::page_head(
+                move || t.not_found_title.to_string(),
+                move || t.article_not_found.to_string(),
+            );
+            view! {
             <section class="not-found">
                 <h1>{t.not_found_title}</h1>
                 <p>{t.article_not_found}</p>
                 <p><a href=format!("/{}/", site.lang.get().code())>{t.back_home}</a></p>
             </section>
+            }
+            .into_any()
         }
-        .into_any(),
         Some(Err(error)) => view! {
             <Failure what="the article" error retry=Callback::new(move |_| article.refetch()) />
         }
@@ -84,7 +88,7 @@ fn ArticleView(article: Article) -> impl IntoView {
             let when = format_date_time(r.published_at, reader_offset_east_min(r.published_at));
             view! {
                 <li>
-                    <time datetime=r.published_at.to_rfc3339()>{when}</time>
+                    <time datetime=iso(r.published_at)>{when}</time>
                     " "
                     <a href=format!("/{lang}/article/{}", r.slug)>{r.title}</a>
                 </li>
@@ -103,13 +107,13 @@ fn ArticleView(article: Article) -> impl IntoView {
             }
         }
     };
+    let (title, summary) = (article.title.clone(), article.summary.clone());
+    crate::head::page_head(move || title.clone(), move || summary.clone());
     view! {
-        <Title text=article.title.clone() />
-        <Meta name="description" content=article.summary.clone() />
         <article class="article">
             <h1 class="article-title">{article.title}</h1>
             <p class="article-meta">
-                <time datetime=article.published_at.to_rfc3339()>{when}</time>
+                <time datetime=iso(article.published_at)>{when}</time>
             </p>
             <p class="article-lead">{article.summary}</p>
             <div class="article-body">

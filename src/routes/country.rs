@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::app::use_site;
@@ -33,9 +32,8 @@ pub fn CountryPage() -> impl IntoView {
         Some(s) => format!("{} {}", t.country_news, s.name),
         None => format!("{} {}", t.country_news, code.get()),
     };
+    crate::head::page_head(heading, heading);
     view! {
-        <Title text=heading />
-        <Meta name="description" content=heading />
         <Show
             when=known
             fallback=move || view! {
