@@ -3,9 +3,6 @@
 
 use infoshos_model::{Lang, Rates, State};
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Router, Routes};
-use leptos_router::hooks::use_params_map;
-use leptos_router::path;
 
 use crate::api::{self, FetchError};
 use crate::components::clocks::Clocks;
@@ -13,6 +10,7 @@ use crate::components::header::SiteHeader;
 use crate::components::rates_table::RatesTable;
 use crate::components::states_list::StatesList;
 use crate::i18n::{Ui, lang_from_path, ui};
+use crate::router::{Nav, Route, lang_segment, route};
 use crate::routes::{
     article::ArticlePage, country::CountryPage, home::HomePage, not_found::NotFound,
 };
@@ -47,35 +45,26 @@ pub fn use_site() -> Site {
 
 #[component]
 pub fn App() -> impl IntoView {
+    let nav = Nav::start();
+    provide_context(nav);
+    let lang = Memo::new(move |_| lang_from_path(lang_segment(&nav.path.read())));
+    // Only a change of page re-renders the middle; a new query (a feed page) does not.
+    let page = Memo::new(move |_| route(&nav.path.read()));
     view! {
-        <Router>
-            <Routes fallback=|| view! { <Frame><NotFound /></Frame> }>
-                <Route path=path!("/") view=|| view! { <Redirect path="/en/" /> } />
-                <ParentRoute path=path!("/:lang") view=Edition>
-                    <Route path=path!("") view=HomePage />
-                    <Route path=path!("article/:slug") view=ArticlePage />
-                    <Route path=path!("country/:code") view=CountryPage />
-                </ParentRoute>
-            </Routes>
-        </Router>
-    }
-}
-
-/// One edition (`/en/…`): the language comes from the path.
-#[component]
-fn Edition() -> impl IntoView {
-    let params = use_params_map();
-    let lang = Memo::new(move |_| lang_from_path(&params.read().get("lang").unwrap_or_default()));
-    view! {
-        <Frame lang=lang>
-            <Outlet />
+        <Frame lang>
+            {move || match page.get() {
+                Route::Home => view! { <HomePage /> }.into_any(),
+                Route::Article(slug) => view! { <ArticlePage slug /> }.into_any(),
+                Route::Country(code) => view! { <CountryPage code /> }.into_any(),
+                Route::NotFound => view! { <NotFound /> }.into_any(),
+            }}
         </Frame>
     }
 }
 
+/// The page around every route, for one edition: the language comes from the path.
 #[component]
-fn Frame(#[prop(optional, into)] lang: Option<Memo<Lang>>, children: Children) -> impl IntoView {
-    let lang = lang.unwrap_or_else(|| Memo::new(|_| Lang::En));
+fn Frame(lang: Memo<Lang>, children: Children) -> impl IntoView {
     let site = Site::new(lang);
     provide_context(site);
     let t = site.ui();

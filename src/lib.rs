@@ -5,5 +5,6 @@ pub mod app;
 pub mod components;
 pub mod head;
 pub mod i18n;
+pub mod router;
 pub mod routes;
 pub mod time;

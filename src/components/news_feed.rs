@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::api;
 use crate::app::use_site;
@@ -10,8 +9,8 @@ use crate::components::feed_list::{FeedList, FeedPlaceholder};
 /// shared), and "More news" adds the next page below without leaving the page.
 #[component]
 pub fn NewsFeed(#[prop(into)] country: Signal<Option<String>>) -> impl IntoView {
-    let query = use_query_map();
-    let start = Memo::new(move |_| query.read().get("cursor"));
+    let nav = crate::router::use_nav();
+    let start = Memo::new(move |_| crate::router::query_param(&nav.search.read(), "cursor"));
     // A new start or another state begins a fresh list.
     move || {
         let first = start.get();
@@ -61,6 +60,7 @@ fn FeedPage(
                             <a
                                 class="button more"
                                 href=href
+                                data-no-route=""
                                 on:click=move |ev| {
                                     // Stay on the page and add the next 20; the link itself stays shareable.
                                     ev.prevent_default();

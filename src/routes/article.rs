@@ -1,6 +1,5 @@
 use infoshos_model::{Article, Comment};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, FetchError};
 use crate::app::use_site;
@@ -10,12 +9,10 @@ use crate::components::failure::Failure;
 use crate::time::{format_date_time, iso, reader_offset_east_min};
 
 #[component]
-pub fn ArticlePage() -> impl IntoView {
+pub fn ArticlePage(slug: String) -> impl IntoView {
     let site = use_site();
     let t = site.ui();
-    let params = use_params_map();
-    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
-    let article = LocalResource::new(move || api::article(slug.get()));
+    let article = LocalResource::new(move || api::article(slug.clone()));
     let content = move || match article.get() {
         None => {
             view! { <div class="article-loading" aria-busy="true">{t.loading}</div> }.into_any()

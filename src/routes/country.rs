@@ -1,22 +1,14 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::app::use_site;
 use crate::components::news_feed::NewsFeed;
 
 /// The news about one state.
 #[component]
-pub fn CountryPage() -> impl IntoView {
+pub fn CountryPage(code: String) -> impl IntoView {
     let site = use_site();
     let t = site.ui();
-    let params = use_params_map();
-    let code = Memo::new(move |_| {
-        params
-            .read()
-            .get("code")
-            .unwrap_or_default()
-            .to_ascii_uppercase()
-    });
+    let code = Memo::new(move |_| code.to_ascii_uppercase());
     let state = Memo::new(move |_| {
         site.states
             .get()
