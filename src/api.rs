@@ -4,6 +4,8 @@
 use infoshos_model::{
     ApiError, Article, ArticleList, Comment, CommentCreated, Lang, NewComment, Rates, State,
 };
+use std::future::Future;
+
 use leptos::prelude::on_cleanup;
 use serde::de::DeserializeOwned;
 
@@ -32,28 +34,39 @@ fn abort_signal() -> Option<web_sys::AbortSignal> {
     Some(signal)
 }
 
+/// The browser parses the JSON (`JSON.parse`), serde reads the JS value: no JSON parser of
+/// our own in the wasm.
+async fn json<T: DeserializeOwned>(response: &gloo_net::http::Response) -> Result<T, FetchError> {
+    let text = response.text().await.map_err(|_| FetchError::Network)?;
+    let value = js_sys::JSON::parse(&text).map_err(|_| FetchError::Decode)?;
+    serde_wasm_bindgen::from_value(value).map_err(|_| FetchError::Decode)
+}
+
 async fn read<T: DeserializeOwned>(response: gloo_net::http::Response) -> Result<T, FetchError> {
     let status = response.status();
     if response.ok() {
-        return response.json::<T>().await.map_err(|_| FetchError::Decode);
+        return json(&response).await;
     }
     if status == 404 {
         return Err(FetchError::NotFound);
     }
-    match response.json::<ApiError>().await {
+    match json::<ApiError>(&response).await {
         Ok(body) if status < 500 => Err(FetchError::Rejected(status, body)),
         _ => Err(FetchError::Server(status)),
     }
 }
 
-async fn get<T: DeserializeOwned>(url: &str) -> Result<T, FetchError> {
+/// The abort signal is made now, under the caller's owner, not when the future first runs.
+fn get<T: DeserializeOwned>(url: String) -> impl Future<Output = Result<T, FetchError>> {
     let signal = abort_signal();
-    let response = gloo_net::http::Request::get(url)
-        .abort_signal(signal.as_ref())
-        .send()
-        .await
-        .map_err(|_| FetchError::Network)?;
-    read(response).await
+    async move {
+        let response = gloo_net::http::Request::get(&url)
+            .abort_signal(signal.as_ref())
+            .send()
+            .await
+            .map_err(|_| FetchError::Network)?;
+        read(response).await
+    }
 }
 
 /// Characters that may not stand bare in a query value or path segment.
@@ -61,11 +74,11 @@ pub fn encode(s: &str) -> String {
     String::from(js_sys::encode_uri_component(s))
 }
 
-pub async fn articles(
+pub fn articles(
     lang: Lang,
     cursor: Option<String>,
     country: Option<String>,
-) -> Result<ArticleList, FetchError> {
+) -> impl Future<Output = Result<ArticleList, FetchError>> {
     let mut url = format!("/api/articles?lang={}&limit=20", lang.code());
     if let Some(c) = cursor {
         url.push_str(&format!("&cursor={}", encode(&c)));
@@ -73,23 +86,23 @@ pub async fn articles(
     if let Some(c) = country {
         url.push_str(&format!("&country={}", encode(&c)));
     }
-    get(&url).await
+    get(url)
 }
 
-pub async fn article(slug: String) -> Result<Article, FetchError> {
-    get(&format!("/api/articles/{}", encode(&slug))).await
+pub fn article(slug: String) -> impl Future<Output = Result<Article, FetchError>> {
+    get(format!("/api/articles/{}", encode(&slug)))
 }
 
-pub async fn comments(slug: String) -> Result<Vec<Comment>, FetchError> {
-    get(&format!("/api/articles/{}/comments", encode(&slug))).await
+pub fn comments(slug: String) -> impl Future<Output = Result<Vec<Comment>, FetchError>> {
+    get(format!("/api/articles/{}/comments", encode(&slug)))
 }
 
-pub async fn states() -> Result<Vec<State>, FetchError> {
-    get("/api/states").await
+pub fn states() -> impl Future<Output = Result<Vec<State>, FetchError>> {
+    get("/api/states".into())
 }
 
-pub async fn rates() -> Result<Rates, FetchError> {
-    get("/api/rates").await
+pub fn rates() -> impl Future<Output = Result<Rates, FetchError>> {
+    get("/api/rates".into())
 }
 
 pub async fn post_comment(slug: String, comment: NewComment) -> Result<CommentCreated, FetchError> {

@@ -4,7 +4,7 @@
 use infoshos_model::{Lang, Rates, State};
 use leptos::prelude::*;
 
-use crate::api::{self, FetchError};
+use crate::api;
 use crate::components::clocks::Clocks;
 use crate::components::header::SiteHeader;
 use crate::components::rates_table::RatesTable;
@@ -20,8 +20,8 @@ use crate::routes::{
 #[derive(Clone, Copy)]
 pub struct Site {
     pub lang: Memo<Lang>,
-    pub states: LocalResource<Result<Vec<State>, FetchError>>,
-    pub rates: LocalResource<Result<Rates, FetchError>>,
+    pub states: crate::load::Load<Vec<State>>,
+    pub rates: crate::load::Load<Rates>,
 }
 
 impl Site {
@@ -29,8 +29,8 @@ impl Site {
     pub fn new(lang: Memo<Lang>) -> Site {
         Site {
             lang,
-            states: LocalResource::new(api::states),
-            rates: LocalResource::new(api::rates),
+            states: crate::load::Load::new(api::states),
+            rates: crate::load::Load::new(api::rates),
         }
     }
 

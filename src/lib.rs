@@ -5,6 +5,7 @@ pub mod app;
 pub mod components;
 pub mod head;
 pub mod i18n;
+pub mod load;
 pub mod router;
 pub mod routes;
 pub mod time;

@@ -1,7 +1,6 @@
 use infoshos_model::Comment;
 use leptos::prelude::*;
 
-use crate::api::FetchError;
 use crate::app::use_site;
 use crate::components::failure::Failure;
 use crate::time::{format_date_time, iso, reader_offset_east_min};
@@ -10,7 +9,7 @@ use crate::time::{format_date_time, iso, reader_offset_east_min};
 /// never parsed as HTML.
 #[component]
 pub fn CommentList(
-    comments: LocalResource<Result<Vec<Comment>, FetchError>>,
+    comments: crate::load::Load<Vec<Comment>>,
     added: RwSignal<Vec<Comment>>,
 ) -> impl IntoView {
     let t = use_site().ui();

@@ -39,7 +39,7 @@ fn FeedPage(
     let t = site.ui();
     let lang = site.lang.get_untracked();
     let country = country.get_untracked();
-    let page = LocalResource::new(move || api::articles(lang, cursor.clone(), country.clone()));
+    let page = crate::load::Load::new(move || api::articles(lang, cursor.clone(), country.clone()));
     let is_last = move || pages.read().len() == index + 1;
     let content = move || {
         match page.get() {

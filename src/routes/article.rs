@@ -12,7 +12,7 @@ use crate::time::{format_date_time, iso, reader_offset_east_min};
 pub fn ArticlePage(slug: String) -> impl IntoView {
     let site = use_site();
     let t = site.ui();
-    let article = LocalResource::new(move || api::article(slug.clone()));
+    let article = crate::load::Load::new(move || api::article(slug.clone()));
     let content = move || match article.get() {
         None => {
             view! { <div class="article-loading" aria-busy="true">{t.loading}</div> }.into_any()
@@ -46,7 +46,7 @@ fn ArticleView(article: Article) -> impl IntoView {
     let t = site.ui();
     let lang = site.lang.get_untracked().code();
     let slug = article.slug.clone();
-    let comments = LocalResource::new({
+    let comments = crate::load::Load::new({
         let slug = slug.clone();
         move || api::comments(slug.clone())
     });

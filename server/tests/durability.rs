@@ -1,0 +1,84 @@
+//! The real binary: an acknowledged comment (201) survives a kill -9 right after the answer.
+
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn start(db: &str, port: u16, dist: &std::path::Path) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_infoshos-server"))
+        .env("INFOSHOS_ADDR", format!("127.0.0.1:{port}"))
+        .env("INFOSHOS_DATABASE_URL", db)
+        .env("INFOSHOS_DIST", dist)
+        .env("INFOSHOS_RATES_URL", "file:///nonexistent/rates.xml")
+        .env("RUST_LOG", "error")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+async fn wait_healthy(client: &reqwest::Client, base: &str) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < deadline {
+        if let Ok(r) = client.get(format!("{base}/api/health")).send().await
+            && r.status().is_success()
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("server did not start");
+}
+
+#[tokio::test]
+async fn acknowledged_comments_survive_kill_9() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("kill.db").display());
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::new();
+    let url = format!("{base}/api/articles/laos-becomes-partner/comments");
+
+    let mut server = start(&db, port, dir.path());
+    wait_healthy(&client, &base).await;
+    let mut acknowledged = Vec::new();
+    for i in 0..20 {
+        let body =
+            format!(r#"{{"name":"Reader {i}","text":"Comment number {i} before the crash."}}"#);
+        let r = client
+            .post(&url)
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 201);
+        acknowledged.push(format!("Comment number {i} before the crash."));
+    }
+    // SIGKILL: no shutdown, no flush, no chance to tidy up.
+    server.kill().unwrap();
+    server.wait().unwrap();
+
+    let mut server = start(&db, port, dir.path());
+    wait_healthy(&client, &base).await;
+    let list: serde_json::Value = client.get(&url).send().await.unwrap().json().await.unwrap();
+    let texts: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap())
+        .collect();
+    for text in &acknowledged {
+        assert_eq!(texts.iter().filter(|t| *t == text).count(), 1, "{text}");
+    }
+    server.kill().unwrap();
+    server.wait().unwrap();
+}

@@ -1,0 +1,72 @@
+//! A fetch whose result the page reads reactively: `None` while it runs, then `Ok` or `Err`.
+//! LocalResource does this too, but each of its instantiations cost several KB of wasm; a
+//! signal and a spawned future do the same job here.
+
+use std::future::Future;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::FetchError;
+
+type Outcome<T> = Option<Result<T, FetchError>>;
+
+pub struct Load<T: Send + Sync + 'static> {
+    state: RwSignal<Outcome<T>>,
+    run: StoredValue<Rc<dyn Fn()>, LocalStorage>,
+}
+
+impl<T: Send + Sync + 'static> Clone for Load<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Send + Sync + 'static> Copy for Load<T> {}
+
+impl<T: Clone + Send + Sync + 'static> Load<T> {
+    /// Starts `fetch` now. The fetch is created under the caller's owner, so a request still
+    /// on its way is aborted when the page that asked for it goes away.
+    pub fn new<Fut>(fetch: impl Fn() -> Fut + 'static) -> Self
+    where
+        Fut: Future<Output = Result<T, FetchError>> + 'static,
+    {
+        let state = RwSignal::new(None);
+        // Only the newest run may write: a slow answer to an old request must not win.
+        let latest = StoredValue::new(0u64);
+        // A Retry is clicked inside a view that the retry itself replaces; its request must
+        // belong to the page that made this Load, not to that passing view.
+        let owner = Owner::current();
+        let run = move || {
+            let run_id = latest.get_value() + 1;
+            latest.set_value(run_id);
+            let pending = match &owner {
+                Some(owner) => owner.with(&fetch),
+                None => fetch(),
+            };
+            spawn_local(async move {
+                let outcome = pending.await;
+                if latest.try_get_value() == Some(run_id) {
+                    state.try_set(Some(outcome));
+                }
+            });
+        };
+        run();
+        Load {
+            state,
+            run: StoredValue::new_local(Rc::new(run)),
+        }
+    }
+
+    pub fn get(&self) -> Outcome<T> {
+        self.state.get()
+    }
+
+    /// Fetches again (Retry), showing the loading state meanwhile.
+    pub fn refetch(&self) {
+        self.state.set(None);
+        if let Some(run) = self.run.try_get_value() {
+            run();
+        }
+    }
+}
