@@ -5,9 +5,11 @@ use infoshos_model::{
     ApiError, Article, ArticleList, Comment, CommentCreated, Lang, NewComment, Rates, State,
 };
 use std::future::Future;
+use std::pin::Pin;
 
 use leptos::prelude::on_cleanup;
 use serde::de::DeserializeOwned;
+use wasm_bindgen::JsValue;
 
 /// What went wrong with a request, in words a reader can act on.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -34,39 +36,52 @@ fn abort_signal() -> Option<web_sys::AbortSignal> {
     Some(signal)
 }
 
-/// The browser parses the JSON (`JSON.parse`), serde reads the JS value: no JSON parser of
-/// our own in the wasm.
-async fn json<T: DeserializeOwned>(response: &gloo_net::http::Response) -> Result<T, FetchError> {
+/// The browser parses the JSON (`JSON.parse`); serde then reads the JS value, so the wasm
+/// carries no JSON parser of its own.
+async fn body_value(response: &gloo_net::http::Response) -> Result<JsValue, FetchError> {
     let text = response.text().await.map_err(|_| FetchError::Network)?;
-    let value = js_sys::JSON::parse(&text).map_err(|_| FetchError::Decode)?;
+    js_sys::JSON::parse(&text).map_err(|_| FetchError::Decode)
+}
+
+fn decode<T: DeserializeOwned>(value: JsValue) -> Result<T, FetchError> {
     serde_wasm_bindgen::from_value(value).map_err(|_| FetchError::Decode)
 }
 
-async fn read<T: DeserializeOwned>(response: gloo_net::http::Response) -> Result<T, FetchError> {
-    let status = response.status();
-    if response.ok() {
-        return json(&response).await;
-    }
-    if status == 404 {
-        return Err(FetchError::NotFound);
-    }
-    match json::<ApiError>(&response).await {
-        Ok(body) if status < 500 => Err(FetchError::Rejected(status, body)),
-        _ => Err(FetchError::Server(status)),
-    }
+/// Sends a request and reads its JSON. Not generic: every endpoint shares this one copy in
+/// the wasm, and only `decode` is made per type.
+fn send(
+    request: Result<gloo_net::http::Request, gloo_net::Error>,
+) -> Pin<Box<dyn Future<Output = Result<JsValue, FetchError>>>> {
+    Box::pin(async move {
+        let response = request
+            .map_err(|_| FetchError::Decode)?
+            .send()
+            .await
+            .map_err(|_| FetchError::Network)?;
+        let status = response.status();
+        let value = body_value(&response).await;
+        if response.ok() {
+            return value;
+        }
+        if status == 404 {
+            return Err(FetchError::NotFound);
+        }
+        match value.and_then(decode::<ApiError>) {
+            Ok(body) if status < 500 => Err(FetchError::Rejected(status, body)),
+            _ => Err(FetchError::Server(status)),
+        }
+    })
 }
 
 /// The abort signal is made now, under the caller's owner, not when the future first runs.
 fn get<T: DeserializeOwned>(url: String) -> impl Future<Output = Result<T, FetchError>> {
     let signal = abort_signal();
-    async move {
-        let response = gloo_net::http::Request::get(&url)
+    let pending = send(
+        gloo_net::http::Request::get(&url)
             .abort_signal(signal.as_ref())
-            .send()
-            .await
-            .map_err(|_| FetchError::Network)?;
-        read(response).await
-    }
+            .build(),
+    );
+    async move { decode(pending.await?) }
 }
 
 /// Characters that may not stand bare in a query value or path segment.
@@ -106,12 +121,14 @@ pub fn rates() -> impl Future<Output = Result<Rates, FetchError>> {
 }
 
 pub async fn post_comment(slug: String, comment: NewComment) -> Result<CommentCreated, FetchError> {
-    let response =
+    let body = serde_wasm_bindgen::to_value(&comment)
+        .ok()
+        .and_then(|v| js_sys::JSON::stringify(&v).ok())
+        .and_then(|s| s.as_string())
+        .ok_or(FetchError::Decode)?;
+    let request =
         gloo_net::http::Request::post(&format!("/api/articles/{}/comments", encode(&slug)))
-            .json(&comment)
-            .map_err(|_| FetchError::Decode)?
-            .send()
-            .await
-            .map_err(|_| FetchError::Network)?;
-    read(response).await
+            .header("content-type", "application/json")
+            .body(body);
+    decode(send(request).await?)
 }
