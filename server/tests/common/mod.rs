@@ -33,6 +33,12 @@ pub async fn server() -> TestServer {
     )
     .unwrap();
     std::fs::write(dist.join("infoshos-0123456789abcdef_bg.wasm"), b"\0asm").unwrap();
+    // What `make spa` writes beside each asset: a brotli copy, sent as it is.
+    std::fs::write(
+        dist.join("infoshos-0123456789abcdef_bg.wasm.br"),
+        b"brotli bytes",
+    )
+    .unwrap();
     let router = app(AppState::new(storage.clone(), &dist));
     TestServer {
         router,
