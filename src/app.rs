@@ -1,7 +1,7 @@
 //! The router and the page frame: header, the feed or article in the middle, the columns of
 //! clocks, rates and states beside it, and the footer.
 
-use infoshos_model::{Lang, Rates, State};
+use infoshos_model::{Lang, Membership, Rates, State};
 use leptos::prelude::*;
 
 use crate::api;
@@ -31,6 +31,17 @@ impl Site {
             lang,
             states: crate::load::Load::new(api::states),
             rates: crate::load::Load::new(api::rates),
+        }
+    }
+
+    /// The members or the partners, in the order the API gives; none until the list arrives.
+    pub fn states_in(&self, membership: Membership) -> Vec<State> {
+        match self.states.get() {
+            Some(Ok(states)) => states
+                .into_iter()
+                .filter(|s| s.status == membership)
+                .collect(),
+            _ => Vec::new(),
         }
     }
 

@@ -43,13 +43,7 @@ pub fn Clocks() -> impl IntoView {
     let now = minute_ticker();
     let group = move |membership: Membership, title: &'static str| {
         move || {
-            let states: Vec<State> = match site.states.get() {
-                Some(Ok(states)) => states
-                    .into_iter()
-                    .filter(|s| s.status == membership)
-                    .collect(),
-                _ => Vec::new(),
-            };
+            let states = site.states_in(membership);
             view! {
                 <h3 class="clocks-group">{title}</h3>
                 <ul class="clocks-list">

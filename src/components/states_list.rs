@@ -1,4 +1,4 @@
-use infoshos_model::{Membership, State};
+use infoshos_model::Membership;
 use leptos::prelude::*;
 
 use crate::app::use_site;
@@ -11,13 +11,7 @@ pub fn StatesList() -> impl IntoView {
     let list = move |membership: Membership| {
         move || {
             let lang = site.lang.get().code();
-            let states: Vec<State> = match site.states.get() {
-                Some(Ok(states)) => states
-                    .into_iter()
-                    .filter(|s| s.status == membership)
-                    .collect(),
-                _ => Vec::new(),
-            };
+            let states = site.states_in(membership);
             states
                 .into_iter()
                 .map(|s| {

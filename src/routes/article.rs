@@ -6,6 +6,7 @@ use crate::app::use_site;
 use crate::components::comment_form::CommentForm;
 use crate::components::comments::CommentList;
 use crate::components::failure::Failure;
+use crate::routes::not_found::NotFound;
 use crate::time::{format_date_time, iso, reader_offset_east_min};
 
 #[component]
@@ -18,18 +19,7 @@ pub fn ArticlePage(slug: String) -> impl IntoView {
             view! { <div class="article-loading" aria-busy="true">{t.loading}</div> }.into_any()
         }
         Some(Err(FetchError::NotFound)) => {
-            crate::head::page_head(
-                move || t.not_found_title.to_string(),
-                move || t.article_not_found.to_string(),
-            );
-            view! {
-            <section class="not-found">
-                <h1>{t.not_found_title}</h1>
-                <p>{t.article_not_found}</p>
-                <p><a href=format!("/{}/", site.lang.get().code())>{t.back_home}</a></p>
-            </section>
-            }
-            .into_any()
+            view! { <NotFound message=t.article_not_found /> }.into_any()
         }
         Some(Err(error)) => view! {
             <Failure what="the article" error retry=Callback::new(move |_| article.refetch()) />

@@ -2,18 +2,21 @@ use leptos::prelude::*;
 
 use crate::app::use_site;
 
+/// "Page not found", for an unknown address or (with its own message) an unknown article.
 #[component]
-pub fn NotFound() -> impl IntoView {
-    let t = use_site().ui();
+pub fn NotFound(#[prop(optional)] message: Option<&'static str>) -> impl IntoView {
+    let site = use_site();
+    let t = site.ui();
+    let message = message.unwrap_or(t.not_found_text);
     crate::head::page_head(
         move || t.not_found_title.to_string(),
-        move || t.not_found_text.to_string(),
+        move || message.to_string(),
     );
     view! {
         <section class="not-found">
             <h1>{t.not_found_title}</h1>
-            <p>{t.not_found_text}</p>
-            <p><a href="/en/">{t.back_home}</a></p>
+            <p>{message}</p>
+            <p><a href=format!("/{}/", site.lang.get_untracked().code())>{t.back_home}</a></p>
         </section>
     }
 }
