@@ -56,12 +56,6 @@ pub fn CommentForm(slug: String, on_published: Callback<Comment>) -> impl IntoVi
     let t = site.ui();
     let lang = site.lang.get_untracked();
     let slug = StoredValue::new(slug);
-    let (name, email, text, website) = (
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
-    );
     let errors = RwSignal::new(FieldMessages::default());
     let sending = RwSignal::new(false);
     // (accepted?, message) about the last attempt.
@@ -81,11 +75,25 @@ pub fn CommentForm(slug: String, on_published: Callback<Comment>) -> impl IntoVi
         if sending.get_untracked() {
             return;
         }
+        // The fields are the browser's own: what the reader typed stays in them whatever
+        // happens here, and is read once, on submit.
+        let Some(form) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+        else {
+            return;
+        };
+        let data = web_sys::FormData::new_with_form(&form).ok();
+        let field = |name: &str| {
+            data.as_ref()
+                .and_then(|d| d.get(name).as_string())
+                .unwrap_or_default()
+        };
         let comment = NewComment {
-            name: name.get_untracked(),
-            email: Some(email.get_untracked()).filter(|e| !e.trim().is_empty()),
-            text: text.get_untracked(),
-            website: website.get_untracked(),
+            name: field("name"),
+            email: Some(field("email")).filter(|e| !e.trim().is_empty()),
+            text: field("text"),
+            website: field("website"),
         };
         if let Err(problems) = validate_comment(&comment) {
             show_problems(
@@ -113,7 +121,10 @@ pub fn CommentForm(slug: String, on_published: Callback<Comment>) -> impl IntoVi
                     } else {
                         t.comment_pending
                     };
-                    text.try_set(String::new());
+                    if let Ok(Some(text)) = form.query_selector("#comment-text") {
+                        text.unchecked_into::<web_sys::HtmlTextAreaElement>()
+                            .set_value("");
+                    }
                     notice.try_set(Some((true, message.to_string())));
                 }
                 Err(FetchError::Rejected(_, body)) if !body.fields.is_empty() => {
@@ -142,27 +153,24 @@ pub fn CommentForm(slug: String, on_published: Callback<Comment>) -> impl IntoVi
             <h3 id="comment-form-title">{t.leave_comment}</h3>
             <div class="field">
                 <label for="comment-name">{t.name}</label>
-                <input id="comment-name" name="name" type="text" autocomplete="name" maxlength="200"
-                    bind:value=name aria-invalid=invalid(|e| e.name.clone()) aria-describedby="comment-name-error" />
+                <input id="comment-name" name="name" type="text" autocomplete="name" maxlength="200" aria-invalid=invalid(|e| e.name.clone()) aria-describedby="comment-name-error" />
                 {field_error("comment-name-error", |e| e.name.clone())}
             </div>
             <div class="field">
                 <label for="comment-email">{t.email}</label>
-                <input id="comment-email" name="email" type="email" autocomplete="email"
-                    bind:value=email aria-invalid=invalid(|e| e.email.clone()) aria-describedby="comment-email-note comment-email-error" />
+                <input id="comment-email" name="email" type="email" autocomplete="email" aria-invalid=invalid(|e| e.email.clone()) aria-describedby="comment-email-note comment-email-error" />
                 <span class="field-note" id="comment-email-note">{t.email_note}</span>
                 {field_error("comment-email-error", |e| e.email.clone())}
             </div>
             <div class="field">
                 <label for="comment-text">{t.text}</label>
-                <textarea id="comment-text" name="text" rows="5"
-                    bind:value=text aria-invalid=invalid(|e| e.text.clone()) aria-describedby="comment-text-error"></textarea>
+                <textarea id="comment-text" name="text" rows="5" aria-invalid=invalid(|e| e.text.clone()) aria-describedby="comment-text-error"></textarea>
                 {field_error("comment-text-error", |e| e.text.clone())}
             </div>
             // People never see this field; bots fill it in.
             <div class="honeypot" aria-hidden="true">
                 <label for="comment-website">{t.website}</label>
-                <input id="comment-website" name="website" type="text" tabindex="-1" autocomplete="off" bind:value=website />
+                <input id="comment-website" name="website" type="text" tabindex="-1" autocomplete="off" />
             </div>
             <button type="submit" class="button primary" disabled=move || sending.get() aria-busy=move || sending.get().to_string()>
                 {move || if sending.get() { t.sending } else { t.send }}
