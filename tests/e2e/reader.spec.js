@@ -15,6 +15,9 @@ function expected(iso, timeZone) {
 }
 
 test('the home page shows at least 20 dated headlines in the reader\'s time zone', async ({ page }) => {
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(e.message));
   await page.goto('/');
   await expect(page).toHaveURL(/\/en\/$/);
   const rows = page.locator('.feed-row:not(.placeholder)');
@@ -25,6 +28,8 @@ test('the home page shows at least 20 dated headlines in the reader\'s time zone
   await expect(first).toHaveText(expected(iso, 'Asia/Almaty'));
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page).toHaveTitle(/Infoshos/);
+  await expect(page.locator('.clock')).toHaveCount(27);
+  expect(problems, 'no errors in the console').toEqual([]);
 });
 
 test('More news adds the next 20 and its link can be shared', async ({ page }) => {
