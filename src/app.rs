@@ -81,7 +81,7 @@ fn Frame(lang: Memo<Lang>, children: Children) -> impl IntoView {
     let t = site.ui();
     crate::head::html_lang(move || lang.get().code());
     view! {
-        <a class="skip" href="#content">"Skip to content"</a>
+        <a class="skip" href="#content">{t.skip_to_content}</a>
         <SiteHeader />
         <div class="page">
             <main id="content" class="main" tabindex="-1">

@@ -6,6 +6,9 @@ use infoshos_model::{Lang, Problem};
 pub struct Ui {
     pub lang: Lang,
     pub tagline: &'static str,
+    pub skip_to_content: &'static str,
+    pub close: &'static str,
+    pub the_article: &'static str,
     pub nav_label: &'static str,
     pub home: &'static str,
     pub contact: &'static str,
@@ -76,6 +79,9 @@ pub struct Ui {
 pub const EN: Ui = Ui {
     lang: Lang::En,
     tagline: "News of the Shanghai Cooperation Organisation",
+    skip_to_content: "Skip to content",
+    close: "Close",
+    the_article: "the article",
     nav_label: "Main",
     home: "Home",
     contact: "Contact",

@@ -35,7 +35,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <p class="header-note" role="status">
                     {move || note.get()}
                     " "
-                    <button type="button" class="link" aria-label="Close" on:click=move |_| set_note.set(None)>"×"</button>
+                    <button type="button" class="link" aria-label=t.close on:click=move |_| set_note.set(None)>"×"</button>
                 </p>
             </Show>
         </header>

@@ -22,7 +22,7 @@ pub fn ArticlePage(slug: String) -> impl IntoView {
             view! { <NotFound message=t.article_not_found /> }.into_any()
         }
         Some(Err(error)) => view! {
-            <Failure what="the article" error retry=Callback::new(move |_| article.refetch()) />
+            <Failure what=t.the_article error retry=Callback::new(move |_| article.refetch()) />
         }
         .into_any(),
         Some(Ok(a)) => view! { <ArticleView article=a /> }.into_any(),
