@@ -37,7 +37,8 @@ run: spa server
 	$(SERVER)
 
 dev:
-	trunk serve --port 8081
+	# Its own output folder, so a debug build never replaces the release build in dist/.
+	trunk serve --port 8081 --dist target/dev-dist
 
 test: tools fmt-check clippy test-native test-browser test-e2e
 
