@@ -10,6 +10,9 @@ pub const TEXT_MIN: usize = 3;
 pub const TEXT_MAX: usize = 4000;
 pub const EMAIL_MAX: usize = 254;
 
+/// The fields of a comment form, in the order a reader meets them.
+pub const FIELDS: [&str; 3] = ["name", "email", "text"];
+
 /// What is wrong with one field. Messages are chosen by the caller's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Problem {
@@ -46,16 +49,21 @@ impl CommentProblems {
         self.name.is_none() && self.email.is_none() && self.text.is_none()
     }
 
-    /// Field name → English message, the `fields` of a 422 answer.
-    pub fn to_fields_en(&self) -> BTreeMap<String, String> {
+    /// Field name → message, the shape of a 422 answer's `fields`, in the caller's words.
+    pub fn to_fields(&self, message: impl Fn(Problem) -> String) -> BTreeMap<String, String> {
         [
-            ("name", self.name),
-            ("email", self.email),
-            ("text", self.text),
+            (FIELDS[0], self.name),
+            (FIELDS[1], self.email),
+            (FIELDS[2], self.text),
         ]
         .into_iter()
-        .filter_map(|(field, p)| p.map(|p| (field.to_string(), p.message_en())))
+        .filter_map(|(field, p)| p.map(|p| (field.to_string(), message(p))))
         .collect()
+    }
+
+    /// The `fields` of the API's 422 answer.
+    pub fn to_fields_en(&self) -> BTreeMap<String, String> {
+        self.to_fields(Problem::message_en)
     }
 }
 

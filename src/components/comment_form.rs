@@ -1,6 +1,7 @@
 use std::collections::BTreeMap;
 
-use infoshos_model::{Comment, CommentProblems, CommentStatus, Lang, NewComment, validate_comment};
+use infoshos_model::validation::FIELDS;
+use infoshos_model::{Comment, CommentStatus, NewComment, validate_comment};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -10,42 +11,15 @@ use crate::app::use_site;
 use crate::components::clocks::now_utc;
 use crate::i18n::problem_message;
 
-/// One message per field, from our own check or from the server's 422.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FieldMessages {
-    pub name: Option<String>,
-    pub email: Option<String>,
-    pub text: Option<String>,
-}
+/// Field name → message: what the model's rules or the server's 422 said.
+type FieldMessages = BTreeMap<String, String>;
 
-impl FieldMessages {
-    pub fn from_problems(lang: Lang, p: &CommentProblems) -> Self {
-        let msg = |p: Option<_>| p.map(|p| problem_message(lang, p));
-        FieldMessages {
-            name: msg(p.name),
-            email: msg(p.email),
-            text: msg(p.text),
-        }
-    }
-
-    pub fn from_api(fields: &BTreeMap<String, String>) -> Self {
-        FieldMessages {
-            name: fields.get("name").cloned(),
-            email: fields.get("email").cloned(),
-            text: fields.get("text").cloned(),
-        }
-    }
-
-    /// The id of the first field that needs attention, to move the focus there.
-    pub fn first_invalid(&self) -> Option<&'static str> {
-        [
-            ("comment-name", &self.name),
-            ("comment-email", &self.email),
-            ("comment-text", &self.text),
-        ]
-        .into_iter()
-        .find_map(|(id, m)| m.as_ref().map(|_| id))
-    }
+/// The id of the first field that needs attention, to move the focus there.
+fn first_invalid(messages: &FieldMessages) -> Option<String> {
+    FIELDS
+        .iter()
+        .find(|f| messages.contains_key(**f))
+        .map(|f| format!("comment-{f}"))
 }
 
 /// "Leave a comment": checked with the same rules as the server before it is sent, never
@@ -56,16 +30,16 @@ pub fn CommentForm(slug: String, on_published: Callback<Comment>) -> impl IntoVi
     let t = site.ui();
     let lang = site.lang.get_untracked();
     let slug = StoredValue::new(slug);
-    let errors = RwSignal::new(FieldMessages::default());
+    let errors = RwSignal::new(FieldMessages::new());
     let sending = RwSignal::new(false);
     // (accepted?, message) about the last attempt.
     let notice = RwSignal::new(None::<(bool, String)>);
 
     let show_problems = move |messages: FieldMessages, summary: String| {
-        let first = messages.first_invalid();
+        let first = first_invalid(&messages);
         errors.try_set(messages);
         notice.try_set(Some((false, summary)));
-        if let Some(el) = first.and_then(|id| document().get_element_by_id(id)) {
+        if let Some(el) = first.and_then(|id| document().get_element_by_id(&id)) {
             let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
         }
     };
@@ -97,12 +71,12 @@ pub fn CommentForm(slug: String, on_published: Callback<Comment>) -> impl IntoVi
         };
         if let Err(problems) = validate_comment(&comment) {
             show_problems(
-                FieldMessages::from_problems(lang, &problems),
+                problems.to_fields(|p| problem_message(lang, p)),
                 t.fix_fields.to_string(),
             );
             return;
         }
-        errors.set(FieldMessages::default());
+        errors.set(FieldMessages::new());
         notice.set(None);
         sending.set(true);
         spawn_local(async move {
@@ -128,7 +102,7 @@ pub fn CommentForm(slug: String, on_published: Callback<Comment>) -> impl IntoVi
                     notice.try_set(Some((true, message.to_string())));
                 }
                 Err(FetchError::Rejected(_, body)) if !body.fields.is_empty() => {
-                    show_problems(FieldMessages::from_api(&body.fields), body.error);
+                    show_problems(body.fields, body.error);
                 }
                 Err(error) => {
                     notice.try_set(Some((false, error.to_string())));
@@ -137,35 +111,32 @@ pub fn CommentForm(slug: String, on_published: Callback<Comment>) -> impl IntoVi
         });
     };
 
-    let field_error = move |id: &'static str, get: fn(&FieldMessages) -> Option<String>| {
+    let message = move |field: &'static str| errors.with(|e| e.get(field).cloned());
+    let field_error = move |field: &'static str| {
         move || {
-            errors
-                .with(get)
-                .map(|m| view! { <span class="field-error" id=id>{m}</span> })
+            message(field).map(|m| view! { <span class="field-error" id=format!("comment-{field}-error")>{m}</span> })
         }
     };
-    let invalid = move |get: fn(&FieldMessages) -> Option<String>| {
-        move || errors.with(get).is_some().to_string()
-    };
+    let invalid = move |field: &'static str| move || message(field).is_some().to_string();
 
     view! {
         <form id="comment-form" class="comment-form" novalidate on:submit=submit aria-labelledby="comment-form-title">
             <h3 id="comment-form-title">{t.leave_comment}</h3>
             <div class="field">
                 <label for="comment-name">{t.name}</label>
-                <input id="comment-name" name="name" type="text" autocomplete="name" maxlength="200" aria-invalid=invalid(|e| e.name.clone()) aria-describedby="comment-name-error" />
-                {field_error("comment-name-error", |e| e.name.clone())}
+                <input id="comment-name" name="name" type="text" autocomplete="name" maxlength="200" aria-invalid=invalid("name") aria-describedby="comment-name-error" />
+                {field_error("name")}
             </div>
             <div class="field">
                 <label for="comment-email">{t.email}</label>
-                <input id="comment-email" name="email" type="email" autocomplete="email" aria-invalid=invalid(|e| e.email.clone()) aria-describedby="comment-email-note comment-email-error" />
+                <input id="comment-email" name="email" type="email" autocomplete="email" aria-invalid=invalid("email") aria-describedby="comment-email-note comment-email-error" />
                 <span class="field-note" id="comment-email-note">{t.email_note}</span>
-                {field_error("comment-email-error", |e| e.email.clone())}
+                {field_error("email")}
             </div>
             <div class="field">
                 <label for="comment-text">{t.text}</label>
-                <textarea id="comment-text" name="text" rows="5" aria-invalid=invalid(|e| e.text.clone()) aria-describedby="comment-text-error"></textarea>
-                {field_error("comment-text-error", |e| e.text.clone())}
+                <textarea id="comment-text" name="text" rows="5" aria-invalid=invalid("text") aria-describedby="comment-text-error"></textarea>
+                {field_error("text")}
             </div>
             // People never see this field; bots fill it in.
             <div class="honeypot" aria-hidden="true">
