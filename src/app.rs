@@ -36,13 +36,22 @@ impl Site {
 
     /// The members or the partners, in the order the API gives; none until the list arrives.
     pub fn states_in(&self, membership: Membership) -> Vec<State> {
-        match self.states.get() {
+        self.states.with(|o| match o {
             Some(Ok(states)) => states
-                .into_iter()
+                .iter()
                 .filter(|s| s.status == membership)
+                .cloned()
                 .collect(),
             _ => Vec::new(),
-        }
+        })
+    }
+
+    /// One state by its ISO code; none until the list arrives, or when no state has it.
+    pub fn state(&self, code: &str) -> Option<State> {
+        self.states.with(|o| match o {
+            Some(Ok(states)) => states.iter().find(|s| s.code == code).cloned(),
+            _ => None,
+        })
     }
 
     pub fn ui(&self) -> &'static Ui {

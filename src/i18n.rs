@@ -157,12 +157,9 @@ pub fn ui(lang: Lang) -> &'static Ui {
 }
 
 /// The edition named in a URL; anything we do not publish reads as English.
+/// The edition shown is the one whose table is used, so this follows `ui`'s fallback.
 pub fn lang_from_path(code: &str) -> Lang {
-    match Lang::from_code(code) {
-        Some(Lang::En) | None => Lang::En,
-        // Only English has content and a table for now.
-        Some(_) => Lang::En,
-    }
+    ui(Lang::from_code(code).unwrap_or_default()).lang
 }
 
 /// A form field's problem in the reader's language.

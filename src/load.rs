@@ -62,6 +62,11 @@ impl<T: Clone + Send + Sync + 'static> Load<T> {
         self.state.get()
     }
 
+    /// Reads the outcome in place, without cloning it.
+    pub fn with<R>(&self, f: impl FnOnce(&Outcome<T>) -> R) -> R {
+        self.state.with(f)
+    }
+
     /// Fetches again (Retry), showing the loading state meanwhile.
     pub fn refetch(&self) {
         self.state.set(None);

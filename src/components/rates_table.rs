@@ -20,7 +20,7 @@ pub fn RatesTable() -> impl IntoView {
         }
         .into_any(),
         Some(Ok(rates)) => {
-            let states = site.states.get().and_then(Result::ok).unwrap_or_default();
+            let states = site.states.with(|o| o.as_ref().and_then(|r| r.as_ref().ok()).cloned()).unwrap_or_default();
             view! { <RatesGrid rates states /> }.into_any()
         }
     }

@@ -54,14 +54,8 @@ fn ArticleView(article: Article) -> impl IntoView {
             let name = {
                 let code = code.clone();
                 move || {
-                    site.states
-                        .get()
-                        .and_then(Result::ok)
-                        .and_then(|s| {
-                            s.into_iter()
-                                .find(|s| s.code == code)
-                                .map(|s| format!("{} {}", s.flag, s.name))
-                        })
+                    site.state(&code)
+                        .map(|s| format!("{} {}", s.flag, s.name))
                         .unwrap_or_else(|| code.clone())
                 }
             };

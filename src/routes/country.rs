@@ -9,17 +9,9 @@ pub fn CountryPage(code: String) -> impl IntoView {
     let site = use_site();
     let t = site.ui();
     let code = Memo::new(move |_| code.to_ascii_uppercase());
-    let state = Memo::new(move |_| {
-        site.states
-            .get()
-            .and_then(Result::ok)
-            .and_then(|states| states.into_iter().find(|s| s.code == code.get()))
-    });
-    let known = move || match site.states.get() {
-        Some(Ok(states)) => states.iter().any(|s| s.code == code.get()),
-        // Until the list arrives (or if it failed) assume the state exists.
-        _ => true,
-    };
+    let state = Memo::new(move |_| site.state(&code.get()));
+    // Until the list arrives (or if it failed) assume the state exists.
+    let known = move || state.get().is_some() || site.states.with(|o| !matches!(o, Some(Ok(_))));
     let heading = move || match state.get() {
         Some(s) => format!("{} {}", t.country_news, s.name),
         None => format!("{} {}", t.country_news, code.get()),
