@@ -49,21 +49,18 @@ impl CommentProblems {
         self.name.is_none() && self.email.is_none() && self.text.is_none()
     }
 
-    /// Field name → message, the shape of a 422 answer's `fields`, in the caller's words.
-    pub fn to_fields(&self, message: impl Fn(Problem) -> String) -> BTreeMap<String, String> {
-        [
-            (FIELDS[0], self.name),
-            (FIELDS[1], self.email),
-            (FIELDS[2], self.text),
-        ]
-        .into_iter()
-        .filter_map(|(field, p)| p.map(|p| (field.to_string(), message(p))))
-        .collect()
+    /// The problems in the order of `FIELDS`.
+    pub fn in_field_order(&self) -> [Option<Problem>; 3] {
+        [self.name, self.email, self.text]
     }
 
-    /// The `fields` of the API's 422 answer.
+    /// Field name → English message, the `fields` of a 422 answer.
     pub fn to_fields_en(&self) -> BTreeMap<String, String> {
-        self.to_fields(Problem::message_en)
+        FIELDS
+            .into_iter()
+            .zip(self.in_field_order())
+            .filter_map(|(field, p)| p.map(|p| (field.to_string(), p.message_en())))
+            .collect()
     }
 }
 

@@ -11,15 +11,25 @@ use crate::app::use_site;
 use crate::components::clocks::now_utc;
 use crate::i18n::problem_message;
 
-/// Field name → message: what the model's rules or the server's 422 said.
-type FieldMessages = BTreeMap<String, String>;
+/// One message per field, in the order of `FIELDS`: from the model's rules or the server's 422.
+/// (An array, not a map: the wasm carries less code for it.)
+type FieldMessages = [Option<String>; 3];
+
+fn from_api(fields: &BTreeMap<String, String>) -> FieldMessages {
+    FIELDS.map(|f| fields.get(f).cloned())
+}
 
 /// The id of the first field that needs attention, to move the focus there.
 fn first_invalid(messages: &FieldMessages) -> Option<String> {
     FIELDS
         .iter()
-        .find(|f| messages.contains_key(**f))
-        .map(|f| format!("comment-{f}"))
+        .zip(messages)
+        .find(|(_, m)| m.is_some())
+        .map(|(f, _)| format!("comment-{f}"))
+}
+
+fn slot(field: &str) -> usize {
+    FIELDS.iter().position(|f| *f == field).unwrap_or(0)
 }
 
 /// "Leave a comment": checked with the same rules as the server before it is sent, never
@@ -30,7 +40,7 @@ pub fn CommentForm(slug: String, on_published: Callback<Comment>) -> impl IntoVi
     let t = site.ui();
     let lang = site.lang.get_untracked();
     let slug = StoredValue::new(slug);
-    let errors = RwSignal::new(FieldMessages::new());
+    let errors = RwSignal::new(FieldMessages::default());
     let sending = RwSignal::new(false);
     // (accepted?, message) about the last attempt.
     let notice = RwSignal::new(None::<(bool, String)>);
@@ -71,12 +81,14 @@ pub fn CommentForm(slug: String, on_published: Callback<Comment>) -> impl IntoVi
         };
         if let Err(problems) = validate_comment(&comment) {
             show_problems(
-                problems.to_fields(|p| problem_message(lang, p)),
+                problems
+                    .in_field_order()
+                    .map(|p| p.map(|p| problem_message(lang, p))),
                 t.fix_fields.to_string(),
             );
             return;
         }
-        errors.set(FieldMessages::new());
+        errors.set(FieldMessages::default());
         notice.set(None);
         sending.set(true);
         spawn_local(async move {
@@ -102,7 +114,7 @@ pub fn CommentForm(slug: String, on_published: Callback<Comment>) -> impl IntoVi
                     notice.try_set(Some((true, message.to_string())));
                 }
                 Err(FetchError::Rejected(_, body)) if !body.fields.is_empty() => {
-                    show_problems(body.fields, body.error);
+                    show_problems(from_api(&body.fields), body.error);
                 }
                 Err(error) => {
                     notice.try_set(Some((false, error.to_string())));
@@ -111,7 +123,7 @@ pub fn CommentForm(slug: String, on_published: Callback<Comment>) -> impl IntoVi
         });
     };
 
-    let message = move |field: &'static str| errors.with(|e| e.get(field).cloned());
+    let message = move |field: &'static str| errors.with(|e| e[slot(field)].clone());
     let field_error = move |field: &'static str| {
         move || {
             message(field).map(|m| view! { <span class="field-error" id=format!("comment-{field}-error")>{m}</span> })
