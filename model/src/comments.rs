@@ -14,6 +14,18 @@ pub struct NewComment {
     pub text: String,
     #[serde(default)]
     pub website: String,
+    /// Made by the sender once per comment: the same key sent again is the same comment, so
+    /// a retry after a lost answer (or an offline queue) never stores it twice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+}
+
+/// A comment key is 8 to 64 letters, digits, `-` or `_`.
+pub fn is_valid_key(key: &str) -> bool {
+    (8..=64).contains(&key.len())
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

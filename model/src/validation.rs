@@ -155,6 +155,7 @@ mod tests {
             email: email.map(Into::into),
             text: text.into(),
             website: String::new(),
+            key: None,
         }
     }
 

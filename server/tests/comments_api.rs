@@ -114,6 +114,33 @@ async fn oversized_non_json_and_malformed_bodies_are_refused_with_json_errors() 
 }
 
 #[tokio::test]
+async fn a_comment_sent_again_with_its_key_is_stored_once() {
+    let s = server().await;
+    let before = s.get(URI).await.json().as_array().unwrap().len();
+    let body = json!({"name": "Aigerim", "text": "Sent from a train.", "key": "k-0f3a9c2e71"});
+    let first = s.post_json(URI, &body).await;
+    assert_eq!(first.status, StatusCode::CREATED);
+    // The answer was lost; the browser sends the same comment again.
+    let again = s.post_json(URI, &body).await;
+    assert_eq!(again.status, StatusCode::OK);
+    assert_eq!(again.json()["id"], first.json()["id"]);
+    assert_eq!(s.get(URI).await.json().as_array().unwrap().len(), before + 1);
+
+    // Another comment with another key is a new comment, even with the same words.
+    let other = json!({"name": "Aigerim", "text": "Sent from a train.", "key": "k-77d1b04e5a"});
+    assert_eq!(s.post_json(URI, &other).await.status, StatusCode::CREATED);
+    // The same key on another article is that article's own.
+    let elsewhere = "/api/articles/astana-2017-summit-welcomes-india-and-pakistan/comments";
+    assert_eq!(s.post_json(elsewhere, &body).await.status, StatusCode::CREATED);
+
+    let bad = json!({"name": "Aigerim", "text": "Hello there", "key": "<script>"});
+    let refused = s.post_json(URI, &bad).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert!(refused.json()["error"].as_str().unwrap().contains("key"));
+    assert_eq!(s.get(URI).await.json().as_array().unwrap().len(), before + 2);
+}
+
+#[tokio::test]
 async fn a_filled_honeypot_looks_accepted_but_stores_nothing() {
     let s = server().await;
     let before = s.get(URI).await.json().as_array().unwrap().len();

@@ -3,6 +3,7 @@ use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use chrono::Utc;
+use infoshos_model::comments::is_valid_key;
 use infoshos_model::{Comment, CommentCreated, CommentStatus, NewComment, validate_comment};
 
 use crate::app::AppState;
@@ -43,13 +44,28 @@ pub async fn create(
         ));
     }
     validate_comment(&comment).map_err(AppError::InvalidComment)?;
-    let status = CommentStatus::Published;
-    let comment_id = state
+    if comment.key.as_deref().is_some_and(|k| !is_valid_key(k)) {
+        return Err(AppError::BadRequest(
+            "The comment key must be 8 to 64 letters, digits, '-' or '_'.".into(),
+        ));
+    }
+    let (comment_id, status, new) = state
         .storage
-        .insert_comment(id, &comment, status, Utc::now().timestamp_millis())
+        .insert_comment(
+            id,
+            &comment,
+            CommentStatus::Published,
+            Utc::now().timestamp_millis(),
+        )
         .await?;
+    // The same key again is the same comment: the first answer, with 200 instead of 201.
+    let code = if new {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
     Ok((
-        StatusCode::CREATED,
+        code,
         Json(CommentCreated {
             id: comment_id,
             status,

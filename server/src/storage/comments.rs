@@ -33,18 +33,22 @@ impl Storage {
             .collect())
     }
 
-    /// Stores an already validated comment; trims what the reader typed around it.
+    /// Stores an already validated comment; trims what the reader typed around it. A comment
+    /// whose key this article already has is not stored again: the first one's id and status
+    /// come back, with `false` for "not new".
     pub async fn insert_comment(
         &self,
         article_id: i64,
         c: &NewComment,
         status: CommentStatus,
         created_at_ms: i64,
-    ) -> Result<i64, sqlx::Error> {
+    ) -> Result<(i64, CommentStatus, bool), sqlx::Error> {
         let email = c.email.as_deref().map(str::trim).filter(|e| !e.is_empty());
-        sqlx::query_scalar(
-            "INSERT INTO comments (article_id, name, email, text, status, created_at)
-             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        let inserted: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO comments (article_id, name, email, text, status, created_at, client_key)
+             VALUES (?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (article_id, client_key) WHERE client_key IS NOT NULL DO NOTHING
+             RETURNING id",
         )
         .bind(article_id)
         .bind(c.name.trim())
@@ -52,8 +56,25 @@ impl Storage {
         .bind(c.text.trim())
         .bind(status.as_str())
         .bind(created_at_ms)
+        .bind(c.key.as_deref())
+        .fetch_optional(&self.pool)
+        .await?;
+        if let Some(id) = inserted {
+            return Ok((id, status, true));
+        }
+        let (id, stored): (i64, String) = sqlx::query_as(
+            "SELECT id, status FROM comments WHERE article_id = ? AND client_key = ?",
+        )
+        .bind(article_id)
+        .bind(c.key.as_deref())
         .fetch_one(&self.pool)
-        .await
+        .await?;
+        let stored = match stored.as_str() {
+            "published" => CommentStatus::Published,
+            "rejected" => CommentStatus::Rejected,
+            _ => CommentStatus::Pending,
+        };
+        Ok((id, stored, false))
     }
 
     pub async fn comment_email(&self, id: i64) -> Result<Option<String>, sqlx::Error> {
