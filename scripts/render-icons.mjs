@@ -1,0 +1,24 @@
+// Renders the PNG app icons from our SVGs with the machine's Chromium. Run by hand after an
+// icon changes (`node scripts/render-icons.mjs` from tests/e2e's node_modules); the PNGs are
+// committed, so builds never need it.
+import { chromium } from '../tests/e2e/node_modules/@playwright/test/index.mjs';
+import { readFileSync } from 'node:fs';
+
+const dir = new URL('../public/icons/', import.meta.url);
+const jobs = [
+  ['icon.svg', 'icon-192.png', 192],
+  ['icon.svg', 'icon-512.png', 512],
+  ['icon-maskable.svg', 'icon-maskable-512.png', 512],
+  ['icon-maskable.svg', 'apple-touch-icon.png', 180],
+];
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+for (const [svg, png, size] of jobs) {
+  const page = await browser.newPage({ viewport: { width: size, height: size } });
+  const markup = readFileSync(new URL(svg, dir), 'utf8');
+  await page.setContent(
+    `<style>html,body{margin:0;background:transparent}svg{display:block;width:${size}px;height:${size}px}</style>${markup}`,
+  );
+  await page.screenshot({ path: new URL(png, dir).pathname, omitBackground: true });
+  await page.close();
+}
+await browser.close();
