@@ -22,6 +22,7 @@ tools:
 # The reader app in release mode, with .br/.gz copies the server sends as they are.
 spa: tools
 	trunk build --release
+	node scripts/precache.mjs dist
 	@$(MAKE) --no-print-directory precompress
 
 precompress:

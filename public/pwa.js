@@ -1,0 +1,244 @@
+// Infoshos as an installed app, in plain JavaScript beside the wasm: the service worker, the
+// install prompt, the update notice, the offline banner and the saved articles. It costs the
+// wasm nothing; the app calls it through one global, `window.infoshos`.
+'use strict';
+(() => {
+  const root = document.documentElement;
+  const SAVED_CACHE = 'infoshos-saved';
+  const TEXT = {
+    en: {
+      offline: 'You are offline.',
+      unreachable: 'The news service cannot be reached.',
+      savedAt: (when) => ` News and rates shown are the copies saved at ${when}.`,
+      update: 'A new version is available.',
+      reload: 'Reload',
+    },
+  };
+  const text = () => TEXT[root.lang] || TEXT.en;
+
+  const pad = (n) => String(n).padStart(2, '0');
+  // The portal's own date form, dd.mm.yyyy HH:MM, in the reader's zone.
+  const stamp = (ms) => {
+    const d = new Date(ms);
+    return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  };
+
+  // ---- Status bar: offline banner and update notice (text only, never HTML) ----
+  const bar = document.getElementById('pwa-status');
+  let apiDown = false;
+  let copyAt = null;
+  let waiting = null;
+
+  function render() {
+    if (!bar) return;
+    bar.replaceChildren();
+    const offline = !navigator.onLine;
+    if (offline || apiDown) {
+      const p = document.createElement('p');
+      p.className = 'offline-banner';
+      p.textContent =
+        (offline ? text().offline : text().unreachable) + (copyAt ? text().savedAt(stamp(copyAt)) : '');
+      bar.append(p);
+    }
+    if (waiting) {
+      const p = document.createElement('p');
+      p.className = 'update-notice';
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'button';
+      button.textContent = text().reload;
+      button.addEventListener('click', activateUpdate);
+      p.append(`${text().update} `, button);
+      bar.append(p);
+    }
+    bar.hidden = !bar.firstChild;
+  }
+
+  addEventListener('online', () => {
+    apiDown = false;
+    copyAt = null;
+    render();
+  });
+  addEventListener('offline', render);
+
+  // ---- Install ----
+  let prompt = null;
+  const standalone = () =>
+    matchMedia('(display-mode: standalone)').matches || navigator.standalone === true;
+  root.dataset.install = standalone() ? 'standalone' : 'howto';
+  addEventListener('beforeinstallprompt', (event) => {
+    event.preventDefault();
+    prompt = event;
+    root.dataset.install = 'prompt';
+  });
+  addEventListener('appinstalled', () => {
+    prompt = null;
+    root.dataset.install = 'installed';
+  });
+
+  /** Offers installation. False when the browser offers none: the app shows its how-to. */
+  function install() {
+    if (!prompt) return false;
+    const offered = prompt;
+    prompt = null;
+    offered.prompt();
+    offered.userChoice.then((choice) => {
+      root.dataset.install = choice.outcome === 'accepted' ? 'installed' : 'howto';
+    });
+    return true;
+  }
+
+  // ---- Saved for offline: the article and its comments, in a cache of their own ----
+  const articleUrl = (slug) => `/api/articles/${encodeURIComponent(slug)}`;
+  const savedCache = () =>
+    self.caches ? caches.open(SAVED_CACHE) : Promise.reject(new Error('unsupported'));
+
+  async function save(slug) {
+    const cache = await savedCache();
+    await cache.addAll([articleUrl(slug), `${articleUrl(slug)}/comments`]);
+  }
+  async function unsave(slug) {
+    const cache = await savedCache();
+    await cache.delete(articleUrl(slug));
+    await cache.delete(`${articleUrl(slug)}/comments`);
+  }
+  /** The saved articles, newest first. */
+  async function saved() {
+    const cache = await savedCache();
+    const articles = [];
+    for (const request of await cache.keys()) {
+      if (request.url.endsWith('/comments')) continue;
+      const response = await cache.match(request);
+      if (response) articles.push(await response.json());
+    }
+    return articles.sort((a, b) => String(b.publishedAt).localeCompare(String(a.publishedAt)));
+  }
+
+  // ---- Outbox: comments written offline, sent once the connection is back ----
+  // Kept in localStorage, so closing the tab loses nothing. Each body carries the key the
+  // server stores the comment under, so a send repeated after a lost answer stores it once.
+  const OUTBOX = 'infoshos.outbox';
+  const answers = new Map();
+  let flushing = false;
+  let retry = null;
+  const readOutbox = () => {
+    try {
+      return JSON.parse(localStorage.getItem(OUTBOX)) || [];
+    } catch (err) {
+      return [];
+    }
+  };
+  const writeOutbox = (items) =>
+    items.length ? localStorage.setItem(OUTBOX, JSON.stringify(items)) : localStorage.removeItem(OUTBOX);
+  const keyOf = (body) => {
+    try {
+      return JSON.parse(body).key || body;
+    } catch (err) {
+      return body;
+    }
+  };
+
+  /** Keeps a POST of JSON and sends it when it can. Resolves with the server's Response. */
+  function sendLater(url, body) {
+    const key = keyOf(body);
+    const items = readOutbox().filter((item) => item.key !== key);
+    items.push({ url, body, key });
+    writeOutbox(items); // throws when storage is full or blocked: the app says so
+    const answer = new Promise((resolve) => answers.set(key, resolve));
+    flush();
+    return answer;
+  }
+
+  async function flush() {
+    if (flushing || !navigator.onLine) return;
+    flushing = true;
+    clearTimeout(retry);
+    try {
+      for (let item = readOutbox()[0]; item; item = readOutbox()[0]) {
+        let response;
+        try {
+          response = await fetch(item.url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: item.body,
+          });
+        } catch (err) {
+          // Online, but the server is out of reach: try again in a while.
+          retry = setTimeout(flush, 30000);
+          break;
+        }
+        // Answered, well or not: it leaves the outbox, and the page that asked hears how.
+        writeOutbox(readOutbox().filter((other) => other.key !== item.key));
+        const resolve = answers.get(item.key);
+        answers.delete(item.key);
+        if (resolve) resolve(response);
+      }
+    } finally {
+      flushing = false;
+    }
+  }
+  addEventListener('online', flush);
+  addEventListener('load', flush);
+
+  window.infoshos = { install, save, unsave, saved, sendLater, version: null };
+
+  // ---- The service worker. Never inside a widget or a frame. ----
+  const framed = window.top !== window.self;
+  if (!('serviceWorker' in navigator) || framed || location.pathname.startsWith('/embed/')) return;
+
+  let reloading = false;
+  function activateUpdate() {
+    if (waiting) waiting.postMessage({ type: 'skip-waiting' });
+  }
+  function watch(worker) {
+    worker.addEventListener('statechange', () => {
+      // Installed while another version runs this page: it waits for the reader.
+      if (worker.state === 'installed' && navigator.serviceWorker.controller) {
+        waiting = worker;
+        render();
+      }
+    });
+  }
+
+  navigator.serviceWorker.addEventListener('message', (event) => {
+    const data = event.data || {};
+    if (data.type === 'api') {
+      apiDown = !data.ok;
+      copyAt = data.ok ? null : data.savedAt;
+      render();
+    } else if (data.type === 'version') {
+      window.infoshos.version = data.version;
+      root.dataset.version = data.version;
+    }
+  });
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    // Only a Reload the reader asked for reloads, and only once.
+    if (!waiting || reloading) return;
+    reloading = true;
+    location.reload();
+  });
+
+  addEventListener('load', async () => {
+    try {
+      const registration = await navigator.serviceWorker.register('/sw.js', {
+        scope: '/',
+        updateViaCache: 'none',
+      });
+      if (registration.waiting && navigator.serviceWorker.controller) {
+        waiting = registration.waiting;
+        render();
+      }
+      if (registration.installing) watch(registration.installing);
+      registration.addEventListener('updatefound', () => watch(registration.installing));
+      const controller = navigator.serviceWorker.controller;
+      if (controller) controller.postMessage({ type: 'version' });
+      // A reader who keeps the tab open still hears of new versions.
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'visible') registration.update().catch(() => {});
+      });
+    } catch (err) {
+      console.warn('Infoshos: offline reading is not available here', err);
+    }
+  });
+  render();
+})();

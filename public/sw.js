@@ -1,0 +1,168 @@
+// The Infoshos service worker: the app shell from a cache of this build, the news from the
+// network when it can be reached and from the last copy when it cannot.
+// `make spa` (scripts/precache.mjs) writes the build's version and shell list into the copy
+// in dist/; this file in public/ is the template.
+'use strict';
+
+const VERSION = '__VERSION__';
+const SHELL = __SHELL__;
+const SHELL_CACHE = `infoshos-shell-${VERSION}`;
+// Feed pages, states, rates and every article the reader opened. Kept across versions.
+const DATA_CACHE = 'infoshos-data';
+// Articles the reader saved on purpose (written by pwa.js); never trimmed here.
+const SAVED_CACHE = 'infoshos-saved';
+const DATA_LIMIT = 300;
+const SAVED_AT = 'x-infoshos-saved-at';
+
+// Lists the portal shows: quick from the last copy, refreshed behind it.
+const LISTS = ['/api/articles', '/api/states', '/api/rates'];
+// An article and its comments: fresh when possible, the last copy when not.
+const ARTICLE = /^\/api\/articles\/[^/]+(\/comments)?$/;
+
+self.addEventListener('install', (event) => {
+  // `reload`: the shell comes from the server, never from the browser's HTTP cache.
+  event.waitUntil(
+    caches.open(SHELL_CACHE).then((cache) =>
+      cache.addAll(SHELL.map((url) => new Request(url, { cache: 'reload' }))),
+    ),
+  );
+  // No skipWaiting here: a new version waits until the reader chooses Reload.
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith('infoshos-shell-') && name !== SHELL_CACHE) {
+          await caches.delete(name);
+        }
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  const type = event.data && event.data.type;
+  if (type === 'skip-waiting') {
+    self.skipWaiting();
+  } else if (type === 'version' && event.source) {
+    event.source.postMessage({ type: 'version', version: VERSION });
+  }
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  // POSTs (comments) always go to the server and are never kept.
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  const path = url.pathname;
+  // Widgets live in other sites' pages: they are never cached or served from here.
+  if (path.startsWith('/embed/') || path === '/embed.js') return;
+
+  if (path.startsWith('/api/')) {
+    if (LISTS.includes(path)) {
+      event.respondWith(staleWhileRevalidate(event));
+    } else if (ARTICLE.test(path)) {
+      event.respondWith(networkFirst(event));
+    }
+    return;
+  }
+  if (request.mode === 'navigate' && !lastSegment(path).includes('.')) {
+    // Every route of the app boots from the same page, also offline.
+    event.respondWith(fromShell('/index.html', request));
+    return;
+  }
+  if (SHELL.includes(path)) {
+    event.respondWith(fromShell(path, request));
+  }
+});
+
+function lastSegment(path) {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+async function fromShell(key, request) {
+  const cache = await caches.open(SHELL_CACHE);
+  return (await cache.match(key)) || fetch(request);
+}
+
+async function networkFirst(event) {
+  const request = event.request;
+  try {
+    const response = await fetch(request);
+    if (response.ok) event.waitUntil(keep(request, response.clone()));
+    tell(event, { type: 'api', ok: true });
+    return response;
+  } catch (err) {
+    const copy = await lastCopy(request);
+    tell(event, { type: 'api', ok: false, savedAt: savedAt(copy) });
+    return copy || notOffline();
+  }
+}
+
+async function staleWhileRevalidate(event) {
+  const request = event.request;
+  const copy = await lastCopy(request);
+  const fresh = fetch(request).then(
+    async (response) => {
+      if (response.ok) await keep(request, response.clone());
+      tell(event, { type: 'api', ok: true });
+      return response;
+    },
+    () => {
+      tell(event, { type: 'api', ok: false, savedAt: savedAt(copy) });
+      return null;
+    },
+  );
+  if (copy) {
+    event.waitUntil(fresh);
+    return copy;
+  }
+  return (await fresh) || notOffline();
+}
+
+async function lastCopy(request) {
+  const data = await caches.open(DATA_CACHE);
+  const saved = await caches.open(SAVED_CACHE);
+  return (await data.match(request)) || (await saved.match(request)) || null;
+}
+
+// Only good answers are kept, stamped with when, so the page can say how old a copy is.
+async function keep(request, response) {
+  const headers = new Headers(response.headers);
+  headers.set(SAVED_AT, String(Date.now()));
+  headers.delete('content-encoding');
+  headers.delete('content-length');
+  const body = await response.blob();
+  const cache = await caches.open(DATA_CACHE);
+  try {
+    await cache.put(request, new Response(body, { status: response.status, headers }));
+    const keys = await cache.keys();
+    for (const old of keys.slice(0, Math.max(0, keys.length - DATA_LIMIT))) {
+      await cache.delete(old);
+    }
+  } catch (err) {
+    // A full disk costs the offline copy, never the answer the page is waiting for.
+  }
+}
+
+function savedAt(response) {
+  const stamp = response && Number(response.headers.get(SAVED_AT));
+  return stamp || null;
+}
+
+function notOffline() {
+  const body = JSON.stringify({ error: 'This is not available offline yet.', fields: {} });
+  return new Response(body, {
+    status: 503,
+    headers: { 'content-type': 'application/json', 'x-infoshos-offline': '1' },
+  });
+}
+
+async function tell(event, message) {
+  const id = event.clientId || event.resultingClientId;
+  const client = id && (await self.clients.get(id));
+  if (client) client.postMessage(message);
+}
