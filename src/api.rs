@@ -18,6 +18,9 @@ pub enum FetchError {
     Network,
     #[error("Not found.")]
     NotFound,
+    /// No connection, and no copy kept for offline reading (the service worker said so).
+    #[error("This is not available offline. It will load once you are back online.")]
+    Offline,
     /// The server refused the request and said why (a 422 carries field messages).
     #[error("{}", .1.error)]
     Rejected(u16, ApiError),
@@ -58,7 +61,24 @@ fn send(
             .send()
             .await
             .map_err(|_| FetchError::Network)?;
+        answer(response).await
+    })
+}
+
+/// Reads an answer: its JSON when it is good, what went wrong when not.
+fn answer(
+    response: gloo_net::http::Response,
+) -> Pin<Box<dyn Future<Output = Result<JsValue, FetchError>>>> {
+    Box::pin(async move {
         let status = response.status();
+        // The service worker's answer when neither the server nor a kept copy has it.
+        if response.headers().has("x-infoshos-offline") {
+            return Err(if crate::pwa::online() {
+                FetchError::Network
+            } else {
+                FetchError::Offline
+            });
+        }
         let value = body_value(&response).await;
         if response.ok() {
             return value;
@@ -120,15 +140,34 @@ pub fn rates() -> impl Future<Output = Result<Rates, FetchError>> {
     get("/api/rates".into())
 }
 
-pub async fn post_comment(slug: String, comment: NewComment) -> Result<CommentCreated, FetchError> {
-    let body = serde_wasm_bindgen::to_value(&comment)
+fn comment_url(slug: &str) -> String {
+    format!("/api/articles/{}/comments", encode(slug))
+}
+
+fn comment_body(comment: &NewComment) -> Result<String, FetchError> {
+    serde_wasm_bindgen::to_value(comment)
         .ok()
         .and_then(|v| js_sys::JSON::stringify(&v).ok())
         .and_then(|s| s.as_string())
-        .ok_or(FetchError::Decode)?;
-    let request =
-        gloo_net::http::Request::post(&format!("/api/articles/{}/comments", encode(&slug)))
-            .header("content-type", "application/json")
-            .body(body);
+        .ok_or(FetchError::Decode)
+}
+
+pub async fn post_comment(slug: String, comment: NewComment) -> Result<CommentCreated, FetchError> {
+    let request = gloo_net::http::Request::post(&comment_url(&slug))
+        .header("content-type", "application/json")
+        .body(comment_body(&comment)?);
     decode(send(request).await?)
+}
+
+/// Hands a comment to the outbox of `pwa.js`, which keeps it across reloads and sends it once
+/// the connection is back. Resolves with the server's answer when that happens on this page;
+/// `Err(Network)` when the browser could not keep it.
+pub async fn post_comment_later(
+    slug: String,
+    comment: NewComment,
+) -> Result<CommentCreated, FetchError> {
+    let response = crate::pwa::send_later(&comment_url(&slug), &comment_body(&comment)?)
+        .await
+        .map_err(|_| FetchError::Network)?;
+    decode(answer(gloo_net::http::Response::from(response)).await?)
 }

@@ -13,6 +13,7 @@ use crate::i18n::{Ui, lang_from_path, ui};
 use crate::router::{Nav, Route, lang_segment, route};
 use crate::routes::{
     article::ArticlePage, country::CountryPage, home::HomePage, not_found::NotFound,
+    saved::SavedPage,
 };
 
 /// What every page of one edition shares: its language and the reference data the side
@@ -76,6 +77,7 @@ pub fn App() -> impl IntoView {
                 Route::Home => view! { <HomePage /> }.into_any(),
                 Route::Article(slug) => view! { <ArticlePage slug /> }.into_any(),
                 Route::Country(code) => view! { <CountryPage code /> }.into_any(),
+                Route::Saved => view! { <SavedPage /> }.into_any(),
                 Route::NotFound => view! { <NotFound /> }.into_any(),
             }}
         </Frame>

@@ -6,6 +6,7 @@ pub mod components;
 pub mod head;
 pub mod i18n;
 pub mod load;
+pub mod pwa;
 pub mod router;
 pub mod routes;
 pub mod time;

@@ -12,6 +12,8 @@ pub enum Route {
     Home,
     Article(String),
     Country(String),
+    /// The articles kept for offline reading.
+    Saved,
     NotFound,
 }
 
@@ -27,6 +29,7 @@ pub fn route(path: &str) -> Route {
         {
             Route::Article(decode(slug))
         }
+        [lang, "saved"] | [lang, "saved", ""] if is_lang(lang) => Route::Saved,
         [lang, "country", code] | [lang, "country", code, ""]
             if is_lang(lang) && !code.is_empty() =>
         {
@@ -190,6 +193,8 @@ mod tests {
         );
         assert_eq!(route("/en/article/a%20b/"), Route::Article("a b".into()));
         assert_eq!(route("/en/country/KZ"), Route::Country("KZ".into()));
+        assert_eq!(route("/en/saved"), Route::Saved);
+        assert_eq!(route("/en/saved/"), Route::Saved);
         for other in [
             "/",
             "/EN/",

@@ -1,7 +1,7 @@
 use std::collections::BTreeMap;
 
 use infoshos_model::validation::FIELDS;
-use infoshos_model::{Comment, CommentStatus, NewComment, validate_comment};
+use infoshos_model::{Comment, CommentCreated, CommentStatus, NewComment, validate_comment};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -10,6 +10,19 @@ use crate::api::{self, FetchError};
 use crate::app::use_site;
 use crate::components::clocks::now_utc;
 use crate::i18n::problem_message;
+
+/// A comment on its way: the article and what the reader wrote.
+struct Queued {
+    slug: String,
+    comment: NewComment,
+}
+
+/// A new key for a comment, so the server stores it once however often it is sent: the time
+/// and a random part, in hex.
+fn new_key() -> String {
+    let random = (js_sys::Math::random() * 4_503_599_627_370_496.0) as u64;
+    format!("c{:x}-{random:x}", js_sys::Date::now() as u64)
+}
 
 /// One message per field, in the order of `FIELDS`: from the model's rules or the server's 422.
 /// (An array, not a map: the wasm carries less code for it.)
@@ -54,6 +67,50 @@ pub fn CommentForm(slug: String, on_published: Callback<Comment>) -> impl IntoVi
         }
     };
 
+    let answered = move |item: Queued, result: Result<CommentCreated, FetchError>, late: bool| {
+        let comment = item.comment;
+        match result {
+            Ok(created) => {
+                let message = if created.status == CommentStatus::Published {
+                    on_published.run(Comment {
+                        id: created.id,
+                        name: comment.name.trim().to_string(),
+                        text: comment.text.trim().to_string(),
+                        created_at: now_utc(),
+                    });
+                    t.comment_published
+                } else {
+                    t.comment_pending
+                };
+                if let Some(text) = document().get_element_by_id("comment-text") {
+                    text.unchecked_into::<web_sys::HtmlTextAreaElement>()
+                        .set_value("");
+                }
+                notice.try_set(Some((true, message.to_string())));
+            }
+            Err(FetchError::Rejected(_, body)) if !body.fields.is_empty() => {
+                show_problems(from_api(&body.fields), body.error);
+            }
+            Err(error) if late => {
+                notice.try_set(Some((false, format!("{} {error}", t.comment_not_sent))));
+            }
+            Err(error) => {
+                notice.try_set(Some((false, error.to_string())));
+            }
+        }
+    };
+    // No connection: the comment waits in pwa.js's outbox, the reader's text stays in the
+    // form, and the button stays busy until the server has answered.
+    let send_later = move |item: Queued| {
+        notice.set(Some((true, t.comment_queued.to_string())));
+        sending.set(true);
+        spawn_local(async move {
+            let result = api::post_comment_later(item.slug.clone(), item.comment.clone()).await;
+            sending.try_set(false);
+            answered(item, result, true);
+        });
+    };
+
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if sending.get_untracked() {
@@ -78,6 +135,7 @@ pub fn CommentForm(slug: String, on_published: Callback<Comment>) -> impl IntoVi
             email: Some(field("email")).filter(|e| !e.trim().is_empty()),
             text: field("text"),
             website: field("website"),
+            key: Some(new_key()),
         };
         if let Err(problems) = validate_comment(&comment) {
             show_problems(
@@ -90,35 +148,22 @@ pub fn CommentForm(slug: String, on_published: Callback<Comment>) -> impl IntoVi
         }
         errors.set(FieldMessages::default());
         notice.set(None);
+        let item = Queued {
+            slug: slug.get_value(),
+            comment,
+        };
+        if !crate::pwa::online() {
+            send_later(item);
+            return;
+        }
         sending.set(true);
         spawn_local(async move {
-            let result = api::post_comment(slug.get_value(), comment.clone()).await;
+            let result = api::post_comment(item.slug.clone(), item.comment.clone()).await;
             sending.try_set(false);
-            match result {
-                Ok(created) => {
-                    let message = if created.status == CommentStatus::Published {
-                        on_published.run(Comment {
-                            id: created.id,
-                            name: comment.name.trim().to_string(),
-                            text: comment.text.trim().to_string(),
-                            created_at: now_utc(),
-                        });
-                        t.comment_published
-                    } else {
-                        t.comment_pending
-                    };
-                    if let Ok(Some(text)) = form.query_selector("#comment-text") {
-                        text.unchecked_into::<web_sys::HtmlTextAreaElement>()
-                            .set_value("");
-                    }
-                    notice.try_set(Some((true, message.to_string())));
-                }
-                Err(FetchError::Rejected(_, body)) if !body.fields.is_empty() => {
-                    show_problems(from_api(&body.fields), body.error);
-                }
-                Err(error) => {
-                    notice.try_set(Some((false, error.to_string())));
-                }
+            if matches!(result, Err(FetchError::Network | FetchError::Offline)) {
+                send_later(item);
+            } else {
+                answered(item, result, false);
             }
         });
     };

@@ -4,7 +4,8 @@ use wasm_bindgen::JsCast;
 use crate::app::use_site;
 
 /// The masthead. "Add to favourites" shares the page where the browser can (phones), and
-/// otherwise says which keys bookmark it; the homepage entry explains how.
+/// otherwise says which keys bookmark it. "Install app" (the old "make it my homepage") opens
+/// the browser's install prompt, or says how where the browser has none; installed, it hides.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let site = use_site();
@@ -17,6 +18,11 @@ pub fn SiteHeader() -> impl IntoView {
             set_note.set(Some(t.favourites_help));
         }
     };
+    let install = move |_| {
+        if !crate::pwa::install() {
+            set_note.set(Some(t.install_help));
+        }
+    };
     view! {
         <header class="header">
             <a class="brand" href=home>
@@ -26,10 +32,9 @@ pub fn SiteHeader() -> impl IntoView {
             <nav class="nav" aria-label=t.nav_label>
                 <a href=home>{t.home}</a>
                 <a href=t.contact_href>{t.contact}</a>
+                <a href=move || format!("/{}/saved", site.lang.get().code())>{t.saved}</a>
                 <button type="button" class="link" on:click=favourites>{t.favourites}</button>
-                <button type="button" class="link" on:click=move |_| set_note.set(Some(t.homepage_help))>
-                    {t.homepage}
-                </button>
+                <button type="button" class="link install" on:click=install>{t.install}</button>
             </nav>
             <Show when=move || note.get().is_some()>
                 <p class="header-note" role="status">

@@ -8,4 +8,5 @@ pub mod feed_list;
 pub mod header;
 pub mod news_feed;
 pub mod rates_table;
+pub mod save_offline;
 pub mod states_list;

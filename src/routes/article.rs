@@ -6,6 +6,7 @@ use crate::app::use_site;
 use crate::components::comment_form::CommentForm;
 use crate::components::comments::CommentList;
 use crate::components::failure::Failure;
+use crate::components::save_offline::SaveOffline;
 use crate::routes::not_found::NotFound;
 use crate::time::{format_date_time, iso, reader_offset_east_min};
 
@@ -109,6 +110,8 @@ fn ArticleView(article: Article) -> impl IntoView {
             <a href="#comment-form" class="button" on:click=jump_to_form>{t.add_comment}</a>
             " "
             <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>{t.print}</button>
+            " "
+            <SaveOffline slug=slug.clone() />
         </p>
         <section class="comments no-print" aria-labelledby="comments-title">
             <h2 id="comments-title">{t.comments_title}</h2>
