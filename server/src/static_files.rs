@@ -32,13 +32,15 @@ pub async fn spa_index(State(state): State<AppState>, request: Request) -> Respo
     }
 }
 
-/// True for names trunk gives hashed builds: `name-<16 hex digits>.<ext>` (also `_bg.wasm`).
+/// True for names trunk gives hashed builds: `name-<hex>.<ext>` (also `_bg.wasm`). Trunk writes
+/// the 64-bit hash without leading zeros, so it has 16 hex digits or, now and then, fewer.
 pub fn is_hashed_asset(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or_default();
     let stem = file.split('.').next().unwrap_or_default();
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-')
-        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+    stem.rsplit_once('-').is_some_and(|(_, hash)| {
+        (12..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit())
+    })
 }
 
 pub async fn cache_headers(request: Request<Body>, next: Next) -> Response {
@@ -66,6 +68,9 @@ mod tests {
         assert!(is_hashed_asset("/infoshos-8f2a1c3d4e5b6a79.js"));
         assert!(is_hashed_asset("/infoshos-8f2a1c3d4e5b6a79_bg.wasm"));
         assert!(is_hashed_asset("/style-0123456789abcdef.css"));
+        assert!(is_hashed_asset("/infoshos-58da600f5e94690.js"));
+        assert!(!is_hashed_asset("/icons/icon-192.png"));
+        assert!(!is_hashed_asset("/sw.js"));
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/en/article/astana-2017-summit"));
         assert!(!is_hashed_asset("/manifest.webmanifest"));

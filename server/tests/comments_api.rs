@@ -124,20 +124,29 @@ async fn a_comment_sent_again_with_its_key_is_stored_once() {
     let again = s.post_json(URI, &body).await;
     assert_eq!(again.status, StatusCode::OK);
     assert_eq!(again.json()["id"], first.json()["id"]);
-    assert_eq!(s.get(URI).await.json().as_array().unwrap().len(), before + 1);
+    assert_eq!(
+        s.get(URI).await.json().as_array().unwrap().len(),
+        before + 1
+    );
 
     // Another comment with another key is a new comment, even with the same words.
     let other = json!({"name": "Aigerim", "text": "Sent from a train.", "key": "k-77d1b04e5a"});
     assert_eq!(s.post_json(URI, &other).await.status, StatusCode::CREATED);
     // The same key on another article is that article's own.
     let elsewhere = "/api/articles/astana-2017-summit-welcomes-india-and-pakistan/comments";
-    assert_eq!(s.post_json(elsewhere, &body).await.status, StatusCode::CREATED);
+    assert_eq!(
+        s.post_json(elsewhere, &body).await.status,
+        StatusCode::CREATED
+    );
 
     let bad = json!({"name": "Aigerim", "text": "Hello there", "key": "<script>"});
     let refused = s.post_json(URI, &bad).await;
     assert_eq!(refused.status, StatusCode::BAD_REQUEST);
     assert!(refused.json()["error"].as_str().unwrap().contains("key"));
-    assert_eq!(s.get(URI).await.json().as_array().unwrap().len(), before + 2);
+    assert_eq!(
+        s.get(URI).await.json().as_array().unwrap().len(),
+        before + 2
+    );
 }
 
 #[tokio::test]

@@ -1,53 +1,60 @@
-// Starts and stops the real infoshos-server for the specs, on its own port and database.
+// Starts and stops the real infoshos-server for the specs, each on its own port, database and
+// (optionally) its own copy of the built app.
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '../..');
-const port = Number(process.env.E2E_PORT || 18080);
-const base = `http://127.0.0.1:${port}`;
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'infoshos-e2e-'));
+const firstPort = Number(process.env.E2E_PORT || 18080);
 
-let child = null;
+/** A server on `firstPort + offset`, serving `dist` (the repo's build by default). */
+function serverAt({ offset = 0, dist = path.join(root, 'dist') } = {}) {
+  const port = firstPort + offset;
+  const base = `http://127.0.0.1:${port}`;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'infoshos-e2e-'));
+  let child = null;
 
-async function healthy() {
-  try {
-    const r = await fetch(`${base}/api/health`);
-    return r.ok;
-  } catch {
-    return false;
+  async function healthy() {
+    try {
+      const r = await fetch(`${base}/api/health`);
+      return r.ok;
+    } catch {
+      return false;
+    }
   }
-}
 
-async function start() {
-  if (child) return;
-  child = spawn(process.env.INFOSHOS_SERVER_BIN || path.join(root, 'target/debug/infoshos-server'), [], {
-    env: {
-      ...process.env,
-      INFOSHOS_ADDR: `127.0.0.1:${port}`,
-      INFOSHOS_DATABASE_URL: `sqlite://${path.join(dir, 'e2e.db')}`,
-      INFOSHOS_DIST: path.join(root, 'dist'),
-      // No network here: a missing file makes the refresh fail and the snapshot be served.
-      INFOSHOS_RATES_URL: `file://${path.join(dir, 'no-feed.xml')}`,
-      RUST_LOG: 'warn',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  for (let i = 0; i < 100; i++) {
-    if (await healthy()) return;
-    await new Promise((r) => setTimeout(r, 100));
+  async function start() {
+    if (child) return;
+    child = spawn(process.env.INFOSHOS_SERVER_BIN || path.join(root, 'target/debug/infoshos-server'), [], {
+      env: {
+        ...process.env,
+        INFOSHOS_ADDR: `127.0.0.1:${port}`,
+        INFOSHOS_DATABASE_URL: `sqlite://${path.join(dir, 'e2e.db')}`,
+        INFOSHOS_DIST: dist,
+        // No network here: a missing file makes the refresh fail and the snapshot be served.
+        INFOSHOS_RATES_URL: `file://${path.join(dir, 'no-feed.xml')}`,
+        RUST_LOG: 'warn',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    for (let i = 0; i < 100; i++) {
+      if (await healthy()) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('infoshos-server did not become healthy');
   }
-  throw new Error('infoshos-server did not become healthy');
+
+  async function stop() {
+    if (!child) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+    child = null;
+    while (await healthy()) await new Promise((r) => setTimeout(r, 50));
+  }
+
+  return { start, stop, base, dir };
 }
 
-async function stop() {
-  if (!child) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-  child = null;
-  while (await healthy()) await new Promise((r) => setTimeout(r, 50));
-}
-
-module.exports = { start, stop, base };
+module.exports = { serverAt, root, ...serverAt() };
