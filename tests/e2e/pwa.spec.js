@@ -161,7 +161,9 @@ test('a new build shows the update notice, and Reload brings it in once', async 
   try {
     const page = await context.newPage();
     await asReturningReader(page);
-    const version = () => page.evaluate(() => document.documentElement.dataset.version || null);
+    // The version the controlling worker reports (null while a page is loading).
+    const version = () =>
+      page.evaluate(() => document.documentElement.dataset.version || null).catch(() => null);
     await expect.poll(version).not.toBeNull();
     const first = await version();
 
@@ -177,8 +179,10 @@ test('a new build shows the update notice, and Reload brings it in once', async 
 
     let loads = 0;
     page.on('load', () => { loads += 1; });
+    const reloaded = page.waitForEvent('load');
     await notice.getByRole('button', { name: 'Reload' }).click();
-    await expect.poll(version).not.toBe(first);
+    await reloaded;
+    await expect.poll(async () => ((await version()) || first) !== first).toBe(true);
     await expect(page.locator('.feed-row:not(.placeholder)')).toHaveCount(20);
     await expect(page.locator('.update-notice')).toHaveCount(0);
     // One reload, not a loop.
