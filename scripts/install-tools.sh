@@ -28,7 +28,8 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   log "rustup target add wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
 fi
-for comp in rustfmt clippy; do
+# rust-src: the release wasm compiles std itself (BUILD_STD in the Makefile).
+for comp in rustfmt clippy rust-src; do
   rustup component list --installed | grep -q "^$comp" || rustup component add "$comp"
 done
 
