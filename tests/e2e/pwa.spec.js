@@ -83,7 +83,9 @@ test('offline: the shell, last feed, clocks and banner; opened and saved article
   await page.goto('/en/');
   await expect(page.locator('.feed-row:not(.placeholder)')).toHaveCount(20);
   await expect(page.locator('.clock')).toHaveCount(27);
+  // The feed on screen is the copy kept on the last visit, and the banner says from when.
   await expect(page.locator('.offline-banner')).toContainText('You are offline');
+  await expect(page.locator('.offline-banner')).toContainText(/saved at \d\d\.\d\d\.\d{4} \d\d:\d\d/);
 
   await page.getByRole('link', { name: opened.title }).click();
   await expect(page.locator('h1')).toHaveText(opened.title);
@@ -115,6 +117,21 @@ test('the Saved page lists saved articles and removes them', async ({ page }) =>
   await expect(row).toHaveCount(0);
   await page.reload();
   await expect(page.locator('.saved-list li', { hasText: a.title })).toHaveCount(0);
+  await expect(page.locator('.saved-none')).toContainText('Nothing saved yet');
+});
+
+test('a full disk gets a message when saving, and the page keeps working', async ({ page }) => {
+  await asReturningReader(page);
+  const a = await headline(page, 4);
+  await page.goto(a.href);
+  await expect(page.locator('.article-body p').first()).toBeVisible();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.base, quotaSize: 1 });
+  await page.getByRole('button', { name: 'Save for offline' }).click();
+  await expect(page.locator('.save-note')).toContainText('no room left');
+  await page.getByRole('link', { name: 'Saved' }).click();
+  await expect(page.locator('.saved-list li', { hasText: a.title })).toHaveCount(0);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.base });
 });
 
 test('a comment written offline is kept, then sent exactly once when the connection is back', async ({ page, context }) => {
