@@ -8,6 +8,7 @@ pub mod lang;
 pub mod rates;
 pub mod states;
 pub mod validation;
+pub mod widgets;
 pub mod wire_time;
 
 pub use articles::{Article, ArticleList, ArticleSummary};

@@ -37,6 +37,26 @@ pub struct Config {
     /// Do not fill an empty database with the demo articles and comments.
     #[arg(long, env = "INFOSHOS_NO_DEMO")]
     pub no_demo: bool,
+
+    /// The portal's public origin (`https://infoshos.example`), for oEmbed answers and
+    /// discovery links. Default: http:// and the listening address.
+    #[arg(long, env = "INFOSHOS_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// Origins that may frame the `/embed/` widgets, separated by spaces or commas; `*` for
+    /// any site. Every other page may be framed only by the portal itself.
+    #[arg(long, env = "INFOSHOS_EMBED_ORIGINS", default_value = "*")]
+    pub embed_origins: String,
+}
+
+impl Config {
+    pub fn public_url(&self) -> String {
+        self.public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", self.addr))
+            .trim_end_matches('/')
+            .to_string()
+    }
 }
 
 #[cfg(test)]
@@ -50,6 +70,8 @@ mod tests {
         assert_eq!(c.dist, PathBuf::from("dist"));
         assert_eq!(c.rates_url, CBR_DAILY_ENG);
         assert!(c.database_url.starts_with("sqlite://data/"));
+        assert_eq!(c.public_url(), "http://127.0.0.1:8080");
+        assert_eq!(c.embed_origins, "*");
     }
 
     #[test]

@@ -21,6 +21,8 @@ pub enum AppError {
     MethodNotAllowed,
     #[error("no rates yet")]
     NoRates,
+    #[error("format not implemented: {0}")]
+    NotImplemented(&'static str),
     #[error("database: {0}")]
     Database(#[from] sqlx::Error),
 }
@@ -49,6 +51,7 @@ impl IntoResponse for AppError {
                 StatusCode::SERVICE_UNAVAILABLE,
                 ApiError::new("Exchange rates are not available yet."),
             ),
+            AppError::NotImplemented(what) => (StatusCode::NOT_IMPLEMENTED, ApiError::new(*what)),
             AppError::Database(err) => {
                 tracing::error!(error = %err, "database error");
                 (

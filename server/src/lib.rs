@@ -4,6 +4,8 @@ pub mod app;
 pub mod config;
 pub mod cursor;
 pub mod error;
+pub mod framing;
+pub mod oembed;
 pub mod rates;
 pub mod routes;
 pub mod seed;

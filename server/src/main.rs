@@ -23,7 +23,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         config.rates_every_hours,
     );
 
-    let router = app::app(app::AppState::new(storage, &config.dist));
+    let state = app::AppState::new(storage, &config.dist)
+        .with_public_url(&config.public_url())
+        .with_embed_origins(&config.embed_origins)?;
+    let router = app::app(state);
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     tracing::info!("Infoshos listening on http://{}", listener.local_addr()?);
     axum::serve(listener, router)

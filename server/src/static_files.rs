@@ -3,26 +3,34 @@
 
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, Uri, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 
 use crate::app::AppState;
+use crate::oembed;
 
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "no-cache";
 
 /// The app's page for any path that is not a file: the router in the browser takes it
-/// from there. A path that looks like a file (has an extension) and is missing is a 404.
+/// from there. Widgets (`/embed/…`) get the widget app's page. A path that looks like a file
+/// (has an extension) and is missing is a 404.
 pub async fn spa_index(State(state): State<AppState>, request: Request) -> Response {
-    let last = request.uri().path().rsplit('/').next().unwrap_or_default();
+    let uri = request.uri();
+    let last = uri.path().rsplit('/').next().unwrap_or_default();
     if last.contains('.') && !last.ends_with(".html") {
         return (StatusCode::NOT_FOUND, "Not found").into_response();
     }
-    match tokio::fs::read_to_string(state.dist.join("index.html")).await {
-        Ok(page) => Html(page).into_response(),
+    let file = if uri.path().starts_with("/embed/") {
+        "embed/index.html"
+    } else {
+        "index.html"
+    };
+    match tokio::fs::read_to_string(state.dist.join(file)).await {
+        Ok(page) => Html(with_discovery(&state, uri, page)).into_response(),
         Err(err) => {
-            tracing::error!(error = %err, dist = %state.dist.display(), "index.html missing: is the app built?");
+            tracing::error!(error = %err, dist = %state.dist.display(), file, "page missing: is the app built?");
             (
                 StatusCode::SERVICE_UNAVAILABLE,
                 "The reader app is not built yet. Run `make run`.",
@@ -30,6 +38,22 @@ pub async fn spa_index(State(state): State<AppState>, request: Request) -> Respo
                 .into_response()
         }
     }
+}
+
+/// Articles and widgets carry the oEmbed discovery link, so a partner's CMS that is given
+/// their address finds the embed code on its own.
+fn with_discovery(state: &AppState, uri: &Uri, page: String) -> String {
+    let pairs = url::form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes());
+    if oembed::target_of_path(uri.path(), pairs).is_none() {
+        return page;
+    }
+    let address = format!(
+        "{}{}",
+        state.public_url,
+        uri.path_and_query().map_or("/", |p| p.as_str())
+    );
+    let link = oembed::discovery_link(&state.public_url, &address, "Infoshos");
+    page.replacen("</head>", &format!("{link}\n</head>"), 1)
 }
 
 /// True for names trunk gives hashed builds: `name-<hex>.<ext>` (also `_bg.wasm`). Trunk writes

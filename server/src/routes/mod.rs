@@ -3,6 +3,7 @@
 mod articles;
 mod comments;
 mod health;
+mod oembed;
 mod openapi;
 mod rates;
 mod states;
@@ -30,6 +31,7 @@ pub fn api() -> Router<AppState> {
         .route("/states", get(states::list))
         .route("/rates", get(rates::show))
         .route("/health", get(health::show))
+        .route("/oembed", get(oembed::show))
         .route("/openapi.json", get(openapi::show))
         .fallback(|| async { AppError::NotFound("API endpoint") })
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })

@@ -29,7 +29,14 @@ pub async fn server() -> TestServer {
     std::fs::create_dir_all(&dist).unwrap();
     std::fs::write(
         dist.join("index.html"),
-        "<!doctype html><title>Infoshos</title>",
+        "<!doctype html><head><title>Infoshos</title></head><body id=reader></body>",
+    )
+    .unwrap();
+    // The widget app's page (`make spa` builds it into dist/embed/).
+    std::fs::create_dir_all(dist.join("embed")).unwrap();
+    std::fs::write(
+        dist.join("embed/index.html"),
+        "<!doctype html><head><title>Infoshos widget</title></head><body id=widget></body>",
     )
     .unwrap();
     std::fs::write(dist.join("infoshos-0123456789abcdef_bg.wasm"), b"\0asm").unwrap();

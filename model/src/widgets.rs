@@ -1,0 +1,255 @@
+//! The widgets partner sites embed (`/embed/{kind}?…`) and the rules for their parameters,
+//! shared by the widget app (which shows a problem inside the frame) and the server (whose
+//! oEmbed answers only for widgets that would render).
+
+use crate::Lang;
+use crate::states::Membership;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn code(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// What a widget shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Widget {
+    /// The latest headlines, optionally about one state (an ISO code, checked against the
+    /// states list by whoever has it).
+    Feed {
+        limit: u8,
+        country: Option<String>,
+    },
+    /// The capital clocks of the members, the partners, or all (`None`).
+    Clocks {
+        group: Option<Membership>,
+    },
+    Rates,
+    /// One article as a card (what oEmbed gives for an article's address).
+    Article {
+        slug: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WidgetSpec {
+    pub widget: Widget,
+    pub lang: Lang,
+    pub theme: Theme,
+}
+
+/// A parameter the widget can't use, with the value as given (to be shown as text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WidgetProblem {
+    UnknownWidget(String),
+    Limit(String),
+    Country(String),
+    Group(String),
+    Theme(String),
+    Lang(String),
+    Slug(String),
+}
+
+pub const MAX_LIMIT: u8 = 20;
+pub const DEFAULT_LIMIT: u8 = 5;
+pub const KINDS: [&str; 4] = ["feed", "clocks", "rates", "article"];
+
+/// Reads `/embed/{kind}` and its decoded query pairs. Unknown parameters are ignored (a newer
+/// embed code on an older portal still works); every known one must be valid, and all
+/// problems are reported at once.
+pub fn parse_widget<K, V>(
+    kind: &str,
+    pairs: impl IntoIterator<Item = (K, V)>,
+) -> Result<WidgetSpec, Vec<WidgetProblem>>
+where
+    K: AsRef<str>,
+    V: AsRef<str>,
+{
+    let mut problems = Vec::new();
+    let (mut limit, mut country, mut group, mut slug) = (DEFAULT_LIMIT, None, None, None);
+    let (mut lang, mut theme) = (Lang::En, Theme::Light);
+    for (key, value) in pairs {
+        let value = value.as_ref();
+        match key.as_ref() {
+            "limit" => match value.parse::<u8>() {
+                Ok(n) if (1..=MAX_LIMIT).contains(&n) => limit = n,
+                _ => problems.push(WidgetProblem::Limit(value.into())),
+            },
+            "country" if is_country_code(value) => country = Some(value.to_string()),
+            "country" => problems.push(WidgetProblem::Country(value.into())),
+            "group" => match value {
+                "members" => group = Some(Membership::Member),
+                "partners" => group = Some(Membership::Partner),
+                "all" => group = None,
+                _ => problems.push(WidgetProblem::Group(value.into())),
+            },
+            "theme" => match value {
+                "light" => theme = Theme::Light,
+                "dark" => theme = Theme::Dark,
+                _ => problems.push(WidgetProblem::Theme(value.into())),
+            },
+            "lang" => match Lang::from_code(value) {
+                Some(l) => lang = l,
+                None => problems.push(WidgetProblem::Lang(value.into())),
+            },
+            "slug" if is_slug(value) => slug = Some(value.to_string()),
+            "slug" => problems.push(WidgetProblem::Slug(value.into())),
+            _ => {}
+        }
+    }
+    let widget = match kind {
+        "feed" => Widget::Feed { limit, country },
+        "clocks" => Widget::Clocks { group },
+        "rates" => Widget::Rates,
+        "article" => match slug {
+            Some(slug) => Widget::Article { slug },
+            None => {
+                if !problems.iter().any(|p| matches!(p, WidgetProblem::Slug(_))) {
+                    problems.push(WidgetProblem::Slug(String::new()));
+                }
+                Widget::Rates
+            }
+        },
+        other => {
+            problems.insert(0, WidgetProblem::UnknownWidget(other.into()));
+            Widget::Rates
+        }
+    };
+    if problems.is_empty() {
+        Ok(WidgetSpec {
+            widget,
+            lang,
+            theme,
+        })
+    } else {
+        Err(problems)
+    }
+}
+
+/// Two capital letters: the shape of every SCO state's code.
+pub fn is_country_code(s: &str) -> bool {
+    s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Our slugs: lower-case letters, digits and dashes.
+pub fn is_slug(s: &str) -> bool {
+    (1..=200).contains(&s.len())
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(kind: &str, query: &[(&str, &str)]) -> Result<WidgetSpec, Vec<WidgetProblem>> {
+        parse_widget(kind, query.iter().copied())
+    }
+
+    #[test]
+    fn a_feed_with_every_option() {
+        let spec = parse(
+            "feed",
+            &[
+                ("lang", "en"),
+                ("limit", "7"),
+                ("country", "KZ"),
+                ("theme", "dark"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            spec.widget,
+            Widget::Feed {
+                limit: 7,
+                country: Some("KZ".into())
+            }
+        );
+        assert_eq!(spec.theme, Theme::Dark);
+        assert_eq!(spec.lang, Lang::En);
+    }
+
+    #[test]
+    fn defaults_and_unknown_parameters() {
+        let spec = parse("feed", &[("utm_source", "partner")]).unwrap();
+        assert_eq!(
+            spec.widget,
+            Widget::Feed {
+                limit: DEFAULT_LIMIT,
+                country: None
+            }
+        );
+        assert_eq!(spec.theme, Theme::Light);
+        assert_eq!(
+            parse("clocks", &[("group", "partners")]).unwrap().widget,
+            Widget::Clocks {
+                group: Some(Membership::Partner)
+            }
+        );
+        assert_eq!(
+            parse("clocks", &[("group", "all")]).unwrap().widget,
+            Widget::Clocks { group: None }
+        );
+    }
+
+    #[test]
+    fn every_bad_value_is_reported_with_what_was_given() {
+        let problems = parse(
+            "feed",
+            &[("limit", "21"), ("country", "<script>"), ("theme", "neon")],
+        )
+        .unwrap_err();
+        assert_eq!(
+            problems,
+            vec![
+                WidgetProblem::Limit("21".into()),
+                WidgetProblem::Country("<script>".into()),
+                WidgetProblem::Theme("neon".into()),
+            ]
+        );
+        for limit in ["0", "-1", "five", "", "300"] {
+            assert!(parse("feed", &[("limit", limit)]).is_err(), "{limit}");
+        }
+        assert_eq!(
+            parse("weather", &[]).unwrap_err(),
+            vec![WidgetProblem::UnknownWidget("weather".into())]
+        );
+        assert_eq!(
+            parse("clocks", &[("group", "observers")]).unwrap_err(),
+            vec![WidgetProblem::Group("observers".into())]
+        );
+        assert_eq!(
+            parse("rates", &[("lang", "fr")]).unwrap_err(),
+            vec![WidgetProblem::Lang("fr".into())]
+        );
+    }
+
+    #[test]
+    fn an_article_card_needs_a_slug() {
+        assert_eq!(
+            parse("article", &[("slug", "laos-becomes-partner")])
+                .unwrap()
+                .widget,
+            Widget::Article {
+                slug: "laos-becomes-partner".into()
+            }
+        );
+        assert_eq!(
+            parse("article", &[]).unwrap_err(),
+            vec![WidgetProblem::Slug(String::new())]
+        );
+        assert_eq!(
+            parse("article", &[("slug", "../admin")]).unwrap_err(),
+            vec![WidgetProblem::Slug("../admin".into())]
+        );
+    }
+}

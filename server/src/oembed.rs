@@ -1,0 +1,206 @@
+//! oEmbed for our pages: which portal addresses can be embedded (an article, a widget), the
+//! iframe that embeds them, and the discovery link the server puts in their HTML.
+
+use infoshos_model::Lang;
+use infoshos_model::widgets::{Widget, WidgetSpec, is_slug, parse_widget};
+use url::Url;
+
+/// A portal address that has an embedded form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Article { lang: Lang, slug: String },
+    Widget { kind: String, spec: WidgetSpec },
+}
+
+impl Target {
+    /// The widget address the iframe loads, on `public` (the portal's origin).
+    pub fn frame_src(&self, public: &str) -> String {
+        let mut query = url::form_urlencoded::Serializer::new(String::new());
+        let kind = match self {
+            Target::Article { lang, slug } => {
+                query
+                    .append_pair("slug", slug)
+                    .append_pair("lang", lang.code());
+                "article"
+            }
+            Target::Widget { kind, spec } => {
+                query.append_pair("lang", spec.lang.code());
+                match &spec.widget {
+                    Widget::Feed { limit, country } => {
+                        query.append_pair("limit", &limit.to_string());
+                        if let Some(c) = country {
+                            query.append_pair("country", c);
+                        }
+                    }
+                    Widget::Clocks { group } => {
+                        let group = match group {
+                            Some(infoshos_model::Membership::Member) => "members",
+                            Some(infoshos_model::Membership::Partner) => "partners",
+                            None => "all",
+                        };
+                        query.append_pair("group", group);
+                    }
+                    Widget::Article { slug } => {
+                        query.append_pair("slug", slug);
+                    }
+                    Widget::Rates => {}
+                }
+                query.append_pair("theme", spec.theme.code());
+                kind
+            }
+        };
+        format!("{public}/embed/{kind}?{}", query.finish())
+    }
+
+    /// A size that fits the content at the widget's usual width: (width, height).
+    pub fn natural_size(&self) -> (u32, u32) {
+        match self {
+            Target::Article { .. } => (480, 240),
+            Target::Widget { spec, .. } => match &spec.widget {
+                Widget::Feed { limit, .. } => (480, 96 + 64 * u32::from(*limit)),
+                Widget::Clocks { group: Some(_) } => (320, 420),
+                Widget::Clocks { group: None } => (320, 760),
+                Widget::Rates => (480, 720),
+                Widget::Article { .. } => (480, 240),
+            },
+        }
+    }
+}
+
+/// What `address` is on the portal at `public`; `None` for other sites and other pages.
+pub fn target(public: &str, address: &str) -> Option<Target> {
+    let url = Url::parse(address).ok()?;
+    let portal = Url::parse(public).ok()?;
+    if url.origin() != portal.origin() {
+        return None;
+    }
+    target_of_path(url.path(), url.query_pairs())
+}
+
+/// The same, for a path and its decoded query (what the server sees of a request).
+pub fn target_of_path<K: AsRef<str>, V: AsRef<str>>(
+    path: &str,
+    query: impl IntoIterator<Item = (K, V)>,
+) -> Option<Target> {
+    let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    match parts.as_slice() {
+        [lang, "article", slug] if is_slug(slug) => Some(Target::Article {
+            lang: Lang::from_code(lang)?,
+            slug: (*slug).to_string(),
+        }),
+        ["embed", kind] => {
+            let spec = parse_widget(kind, query).ok()?;
+            Some(Target::Widget {
+                kind: (*kind).to_string(),
+                spec,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Text safe inside a double-quoted HTML attribute or an element.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The iframe a partner page gets: sandboxed, lazy, titled; `embed.js` adopts it to follow
+/// its height when the partner includes the loader.
+pub fn iframe_html(src: &str, title: &str, width: u32, height: u32) -> String {
+    format!(
+        "<iframe src=\"{}\" title=\"{}\" width=\"{width}\" height=\"{height}\" loading=\"lazy\" \
+         sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\" \
+         style=\"border:0;max-width:100%\" data-infoshos-frame></iframe>",
+        escape_html(src),
+        escape_html(title)
+    )
+}
+
+/// `<link rel="alternate" type="application/json+oembed" …>` for the page at `address`.
+pub fn discovery_link(public: &str, address: &str, title: &str) -> String {
+    let query = url::form_urlencoded::Serializer::new(String::new())
+        .append_pair("url", address)
+        .append_pair("format", "json")
+        .finish();
+    format!(
+        "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}\" title=\"{}\">",
+        escape_html(&format!("{public}/api/oembed?{query}")),
+        escape_html(title)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PORTAL: &str = "http://127.0.0.1:8080";
+
+    #[test]
+    fn portal_articles_and_widgets_are_targets_and_nothing_else() {
+        assert_eq!(
+            target(
+                PORTAL,
+                "http://127.0.0.1:8080/en/article/laos-becomes-partner"
+            ),
+            Some(Target::Article {
+                lang: Lang::En,
+                slug: "laos-becomes-partner".into()
+            })
+        );
+        let w = target(
+            PORTAL,
+            "http://127.0.0.1:8080/embed/feed?limit=3&country=KZ",
+        )
+        .unwrap();
+        assert_eq!(
+            w.frame_src(PORTAL),
+            "http://127.0.0.1:8080/embed/feed?lang=en&limit=3&country=KZ&theme=light"
+        );
+        for foreign in [
+            "https://evil.example/en/article/laos-becomes-partner",
+            "http://127.0.0.1:9999/en/article/laos-becomes-partner",
+            "https://127.0.0.1:8080/en/article/laos-becomes-partner",
+            "http://127.0.0.1:8080/en/",
+            "http://127.0.0.1:8080/embed/feed?limit=99",
+            "http://127.0.0.1:8080/embed/weather",
+            "http://127.0.0.1:8080/fr/article/x",
+            "not a url",
+        ] {
+            assert_eq!(target(PORTAL, foreign), None, "{foreign}");
+        }
+    }
+
+    #[test]
+    fn markup_escapes_what_it_quotes() {
+        let html = iframe_html(
+            "https://p.example/embed/feed?a=1&b=\"x\"",
+            "<News>",
+            480,
+            300,
+        );
+        assert!(html.contains("src=\"https://p.example/embed/feed?a=1&amp;b=&quot;x&quot;\""));
+        assert!(html.contains("title=\"&lt;News&gt;\""));
+        let link = discovery_link(
+            PORTAL,
+            "http://127.0.0.1:8080/embed/feed?a=\"><script>",
+            "t",
+        );
+        assert!(!link.contains("<script>"));
+        assert!(
+            link.contains(
+                "url=http%3A%2F%2F127.0.0.1%3A8080%2Fembed%2Ffeed%3Fa%3D%22%3E%3Cscript%3E"
+            )
+        );
+    }
+}
