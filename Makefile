@@ -33,11 +33,14 @@ endif
 # The reader app in release mode, with .br/.gz copies the server sends as they are.
 spa: tools
 	$(SPA_ENV) trunk build --release
+	# The widget app: its own small bundle under /embed/ (after the main build, which empties dist/).
+	$(SPA_ENV) trunk build embed.html --release --dist dist/embed --public-url /embed/
 	node scripts/precache.mjs dist
 	@$(MAKE) --no-print-directory precompress
 
 precompress:
-	@for f in dist/*.wasm dist/*.js dist/*.css dist/*.html dist/*.webmanifest dist/*.svg; do \
+	@for f in dist/*.wasm dist/*.js dist/*.css dist/*.html dist/*.webmanifest dist/*.svg \
+	  dist/embed/*.wasm dist/embed/*.js dist/embed/*.css dist/embed/*.html; do \
 	  [ -f "$$f" ] || continue; \
 	  brotli -f -k -q 11 "$$f"; gzip -f -k -9 "$$f"; \
 	done

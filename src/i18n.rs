@@ -85,6 +85,16 @@ pub struct Ui {
     pub footer_about: &'static str,
     pub footer_credit: &'static str,
     pub meta_description: &'static str,
+    pub widget_more: &'static str,
+    pub widget_read: &'static str,
+    pub widget_problem: &'static str,
+    pub widget_unknown: &'static str,
+    pub widget_limit: &'static str,
+    pub widget_country: &'static str,
+    pub widget_group: &'static str,
+    pub widget_theme: &'static str,
+    pub widget_lang: &'static str,
+    pub widget_slug: &'static str,
 }
 
 pub const EN: Ui = Ui {
@@ -169,7 +179,32 @@ pub const EN: Ui = Ui {
     footer_about: "Infoshos is an independent news portal about the Shanghai Cooperation Organisation, its member and partner states.",
     footer_credit: "Built in the open by the Infoshos team. Exchange rates: Central Bank of Russia.",
     meta_description: "News of the Shanghai Cooperation Organisation: summits, security, trade and culture, with clocks of SCO capitals and official rouble rates.",
+    widget_more: "More on Infoshos",
+    widget_read: "Read on Infoshos",
+    widget_problem: "This Infoshos widget can't be shown:",
+    widget_unknown: "there is no widget called “{}”.",
+    widget_limit: "limit must be a whole number from 1 to 20, not “{}”.",
+    widget_country: "“{}” is not the code of an SCO state.",
+    widget_group: "group must be members, partners or all, not “{}”.",
+    widget_theme: "theme must be light or dark, not “{}”.",
+    widget_lang: "“{}” is not a language of Infoshos.",
+    widget_slug: "the article “{}” can't be found.",
 };
+
+/// A widget parameter's problem in words, with the value as given (shown as text only).
+pub fn widget_problem(t: &Ui, p: &infoshos_model::widgets::WidgetProblem) -> String {
+    use infoshos_model::widgets::WidgetProblem as P;
+    let (template, value) = match p {
+        P::UnknownWidget(v) => (t.widget_unknown, v),
+        P::Limit(v) => (t.widget_limit, v),
+        P::Country(v) => (t.widget_country, v),
+        P::Group(v) => (t.widget_group, v),
+        P::Theme(v) => (t.widget_theme, v),
+        P::Lang(v) => (t.widget_lang, v),
+        P::Slug(v) => (t.widget_slug, v),
+    };
+    template.replacen("{}", value, 1)
+}
 
 /// The table for a language; English where we have none yet.
 pub fn ui(lang: Lang) -> &'static Ui {
@@ -215,6 +250,16 @@ mod tests {
         assert_eq!(lang_from_path("fr"), Lang::En);
         assert_eq!(lang_from_path("en"), Lang::En);
         assert_eq!(ui(lang_from_path("xx")).lang, Lang::En);
+    }
+
+    #[test]
+    fn widget_problems_quote_the_value() {
+        use infoshos_model::widgets::WidgetProblem;
+        assert_eq!(
+            widget_problem(&EN, &WidgetProblem::Limit("50".into())),
+            "limit must be a whole number from 1 to 20, not “50”."
+        );
+        assert!(widget_problem(&EN, &WidgetProblem::Country("<b>".into())).contains("“<b>”"));
     }
 
     #[test]

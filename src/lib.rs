@@ -3,6 +3,7 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod embed;
 pub mod head;
 pub mod i18n;
 pub mod load;

@@ -63,6 +63,19 @@ pub fn query_param(search: &str, name: &str) -> Option<String> {
         .map(|(_, v)| decode(&v.replace('+', " ")))
 }
 
+/// Every query parameter, percent-decoded, in order.
+pub fn query_pairs(search: &str) -> Vec<(String, String)> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode(&k.replace('+', " ")), decode(&v.replace('+', " ")))
+        })
+        .collect()
+}
+
 /// Percent-decoding; a malformed escape is kept as it is rather than failing the page.
 pub fn decode(s: &str) -> String {
     let bytes = s.as_bytes();
@@ -223,5 +236,13 @@ mod tests {
         assert_eq!(query_param("?a=1&b", "b").as_deref(), Some(""));
         assert_eq!(query_param("", "cursor"), None);
         assert_eq!(decode("%zz%41"), "%zzA");
+        assert_eq!(
+            query_pairs("?limit=5&country=%3Cscript%3E&theme"),
+            [
+                ("limit".into(), "5".into()),
+                ("country".into(), "<script>".into()),
+                ("theme".into(), String::new())
+            ]
+        );
     }
 }

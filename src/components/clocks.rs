@@ -36,8 +36,9 @@ pub fn minute_ticker() -> ReadSignal<DateTime<Utc>> {
 
 /// `HH:MM City` for every capital, members and partners apart, marked when the capital is
 /// already on the next day (or still on the previous one) compared with the reader.
+/// The capitals' clocks, grouped as members and partners; `only` one of the groups (widgets).
 #[component]
-pub fn Clocks() -> impl IntoView {
+pub fn Clocks(#[prop(default = None)] only: Option<Membership>) -> impl IntoView {
     let site = use_site();
     let t = site.ui();
     let now = minute_ticker();
@@ -55,8 +56,8 @@ pub fn Clocks() -> impl IntoView {
     view! {
         <section class="clocks box" aria-labelledby="clocks-title">
             <h2 id="clocks-title">{t.clocks_title}</h2>
-            {group(Membership::Member, t.members)}
-            {group(Membership::Partner, t.partners)}
+            {(only != Some(Membership::Partner)).then(|| group(Membership::Member, t.members))}
+            {(only != Some(Membership::Member)).then(|| group(Membership::Partner, t.partners))}
         </section>
     }
 }

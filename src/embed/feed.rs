@@ -1,0 +1,116 @@
+use infoshos_model::ArticleSummary;
+use leptos::prelude::*;
+
+use crate::api::{self, FetchError};
+use crate::app::use_site;
+use crate::components::failure::Failure;
+use crate::i18n::widget_problem;
+use crate::load::Load;
+use crate::time::{format_date_time, iso, reader_offset_east_min};
+use infoshos_model::widgets::WidgetProblem;
+
+/// The latest headlines (about one state when `country` is set), each opening the article on
+/// the portal in a new tab.
+#[component]
+pub fn EmbedFeed(limit: usize, country: Option<String>) -> impl IntoView {
+    let site = use_site();
+    let t = site.ui();
+    let lang = site.lang.get_untracked();
+    let feed = Load::new({
+        let country = country.clone();
+        move || api::articles(lang, None, country.clone())
+    });
+    let title = {
+        let country = country.clone();
+        move || match &country {
+            Some(code) => site
+                .state(code)
+                .map(|s| format!("{} {} {}", t.country_news, s.flag, s.name)),
+            None => Some(t.latest_news.to_string()),
+        }
+    };
+    // A well-formed code that names no SCO state is only known once the list is here.
+    let unknown = move || {
+        let code = country.clone()?;
+        let known = site.states.with(|s| match s {
+            Some(Ok(states)) => Some(states.iter().any(|s| s.code == code)),
+            _ => None,
+        });
+        (known == Some(false)).then(|| widget_problem(t, &WidgetProblem::Country(code)))
+    };
+    let rows = move || {
+        match feed.get() {
+        None => view! { <p class="widget-loading" aria-busy="true">{t.loading}</p> }.into_any(),
+        Some(Err(error)) => view! {
+            <Failure what=t.latest_news error retry=Callback::new(move |_| feed.refetch()) />
+        }
+        .into_any(),
+        Some(Ok(list)) if list.items.is_empty() => view! { <p>{t.no_news}</p> }.into_any(),
+        Some(Ok(list)) => view! {
+            <ol class="widget-feed">
+                {list.items.into_iter().take(limit).map(|a| view! { <WidgetRow a /> }).collect_view()}
+            </ol>
+        }
+        .into_any(),
+    }
+    };
+    view! {
+        <section class="widget">
+            <h1 class="widget-title">{title}</h1>
+            {move || match unknown() {
+                Some(problem) => view! { <p class="widget-problem" role="alert">{problem}</p> }.into_any(),
+                None => rows().into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn WidgetRow(a: ArticleSummary) -> impl IntoView {
+    let lang = use_site().lang.get_untracked().code();
+    let when = format_date_time(a.published_at, reader_offset_east_min(a.published_at));
+    view! {
+        <li>
+            <time datetime=iso(a.published_at)>{when}</time>
+            <a href=format!("/{lang}/article/{}", a.slug) target="_blank" rel="noopener">{a.title}</a>
+        </li>
+    }
+}
+
+/// One article as a card: headline, time, summary and a link to read it on the portal.
+#[component]
+pub fn EmbedArticle(slug: String) -> impl IntoView {
+    let site = use_site();
+    let t = site.ui();
+    let lang = site.lang.get_untracked().code();
+    let article = Load::new({
+        let slug = slug.clone();
+        move || api::article(slug.clone())
+    });
+    move || {
+        match article.get() {
+        None => view! { <p class="widget-loading" aria-busy="true">{t.loading}</p> }.into_any(),
+        Some(Err(FetchError::NotFound)) => view! {
+            <p class="widget-problem" role="alert">{widget_problem(t, &WidgetProblem::Slug(slug.clone()))}</p>
+        }
+        .into_any(),
+        Some(Err(error)) => view! {
+            <Failure what=t.the_article error retry=Callback::new(move |_| article.refetch()) />
+        }
+        .into_any(),
+        Some(Ok(a)) => {
+            let when = format_date_time(a.published_at, reader_offset_east_min(a.published_at));
+            let href = format!("/{lang}/article/{}", a.slug);
+            view! {
+                <article class="widget widget-card">
+                    <h1 class="widget-title"><a href=href.clone() target="_blank" rel="noopener">{a.title}</a></h1>
+                    <p><time datetime=iso(a.published_at)>{when}</time></p>
+                    <p>{a.summary}</p>
+                    <p><a href=href target="_blank" rel="noopener">{t.widget_read}</a></p>
+                </article>
+            }
+            .into_any()
+        }
+    }
+    }
+}

@@ -1,0 +1,72 @@
+//! The widgets partner sites embed: the news feed, the capital clocks, the rates table and an
+//! article card, each with minimal chrome. Parameters are read with the model's rules; a bad
+//! one is said inside the frame (as text), never a blank frame. No service worker, install
+//! prompt or storage here: the frame lives in someone else's page.
+
+mod feed;
+
+use infoshos_model::Lang;
+use infoshos_model::widgets::{Widget, parse_widget};
+use leptos::prelude::*;
+
+use crate::app::{Site, use_site};
+use crate::components::clocks::Clocks;
+use crate::components::rates_table::RatesTable;
+use crate::i18n::{ui, widget_problem};
+use crate::router::query_pairs;
+
+#[component]
+pub fn EmbeddedWidget() -> impl IntoView {
+    let location = window().location();
+    let path = location.pathname().unwrap_or_default();
+    let search = location.search().unwrap_or_default();
+    let kind = path.trim_start_matches("/embed/").trim_end_matches('/');
+    let spec = parse_widget(kind, query_pairs(&search));
+    let lang = spec.as_ref().map_or(Lang::En, |s| s.lang);
+    let site = Site::new(Memo::new(move |_| lang));
+    provide_context(site);
+    crate::head::html_lang(move || lang.code());
+    let t = ui(lang);
+    let spec = match spec {
+        Ok(spec) => spec,
+        Err(problems) => {
+            return view! {
+                <div class="widget-problem" role="alert">
+                    <p><strong>{t.widget_problem}</strong></p>
+                    <ul>{problems.iter().map(|p| view! { <li>{widget_problem(t, p)}</li> }).collect_view()}</ul>
+                </div>
+            }
+            .into_any();
+        }
+    };
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("data-theme", spec.theme.code());
+    }
+    let body = match spec.widget {
+        Widget::Feed { limit, country } => {
+            view! { <feed::EmbedFeed limit=usize::from(limit) country /> }.into_any()
+        }
+        Widget::Clocks { group } => view! { <Clocks only=group /> }.into_any(),
+        Widget::Rates => view! { <RatesTable /> }.into_any(),
+        Widget::Article { slug } => view! { <feed::EmbedArticle slug /> }.into_any(),
+    };
+    view! {
+        {body}
+        <WidgetFooter />
+    }
+    .into_any()
+}
+
+/// Where the widget comes from, opening the portal in a new tab.
+#[component]
+fn WidgetFooter() -> impl IntoView {
+    let site = use_site();
+    let t = site.ui();
+    view! {
+        <p class="widget-footer">
+            <a href=format!("/{}/", site.lang.get_untracked().code()) target="_blank" rel="noopener">
+                {t.widget_more}
+            </a>
+        </p>
+    }
+}

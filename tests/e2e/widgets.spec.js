@@ -1,0 +1,162 @@
+// Widgets on a partner's page: a page served from another origin embeds the feed, the clocks
+// and the rates with the two-line code, and the portal's framing rules hold.
+const { test, expect } = require('@playwright/test');
+const http = require('node:http');
+const { serverAt } = require('./server');
+
+const portal = serverAt({ offset: 4 });
+const partnerPort = Number(process.env.E2E_PORT || 18080) + 5;
+const partnerBase = `http://127.0.0.1:${partnerPort}`;
+let partner;
+
+/** The partner's own site: serves whatever page a test gives it. */
+const pages = new Map();
+test.beforeAll(async () => {
+  await portal.start();
+  partner = http.createServer((req, res) => {
+    const body = pages.get(req.url.split('?')[0]);
+    res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(body || 'not found');
+  });
+  await new Promise((r) => partner.listen(partnerPort, '127.0.0.1', r));
+});
+test.afterAll(async () => {
+  await new Promise((r) => partner.close(r));
+  await portal.stop();
+});
+
+const EMBED = `
+  <h1>Partner news agency</h1>
+  <div id="feed" data-infoshos-widget="feed" data-limit="5" data-country="KZ"></div>
+  <div id="clocks" data-infoshos-widget="clocks" data-group="members" data-theme="dark"></div>
+  <div id="rates" data-infoshos-widget="rates"></div>
+  <script async src="${portal.base}/embed.js"></script>`;
+
+function partnerPage(path, html) {
+  pages.set(path, `<!doctype html><html><head><title>Partner</title></head><body>${html}</body></html>`);
+  return `${partnerBase}${path}`;
+}
+
+/** Height of the iframe element on the partner page, and of the content inside it. */
+async function heights(p, id) {
+  const frame = p.frameLocator(`#${id} iframe`);
+  const outer = await p.locator(`#${id} iframe`).evaluate((f) => f.getBoundingClientRect().height);
+  const inner = await frame.locator('html').evaluate((h) => h.getBoundingClientRect().height);
+  return { outer, inner };
+}
+
+test('a partner page shows all three widgets, each as tall as its content', async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });
+  await page.goto(page_url('/three'));
+  const feed = page.frameLocator('#feed iframe');
+  await expect(feed.locator('.widget-feed li')).toHaveCount(5);
+  await expect(feed.locator('.widget-title')).toContainText('Kazakhstan');
+  const clocks = page.frameLocator('#clocks iframe');
+  await expect(clocks.locator('.clock')).toHaveCount(10);
+  await expect(clocks.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const rates = page.frameLocator('#rates iframe');
+  await expect(rates.locator('.rates-table tbody tr').first()).toBeVisible();
+  await expect(rates.locator('.rates-source')).toContainText('Central Bank of Russia');
+
+  for (const id of ['feed', 'clocks', 'rates']) {
+    const frame = page.locator(`#${id} iframe`);
+    await expect(frame).toHaveAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox');
+    await expect(frame).toHaveAttribute('loading', 'lazy');
+    expect(await frame.getAttribute('title')).toMatch(/Infoshos/);
+    await expect.poll(async () => { const h = await heights(page, id); return Math.abs(h.outer - h.inner); }).toBeLessThanOrEqual(3);
+  }
+  // The content grows: the frame follows.
+  const before = (await heights(page, 'feed')).outer;
+  await feed.locator('.widget-feed').evaluate((ol) => {
+    for (let i = 0; i < 4; i++) ol.append(ol.firstElementChild.cloneNode(true));
+  });
+  await expect.poll(async () => (await heights(page, 'feed')).outer).toBeGreaterThan(before + 100);
+  await expect.poll(async () => { const h = await heights(page, 'feed'); return Math.abs(h.outer - h.inner); }).toBeLessThanOrEqual(3);
+
+  // One global name, and the portal's service worker is never registered from a widget.
+  expect(await page.evaluate(() => typeof window.InfoshosWidgets.scan)).toBe('function');
+  const registrations = await feed.locator('html').evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length));
+  expect(registrations).toBe(0);
+  expect(errors).toEqual([]);
+});
+
+function page_url(path) {
+  return partnerPage(path, EMBED);
+}
+
+test('a headline opens the portal article in a new tab', async ({ page, context }) => {
+  await page.goto(page_url('/click'));
+  const link = page.frameLocator('#feed iframe').locator('.widget-feed a').first();
+  const title = await link.textContent();
+  expect(await link.getAttribute('rel')).toBe('noopener');
+  const [tab] = await Promise.all([context.waitForEvent('page'), link.click()]);
+  await tab.waitForLoadState();
+  expect(tab.url()).toMatch(new RegExp(`^${portal.base}/en/article/`));
+  await expect(tab.locator('h1')).toHaveText(title);
+});
+
+test('messages from a foreign frame or in a wrong shape change no frame', async ({ page }) => {
+  const url = partnerPage('/foreign', `${EMBED}<iframe id="stranger" src="${partnerBase}/stranger"></iframe>`);
+  pages.set('/stranger', '<!doctype html><p>stranger</p>');
+  await page.goto(url);
+  await expect(page.frameLocator('#feed iframe').locator('.widget-feed li')).toHaveCount(5);
+  const frame = page.locator('#feed iframe');
+  await expect.poll(async () => { const h = await heights(page, 'feed'); return Math.abs(h.outer - h.inner); }).toBeLessThanOrEqual(3);
+  const settled = await frame.evaluate((f) => f.style.height);
+
+  // The partner's own page, another frame of the partner's, and our frame with a bad shape.
+  await page.evaluate(() => window.postMessage({ type: 'infoshos:height', height: 5000 }, '*'));
+  await page.frameLocator('#stranger').locator('p').evaluate(() => parent.postMessage({ type: 'infoshos:height', height: 5000 }, '*'));
+  const ours = page.frameLocator('#feed iframe').locator('html');
+  for (const bad of [{ type: 'infoshos:height', height: '5000px' }, { type: 'height', height: 5000 }, 'infoshos:height 5000', { type: 'infoshos:height', height: 1e9 }]) {
+    await ours.evaluate((_, m) => parent.postMessage(m, '*'), bad);
+  }
+  await page.waitForTimeout(300);
+  expect(await frame.evaluate((f) => f.style.height)).toBe(settled);
+});
+
+test('portal pages refuse a partner frame; widgets are allowed', async ({ page }) => {
+  await page.goto(partnerPage('/frames', `<iframe id="home" src="${portal.base}/en/"></iframe><iframe id="widget" src="${portal.base}/embed/rates"></iframe>`));
+  await expect(page.frameLocator('#widget').locator('.rates-table')).toBeVisible();
+  // The refused frame holds Chromium's error page, never the portal's.
+  const home = await (await page.$('#home')).contentFrame();
+  await expect.poll(() => home.url()).not.toBe(`${portal.base}/en/`);
+  expect(await home.locator('.brand').count()).toBe(0);
+  const headers = (await fetch(`${portal.base}/en/`)).headers;
+  expect(headers.get('content-security-policy')).toBe("frame-ancestors 'self'");
+});
+
+test('oEmbed answers for an article and refuses a foreign address', async () => {
+  const list = await (await fetch(`${portal.base}/api/articles?limit=1`)).json();
+  const article = `${portal.base}/en/article/${list.items[0].slug}`;
+  const ok = await fetch(`${portal.base}/api/oembed?url=${encodeURIComponent(article)}&format=json`);
+  expect(ok.status).toBe(200);
+  const body = await ok.json();
+  expect(body.type).toBe('rich');
+  expect(body.title).toBe(list.items[0].title);
+  expect(body.html).toContain(`<iframe src="${portal.base}/embed/article?slug=${list.items[0].slug}`);
+  const foreign = await fetch(`${portal.base}/api/oembed?url=${encodeURIComponent('https://elsewhere.example/en/article/x')}`);
+  expect(foreign.status).toBe(404);
+  // The article page tells CMSs where its oEmbed is.
+  const html = await (await fetch(article)).text();
+  expect(html).toContain('type="application/json+oembed"');
+});
+
+test('bad parameters show a message inside the widget, and a script-like value stays text', async ({ page }) => {
+  let dialogs = 0;
+  page.on('dialog', (d) => { dialogs += 1; d.dismiss(); });
+  const hostile = '<img src=x onerror=alert(1)>';
+  await page.goto(`${portal.base}/embed/feed?limit=50&theme=neon&country=${encodeURIComponent(hostile)}`);
+  const problem = page.locator('.widget-problem');
+  await expect(problem).toContainText('limit must be a whole number from 1 to 20, not “50”');
+  await expect(problem).toContainText('theme must be light or dark, not “neon”');
+  await expect(problem).toContainText(`“${hostile}” is not the code of an SCO state`);
+  await expect(page.locator('img')).toHaveCount(0);
+  await page.goto(`${portal.base}/embed/feed?country=XX`);
+  await expect(page.locator('.widget-problem')).toContainText('“XX” is not the code of an SCO state');
+  await page.goto(`${portal.base}/embed/weather`);
+  await expect(page.locator('.widget-problem')).toContainText('there is no widget called “weather”');
+  expect(dialogs).toBe(0);
+});
