@@ -13,7 +13,7 @@ use crate::i18n::{Ui, lang_from_path, ui};
 use crate::router::{Nav, Route, lang_segment, route};
 use crate::routes::{
     article::ArticlePage, country::CountryPage, home::HomePage, not_found::NotFound,
-    saved::SavedPage,
+    saved::SavedPage, widgets::WidgetsPage,
 };
 
 /// What every page of one edition shares: its language and the reference data the side
@@ -78,6 +78,7 @@ pub fn App() -> impl IntoView {
                 Route::Article(slug) => view! { <ArticlePage slug /> }.into_any(),
                 Route::Country(code) => view! { <CountryPage code /> }.into_any(),
                 Route::Saved => view! { <SavedPage /> }.into_any(),
+                Route::Widgets => view! { <WidgetsPage /> }.into_any(),
                 Route::NotFound => view! { <NotFound /> }.into_any(),
             }}
         </Frame>
@@ -109,6 +110,7 @@ fn Frame(lang: Memo<Lang>, children: Children) -> impl IntoView {
         <footer class="footer">
             <p>{t.footer_about}</p>
             <p class="footer-credit">{t.footer_credit}</p>
+            <p><a href=move || format!("/{}/widgets", lang.get().code())>{t.widgets_link}</a></p>
         </footer>
     }
 }

@@ -14,6 +14,8 @@ pub enum Route {
     Country(String),
     /// The articles kept for offline reading.
     Saved,
+    /// Where partners pick a widget and copy its embed code.
+    Widgets,
     NotFound,
 }
 
@@ -30,6 +32,7 @@ pub fn route(path: &str) -> Route {
             Route::Article(decode(slug))
         }
         [lang, "saved"] | [lang, "saved", ""] if is_lang(lang) => Route::Saved,
+        [lang, "widgets"] | [lang, "widgets", ""] if is_lang(lang) => Route::Widgets,
         [lang, "country", code] | [lang, "country", code, ""]
             if is_lang(lang) && !code.is_empty() =>
         {
@@ -208,6 +211,7 @@ mod tests {
         assert_eq!(route("/en/country/KZ"), Route::Country("KZ".into()));
         assert_eq!(route("/en/saved"), Route::Saved);
         assert_eq!(route("/en/saved/"), Route::Saved);
+        assert_eq!(route("/en/widgets"), Route::Widgets);
         for other in [
             "/",
             "/EN/",

@@ -5,3 +5,4 @@ pub mod country;
 pub mod home;
 pub mod not_found;
 pub mod saved;
+pub mod widgets;

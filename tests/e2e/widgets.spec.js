@@ -160,3 +160,26 @@ test('bad parameters show a message inside the widget, and a script-like value s
   await expect(page.locator('.widget-problem')).toContainText('there is no widget called “weather”');
   expect(dialogs).toBe(0);
 });
+
+test('the widgets page builds the embed code and previews it', async ({ page }) => {
+  await page.goto(`${portal.base}/en/`);
+  await page.getByRole('link', { name: 'Widgets for your site' }).click();
+  await expect(page.locator('h1')).toHaveText('Infoshos on your site');
+  await page.getByLabel('Headlines (1–20)').fill('3');
+  await page.locator('#widget-theme').selectOption('dark');
+  const code = page.locator('.widget-code');
+  await expect(code).toHaveValue(/data-infoshos-widget="feed" data-limit="3" data-theme="dark"/);
+  await expect(code).toHaveValue(new RegExp(`<script async src="${portal.base}/embed.js"></script>`));
+  const preview = page.frameLocator('.widget-preview');
+  await expect(preview.locator('.widget-feed li')).toHaveCount(3);
+  await expect(preview.locator('html')).toHaveAttribute('data-theme', 'dark');
+
+  // The preview is the widget itself: it says what is wrong with a bad option.
+  await page.getByLabel('Headlines (1–20)').fill('40');
+  await expect(page.frameLocator('.widget-preview').locator('.widget-problem')).toContainText('not “40”');
+
+  await page.locator('#widget-kind').selectOption('clocks');
+  await page.locator('#widget-group').selectOption('partners');
+  await expect(code).toHaveValue(/data-infoshos-widget="clocks" data-group="partners" data-theme="dark"/);
+  await expect(page.frameLocator('.widget-preview').locator('.clock')).toHaveCount(17);
+});
