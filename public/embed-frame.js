@@ -12,5 +12,13 @@
     window.parent.postMessage({ type: 'infoshos:height', height }, '*');
   };
   new ResizeObserver(report).observe(document.documentElement);
+  // Chromium pauses rendering, and with it ResizeObserver, in cross-origin frames that are
+  // out of view: a widget further down a partner's page would keep its first height. DOM
+  // changes are still observed there, and measuring forces the layout they need.
+  new MutationObserver(report).observe(document.documentElement, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+  });
   addEventListener('load', report);
 })();

@@ -65,7 +65,7 @@ test('a partner page shows all three widgets, each as tall as its content', asyn
     await expect(frame).toHaveAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox');
     await expect(frame).toHaveAttribute('loading', 'lazy');
     expect(await frame.getAttribute('title')).toMatch(/Infoshos/);
-    await expect.poll(async () => { const h = await heights(page, id); return Math.abs(h.outer - h.inner); }).toBeLessThanOrEqual(3);
+    await expect.poll(async () => { const h = await heights(page, id); return Math.abs(h.outer - h.inner); }, { message: `${id} frame follows its content` }).toBeLessThanOrEqual(3);
   }
   // The content grows: the frame follows.
   const before = (await heights(page, 'feed')).outer;
@@ -76,7 +76,15 @@ test('a partner page shows all three widgets, each as tall as its content', asyn
   await expect.poll(async () => { const h = await heights(page, 'feed'); return Math.abs(h.outer - h.inner); }).toBeLessThanOrEqual(3);
 
   // One global name, and the portal's service worker is never registered from a widget.
-  expect(await page.evaluate(() => typeof window.InfoshosWidgets.scan)).toBe('function');
+  const added = await page.evaluate(async () => {
+    const bare = document.createElement('iframe');
+    document.body.append(bare);
+    const before = new Set(Object.keys(bare.contentWindow));
+    bare.remove();
+    // Frames show up as window[0], window[1]…: those are not names.
+    return Object.keys(window).filter((k) => !before.has(k) && !/^\d+$/.test(k));
+  });
+  expect(added).toEqual(['InfoshosWidgets']);
   const registrations = await feed.locator('html').evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length));
   expect(registrations).toBe(0);
   expect(errors).toEqual([]);
