@@ -11,3 +11,25 @@ pub mod pwa;
 pub mod router;
 pub mod routes;
 pub mod time;
+
+use leptos::prelude::{IntoView, document};
+use wasm_bindgen::JsCast;
+
+/// Replaces the static shell in the element with `id` (painted before the wasm arrived) with
+/// the app; the whole body if the page has no such element.
+pub fn mount_into<F, N>(id: &str, app: F)
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView + 'static,
+{
+    let root = document()
+        .get_element_by_id(id)
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    match root {
+        Some(root) => {
+            root.set_inner_text("");
+            leptos::mount::mount_to(root, app).forget();
+        }
+        None => leptos::mount::mount_to_body(app),
+    }
+}
