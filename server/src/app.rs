@@ -2,11 +2,13 @@ use std::path::{Path, PathBuf};
 
 use axum::Router;
 use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
+use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::storage::Storage;
-use crate::{framing, routes, static_files};
+use crate::{framing, routes, security, static_files};
 
 #[derive(Clone, Debug)]
 pub struct AppState {
@@ -16,6 +18,8 @@ pub struct AppState {
     pub public_url: String,
     /// The `frame-ancestors` sources for `/embed/` (see `framing`).
     pub embed_ancestors: String,
+    /// Served over TLS (by a proxy in front): send HSTS.
+    pub tls: bool,
 }
 
 impl AppState {
@@ -25,7 +29,13 @@ impl AppState {
             dist: dist.to_path_buf(),
             public_url: "http://127.0.0.1:8080".into(),
             embed_ancestors: "*".into(),
+            tls: false,
         }
+    }
+
+    pub fn with_tls(mut self, tls: bool) -> AppState {
+        self.tls = tls;
+        self
     }
 
     pub fn with_public_url(mut self, url: &str) -> AppState {
@@ -48,13 +58,34 @@ pub fn app(state: AppState) -> Router {
         .precompressed_br()
         .precompressed_gzip()
         .fallback(index);
+    // The page itself always comes with its own CSP (see `security::page_policy`), also when
+    // asked for by its file name (the service worker precaches /index.html).
+    let page = axum::routing::get(static_files::spa_index);
     Router::new()
         .nest("/api", routes::api())
+        .route("/", page.clone())
+        .route("/index.html", page.clone())
+        .route("/embed/index.html", page)
         .fallback_service(assets)
         .layer(axum::middleware::from_fn(static_files::cache_headers))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             framing::frame_policy,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            security::common_headers,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            security::same_origin_writes,
+        ))
+        // Nobody holds a connection or sends a large body for long: the API's own limits
+        // (a comment is 16 KB) are tighter still.
+        .layer(RequestBodyLimitLayer::new(64 * 1024))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            std::time::Duration::from_secs(30),
         ))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())

@@ -47,6 +47,10 @@ pub struct Config {
     /// any site. Every other page may be framed only by the portal itself.
     #[arg(long, env = "INFOSHOS_EMBED_ORIGINS", default_value = "*")]
     pub embed_origins: String,
+
+    /// The portal is served over HTTPS (by a proxy in front): send Strict-Transport-Security.
+    #[arg(long, env = "INFOSHOS_TLS")]
+    pub tls: bool,
 }
 
 impl Config {

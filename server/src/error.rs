@@ -21,6 +21,8 @@ pub enum AppError {
     MethodNotAllowed,
     #[error("no rates yet")]
     NoRates,
+    #[error("forbidden: {0}")]
+    Forbidden(&'static str),
     #[error("format not implemented: {0}")]
     NotImplemented(&'static str),
     #[error("database: {0}")]
@@ -51,6 +53,7 @@ impl IntoResponse for AppError {
                 StatusCode::SERVICE_UNAVAILABLE,
                 ApiError::new("Exchange rates are not available yet."),
             ),
+            AppError::Forbidden(why) => (StatusCode::FORBIDDEN, ApiError::new(*why)),
             AppError::NotImplemented(what) => (StatusCode::NOT_IMPLEMENTED, ApiError::new(*what)),
             AppError::Database(err) => {
                 tracing::error!(error = %err, "database error");

@@ -39,6 +39,16 @@ pub async fn frame_policy(State(state): State<AppState>, request: Request, next:
     let widget = request.uri().path().starts_with("/embed/");
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    // A page of ours already has its full policy, frame-ancestors included.
+    if headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        if !widget {
+            headers.insert(
+                header::X_FRAME_OPTIONS,
+                HeaderValue::from_static("SAMEORIGIN"),
+            );
+        }
+        return response;
+    }
     if widget {
         let policy = format!("frame-ancestors {}", state.embed_ancestors);
         if let Ok(value) = HeaderValue::from_str(&policy) {

@@ -8,6 +8,7 @@ pub mod framing;
 pub mod oembed;
 pub mod rates;
 pub mod routes;
+pub mod security;
 pub mod seed;
 pub mod static_files;
 pub mod storage;

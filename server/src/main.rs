@@ -25,6 +25,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let state = app::AppState::new(storage, &config.dist)
         .with_public_url(&config.public_url())
+        .with_tls(config.tls)
         .with_embed_origins(&config.embed_origins)?;
     let router = app::app(state);
     let listener = tokio::net::TcpListener::bind(config.addr).await?;

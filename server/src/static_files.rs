@@ -8,7 +8,7 @@ use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 
 use crate::app::AppState;
-use crate::oembed;
+use crate::{oembed, security};
 
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "no-cache";
@@ -22,13 +22,23 @@ pub async fn spa_index(State(state): State<AppState>, request: Request) -> Respo
     if last.contains('.') && !last.ends_with(".html") {
         return (StatusCode::NOT_FOUND, "Not found").into_response();
     }
-    let file = if uri.path().starts_with("/embed/") {
-        "embed/index.html"
+    let widget = uri.path().starts_with("/embed/");
+    let (file, ancestors) = if widget {
+        ("embed/index.html", state.embed_ancestors.as_str())
     } else {
-        "index.html"
+        ("index.html", "'self'")
     };
     match tokio::fs::read_to_string(state.dist.join(file)).await {
-        Ok(page) => Html(with_discovery(&state, uri, page)).into_response(),
+        Ok(page) => {
+            let policy = security::page_policy(&page, ancestors);
+            let mut response = Html(with_discovery(&state, uri, page)).into_response();
+            if let Ok(value) = HeaderValue::from_str(&policy) {
+                response
+                    .headers_mut()
+                    .insert(header::CONTENT_SECURITY_POLICY, value);
+            }
+            response
+        }
         Err(err) => {
             tracing::error!(error = %err, dist = %state.dist.display(), file, "page missing: is the app built?");
             (

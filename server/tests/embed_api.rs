@@ -20,16 +20,17 @@ async fn widgets_may_be_framed_by_partners_and_nothing_else_by_anyone_but_us() {
     let widget = s.get("/embed/feed?limit=3").await;
     assert_eq!(widget.status, StatusCode::OK);
     assert!(String::from_utf8_lossy(&widget.body).contains("id=widget"));
-    assert_eq!(
-        widget.header(header::CONTENT_SECURITY_POLICY),
-        "frame-ancestors *"
+    assert!(
+        widget
+            .header(header::CONTENT_SECURITY_POLICY)
+            .ends_with("frame-ancestors *")
     );
     assert_eq!(widget.header(header::X_FRAME_OPTIONS), "");
     for page in ["/en/", "/en/article/rates-table-explained", "/api/states"] {
         let a = s.get(page).await;
-        assert_eq!(
-            a.header(header::CONTENT_SECURITY_POLICY),
-            "frame-ancestors 'self'",
+        assert!(
+            a.header(header::CONTENT_SECURITY_POLICY)
+                .ends_with("frame-ancestors 'self'"),
             "{page}"
         );
         assert_eq!(a.header(header::X_FRAME_OPTIONS), "SAMEORIGIN", "{page}");
@@ -43,11 +44,11 @@ async fn the_operator_names_the_partner_origins() {
         .with_embed_origins("https://partner.example http://127.0.0.2:9000")
         .unwrap();
     s.router = infoshos_server::app::app(state);
-    assert_eq!(
-        s.get("/embed/rates")
-            .await
-            .header(header::CONTENT_SECURITY_POLICY),
-        "frame-ancestors https://partner.example http://127.0.0.2:9000"
+    let a = s.get("/embed/rates").await;
+    let csp = a.header(header::CONTENT_SECURITY_POLICY);
+    assert!(
+        csp.ends_with("frame-ancestors https://partner.example http://127.0.0.2:9000"),
+        "{csp}"
     );
 }
 

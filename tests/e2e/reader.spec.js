@@ -18,6 +18,10 @@ test('the home page shows at least 20 dated headlines in the reader\'s time zone
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(e.message));
+  // The page runs under its Content-Security-Policy: nothing of ours may trip it.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP: ${e.violatedDirective} ${e.blockedURI}`));
+  });
   await page.goto('/');
   await expect(page).toHaveURL(/\/en\/$/);
   const rows = page.locator('.feed-row:not(.placeholder)');

@@ -1,0 +1,132 @@
+//! Headers that make the browser hold every page to what the portal really does: scripts only
+//! from here (plus the hashes of the inline scripts trunk writes), wasm allowed, no plugins,
+//! no <base>, frames only as `framing` says; and writes only from the portal's own pages.
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use base64::Engine;
+use sha2::{Digest, Sha256};
+
+use crate::app::AppState;
+use crate::error::AppError;
+
+/// The Content-Security-Policy of an HTML page of ours: computed from the page being sent,
+/// so a rebuilt app never runs under the hashes of the previous build.
+pub fn page_policy(page: &str, frame_ancestors: &str) -> String {
+    let hashes: String = inline_scripts(page)
+        .map(|script| {
+            let digest = Sha256::digest(script.as_bytes());
+            format!(
+                " 'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            )
+        })
+        .collect();
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self'; frame-src 'self'; worker-src 'self'; \
+         manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; \
+         frame-ancestors {frame_ancestors}"
+    )
+}
+
+/// The text of every `<script>` without a `src`, exactly as the browser hashes it.
+fn inline_scripts(page: &str) -> impl Iterator<Item = &str> {
+    page.split("<script").skip(1).filter_map(|rest| {
+        let (attrs, body) = rest.split_once('>')?;
+        let (script, _) = body.split_once("</script>")?;
+        (!attrs.contains("src=")).then_some(script)
+    })
+}
+
+/// On every response: no MIME sniffing, little referrer, no powerful features, and HSTS
+/// when the portal is served over TLS (`INFOSHOS_TLS`).
+pub async fn common_headers(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("strict-origin-when-cross-origin"),
+    );
+    headers.insert(
+        "permissions-policy",
+        HeaderValue::from_static(
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+        ),
+    );
+    if state.tls {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
+    response
+}
+
+/// Writes (anything but GET/HEAD/OPTIONS) only from the portal's own pages: a browser says
+/// where a request comes from in `Sec-Fetch-Site` (or at least `Origin`); another site's page
+/// posting here is refused. Clients that send neither are not browsers, so not a CSRF risk.
+pub async fn same_origin_writes(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    ) {
+        return next.run(request).await;
+    }
+    let allowed = {
+        let header = |name| {
+            request
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        match (header("sec-fetch-site"), header("origin")) {
+            (Some(site), _) => site == "same-origin",
+            (None, Some(origin)) => origin == state.public_url,
+            (None, None) => true,
+        }
+    };
+    if allowed {
+        next.run(request).await
+    } else {
+        AppError::Forbidden("Comments can only be sent from the Infoshos pages.").into_response()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_scripts_are_hashed_and_scripts_with_src_are_not() {
+        let page = "<head><script defer src=\"/pwa.js\"></script><script type=\"module\">import init from '/a.js';</script></head>";
+        let scripts: Vec<&str> = inline_scripts(page).collect();
+        assert_eq!(scripts, ["import init from '/a.js';"]);
+        let policy = page_policy(page, "'self'");
+        // echo -n "import init from '/a.js';" | openssl sha256 -binary | base64
+        let expected = base64::engine::general_purpose::STANDARD
+            .encode(Sha256::digest(b"import init from '/a.js';"));
+        assert!(policy.contains(&format!(
+            "script-src 'self' 'wasm-unsafe-eval' 'sha256-{expected}';"
+        )));
+        assert!(policy.contains("object-src 'none'"));
+        assert!(policy.contains("base-uri 'none'"));
+        assert!(policy.ends_with("frame-ancestors 'self'"));
+        assert!(!policy.contains("unsafe-inline"));
+    }
+}

@@ -1,0 +1,155 @@
+//! Headers on every response, the pages' Content-Security-Policy, and writes only from the
+//! portal's own pages.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use common::server;
+use serde_json::json;
+
+const URI: &str = "/api/articles/rates-table-explained/comments";
+
+#[tokio::test]
+async fn every_response_carries_the_protective_headers() {
+    let s = server().await;
+    for uri in [
+        "/",
+        "/en/",
+        "/api/states",
+        "/api/nothing",
+        "/embed/rates",
+        "/infoshos-0123456789abcdef_bg.wasm",
+    ] {
+        let a = s.get(uri).await;
+        assert_eq!(a.header(header::X_CONTENT_TYPE_OPTIONS), "nosniff", "{uri}");
+        assert_eq!(
+            a.header(header::REFERRER_POLICY),
+            "strict-origin-when-cross-origin",
+            "{uri}"
+        );
+        assert!(
+            a.header("permissions-policy".parse().unwrap())
+                .contains("camera=()"),
+            "{uri}"
+        );
+        assert_eq!(
+            a.header(header::STRICT_TRANSPORT_SECURITY),
+            "",
+            "{uri}: HSTS only behind TLS"
+        );
+        // No CORS: other sites' scripts can't read the API.
+        assert_eq!(a.header(header::ACCESS_CONTROL_ALLOW_ORIGIN), "", "{uri}");
+    }
+    let mut tls = server().await;
+    let state =
+        infoshos_server::app::AppState::new(tls.storage.clone(), &tls.dir.path().join("dist"))
+            .with_tls(true);
+    tls.router = infoshos_server::app::app(state);
+    assert!(
+        tls.get("/en/")
+            .await
+            .header(header::STRICT_TRANSPORT_SECURITY)
+            .starts_with("max-age=")
+    );
+}
+
+#[tokio::test]
+async fn pages_allow_only_our_scripts_and_wasm() {
+    let s = server().await;
+    // The test page has one inline script, as trunk's pages do.
+    std::fs::write(
+        s.dir.path().join("dist/index.html"),
+        "<!doctype html><head><script type=\"module\">import init from '/app.js'; init();</script></head><body></body>",
+    )
+    .unwrap();
+    for uri in [
+        "/",
+        "/index.html",
+        "/en/",
+        "/en/article/rates-table-explained",
+    ] {
+        let a = s.get(uri).await;
+        assert_eq!(a.status, StatusCode::OK, "{uri}");
+        let csp = a.header(header::CONTENT_SECURITY_POLICY).to_string();
+        assert!(
+            csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"),
+            "{uri}: {csp}"
+        );
+        for part in [
+            "object-src 'none'",
+            "base-uri 'none'",
+            "frame-ancestors 'self'",
+            "default-src 'self'",
+        ] {
+            assert!(csp.contains(part), "{uri}: {part} in {csp}");
+        }
+        assert!(!csp.contains("unsafe-inline"), "{uri}");
+        assert_eq!(a.header(header::X_FRAME_OPTIONS), "SAMEORIGIN");
+    }
+    let widget = s.get("/embed/feed").await;
+    let csp = widget.header(header::CONTENT_SECURITY_POLICY);
+    assert!(
+        csp.contains("script-src 'self' 'wasm-unsafe-eval'") && csp.ends_with("frame-ancestors *"),
+        "{csp}"
+    );
+}
+
+async fn post_from(s: &common::TestServer, name: &str, value: &str, text: &str) -> StatusCode {
+    let body = json!({"name": "Farida", "text": text}).to_string();
+    let request = Request::post(URI)
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(name, value)
+        .body(Body::from(body))
+        .unwrap();
+    s.send(request).await.status
+}
+
+#[tokio::test]
+async fn another_sites_page_cannot_post_a_comment() {
+    let s = server().await;
+    let before = s.get(URI).await.json().as_array().unwrap().len();
+    assert_eq!(
+        post_from(&s, "sec-fetch-site", "cross-site", "From elsewhere").await,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        post_from(&s, "sec-fetch-site", "same-site", "From a sibling").await,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        post_from(&s, "origin", "https://evil.example", "From evil").await,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(s.get(URI).await.json().as_array().unwrap().len(), before);
+    let refused = s
+        .send(
+            Request::post(URI)
+                .header(header::CONTENT_TYPE, "application/json")
+                .header(header::ORIGIN, "https://evil.example")
+                .body(Body::from(
+                    json!({"name": "A", "text": "Hello"}).to_string(),
+                ))
+                .unwrap(),
+        )
+        .await;
+    assert!(
+        refused.json()["error"]
+            .as_str()
+            .unwrap()
+            .contains("Infoshos pages")
+    );
+
+    assert_eq!(
+        post_from(&s, "sec-fetch-site", "same-origin", "From our page").await,
+        StatusCode::CREATED
+    );
+    assert_eq!(
+        post_from(&s, "origin", "http://127.0.0.1:8080", "From our origin").await,
+        StatusCode::CREATED
+    );
+    assert_eq!(
+        s.get(URI).await.json().as_array().unwrap().len(),
+        before + 2
+    );
+}
