@@ -6,6 +6,7 @@ pub mod comments;
 pub mod error;
 pub mod lang;
 pub mod rates;
+pub mod spam;
 pub mod states;
 pub mod validation;
 pub mod widgets;

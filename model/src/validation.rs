@@ -17,10 +17,16 @@ pub const FIELDS: [&str; 3] = ["name", "email", "text"];
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Problem {
     Required,
-    TooShort { min: usize },
-    TooLong { max: usize },
+    TooShort {
+        min: usize,
+    },
+    TooLong {
+        max: usize,
+    },
     ControlCharacters,
     InvalidEmail,
+    /// The same text was posted to the same article a moment ago (see `spam`).
+    Duplicate,
 }
 
 impl Problem {
@@ -32,6 +38,7 @@ impl Problem {
             Problem::TooLong { max } => format!("Please keep it to {max} characters or fewer."),
             Problem::ControlCharacters => "This contains characters that cannot be shown.".into(),
             Problem::InvalidEmail => "This does not look like an email address.".into(),
+            Problem::Duplicate => "You have just posted this same comment here.".into(),
         }
     }
 }

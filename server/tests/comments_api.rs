@@ -129,9 +129,14 @@ async fn a_comment_sent_again_with_its_key_is_stored_once() {
         before + 1
     );
 
-    // Another comment with another key is a new comment, even with the same words.
-    let other = json!({"name": "Aigerim", "text": "Sent from a train.", "key": "k-77d1b04e5a"});
+    // Another key is another comment: new words are stored, the same words are a duplicate.
+    let other = json!({"name": "Aigerim", "text": "Sent from a bus.", "key": "k-77d1b04e5a"});
     assert_eq!(s.post_json(URI, &other).await.status, StatusCode::CREATED);
+    let copy = json!({"name": "Aigerim", "text": "Sent from a train.", "key": "k-5e0c33aa19"});
+    assert_eq!(
+        s.post_json(URI, &copy).await.status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
     // The same key on another article is that article's own.
     let elsewhere = "/api/articles/astana-2017-summit-welcomes-india-and-pakistan/comments";
     assert_eq!(
@@ -147,6 +152,45 @@ async fn a_comment_sent_again_with_its_key_is_stored_once() {
         s.get(URI).await.json().as_array().unwrap().len(),
         before + 2
     );
+}
+
+#[tokio::test]
+async fn the_same_text_again_is_refused_and_many_links_wait_for_an_editor() {
+    let s = server().await;
+    let before = s.get(URI).await.json().as_array().unwrap().len();
+    let first = json!({"name": "Timur", "text": "  Great analysis of the rates.  "});
+    assert_eq!(s.post_json(URI, &first).await.status, StatusCode::CREATED);
+    let again = json!({"name": "Someone else", "text": "Great analysis of the rates."});
+    let refused = s.post_json(URI, &again).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        refused.json()["fields"]["text"],
+        "You have just posted this same comment here."
+    );
+    // The same words on another article are that article's own.
+    let other = "/api/articles/astana-2017-summit-welcomes-india-and-pakistan/comments";
+    assert_eq!(s.post_json(other, &again).await.status, StatusCode::CREATED);
+
+    let links =
+        json!({"name": "Promo", "text": "Cheap https://a.example www.b.example http://c.example"});
+    let held = s.post_json(URI, &links).await;
+    assert_eq!(held.status, StatusCode::CREATED);
+    assert_eq!(held.json()["status"], "pending");
+    let two =
+        json!({"name": "Reader", "text": "Sources: https://cbr.ru and https://www.sectsco.org"});
+    assert_eq!(s.post_json(URI, &two).await.json()["status"], "published");
+    // Readers see the published ones only.
+    let texts: Vec<String> = s
+        .get(URI)
+        .await
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(texts.len(), before + 2);
+    assert!(!texts.iter().any(|t| t.starts_with("Cheap")));
 }
 
 #[tokio::test]

@@ -5,6 +5,7 @@ use axum::http::StatusCode;
 use chrono::Utc;
 use infoshos_model::comments::is_valid_key;
 use infoshos_model::{Comment, CommentCreated, CommentStatus, NewComment, validate_comment};
+use infoshos_model::{CommentProblems, Problem, spam};
 
 use crate::app::AppState;
 use crate::error::AppError;
@@ -49,14 +50,31 @@ pub async fn create(
             "The comment key must be 8 to 64 letters, digits, '-' or '_'.".into(),
         ));
     }
+    // A send repeated under its key is answered as the first one was, before any other rule.
+    if let Some(key) = comment.key.as_deref()
+        && let Some((first, status)) = state.storage.comment_by_key(id, key).await?
+    {
+        return Ok((StatusCode::OK, Json(CommentCreated { id: first, status })));
+    }
+    let now = Utc::now().timestamp_millis();
+    if state
+        .storage
+        .has_recent_text(id, &comment.text, now - spam::DUPLICATE_WINDOW_MS)
+        .await?
+    {
+        return Err(AppError::InvalidComment(CommentProblems {
+            text: Some(Problem::Duplicate),
+            ..Default::default()
+        }));
+    }
+    let status = if spam::needs_review(&comment.text) {
+        CommentStatus::Pending
+    } else {
+        CommentStatus::Published
+    };
     let (comment_id, status, new) = state
         .storage
-        .insert_comment(
-            id,
-            &comment,
-            CommentStatus::Published,
-            Utc::now().timestamp_millis(),
-        )
+        .insert_comment(id, &comment, status, now)
         .await?;
     // The same key again is the same comment: the first answer, with 200 instead of 201.
     let code = if new {

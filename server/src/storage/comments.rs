@@ -69,12 +69,41 @@ impl Storage {
         .bind(c.key.as_deref())
         .fetch_one(&self.pool)
         .await?;
-        let stored = match stored.as_str() {
-            "published" => CommentStatus::Published,
-            "rejected" => CommentStatus::Rejected,
-            _ => CommentStatus::Pending,
-        };
-        Ok((id, stored, false))
+        Ok((id, parse_status(&stored), false))
+    }
+
+    /// The comment this article already has under `key`: its id and status.
+    pub async fn comment_by_key(
+        &self,
+        article_id: i64,
+        key: &str,
+    ) -> Result<Option<(i64, CommentStatus)>, sqlx::Error> {
+        let row: Option<(i64, String)> = sqlx::query_as(
+            "SELECT id, status FROM comments WHERE article_id = ? AND client_key = ?",
+        )
+        .bind(article_id)
+        .bind(key)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|(id, status)| (id, parse_status(&status))))
+    }
+
+    /// Whether this article got a comment with the same (trimmed) text since `since_ms`.
+    pub async fn has_recent_text(
+        &self,
+        article_id: i64,
+        text: &str,
+        since_ms: i64,
+    ) -> Result<bool, sqlx::Error> {
+        sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM comments
+             WHERE article_id = ? AND text = ? AND created_at >= ?)",
+        )
+        .bind(article_id)
+        .bind(text.trim())
+        .bind(since_ms)
+        .fetch_one(&self.pool)
+        .await
     }
 
     pub async fn comment_email(&self, id: i64) -> Result<Option<String>, sqlx::Error> {
@@ -82,5 +111,13 @@ impl Storage {
             .bind(id)
             .fetch_one(&self.pool)
             .await
+    }
+}
+
+fn parse_status(s: &str) -> CommentStatus {
+    match s {
+        "published" => CommentStatus::Published,
+        "rejected" => CommentStatus::Rejected,
+        _ => CommentStatus::Pending,
     }
 }
