@@ -1,0 +1,100 @@
+// Reader input is text everywhere: known script-injection payloads, posted as comments and as
+// names, are shown as the very characters typed, and nothing runs or appears.
+const { test, expect } = require('@playwright/test');
+const { serverAt } = require('./server');
+
+const server = serverAt({ offset: 6 });
+test.beforeAll(async () => server.start());
+test.afterAll(async () => server.stop());
+
+const PAYLOADS = [
+  '<script>alert(1)</script>',
+  '<SCRIPT SRC=//xss.example/x.js></SCRIPT>',
+  '<img src=x onerror=alert(1)>',
+  '<img src="x" onerror="alert(document.cookie)">',
+  '<svg onload=alert(1)>',
+  '<svg><script>alert(1)</script></svg>',
+  '<body onload=alert(1)>',
+  '<iframe src="javascript:alert(1)"></iframe>',
+  '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+  '<a href="javascript:alert(1)">click</a>',
+  '<a href="jAvAsCrIpT:alert(1)">x</a>',
+  '<math><mtext><img src=x onerror=alert(1)></mtext></math>',
+  '"><script>alert(1)</script>',
+  "'><img src=x onerror=alert(1)>",
+  '</textarea><script>alert(1)</script>',
+  '</title><script>alert(1)</script>',
+  '<details open ontoggle=alert(1)>',
+  '<video><source onerror=alert(1)></video>',
+  '<audio src=x onerror=alert(1)>',
+  '<input autofocus onfocus=alert(1)>',
+  '<select autofocus onfocus=alert(1)>',
+  '<marquee onstart=alert(1)>x</marquee>',
+  '<object data="javascript:alert(1)"></object>',
+  '<embed src="javascript:alert(1)">',
+  '<form action="javascript:alert(1)"><button>go</button></form>',
+  '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+  '<link rel=stylesheet href=javascript:alert(1)>',
+  '<style>@import "javascript:alert(1)";</style>',
+  '<div style="background:url(javascript:alert(1))">x</div>',
+  '<base href="javascript:alert(1)//">',
+  '<img src=x:alert(1) onerror=eval(src)>',
+  '<img """><script>alert(1)</script>">',
+  '<scr<script>ipt>alert(1)</scr</script>ipt>',
+  '&lt;script&gt;alert(1)&lt;/script&gt;',
+  '&#60;script&#62;alert(1)&#60;/script&#62;',
+  '\\u003cscript\\u003ealert(1)\\u003c/script\\u003e',
+  '%3Cscript%3Ealert(1)%3C/script%3E',
+  '<!--<script>alert(1)//--></script>',
+  '<![CDATA[<script>alert(1)</script>]]>',
+  '{{constructor.constructor("alert(1)")()}}',
+  '${alert(1)}',
+  'javascript:alert(1)',
+  'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+  '<img src=1 onerror=\u0061lert(1)>',
+  '<x onmouseover=alert(1)>hover</x>',
+  '<table background="javascript:alert(1)"></table>',
+  '<isindex action=javascript:alert(1) type=image>',
+  '<keygen autofocus onfocus=alert(1)>',
+  '<textarea autofocus onfocus=alert(1)>x</textarea>',
+  '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
+  '<template><script>alert(1)</script></template>',
+  '<svg><animate onbegin=alert(1) attributeName=x dur=1s>',
+];
+
+test(`${PAYLOADS.length} injection payloads as comments and names stay text`, async ({ page }) => {
+  expect(PAYLOADS.length).toBeGreaterThanOrEqual(50);
+  const list = await (await fetch(`${server.base}/api/articles?limit=1`)).json();
+  const slug = list.items[0].slug;
+  const before = (await (await fetch(`${server.base}/api/articles/${slug}/comments`)).json()).length;
+  for (const [i, payload] of PAYLOADS.entries()) {
+    const name = payload.slice(0, 80);
+    const answer = await fetch(`${server.base}/api/articles/${slug}/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name, text: `${payload} #${i}` }),
+    });
+    expect(answer.status, payload).toBe(201);
+  }
+
+  const problems = [];
+  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  await page.goto(`${server.base}/en/article/${slug}`);
+  const comments = page.locator('.comment');
+  await expect(comments).toHaveCount(before + PAYLOADS.length, { timeout: 15_000 });
+  // Every payload is there as the characters typed…
+  const texts = await page.locator('.comment-text').allTextContents();
+  const names = await page.locator('.comment-name').allTextContents();
+  for (const [i, payload] of PAYLOADS.entries()) {
+    expect(texts).toContain(`${payload} #${i}`);
+    expect(names).toContain(payload.slice(0, 80).trim());
+  }
+  // …and nothing of it became markup.
+  const injected = await page.locator('.comments').evaluate((section) =>
+    section.querySelectorAll('script, img, svg, iframe, object, embed, video, audio, math, details, marquee, style, link, meta, base, x, table, template, a[href^="javascript" i], [onerror], [onload], [onfocus]').length);
+  expect(injected).toBe(0);
+  await page.waitForTimeout(500);
+  expect(problems).toEqual([]);
+});
