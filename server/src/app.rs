@@ -1,4 +1,6 @@
+use std::net::IpAddr;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use axum::Router;
 use tower_http::compression::CompressionLayer;
@@ -7,6 +9,7 @@ use tower_http::services::ServeDir;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::rate_limit::Quota;
 use crate::storage::Storage;
 use crate::{framing, routes, security, static_files};
 
@@ -20,6 +23,10 @@ pub struct AppState {
     pub embed_ancestors: String,
     /// Served over TLS (by a proxy in front): send HSTS.
     pub tls: bool,
+    /// How many comments one client may post (see `rate_limit`).
+    pub comment_quota: Quota,
+    /// Proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: Arc<Vec<IpAddr>>,
 }
 
 impl AppState {
@@ -30,7 +37,19 @@ impl AppState {
             public_url: "http://127.0.0.1:8080".into(),
             embed_ancestors: "*".into(),
             tls: false,
+            comment_quota: Quota::COMMENTS,
+            trusted_proxies: Arc::default(),
         }
+    }
+
+    pub fn with_comment_quota(mut self, quota: Quota) -> AppState {
+        self.comment_quota = quota;
+        self
+    }
+
+    pub fn with_trusted_proxies(mut self, proxies: Vec<IpAddr>) -> AppState {
+        self.trusted_proxies = Arc::new(proxies);
+        self
     }
 
     pub fn with_tls(mut self, tls: bool) -> AppState {
@@ -62,7 +81,7 @@ pub fn app(state: AppState) -> Router {
     // asked for by its file name (the service worker precaches /index.html).
     let page = axum::routing::get(static_files::spa_index);
     Router::new()
-        .nest("/api", routes::api())
+        .nest("/api", routes::api(&state))
         .route("/", page.clone())
         .route("/index.html", page.clone())
         .route("/embed/index.html", page)

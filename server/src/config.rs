@@ -51,9 +51,30 @@ pub struct Config {
     /// The portal is served over HTTPS (by a proxy in front): send Strict-Transport-Security.
     #[arg(long, env = "INFOSHOS_TLS")]
     pub tls: bool,
+
+    /// Addresses of reverse proxies whose X-Forwarded-For names the client (comma separated).
+    #[arg(long, env = "INFOSHOS_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+
+    /// Comments one client may post per minute.
+    #[arg(long, env = "INFOSHOS_COMMENTS_PER_MINUTE", default_value_t = 5,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub comments_per_minute: u32,
+
+    /// Comments one client may post at once before the per-minute pace applies.
+    #[arg(long, env = "INFOSHOS_COMMENT_BURST", default_value_t = 2,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub comment_burst: u32,
 }
 
 impl Config {
+    pub fn comment_quota(&self) -> crate::rate_limit::Quota {
+        crate::rate_limit::Quota {
+            every_ms: 60_000 / u64::from(self.comments_per_minute),
+            burst: self.comment_burst,
+        }
+    }
+
     pub fn public_url(&self) -> String {
         self.public_url
             .clone()
@@ -76,6 +97,8 @@ mod tests {
         assert!(c.database_url.starts_with("sqlite://data/"));
         assert_eq!(c.public_url(), "http://127.0.0.1:8080");
         assert_eq!(c.embed_origins, "*");
+        assert_eq!(c.comment_quota(), crate::rate_limit::Quota::COMMENTS);
+        assert!(c.trusted_proxies.is_empty());
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod cursor;
 pub mod error;
 pub mod framing;
 pub mod oembed;
+pub mod rate_limit;
 pub mod rates;
 pub mod routes;
 pub mod security;

@@ -26,11 +26,15 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let state = app::AppState::new(storage, &config.dist)
         .with_public_url(&config.public_url())
         .with_tls(config.tls)
+        .with_comment_quota(config.comment_quota())
+        .with_trusted_proxies(config.trusted_proxies.clone())
         .with_embed_origins(&config.embed_origins)?;
     let router = app::app(state);
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     tracing::info!("Infoshos listening on http://{}", listener.local_addr()?);
-    axum::serve(listener, router)
+    // The peer's address reaches the rate limiter through ConnectInfo.
+    let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     Ok(())

@@ -19,6 +19,8 @@ fn start(db: &str, port: u16, dist: &std::path::Path) -> Child {
         .env("INFOSHOS_DIST", dist)
         .env("INFOSHOS_RATES_URL", "file:///nonexistent/rates.xml")
         .env("RUST_LOG", "error")
+        // One client posting 20 comments at once: no pace here, that is not what is tested.
+        .env("INFOSHOS_COMMENT_BURST", "1000")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()

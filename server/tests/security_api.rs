@@ -153,3 +153,31 @@ async fn another_sites_page_cannot_post_a_comment() {
         before + 2
     );
 }
+
+#[tokio::test]
+async fn a_client_posting_too_fast_is_told_when_to_try_again() {
+    use infoshos_server::rate_limit::Quota;
+    let mut s = server().await;
+    let state = infoshos_server::app::AppState::new(s.storage.clone(), &s.dir.path().join("dist"))
+        .with_comment_quota(Quota::COMMENTS);
+    s.router = infoshos_server::app::app(state);
+    let post = |n: usize| json!({"name": "Quick", "text": format!("Comment number {n}")});
+    // Two at once are fine (the burst)…
+    assert_eq!(s.post_json(URI, &post(1)).await.status, StatusCode::CREATED);
+    assert_eq!(s.post_json(URI, &post(2)).await.status, StatusCode::CREATED);
+    // …the third is too soon.
+    let third = s.post_json(URI, &post(3)).await;
+    assert_eq!(third.status, StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 = third.header(header::RETRY_AFTER).parse().unwrap();
+    assert!((1..=12).contains(&wait), "Retry-After {wait}");
+    assert!(
+        third.json()["error"]
+            .as_str()
+            .unwrap()
+            .contains("too quickly")
+    );
+    // Reading is never limited.
+    for _ in 0..10 {
+        assert_eq!(s.get(URI).await.status, StatusCode::OK);
+    }
+}

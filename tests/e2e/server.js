@@ -8,8 +8,8 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '../..');
 const firstPort = Number(process.env.E2E_PORT || 18080);
 
-/** A server on `firstPort + offset`, serving `dist` (the repo's build by default). */
-function serverAt({ offset = 0, dist = path.join(root, 'dist') } = {}) {
+/** A server on `firstPort + offset`, serving `dist` (the repo's build by default), with `env` added. */
+function serverAt({ offset = 0, dist = path.join(root, 'dist'), env = {} } = {}) {
   const port = firstPort + offset;
   const base = `http://127.0.0.1:${port}`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'infoshos-e2e-'));
@@ -35,6 +35,7 @@ function serverAt({ offset = 0, dist = path.join(root, 'dist') } = {}) {
         // No network here: a missing file makes the refresh fail and the snapshot be served.
         INFOSHOS_RATES_URL: `file://${path.join(dir, 'no-feed.xml')}`,
         RUST_LOG: 'warn',
+        ...env,
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     });

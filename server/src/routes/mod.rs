@@ -10,22 +10,30 @@ mod states;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use axum::handler::Handler;
 use axum::routing::get;
 
 use crate::app::AppState;
 use crate::error::AppError;
+use crate::rate_limit;
 
 /// The largest comment body we read; anything bigger is a 413 before any parsing.
 pub const MAX_COMMENT_BODY: usize = 16 * 1024;
 
-pub fn api() -> Router<AppState> {
+pub fn api(state: &AppState) -> Router<AppState> {
+    let limited = rate_limit::layer(
+        state.comment_quota,
+        rate_limit::ClientIp {
+            trusted_proxies: state.trusted_proxies.clone(),
+        },
+    );
     Router::new()
         .route("/articles", get(articles::list))
         .route("/articles/{slug}", get(articles::show))
         .route(
             "/articles/{slug}/comments",
             get(comments::list)
-                .post(comments::create)
+                .post(comments::create.layer(limited))
                 .layer(DefaultBodyLimit::max(MAX_COMMENT_BODY)),
         )
         .route("/states", get(states::list))

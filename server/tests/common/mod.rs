@@ -13,6 +13,11 @@ use infoshos_server::{rates, seed};
 use serde_json::Value;
 use tower::ServiceExt;
 
+pub const UNLIMITED: infoshos_server::rate_limit::Quota = infoshos_server::rate_limit::Quota {
+    every_ms: 1,
+    burst: 10_000,
+};
+
 pub struct TestServer {
     pub router: Router,
     pub storage: Storage,
@@ -46,7 +51,8 @@ pub async fn server() -> TestServer {
         b"brotli bytes",
     )
     .unwrap();
-    let router = app(AppState::new(storage.clone(), &dist));
+    // Tests post many comments from one "client"; the pace has a test of its own.
+    let router = app(AppState::new(storage.clone(), &dist).with_comment_quota(UNLIMITED));
     TestServer {
         router,
         storage,
