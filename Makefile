@@ -8,13 +8,14 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 # trunk finds wasm-opt 132 here (see scripts/wasm-opt/package.json).
 export PATH := $(CURDIR)/scripts/wasm-opt/node_modules/.bin:$(PATH)
 
-.PHONY: help tools spa precompress server run dev test fmt-check clippy test-native test-browser test-e2e size e2e-deps
+.PHONY: help tools spa precompress server run dev test fmt-check clippy test-native test-browser test-e2e size e2e-deps soak
 
 help:
 	@echo "make run    install what is missing, build the app, start http://127.0.0.1:8080"
 	@echo "make test   fmt, clippy, native tests, browser tests, end-to-end"
 	@echo "make dev    trunk serve on :8081 with /api proxied to a running server"
 	@echo "make size   release build, then raw/gzip/brotli sizes of wasm, JS and CSS"
+	@echo "make soak   a minute of concurrent comments with a SIGKILL halfway (not in make test)"
 
 tools:
 	@scripts/install-tools.sh
@@ -76,3 +77,7 @@ test-e2e: spa
 
 size:
 	scripts/size.sh
+
+# A minute of concurrent comments with a SIGKILL halfway: nothing acknowledged may be lost.
+soak: server
+	$(CARGO) run --profile server -p infoshos-server --example soak
