@@ -45,4 +45,7 @@ pub struct Article {
     pub paragraphs: Vec<String>,
     /// Up to six other articles: those sharing a state first, then the most recent.
     pub related: Vec<ArticleSummary>,
+    /// The signed token the comment form sends back (see the server's `form_token`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form_token: Option<String>,
 }

@@ -18,6 +18,9 @@ pub struct NewComment {
     /// a retry after a lost answer (or an offline queue) never stores it twice.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
+    /// The form token the article came with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
 }
 
 /// A comment key is 8 to 64 letters, digits, `-` or `_`.

@@ -163,6 +163,7 @@ mod tests {
             text: text.into(),
             website: String::new(),
             key: None,
+            token: None,
         }
     }
 

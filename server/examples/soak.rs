@@ -91,6 +91,22 @@ async fn main() {
 
     let mut server = start(&bin, &db, port, dir.path());
     wait_healthy(&client, &base).await;
+    // Each article's form token, as a reader's page gets it; good from 2 s after issue, and
+    // after the restart too (the signing key is kept in the database).
+    let mut tokens = Vec::new();
+    for slug in ARTICLES {
+        let article: serde_json::Value = client
+            .get(format!("{base}/api/articles/{slug}"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        tokens.push(article["formToken"].as_str().unwrap().to_string());
+    }
+    let tokens = Arc::new(tokens);
+    tokio::time::sleep(Duration::from_millis(2_100)).await;
     println!(
         "soak: {clients} clients for {seconds} s on {base}, SIGKILL at {} s",
         seconds / 2
@@ -104,19 +120,21 @@ async fn main() {
     for c in 0..clients {
         let (client, base, stop) = (client.clone(), base.clone(), stop.clone());
         let (sent, failed, acked) = (sent.clone(), failed.clone(), acked.clone());
+        let tokens = tokens.clone();
         tasks.push(tokio::spawn(async move {
             let mut n = 0u64;
             while !stop.load(Ordering::Relaxed) {
                 n += 1;
                 let text = format!("soak {c} {n}: a comment under load.");
-                let slug = ARTICLES[(n as usize + c) % ARTICLES.len()];
+                let which = (n as usize + c) % ARTICLES.len();
+                let (slug, token) = (ARTICLES[which], &tokens[which]);
                 let began = Instant::now();
                 sent.fetch_add(1, Ordering::Relaxed);
                 let answer = client
                     .post(format!("{base}/api/articles/{slug}/comments"))
                     .header("content-type", "application/json")
                     .body(
-                        serde_json::json!({"name": format!("Client {c}"), "text": text})
+                        serde_json::json!({"name": format!("Client {c}"), "text": text, "token": token})
                             .to_string(),
                     )
                     .send()

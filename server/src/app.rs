@@ -27,6 +27,8 @@ pub struct AppState {
     pub comment_quota: Quota,
     /// Proxies whose `X-Forwarded-For` names the client.
     pub trusted_proxies: Arc<Vec<IpAddr>>,
+    /// Signs comment forms (see `form_token`); the stored one in production.
+    pub form_secret: Arc<Vec<u8>>,
 }
 
 impl AppState {
@@ -39,7 +41,13 @@ impl AppState {
             tls: false,
             comment_quota: Quota::COMMENTS,
             trusted_proxies: Arc::default(),
+            form_secret: Arc::new(crate::form_token::new_secret()),
         }
+    }
+
+    pub fn with_form_secret(mut self, secret: Vec<u8>) -> AppState {
+        self.form_secret = Arc::new(secret);
+        self
     }
 
     pub fn with_comment_quota(mut self, quota: Quota) -> AppState {

@@ -4,6 +4,7 @@ pub mod app;
 pub mod config;
 pub mod cursor;
 pub mod error;
+pub mod form_token;
 pub mod framing;
 pub mod oembed;
 pub mod rate_limit;

@@ -23,7 +23,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         config.rates_every_hours,
     );
 
+    let form_secret = storage.form_secret().await?;
     let state = app::AppState::new(storage, &config.dist)
+        .with_form_secret(form_secret)
         .with_public_url(&config.public_url())
         .with_tls(config.tls)
         .with_comment_quota(config.comment_quota())

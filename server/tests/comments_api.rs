@@ -228,3 +228,54 @@ async fn an_acknowledged_comment_is_there_after_the_database_is_reopened() {
     let comments = reopened.comments(id).await.unwrap();
     assert!(comments.iter().any(|c| c.name == "Timur"));
 }
+
+#[tokio::test]
+async fn the_form_token_is_issued_with_the_article_and_checked_on_post() {
+    let s = server().await;
+    let slug = "rates-table-explained";
+    let before = s.get(URI).await.json().as_array().unwrap().len();
+    let article = s.get(&format!("/api/articles/{slug}")).await.json();
+    let fresh = article["formToken"].as_str().unwrap().to_string();
+    let post = |token: Option<&str>, n: u32| {
+        let mut body = json!({"name": "Nodira", "text": format!("Attempt {n} at a comment.")});
+        body["token"] = token.map_or(serde_json::Value::Null, |t| json!(t));
+        body
+    };
+    let refused = |a: &common::Answer, words: &str| {
+        assert_eq!(a.status, StatusCode::BAD_REQUEST);
+        let error = a.json()["error"].as_str().unwrap().to_string();
+        assert!(error.contains(words), "{error}");
+    };
+    // Straight after the form appeared: a bot's speed.
+    refused(
+        &s.post_json(URI, &post(Some(&fresh), 1)).await,
+        "very quickly",
+    );
+    refused(
+        &s.post_json(URI, &post(None, 2)).await,
+        "missing its security token",
+    );
+    let forged = format!("{}0", &fresh[..fresh.len() - 1]);
+    refused(
+        &s.post_json(URI, &post(Some(&forged), 3)).await,
+        "not valid",
+    );
+    let other = s.form_token("astana-2017-summit-welcomes-india-and-pakistan");
+    refused(&s.post_json(URI, &post(Some(&other), 4)).await, "not valid");
+    let old = infoshos_server::form_token::issue(
+        &s.secret,
+        slug,
+        chrono::Utc::now().timestamp_millis() - 25 * 60 * 60 * 1000,
+    );
+    refused(
+        &s.post_json(URI, &post(Some(&old), 5)).await,
+        "more than a day old",
+    );
+    assert_eq!(s.get(URI).await.json().as_array().unwrap().len(), before);
+
+    let good = s.form_token(slug);
+    assert_eq!(
+        s.post_json(URI, &post(Some(&good), 6)).await.status,
+        StatusCode::CREATED
+    );
+}

@@ -51,10 +51,25 @@ async fn acknowledged_comments_survive_kill_9() {
 
     let mut server = start(&db, port, dir.path());
     wait_healthy(&client, &base).await;
+    // The form token comes with the article; a reader takes more than two seconds to write.
+    let article: serde_json::Value = client
+        .get(format!("{base}/api/articles/laos-becomes-partner"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = article["formToken"].as_str().unwrap().to_string();
+    tokio::time::sleep(Duration::from_millis(2_100)).await;
     let mut acknowledged = Vec::new();
     for i in 0..20 {
-        let body =
-            format!(r#"{{"name":"Reader {i}","text":"Comment number {i} before the crash."}}"#);
+        let body = serde_json::json!({
+            "name": format!("Reader {i}"),
+            "text": format!("Comment number {i} before the crash."),
+            "token": token,
+        })
+        .to_string();
         let r = client
             .post(&url)
             .header("content-type", "application/json")

@@ -96,7 +96,8 @@ async fn pages_allow_only_our_scripts_and_wasm() {
 }
 
 async fn post_from(s: &common::TestServer, name: &str, value: &str, text: &str) -> StatusCode {
-    let body = json!({"name": "Farida", "text": text}).to_string();
+    let token = s.form_token("rates-table-explained");
+    let body = json!({"name": "Farida", "text": text, "token": token}).to_string();
     let request = Request::post(URI)
         .header(header::CONTENT_TYPE, "application/json")
         .header(name, value)
@@ -160,6 +161,7 @@ async fn a_client_posting_too_fast_is_told_when_to_try_again() {
     let mut s = server().await;
     let state = infoshos_server::app::AppState::new(s.storage.clone(), &s.dir.path().join("dist"))
         .with_comment_quota(Quota::COMMENTS);
+    s.secret = state.form_secret.clone();
     s.router = infoshos_server::app::app(state);
     let post = |n: usize| json!({"name": "Quick", "text": format!("Comment number {n}")});
     // Two at once are fine (the burst)…

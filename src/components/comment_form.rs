@@ -48,11 +48,18 @@ fn slot(field: &str) -> usize {
 /// "Leave a comment": checked with the same rules as the server before it is sent, never
 /// sent twice at once, and never clears what the reader typed when something is wrong.
 #[component]
-pub fn CommentForm(slug: String, on_published: Callback<Comment>) -> impl IntoView {
+pub fn CommentForm(
+    slug: String,
+    on_published: Callback<Comment>,
+    /// The signed token the article came with; the server refuses a comment without it.
+    #[prop(default = None)]
+    token: Option<String>,
+) -> impl IntoView {
     let site = use_site();
     let t = site.ui();
     let lang = site.lang.get_untracked();
     let slug = StoredValue::new(slug);
+    let token = StoredValue::new(token);
     let errors = RwSignal::new(FieldMessages::default());
     let sending = RwSignal::new(false);
     // (accepted?, message) about the last attempt.
@@ -136,6 +143,7 @@ pub fn CommentForm(slug: String, on_published: Callback<Comment>) -> impl IntoVi
             text: field("text"),
             website: field("website"),
             key: Some(new_key()),
+            token: token.get_value(),
         };
         if let Err(problems) = validate_comment(&comment) {
             show_problems(

@@ -90,6 +90,7 @@ fn ArticleView(article: Article) -> impl IntoView {
         }
     };
     let (title, summary) = (article.title.clone(), article.summary.clone());
+    let token = article.form_token.clone();
     crate::head::page_head(move || title.clone(), move || summary.clone());
     view! {
         <article class="article">
@@ -116,7 +117,7 @@ fn ArticleView(article: Article) -> impl IntoView {
         <section class="comments no-print" aria-labelledby="comments-title">
             <h2 id="comments-title">{t.comments_title}</h2>
             <CommentList comments added />
-            <CommentForm slug on_published=Callback::new(move |c: Comment| added.update(|list| list.push(c))) />
+            <CommentForm slug token on_published=Callback::new(move |c: Comment| added.update(|list| list.push(c))) />
         </section>
         <section class="related no-print" aria-labelledby="related-title">
             <h2 id="related-title">{t.related}</h2>

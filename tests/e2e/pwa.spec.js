@@ -144,6 +144,8 @@ test('a comment written offline is kept, then sent exactly once when the connect
   await context.setOffline(true);
   await page.getByLabel('Name').fill('Dilnoza');
   await page.locator('#comment-text').fill(text);
+  // A person takes a moment to write; the server refuses forms sent within 2 s of loading.
+  await page.waitForTimeout(2100);
   await page.getByRole('button', { name: 'Send comment' }).click();
   const notice = page.locator('.form-notice');
   await expect(notice).toContainText('will be sent once the connection is back');

@@ -78,6 +78,8 @@ test('a posted comment is shown at once and after a reload', async ({ page }) =>
   const text = `Vientiane to Kashgar by rail would be something. ${Date.now()}`;
   await page.getByLabel('Name').fill('Souk');
   await page.getByLabel('Comment', { exact: true }).fill(text);
+  // A person takes a moment to write; the server refuses forms sent within 2 s of loading.
+  await page.waitForTimeout(2100);
   await page.getByRole('button', { name: 'Send comment' }).click();
   await expect(page.locator('.form-notice')).toContainText('published');
   await expect(page.locator('.comment-text', { hasText: text })).toHaveCount(1);

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use crate::app::AppState;
 use crate::cursor;
 use crate::error::AppError;
+use crate::form_token;
 
 pub const DEFAULT_LIMIT: u32 = 20;
 pub const MAX_LIMIT: u32 = 50;
@@ -61,12 +62,15 @@ pub async fn show(
     State(state): State<AppState>,
     Path(slug): Path<String>,
 ) -> Result<Json<Article>, AppError> {
-    state
+    let mut article = state
         .storage
         .article(&slug)
         .await?
-        .map(Json)
-        .ok_or(AppError::NotFound("Article"))
+        .ok_or(AppError::NotFound("Article"))?;
+    // Each reading of the article gets a fresh form token for its comment form.
+    let now = chrono::Utc::now().timestamp_millis();
+    article.form_token = Some(form_token::issue(&state.form_secret, &slug, now));
+    Ok(Json(article))
 }
 
 pub fn parse_lang(code: Option<&str>) -> Result<Lang, AppError> {

@@ -9,6 +9,7 @@ use infoshos_model::{CommentProblems, Problem, spam};
 
 use crate::app::AppState;
 use crate::error::AppError;
+use crate::form_token;
 
 pub async fn list(
     State(state): State<AppState>,
@@ -57,6 +58,8 @@ pub async fn create(
         return Ok((StatusCode::OK, Json(CommentCreated { id: first, status })));
     }
     let now = Utc::now().timestamp_millis();
+    form_token::check(&state.form_secret, &slug, comment.token.as_deref(), now)
+        .map_err(|problem| AppError::BadRequest(problem.message().into()))?;
     if state
         .storage
         .has_recent_text(id, &comment.text, now - spam::DUPLICATE_WINDOW_MS)

@@ -178,6 +178,7 @@ impl Storage {
             comment_count: summary.comment_count,
             paragraphs: body.split(PARAGRAPH_BREAK).map(str::to_string).collect(),
             related: related.into_iter().map(Into::into).collect(),
+            form_token: None,
         }))
     }
 }

@@ -43,6 +43,18 @@ impl Storage {
         Ok(Storage { pool })
     }
 
+    /// The key that signs comment forms: made on the first start, kept in the database, so
+    /// forms issued before a restart still work after it.
+    pub async fn form_secret(&self) -> Result<Vec<u8>, sqlx::Error> {
+        sqlx::query("INSERT OR IGNORE INTO settings (name, value) VALUES ('form_secret', ?)")
+            .bind(crate::form_token::new_secret())
+            .execute(&self.pool)
+            .await?;
+        sqlx::query_scalar("SELECT value FROM settings WHERE name = 'form_secret'")
+            .fetch_one(&self.pool)
+            .await
+    }
+
     pub async fn ping(&self) -> Result<(), sqlx::Error> {
         sqlx::query("SELECT 1")
             .execute(&self.pool)

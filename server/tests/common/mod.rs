@@ -20,6 +20,8 @@ pub const UNLIMITED: infoshos_server::rate_limit::Quota = infoshos_server::rate_
 
 pub struct TestServer {
     pub router: Router,
+    /// The router's form-signing key, to give test comments a valid form token.
+    pub secret: std::sync::Arc<Vec<u8>>,
     pub storage: Storage,
     pub dir: tempfile::TempDir,
 }
@@ -52,9 +54,12 @@ pub async fn server() -> TestServer {
     )
     .unwrap();
     // Tests post many comments from one "client"; the pace has a test of its own.
-    let router = app(AppState::new(storage.clone(), &dist).with_comment_quota(UNLIMITED));
+    let state = AppState::new(storage.clone(), &dist).with_comment_quota(UNLIMITED);
+    let secret = state.form_secret.clone();
+    let router = app(state);
     TestServer {
         router,
+        secret,
         storage,
         dir,
     }
@@ -66,6 +71,7 @@ pub async fn open(dir: &Path) -> Storage {
         .unwrap()
 }
 
+#[derive(Debug)]
 pub struct Answer {
     pub status: StatusCode,
     pub headers: axum::http::HeaderMap,
@@ -109,7 +115,23 @@ impl TestServer {
             .await
     }
 
+    /// A form token for the article, issued ten seconds ago (as if a reader had typed).
+    pub fn form_token(&self, slug: &str) -> String {
+        let issued = chrono::Utc::now().timestamp_millis() - 10_000;
+        infoshos_server::form_token::issue(&self.secret, slug, issued)
+    }
+
+    /// Posts JSON; a comment without a `token` field gets a valid one, as the form sends.
     pub async fn post_json(&self, uri: &str, body: &Value) -> Answer {
+        let mut body = body.clone();
+        if let (Some(slug), Some(fields)) = (
+            uri.strip_prefix("/api/articles/")
+                .and_then(|rest| rest.strip_suffix("/comments")),
+            body.as_object_mut(),
+        ) && !fields.contains_key("token")
+        {
+            fields.insert("token".into(), Value::String(self.form_token(slug)));
+        }
         self.send(
             Request::post(uri)
                 .header(header::CONTENT_TYPE, "application/json")
