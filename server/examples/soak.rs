@@ -8,7 +8,6 @@
 
 use std::collections::HashMap;
 use std::net::TcpListener;
-use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -29,33 +28,19 @@ fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
         .unwrap_or(default)
 }
 
-fn start(bin: &str, db: &str, port: u16, dir: &std::path::Path) -> Child {
-    Command::new(bin)
-        .env("INFOSHOS_ADDR", format!("127.0.0.1:{port}"))
-        .env("INFOSHOS_DATABASE_URL", db)
-        .env("INFOSHOS_DIST", dir)
-        .env("INFOSHOS_RATES_URL", "file:///nonexistent/rates.xml")
-        .env("RUST_LOG", "error")
-        // All the clients share one address here: the pace per client would be the test.
-        .env("INFOSHOS_COMMENTS_PER_MINUTE", "60000")
-        .env("INFOSHOS_COMMENT_BURST", "1000000")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start infoshos-server (make server builds it)")
-}
+#[path = "../tests/common/process.rs"]
+mod process;
 
-async fn wait_healthy(client: &reqwest::Client, base: &str) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while Instant::now() < deadline {
-        if let Ok(r) = client.get(format!("{base}/api/health")).send().await
-            && r.status().is_success()
-        {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    panic!("the server did not come up");
+use process::wait_healthy;
+
+// All the clients share one address here: the pace per client would be the test.
+const NO_PACE: &[(&str, &str)] = &[
+    ("INFOSHOS_COMMENTS_PER_MINUTE", "60000"),
+    ("INFOSHOS_COMMENT_BURST", "1000000"),
+];
+
+fn start(bin: &str, db: &str, port: u16, dir: &std::path::Path) -> std::process::Child {
+    process::start(bin, db, port, dir, NO_PACE)
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {

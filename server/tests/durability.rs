@@ -1,8 +1,7 @@
 //! The real binary: an acknowledged comment (201) survives a kill -9 right after the answer.
 
 use std::net::TcpListener;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
@@ -12,33 +11,23 @@ fn free_port() -> u16 {
         .port()
 }
 
-fn start(db: &str, port: u16, dist: &std::path::Path) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_infoshos-server"))
-        .env("INFOSHOS_ADDR", format!("127.0.0.1:{port}"))
-        .env("INFOSHOS_DATABASE_URL", db)
-        .env("INFOSHOS_DIST", dist)
-        .env("INFOSHOS_RATES_URL", "file:///nonexistent/rates.xml")
-        .env("RUST_LOG", "error")
-        // One client posting 20 comments at once: no pace here, that is not what is tested.
-        .env("INFOSHOS_COMMENT_BURST", "1000")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap()
+#[path = "common/process.rs"]
+mod process;
+
+// One client posting 20 comments at once: no pace here, that is not what is tested.
+const NO_PACE: &[(&str, &str)] = &[("INFOSHOS_COMMENT_BURST", "1000")];
+
+fn start(db: &str, port: u16, dist: &std::path::Path) -> std::process::Child {
+    process::start(
+        env!("CARGO_BIN_EXE_infoshos-server"),
+        db,
+        port,
+        dist,
+        NO_PACE,
+    )
 }
 
-async fn wait_healthy(client: &reqwest::Client, base: &str) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while Instant::now() < deadline {
-        if let Ok(r) = client.get(format!("{base}/api/health")).send().await
-            && r.status().is_success()
-        {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("server did not start");
-}
+use process::wait_healthy;
 
 #[tokio::test]
 async fn acknowledged_comments_survive_kill_9() {

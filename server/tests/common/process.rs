@@ -1,0 +1,44 @@
+//! The real server binary on loopback, for the tests and tools that kill it (durability test,
+//! `make soak`); included by path from both.
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Starts `bin` on `port` with the database `db` and the app folder `dist`, no network for
+/// the rates, and any `extra` settings.
+pub fn start(
+    bin: &str,
+    db: &str,
+    port: u16,
+    dist: &std::path::Path,
+    extra: &[(&str, &str)],
+) -> Child {
+    let mut command = Command::new(bin);
+    command
+        .env("INFOSHOS_ADDR", format!("127.0.0.1:{port}"))
+        .env("INFOSHOS_DATABASE_URL", db)
+        .env("INFOSHOS_DIST", dist)
+        .env("INFOSHOS_RATES_URL", "file:///nonexistent/rates.xml")
+        .env("RUST_LOG", "error")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    for (name, value) in extra {
+        command.env(name, value);
+    }
+    command
+        .spawn()
+        .expect("start infoshos-server (make server builds it)")
+}
+
+pub async fn wait_healthy(client: &reqwest::Client, base: &str) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < deadline {
+        if let Ok(r) = client.get(format!("{base}/api/health")).send().await
+            && r.status().is_success()
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("the server did not come up");
+}
