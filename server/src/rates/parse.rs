@@ -98,8 +98,13 @@ fn decode(bytes: &[u8]) -> Result<String, ParseError> {
     let label = head
         .split_once("encoding=")
         .and_then(|(_, rest)| {
-            let quote = rest.chars().next()?;
-            rest[1..].split(quote).next().map(str::to_string)
+            // Only a quoted label counts; anything else (found by fuzzing: a mangled byte
+            // where the quote was) is no label, not a panic.
+            let quote = rest.chars().next().filter(|q| *q == '"' || *q == '\'')?;
+            rest[quote.len_utf8()..]
+                .split(quote)
+                .next()
+                .map(str::to_string)
         })
         .unwrap_or_else(|| "utf-8".to_string());
     let encoding = encoding_rs::Encoding::for_label(label.as_bytes())
