@@ -29,6 +29,8 @@ pub struct AppState {
     pub trusted_proxies: Arc<Vec<IpAddr>>,
     /// Signs comment forms (see `form_token`); the stored one in production.
     pub form_secret: Arc<Vec<u8>>,
+    /// New comments wait for an editor (`INFOSHOS_MODERATION=pre`, the default).
+    pub premoderation: bool,
 }
 
 impl AppState {
@@ -42,7 +44,13 @@ impl AppState {
             comment_quota: Quota::COMMENTS,
             trusted_proxies: Arc::default(),
             form_secret: Arc::new(crate::form_token::new_secret()),
+            premoderation: true,
         }
+    }
+
+    pub fn with_premoderation(mut self, on: bool) -> AppState {
+        self.premoderation = on;
+        self
     }
 
     pub fn with_form_secret(mut self, secret: Vec<u8>) -> AppState {

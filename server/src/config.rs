@@ -56,6 +56,16 @@ pub struct Config {
     #[arg(long, env = "INFOSHOS_TRUSTED_PROXIES", value_delimiter = ',')]
     pub trusted_proxies: Vec<std::net::IpAddr>,
 
+    /// `pre`: new comments wait for an editor; `post`: they go up at once (editors can take
+    /// them down). Comments with many links always wait.
+    #[arg(long, env = "INFOSHOS_MODERATION", value_enum, default_value_t = Moderation::Pre)]
+    pub moderation: Moderation,
+
+    /// The editors' sign-in token. Without it, one is made at the first start and printed
+    /// once; only its hash is kept.
+    #[arg(long, env = "INFOSHOS_ADMIN_TOKEN", hide_env_values = true)]
+    pub admin_token: Option<String>,
+
     /// Comments one client may post per minute.
     #[arg(long, env = "INFOSHOS_COMMENTS_PER_MINUTE", default_value_t = 5,
           value_parser = clap::value_parser!(u32).range(1..))]
@@ -65,6 +75,12 @@ pub struct Config {
     #[arg(long, env = "INFOSHOS_COMMENT_BURST", default_value_t = 2,
           value_parser = clap::value_parser!(u32).range(1..))]
     pub comment_burst: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Moderation {
+    Pre,
+    Post,
 }
 
 impl Config {
@@ -99,6 +115,7 @@ mod tests {
         assert_eq!(c.embed_origins, "*");
         assert_eq!(c.comment_quota(), crate::rate_limit::Quota::COMMENTS);
         assert!(c.trusted_proxies.is_empty());
+        assert_eq!(c.moderation, Moderation::Pre);
     }
 
     #[test]

@@ -21,6 +21,8 @@ pub enum AppError {
     MethodNotAllowed,
     #[error("no rates yet")]
     NoRates,
+    #[error("not signed in")]
+    Unauthorized(&'static str),
     #[error("forbidden: {0}")]
     Forbidden(&'static str),
     #[error("format not implemented: {0}")]
@@ -53,6 +55,7 @@ impl IntoResponse for AppError {
                 StatusCode::SERVICE_UNAVAILABLE,
                 ApiError::new("Exchange rates are not available yet."),
             ),
+            AppError::Unauthorized(why) => (StatusCode::UNAUTHORIZED, ApiError::new(*why)),
             AppError::Forbidden(why) => (StatusCode::FORBIDDEN, ApiError::new(*why)),
             AppError::NotImplemented(what) => (StatusCode::NOT_IMPLEMENTED, ApiError::new(*what)),
             AppError::Database(err) => {

@@ -1,5 +1,5 @@
 use clap::Parser;
-use infoshos_server::{app, config::Config, rates, seed, storage::Storage};
+use infoshos_server::{admin, app, config, config::Config, rates, seed, storage::Storage};
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
@@ -24,10 +24,15 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     let form_secret = storage.form_secret().await?;
+    if let Some(token) = admin::ensure_token(&storage, config.admin_token.as_deref()).await? {
+        // Shown this once: only its hash is kept. Set INFOSHOS_ADMIN_TOKEN to choose another.
+        println!("Editors' token for /admin (shown once, keep it safe): {token}");
+    }
     let state = app::AppState::new(storage, &config.dist)
         .with_form_secret(form_secret)
         .with_public_url(&config.public_url())
         .with_tls(config.tls)
+        .with_premoderation(config.moderation == config::Moderation::Pre)
         .with_comment_quota(config.comment_quota())
         .with_trusted_proxies(config.trusted_proxies.clone())
         .with_embed_origins(&config.embed_origins)?;

@@ -28,6 +28,12 @@ impl Quota {
         every_ms: 12_000,
         burst: 2,
     };
+
+    /// Editors' sign-in attempts: five, then one a minute.
+    pub const LOGINS: Quota = Quota {
+        every_ms: 60_000,
+        burst: 5,
+    };
 }
 
 /// The address a request is from, for counting.
@@ -77,6 +83,7 @@ pub fn client_ip(peer: IpAddr, forwarded_for: Option<&str>, trusted: &[IpAddr]) 
 pub fn layer(
     quota: Quota,
     clients: ClientIp,
+    what: &'static str,
 ) -> GovernorLayer<ClientIp, governor::middleware::NoOpMiddleware, Body> {
     let config = GovernorConfigBuilder::default()
         .key_extractor(clients)
@@ -84,16 +91,16 @@ pub fn layer(
         .burst_size(quota.burst)
         .finish()
         .expect("a quota with a period and a burst above zero");
-    GovernorLayer::new(config).error_handler(too_many)
+    GovernorLayer::new(config).error_handler(move |error| too_many(error, what))
 }
 
-fn too_many(error: GovernorError) -> Response<Body> {
+fn too_many(error: GovernorError, what: &str) -> Response<Body> {
     let wait = match &error {
         GovernorError::TooManyRequests { wait_time, .. } => *wait_time,
         _ => 1,
     };
     let body = ApiError::new(format!(
-        "You are sending comments too quickly. Please wait {wait} s and try again."
+        "Too many {what} too quickly. Please wait {wait} s and try again."
     ));
     let mut response =
         axum::response::IntoResponse::into_response((StatusCode::TOO_MANY_REQUESTS, Json(body)));

@@ -15,7 +15,10 @@ fn free_port() -> u16 {
 mod process;
 
 // One client posting 20 comments at once: no pace here, that is not what is tested.
-const NO_PACE: &[(&str, &str)] = &[("INFOSHOS_COMMENT_BURST", "1000")];
+const NO_PACE: &[(&str, &str)] = &[
+    ("INFOSHOS_COMMENT_BURST", "1000"),
+    ("INFOSHOS_MODERATION", "post"),
+];
 
 fn start(db: &str, port: u16, dist: &std::path::Path) -> std::process::Child {
     process::start(

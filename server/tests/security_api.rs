@@ -176,7 +176,7 @@ async fn a_client_posting_too_fast_is_told_when_to_try_again() {
         third.json()["error"]
             .as_str()
             .unwrap()
-            .contains("too quickly")
+            .contains("Too many comments too quickly")
     );
     // Reading is never limited.
     for _ in 0..10 {

@@ -70,7 +70,7 @@ pub async fn create(
             ..Default::default()
         }));
     }
-    let status = if spam::needs_review(&comment.text) {
+    let status = if state.premoderation || spam::needs_review(&comment.text) {
         CommentStatus::Pending
     } else {
         CommentStatus::Published

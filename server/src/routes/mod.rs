@@ -1,5 +1,6 @@
 //! The JSON API, one file per resource.
 
+mod admin;
 mod articles;
 mod comments;
 mod health;
@@ -11,7 +12,7 @@ mod states;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::handler::Handler;
-use axum::routing::get;
+use axum::routing::{get, post};
 
 use crate::app::AppState;
 use crate::error::AppError;
@@ -21,12 +22,11 @@ use crate::rate_limit;
 pub const MAX_COMMENT_BODY: usize = 16 * 1024;
 
 pub fn api(state: &AppState) -> Router<AppState> {
-    let limited = rate_limit::layer(
-        state.comment_quota,
-        rate_limit::ClientIp {
-            trusted_proxies: state.trusted_proxies.clone(),
-        },
-    );
+    let clients = rate_limit::ClientIp {
+        trusted_proxies: state.trusted_proxies.clone(),
+    };
+    let limited = rate_limit::layer(state.comment_quota, clients.clone(), "comments");
+    let logins = rate_limit::layer(rate_limit::Quota::LOGINS, clients, "sign-in attempts");
     Router::new()
         .route("/articles", get(articles::list))
         .route("/articles/{slug}", get(articles::show))
@@ -41,6 +41,9 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .route("/health", get(health::show))
         .route("/oembed", get(oembed::show))
         .route("/openapi.json", get(openapi::show))
+        .route("/admin/login", post(admin::login.layer(logins)))
+        .route("/admin/logout", post(admin::logout))
+        .route("/admin/comments", get(admin::queue).post(admin::moderate))
         .fallback(|| async { AppError::NotFound("API endpoint") })
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
 }

@@ -114,7 +114,7 @@ impl Storage {
     }
 }
 
-fn parse_status(s: &str) -> CommentStatus {
+pub(super) fn parse_status(s: &str) -> CommentStatus {
     match s {
         "published" => CommentStatus::Published,
         "rejected" => CommentStatus::Rejected,

@@ -1,6 +1,7 @@
 //! The only place with SQL. Handlers call these methods and get model types back, so another
 //! database can be added here without touching a route.
 
+mod admin;
 mod articles;
 mod comments;
 mod rates;

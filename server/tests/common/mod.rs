@@ -54,7 +54,10 @@ pub async fn server() -> TestServer {
     )
     .unwrap();
     // Tests post many comments from one "client"; the pace has a test of its own.
-    let state = AppState::new(storage.clone(), &dist).with_comment_quota(UNLIMITED);
+    // Comments go up at once here; premoderation has tests of its own (admin_api.rs).
+    let state = AppState::new(storage.clone(), &dist)
+        .with_comment_quota(UNLIMITED)
+        .with_premoderation(false);
     let secret = state.form_secret.clone();
     let router = app(state);
     TestServer {

@@ -1,0 +1,52 @@
+//! What the editors' area and the server say to each other.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::CommentStatus;
+
+/// A comment as editors see it: with its article, its status and the email.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QueuedComment {
+    pub id: i64,
+    pub article_slug: String,
+    pub article_title: String,
+    pub name: String,
+    #[serde(default)]
+    pub email: Option<String>,
+    pub text: String,
+    pub status: CommentStatus,
+    #[serde(deserialize_with = "crate::wire_time::instant")]
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ModerationAction {
+    Approve,
+    Reject,
+    Delete,
+}
+
+impl ModerationAction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ModerationAction::Approve => "approve",
+            ModerationAction::Reject => "reject",
+            ModerationAction::Delete => "delete",
+        }
+    }
+}
+
+/// One action on one or many comments (the queue's bulk buttons).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Moderation {
+    pub ids: Vec<i64>,
+    pub action: ModerationAction,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Login {
+    pub token: String,
+}

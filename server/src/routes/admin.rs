@@ -1,0 +1,83 @@
+//! The editors' API: sign in and out, the moderation queue, and actions on comments.
+
+use axum::Json;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use infoshos_model::CommentStatus;
+use infoshos_model::admin::{Login, Moderation, QueuedComment};
+use serde::Deserialize;
+
+use crate::admin::{self, Editor};
+use crate::app::AppState;
+use crate::error::AppError;
+
+fn with_cookie(status: StatusCode, cookie: &str) -> Response {
+    let mut response = (status, Json(serde_json::json!({"ok": true}))).into_response();
+    if let Ok(value) = HeaderValue::from_str(cookie) {
+        response.headers_mut().insert(header::SET_COOKIE, value);
+    }
+    response
+}
+
+pub async fn login(
+    State(state): State<AppState>,
+    body: Result<Json<Login>, JsonRejection>,
+) -> Result<Response, AppError> {
+    let Json(login) = body?;
+    if !admin::token_matches(&state.storage, &login.token).await? {
+        tracing::warn!("failed editor sign-in");
+        return Err(AppError::Unauthorized("That is not the editors' token."));
+    }
+    let now = chrono::Utc::now().timestamp_millis();
+    let cookie = admin::open_session(&state.storage, state.tls, now).await?;
+    Ok(with_cookie(StatusCode::OK, &cookie))
+}
+
+pub async fn logout(State(state): State<AppState>, editor: Editor) -> Result<Response, AppError> {
+    state.storage.end_session(&editor.session_hash).await?;
+    Ok(with_cookie(StatusCode::OK, &admin::closed_cookie()))
+}
+
+#[derive(Deserialize)]
+pub struct QueueQuery {
+    status: Option<String>,
+}
+
+/// Comments with a status (pending by default), newest first.
+pub async fn queue(
+    State(state): State<AppState>,
+    _editor: Editor,
+    Query(q): Query<QueueQuery>,
+) -> Result<Json<Vec<QueuedComment>>, AppError> {
+    let status = match q.status.as_deref() {
+        None | Some("pending") => CommentStatus::Pending,
+        Some("published") => CommentStatus::Published,
+        Some("rejected") => CommentStatus::Rejected,
+        Some(_) => {
+            return Err(AppError::BadRequest(
+                "status must be pending, published or rejected.".into(),
+            ));
+        }
+    };
+    Ok(Json(state.storage.queue(status).await?))
+}
+
+/// Approve, reject or delete one or many comments; every change goes into the audit.
+pub async fn moderate(
+    State(state): State<AppState>,
+    editor: Editor,
+    body: Result<Json<Moderation>, JsonRejection>,
+) -> Result<Json<serde_json::Value>, AppError> {
+    let Json(m) = body?;
+    if m.ids.is_empty() || m.ids.len() > 500 {
+        return Err(AppError::BadRequest("Give 1 to 500 comment ids.".into()));
+    }
+    let now = chrono::Utc::now().timestamp_millis();
+    let changed = state
+        .storage
+        .moderate(&m.ids, m.action, &editor.actor, now)
+        .await?;
+    Ok(Json(serde_json::json!({ "changed": changed })))
+}

@@ -1,0 +1,144 @@
+use infoshos_model::CommentStatus;
+use infoshos_model::admin::{ModerationAction, QueuedComment};
+use sqlx::FromRow;
+
+use super::{Storage, millis_to_utc};
+
+#[derive(FromRow)]
+struct QueueRow {
+    id: i64,
+    slug: String,
+    title: String,
+    name: String,
+    email: Option<String>,
+    text: String,
+    status: String,
+    created_at: i64,
+}
+
+impl Storage {
+    pub async fn setting(&self, name: &str) -> Result<Option<Vec<u8>>, sqlx::Error> {
+        sqlx::query_scalar("SELECT value FROM settings WHERE name = ?")
+            .bind(name)
+            .fetch_optional(&self.pool)
+            .await
+    }
+
+    pub async fn set_setting(&self, name: &str, value: &[u8]) -> Result<(), sqlx::Error> {
+        sqlx::query("INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value")
+            .bind(name)
+            .bind(value)
+            .execute(&self.pool)
+            .await
+            .map(|_| ())
+    }
+
+    pub async fn add_session(
+        &self,
+        id_hash: &str,
+        now_ms: i64,
+        expires_ms: i64,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query("INSERT INTO admin_sessions (id_hash, created_at, expires_at) VALUES (?, ?, ?)")
+            .bind(id_hash)
+            .bind(now_ms)
+            .bind(expires_ms)
+            .execute(&self.pool)
+            .await
+            .map(|_| ())
+    }
+
+    pub async fn session_alive(&self, id_hash: &str, now_ms: i64) -> Result<bool, sqlx::Error> {
+        sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM admin_sessions WHERE id_hash = ? AND expires_at > ?)",
+        )
+        .bind(id_hash)
+        .bind(now_ms)
+        .fetch_one(&self.pool)
+        .await
+    }
+
+    pub async fn end_session(&self, id_hash: &str) -> Result<(), sqlx::Error> {
+        sqlx::query("DELETE FROM admin_sessions WHERE id_hash = ?")
+            .bind(id_hash)
+            .execute(&self.pool)
+            .await
+            .map(|_| ())
+    }
+
+    /// Comments with `status`, newest first, with their article (for the editors' queue).
+    pub async fn queue(&self, status: CommentStatus) -> Result<Vec<QueuedComment>, sqlx::Error> {
+        let rows: Vec<QueueRow> = sqlx::query_as(
+            "SELECT c.id, a.slug, a.title, c.name, c.email, c.text, c.status, c.created_at
+             FROM comments c JOIN articles a ON a.id = c.article_id
+             WHERE c.status = ? ORDER BY c.created_at DESC, c.id DESC LIMIT 500",
+        )
+        .bind(status.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| QueuedComment {
+                id: r.id,
+                article_slug: r.slug,
+                article_title: r.title,
+                name: r.name,
+                email: r.email,
+                text: r.text,
+                status: super::comments::parse_status(&r.status),
+                created_at: millis_to_utc(r.created_at),
+            })
+            .collect())
+    }
+
+    /// Applies one action to the comments and records it for each, in one transaction.
+    /// Returns how many comments it changed.
+    pub async fn moderate(
+        &self,
+        ids: &[i64],
+        action: ModerationAction,
+        actor: &str,
+        now_ms: i64,
+    ) -> Result<u64, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        let mut changed = 0;
+        for id in ids {
+            let done = match action {
+                ModerationAction::Approve => {
+                    sqlx::query("UPDATE comments SET status = 'published' WHERE id = ?")
+                }
+                ModerationAction::Reject => {
+                    sqlx::query("UPDATE comments SET status = 'rejected' WHERE id = ?")
+                }
+                ModerationAction::Delete => sqlx::query("DELETE FROM comments WHERE id = ?"),
+            }
+            .bind(id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if done > 0 {
+                changed += done;
+                sqlx::query(
+                    "INSERT INTO audit (at, actor, action, comment_id) VALUES (?, ?, ?, ?)",
+                )
+                .bind(now_ms)
+                .bind(actor)
+                .bind(action.as_str())
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(changed)
+    }
+
+    /// The audit record, newest first: (at, actor, action, comment id).
+    pub async fn audit(&self) -> Result<Vec<(i64, String, String, Option<i64>)>, sqlx::Error> {
+        sqlx::query_as(
+            "SELECT at, actor, action, comment_id FROM audit ORDER BY id DESC LIMIT 1000",
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+}
