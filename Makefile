@@ -36,12 +36,15 @@ spa: tools
 	$(SPA_ENV) trunk build --release
 	# The widget app: its own small bundle under /embed/ (after the main build, which empties dist/).
 	$(SPA_ENV) trunk build embed.html --release --dist dist/embed --public-url /embed/
+	# The editors' area, also apart: readers never download it.
+	$(SPA_ENV) trunk build admin.html --release --dist dist/admin --public-url /admin/
 	node scripts/precache.mjs dist
 	@$(MAKE) --no-print-directory precompress
 
 precompress:
 	@for f in dist/*.wasm dist/*.js dist/*.css dist/*.html dist/*.webmanifest dist/*.svg \
-	  dist/embed/*.wasm dist/embed/*.js dist/embed/*.css dist/embed/*.html; do \
+	  dist/embed/*.wasm dist/embed/*.js dist/embed/*.css dist/embed/*.html \
+	  dist/admin/*.wasm dist/admin/*.js dist/admin/*.css dist/admin/*.html; do \
 	  [ -f "$$f" ] || continue; \
 	  brotli -f -k -q 11 "$$f"; gzip -f -k -9 "$$f"; \
 	done

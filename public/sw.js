@@ -58,8 +58,10 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   const path = url.pathname;
-  // Widgets live in other sites' pages: they are never cached or served from here.
+  // Widgets live in other sites' pages, and the editors' area is for staff online: neither is
+  // cached or served from here.
   if (path.startsWith('/embed/') || path === '/embed.js') return;
+  if (path === '/admin' || path.startsWith('/admin/') || path.startsWith('/api/admin/')) return;
 
   if (path.startsWith('/api/')) {
     if (LISTS.includes(path)) {

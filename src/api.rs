@@ -46,13 +46,13 @@ async fn body_value(response: &gloo_net::http::Response) -> Result<JsValue, Fetc
     js_sys::JSON::parse(&text).map_err(|_| FetchError::Decode)
 }
 
-fn decode<T: DeserializeOwned>(value: JsValue) -> Result<T, FetchError> {
+pub(crate) fn decode<T: DeserializeOwned>(value: JsValue) -> Result<T, FetchError> {
     serde_wasm_bindgen::from_value(value).map_err(|_| FetchError::Decode)
 }
 
 /// Sends a request and reads its JSON. Not generic: every endpoint shares this one copy in
 /// the wasm, and only `decode` is made per type.
-fn send(
+pub(crate) fn send(
     request: Result<gloo_net::http::Request, gloo_net::Error>,
 ) -> Pin<Box<dyn Future<Output = Result<JsValue, FetchError>>>> {
     Box::pin(async move {
@@ -94,7 +94,7 @@ fn answer(
 }
 
 /// The abort signal is made now, under the caller's owner, not when the future first runs.
-fn get<T: DeserializeOwned>(url: String) -> impl Future<Output = Result<T, FetchError>> {
+pub(crate) fn get<T: DeserializeOwned>(url: String) -> impl Future<Output = Result<T, FetchError>> {
     let signal = abort_signal();
     let pending = send(
         gloo_net::http::Request::get(&url)

@@ -1,5 +1,6 @@
 //! Infoshos reader: the SCO news portal in the browser.
 
+pub mod admin;
 pub mod api;
 pub mod app;
 pub mod components;

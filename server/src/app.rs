@@ -100,7 +100,9 @@ pub fn app(state: AppState) -> Router {
         .nest("/api", routes::api(&state))
         .route("/", page.clone())
         .route("/index.html", page.clone())
-        .route("/embed/index.html", page)
+        .route("/embed/index.html", page.clone())
+        .route("/admin", page.clone())
+        .route("/admin/index.html", page)
         .fallback_service(assets)
         .layer(axum::middleware::from_fn(static_files::cache_headers))
         .layer(axum::middleware::from_fn_with_state(

@@ -22,9 +22,11 @@ pub async fn spa_index(State(state): State<AppState>, request: Request) -> Respo
     if last.contains('.') && !last.ends_with(".html") {
         return (StatusCode::NOT_FOUND, "Not found").into_response();
     }
-    let widget = uri.path().starts_with("/embed/");
-    let (file, ancestors) = if widget {
+    let path = uri.path();
+    let (file, ancestors) = if path.starts_with("/embed/") {
         ("embed/index.html", state.embed_ancestors.as_str())
+    } else if path == "/admin" || path.starts_with("/admin/") {
+        ("admin/index.html", "'self'")
     } else {
         ("index.html", "'self'")
     };

@@ -227,3 +227,20 @@ async fn sign_ins_are_paced_and_the_cookie_is_secure_behind_tls() {
     }
     assert_eq!(last, StatusCode::TOO_MANY_REQUESTS);
 }
+
+#[tokio::test]
+async fn the_editors_area_is_its_own_page_and_never_framed() {
+    let s = premoderated(false).await;
+    for uri in ["/admin", "/admin/index.html"] {
+        let a = s.get(uri).await;
+        assert_eq!(a.status, StatusCode::OK, "{uri}");
+        assert!(
+            String::from_utf8_lossy(&a.body).contains("id=admin"),
+            "{uri}"
+        );
+        assert!(
+            a.header(header::CONTENT_SECURITY_POLICY)
+                .ends_with("frame-ancestors 'self'")
+        );
+    }
+}

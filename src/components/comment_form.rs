@@ -50,7 +50,8 @@ fn slot(field: &str) -> usize {
 #[component]
 pub fn CommentForm(
     slug: String,
-    on_published: Callback<Comment>,
+    /// A comment the server accepted, and whether it waits for an editor.
+    on_published: Callback<(Comment, bool)>,
     /// The signed token the article came with; the server refuses a comment without it.
     #[prop(default = None)]
     token: Option<String>,
@@ -78,16 +79,24 @@ pub fn CommentForm(
         let comment = item.comment;
         match result {
             Ok(created) => {
-                let message = if created.status == CommentStatus::Published {
-                    on_published.run(Comment {
-                        id: created.id,
-                        name: comment.name.trim().to_string(),
-                        text: comment.text.trim().to_string(),
-                        created_at: now_utc(),
-                    });
-                    t.comment_published
-                } else {
+                let pending = created.status != CommentStatus::Published;
+                // The reader sees their own comment at once; one waiting for an editor is
+                // marked so, and only they see it.
+                if created.id > 0 {
+                    on_published.run((
+                        Comment {
+                            id: created.id,
+                            name: comment.name.trim().to_string(),
+                            text: comment.text.trim().to_string(),
+                            created_at: now_utc(),
+                        },
+                        pending,
+                    ));
+                }
+                let message = if pending {
                     t.comment_pending
+                } else {
+                    t.comment_published
                 };
                 if let Some(text) = document().get_element_by_id("comment-text") {
                     text.unchecked_into::<web_sys::HtmlTextAreaElement>()

@@ -58,6 +58,7 @@ pub const EN: Ui = Ui {
     fix_fields: "Please check the highlighted fields.",
     comment_published: "Thank you. Your comment is published.",
     comment_pending: "Thank you. Your comment is awaiting moderation.",
+    awaiting: "awaiting moderation (only you see it)",
     related: "Related news",
     clocks_title: "Time in SCO capitals",
     day_ahead: "next day",

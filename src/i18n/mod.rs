@@ -57,6 +57,7 @@ pub struct Ui {
     pub fix_fields: &'static str,
     pub comment_published: &'static str,
     pub comment_pending: &'static str,
+    pub awaiting: &'static str,
     pub related: &'static str,
     pub clocks_title: &'static str,
     pub day_ahead: &'static str,
@@ -113,6 +114,7 @@ pub struct Ui {
     pub widget_slug: &'static str,
 }
 
+pub mod admin;
 mod en;
 pub use en::EN;
 

@@ -7,6 +7,7 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '../..');
 const firstPort = Number(process.env.E2E_PORT || 18080);
+const EDITORS_TOKEN = 'e2e-editors-token-4f2a9c';
 
 /** A server on `firstPort + offset`, serving `dist` (the repo's build by default), with `env` added. */
 function serverAt({ offset = 0, dist = path.join(root, 'dist'), env = {} } = {}) {
@@ -35,6 +36,9 @@ function serverAt({ offset = 0, dist = path.join(root, 'dist'), env = {} } = {})
         // No network here: a missing file makes the refresh fail and the snapshot be served.
         INFOSHOS_RATES_URL: `file://${path.join(dir, 'no-feed.xml')}`,
         RUST_LOG: 'warn',
+        // Comments go up at once in most specs; moderation.spec.js runs the default, pre.
+        INFOSHOS_MODERATION: 'post',
+        INFOSHOS_ADMIN_TOKEN: EDITORS_TOKEN,
         ...env,
       },
       stdio: ['ignore', 'inherit', 'inherit'],
@@ -58,4 +62,4 @@ function serverAt({ offset = 0, dist = path.join(root, 'dist'), env = {} } = {})
   return { start, stop, base, dir };
 }
 
-module.exports = { serverAt, root, ...serverAt() };
+module.exports = { serverAt, root, EDITORS_TOKEN, ...serverAt() };

@@ -39,7 +39,13 @@ pub async fn server() -> TestServer {
         "<!doctype html><head><title>Infoshos</title></head><body id=reader></body>",
     )
     .unwrap();
-    // The widget app's page (`make spa` builds it into dist/embed/).
+    // The editors' area and the widget app's pages (`make spa` builds them into dist/).
+    std::fs::create_dir_all(dist.join("admin")).unwrap();
+    std::fs::write(
+        dist.join("admin/index.html"),
+        "<!doctype html><head><title>Infoshos editors</title></head><body id=admin></body>",
+    )
+    .unwrap();
     std::fs::create_dir_all(dist.join("embed")).unwrap();
     std::fs::write(
         dist.join("embed/index.html"),

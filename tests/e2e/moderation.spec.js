@@ -1,0 +1,50 @@
+// Premoderation end to end: a reader's comment waits (they alone see it, marked), an editor
+// signs in at /admin with the token, approves it, and every reader sees it.
+const { test, expect } = require('@playwright/test');
+const { serverAt, EDITORS_TOKEN } = require('./server');
+
+const server = serverAt({ offset: 7, env: { INFOSHOS_MODERATION: 'pre' } });
+test.beforeAll(async () => server.start());
+test.afterAll(async () => server.stop());
+
+test('post, wait for an editor, approve in /admin, visible to readers', async ({ browser }) => {
+  const list = await (await fetch(`${server.base}/api/articles?limit=3`)).json();
+  const article = `${server.base}/en/article/${list.items[2].slug}`;
+  const text = `A question for the editors, ${Date.now()}.`;
+
+  const author = await browser.newPage();
+  await author.goto(article);
+  await author.getByLabel('Name').fill('Zarina');
+  await author.locator('#comment-text').fill(text);
+  await author.waitForTimeout(2100); // a person takes a moment; the form token says so
+  await author.getByRole('button', { name: 'Send comment' }).click();
+  await expect(author.locator('.form-notice')).toContainText('awaiting moderation');
+  const mine = author.locator('.comment', { hasText: text });
+  await expect(mine).toHaveCount(1);
+  await expect(mine.locator('.comment-pending')).toContainText('only you see it');
+
+  const reader = await browser.newPage();
+  await reader.goto(article);
+  await expect(reader.locator('.article-body p').first()).toBeVisible();
+  await expect(reader.locator('.comment', { hasText: text })).toHaveCount(0);
+
+  const editor = await browser.newPage();
+  await editor.goto(`${server.base}/admin`);
+  await editor.getByLabel("Editors' token").fill('not the token');
+  await editor.getByRole('button', { name: 'Sign in' }).click();
+  await expect(editor.locator('.form-notice')).toContainText("not the editors' token");
+  await editor.getByLabel("Editors' token").fill(EDITORS_TOKEN);
+  await editor.getByRole('button', { name: 'Sign in' }).click();
+  const queued = editor.locator('.admin-comment', { hasText: text });
+  await expect(queued).toHaveCount(1);
+  await queued.getByRole('button', { name: 'Approve' }).click();
+  await expect(editor.locator('.form-notice')).toContainText('1 comments changed');
+  await expect(queued).toHaveCount(0);
+
+  await reader.reload();
+  await expect(reader.locator('.comment', { hasText: text })).toHaveCount(1);
+  await expect(reader.locator('.comment', { hasText: text }).locator('.comment-pending')).toHaveCount(0);
+
+  // The session cookie is the browser's alone: scripts can't read it.
+  expect(await editor.evaluate(() => document.cookie)).not.toContain('infoshos_admin');
+});
