@@ -8,7 +8,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 # trunk finds wasm-opt 132 here (see scripts/wasm-opt/package.json).
 export PATH := $(CURDIR)/scripts/wasm-opt/node_modules/.bin:$(PATH)
 
-.PHONY: help tools spa precompress server run dev test fmt-check clippy test-native test-browser test-e2e size e2e-deps soak
+.PHONY: help tools spa precompress server run dev test fmt-check clippy test-native test-browser test-e2e size e2e-deps soak fuzz
 
 help:
 	@echo "make run    install what is missing, build the app, start http://127.0.0.1:8080"
@@ -16,6 +16,7 @@ help:
 	@echo "make dev    trunk serve on :8081 with /api proxied to a running server"
 	@echo "make size   release build, then raw/gzip/brotli sizes of wasm, JS and CSS"
 	@echo "make soak   a minute of concurrent comments with a SIGKILL halfway (not in make test)"
+	@echo "make fuzz   long random runs of the parser fuzzing and property tests (not in make test)"
 
 tools:
 	@scripts/install-tools.sh
@@ -69,8 +70,14 @@ clippy:
 	$(CARGO) clippy -p infoshos --all-targets --target wasm32-unknown-unknown -- -D warnings
 	$(CARGO) clippy -p infoshos --all-targets -- -D warnings
 
+# Property tests and fuzzing run from a fixed seed here, so a red run can be replayed and a
+# green one means something; `make fuzz` explores with fresh random inputs for a long while.
 test-native:
-	$(CARGO) test --workspace
+	PROPTEST_RNG_SEED=20261129 $(CARGO) test --workspace
+
+fuzz:
+	PROPTEST_CASES=100000 $(CARGO) test --release -p infoshos-server --test fuzz
+	PROPTEST_CASES=20000 $(CARGO) test --release -p infoshos-model --test properties
 
 test-browser:
 	$(CARGO) test -p infoshos --target wasm32-unknown-unknown --test components

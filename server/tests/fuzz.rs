@@ -1,7 +1,7 @@
 //! Fuzzing without a nightly toolchain: proptest throws arbitrary and mangled inputs at the two
 //! parsers that read what strangers send — the CBR rates XML and a comment's JSON — and checks
 //! they answer (Ok or a clear error) and never panic. `make test` runs a short round; for a
-//! long one: `PROPTEST_CASES=200000 cargo test -p infoshos-server --test fuzz --release`.
+//! long one with fresh random inputs: `make fuzz`.
 
 use infoshos_model::NewComment;
 use infoshos_server::rates::parse::parse_cbr;
