@@ -183,3 +183,26 @@ async fn a_client_posting_too_fast_is_told_when_to_try_again() {
         assert_eq!(s.get(URI).await.status, StatusCode::OK);
     }
 }
+
+#[tokio::test]
+async fn a_large_body_is_refused_on_every_route_before_it_is_read() {
+    let s = server().await;
+    let big = "x".repeat(100 * 1024);
+    for uri in [
+        "/api/admin/login",
+        "/api/admin/comments",
+        "/api/states",
+        "/en/",
+    ] {
+        let a = s
+            .send(
+                Request::post(uri)
+                    .header(header::CONTENT_TYPE, "application/json")
+                    .header(header::CONTENT_LENGTH, big.len())
+                    .body(Body::from(big.clone()))
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(a.status, StatusCode::PAYLOAD_TOO_LARGE, "{uri}");
+    }
+}
