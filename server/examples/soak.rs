@@ -80,15 +80,7 @@ async fn main() {
     // after the restart too (the signing key is kept in the database).
     let mut tokens = Vec::new();
     for slug in ARTICLES {
-        let article: serde_json::Value = client
-            .get(format!("{base}/api/articles/{slug}"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        tokens.push(article["formToken"].as_str().unwrap().to_string());
+        tokens.push(process::form_token(&client, &base, slug).await);
     }
     let tokens = Arc::new(tokens);
     tokio::time::sleep(Duration::from_millis(2_100)).await;

@@ -107,8 +107,8 @@ impl FromRequestParts<AppState> for Editor {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
-        let signed_out = AppError::Unauthorized("Please sign in as an editor.");
-        let id = session_id(parts).ok_or(signed_out)?;
+        let signed_out = || AppError::Unauthorized("Please sign in as an editor.");
+        let id = session_id(parts).ok_or_else(signed_out)?;
         let hash = sha256_hex(&id);
         let now = chrono::Utc::now().timestamp_millis();
         if state.storage.session_alive(&hash, now).await? {
@@ -117,7 +117,7 @@ impl FromRequestParts<AppState> for Editor {
                 session_hash: hash,
             })
         } else {
-            Err(AppError::Unauthorized("Please sign in as an editor."))
+            Err(signed_out())
         }
     }
 }

@@ -47,6 +47,11 @@ async fn call(
     s.send(request.body(body).unwrap()).await
 }
 
+/// An editor's action on comments (`{ids, action}`), with the session cookie.
+async fn moderate(s: &TestServer, cookie: &str, body: Value) -> common::Answer {
+    call(s, "POST", "/api/admin/comments", Some(cookie), Some(body)).await
+}
+
 async fn sign_in(s: &TestServer) -> String {
     let a = call(
         s,
@@ -107,14 +112,7 @@ async fn a_new_comment_waits_until_an_editor_approves_it() {
     assert_eq!(first["articleSlug"], "rates-table-explained");
     assert_eq!(first["status"], "pending");
 
-    let done = call(
-        &s,
-        "POST",
-        "/api/admin/comments",
-        Some(&cookie),
-        Some(json!({"ids": [id], "action": "approve"})),
-    )
-    .await;
+    let done = moderate(&s, &cookie, json!({"ids": [id], "action": "approve"})).await;
     assert_eq!(done.json()["changed"], 1);
     let texts: Vec<Value> = s
         .get(URI)
@@ -128,14 +126,7 @@ async fn a_new_comment_waits_until_an_editor_approves_it() {
     assert!(texts.contains(&json!("Waiting for the editors.")));
 
     // Taken down again: a published comment can be rejected.
-    call(
-        &s,
-        "POST",
-        "/api/admin/comments",
-        Some(&cookie),
-        Some(json!({"ids": [id], "action": "reject"})),
-    )
-    .await;
+    moderate(&s, &cookie, json!({"ids": [id], "action": "reject"})).await;
     assert_eq!(s.get(URI).await.json().as_array().unwrap().len(), before);
 
     let audit = s.storage.audit().await.unwrap();
@@ -171,32 +162,11 @@ async fn bulk_actions_change_each_comment_once() {
         ids.push(a.json()["id"].as_i64().unwrap());
     }
     let cookie = sign_in(&s).await;
-    let deleted = call(
-        &s,
-        "POST",
-        "/api/admin/comments",
-        Some(&cookie),
-        Some(json!({"ids": ids, "action": "delete"})),
-    )
-    .await;
+    let deleted = moderate(&s, &cookie, json!({"ids": ids, "action": "delete"})).await;
     assert_eq!(deleted.json()["changed"], 3);
-    let again = call(
-        &s,
-        "POST",
-        "/api/admin/comments",
-        Some(&cookie),
-        Some(json!({"ids": ids, "action": "delete"})),
-    )
-    .await;
+    let again = moderate(&s, &cookie, json!({"ids": ids, "action": "delete"})).await;
     assert_eq!(again.json()["changed"], 0);
-    let bad = call(
-        &s,
-        "POST",
-        "/api/admin/comments",
-        Some(&cookie),
-        Some(json!({"ids": [], "action": "approve"})),
-    )
-    .await;
+    let bad = moderate(&s, &cookie, json!({"ids": [], "action": "approve"})).await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
     assert_eq!(s.storage.audit().await.unwrap().len(), 3);
 }

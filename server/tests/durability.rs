@@ -44,15 +44,7 @@ async fn acknowledged_comments_survive_kill_9() {
     let mut server = start(&db, port, dir.path());
     wait_healthy(&client, &base).await;
     // The form token comes with the article; a reader takes more than two seconds to write.
-    let article: serde_json::Value = client
-        .get(format!("{base}/api/articles/laos-becomes-partner"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let token = article["formToken"].as_str().unwrap().to_string();
+    let token = process::form_token(&client, &base, "laos-becomes-partner").await;
     tokio::time::sleep(Duration::from_millis(2_100)).await;
     let mut acknowledged = Vec::new();
     for i in 0..20 {

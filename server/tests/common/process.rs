@@ -42,3 +42,16 @@ pub async fn wait_healthy(client: &reqwest::Client, base: &str) {
     }
     panic!("the server did not come up");
 }
+
+/// The form token an article's page gets (see the server's `form_token`).
+pub async fn form_token(client: &reqwest::Client, base: &str, slug: &str) -> String {
+    let article: serde_json::Value = client
+        .get(format!("{base}/api/articles/{slug}"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    article["formToken"].as_str().unwrap().to_string()
+}
