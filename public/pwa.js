@@ -4,7 +4,8 @@
 'use strict';
 (() => {
   const root = document.documentElement;
-  const SAVED_CACHE = 'infoshos-saved';
+  // The same name as in sw.js.
+  const SAVED_CACHE = 'infoshos-saved-2';
   const TEXT = {
     en: {
       offline: 'You are offline.',

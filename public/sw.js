@@ -8,9 +8,13 @@ const VERSION = '__VERSION__';
 const SHELL = __SHELL__;
 const SHELL_CACHE = `infoshos-shell-${VERSION}`;
 // Feed pages, states, rates and every article the reader opened. Kept across versions.
-const DATA_CACHE = 'infoshos-data';
+// The number is the shape of the API's JSON: it grows when a copy kept before could no longer
+// be read (2: an article's body became cleaned HTML instead of a list of paragraphs).
+const DATA_CACHE = 'infoshos-data-2';
 // Articles the reader saved on purpose (written by pwa.js); never trimmed here.
-const SAVED_CACHE = 'infoshos-saved';
+const SAVED_CACHE = 'infoshos-saved-2';
+const OLD_DATA = ['infoshos-data'];
+const OLD_SAVED = ['infoshos-saved'];
 const DATA_LIMIT = 300;
 const SAVED_AT = 'x-infoshos-saved-at';
 
@@ -37,6 +41,7 @@ self.addEventListener('activate', (event) => {
           await caches.delete(name);
         }
       }
+      await upgradeCopies();
       await self.clients.claim();
     })(),
   );
@@ -129,6 +134,30 @@ async function lastCopy(request) {
   const data = await caches.open(DATA_CACHE);
   const saved = await caches.open(SAVED_CACHE);
   return (await data.match(request)) || (await saved.match(request)) || null;
+}
+
+// Copies in an older shape: passing ones are dropped; saved articles are fetched again in
+// the new shape, and an old saved cache goes only once every article in it is fetched
+// (offline now, the next version tries again).
+async function upgradeCopies() {
+  for (const name of OLD_DATA) await caches.delete(name);
+  for (const name of OLD_SAVED) {
+    if (!(await caches.has(name))) continue;
+    const old = await caches.open(name);
+    const saved = await caches.open(SAVED_CACHE);
+    let left = 0;
+    for (const request of await old.keys()) {
+      try {
+        const response = await fetch(request.url, { cache: 'no-store' });
+        if (!response.ok) throw new Error(String(response.status));
+        await saved.put(request.url, response);
+        await old.delete(request);
+      } catch (err) {
+        left += 1;
+      }
+    }
+    if (left === 0) await caches.delete(name);
+  }
 }
 
 // Only good answers are kept, stamped with when, so the page can say how old a copy is.

@@ -28,8 +28,9 @@ pub struct ArticleList {
     pub next_cursor: Option<String>,
 }
 
-/// A whole article. The body is structured paragraphs of plain text, so no HTML from the
-/// database ever reaches the DOM.
+/// A whole article. Title and summary are plain text; the body is HTML that the server cleaned
+/// with its allowlist when it was written (see the server's `sanitize`), so it is put into the
+/// page as HTML.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Article {
@@ -42,7 +43,8 @@ pub struct Article {
     pub lang: Lang,
     pub countries: Vec<String>,
     pub comment_count: i64,
-    pub paragraphs: Vec<String>,
+    /// Allowlisted HTML: paragraphs, subheads, quotes, lists, links; nothing that runs.
+    pub body: String,
     /// Up to six other articles: those sharing a state first, then the most recent.
     pub related: Vec<ArticleSummary>,
     /// The signed token the comment form sends back (see the server's `form_token`).

@@ -11,6 +11,7 @@ pub mod oembed;
 pub mod rate_limit;
 pub mod rates;
 pub mod routes;
+pub mod sanitize;
 pub mod security;
 pub mod seed;
 pub mod static_files;

@@ -5,6 +5,8 @@ use infoshos_model::Lang;
 use infoshos_model::widgets::{Widget, WidgetSpec, is_slug, parse_widget};
 use url::Url;
 
+use crate::sanitize::escape_html;
+
 /// A portal address that has an embedded form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
@@ -97,22 +99,6 @@ pub fn target_of_path<K: AsRef<str>, V: AsRef<str>>(
         }
         _ => None,
     }
-}
-
-/// Text safe inside a double-quoted HTML attribute or an element.
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The iframe a partner page gets: sandboxed, lazy, titled; `embed.js` adopts it to follow

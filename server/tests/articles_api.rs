@@ -103,13 +103,19 @@ async fn the_country_filter_keeps_only_articles_about_that_state() {
 }
 
 #[tokio::test]
-async fn an_article_has_paragraphs_and_related_news_sharing_states_first() {
+async fn an_article_has_a_body_of_paragraphs_and_related_news_sharing_states_first() {
     let s = server().await;
     let a = s.get("/api/articles/laos-becomes-partner").await;
     assert_eq!(a.status, StatusCode::OK);
     let json = a.json();
-    let paragraphs = json["paragraphs"].as_array().unwrap();
-    assert!((3..=8).contains(&paragraphs.len()));
+    // The demo text arrives as cleaned HTML: one <p> per paragraph, nothing else.
+    let body = json["body"].as_str().unwrap();
+    assert!((3..=8).contains(&body.matches("<p>").count()), "{body}");
+    assert_eq!(
+        body.matches('<').count(),
+        2 * body.matches("<p>").count(),
+        "{body}"
+    );
     let countries: Vec<&str> = json["countries"]
         .as_array()
         .unwrap()

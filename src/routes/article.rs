@@ -42,7 +42,7 @@ fn ArticleView(article: Article) -> impl IntoView {
         move || api::comments(slug.clone())
     });
     // Comments the reader posted on this visit, shown at once below the others.
-    let added = RwSignal::new(Vec::<(Comment, bool)>::new());
+    let added = RwSignal::new(Vec::<Comment>::new());
     let when = format_date_time(
         article.published_at,
         reader_offset_east_min(article.published_at),
@@ -99,9 +99,8 @@ fn ArticleView(article: Article) -> impl IntoView {
                 <time datetime=iso(article.published_at)>{when}</time>
             </p>
             <p class="article-lead">{article.summary}</p>
-            <div class="article-body">
-                {article.paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
-            </div>
+            // Cleaned by the server's allowlist when it was written (see `Article::body`).
+            <div class="article-body" inner_html=article.body></div>
             <nav class="article-states" aria-label=t.concerns>
                 <h2>{t.concerns}</h2>
                 <ul>{countries}</ul>
@@ -117,7 +116,7 @@ fn ArticleView(article: Article) -> impl IntoView {
         <section class="comments no-print" aria-labelledby="comments-title">
             <h2 id="comments-title">{t.comments_title}</h2>
             <CommentList comments added />
-            <CommentForm slug token on_published=Callback::new(move |c: (Comment, bool)| added.update(|list| list.push(c))) />
+            <CommentForm slug token on_published=Callback::new(move |c: Comment| added.update(|list| list.push(c))) />
         </section>
         <section class="related no-print" aria-labelledby="related-title">
             <h2 id="related-title">{t.related}</h2>

@@ -75,7 +75,7 @@ test('offline: the shell, last feed, clocks and banner; opened and saved article
   // Forget the copy kept for having opened it: only the saved one is left.
   const slug = saved.href.split('/').pop();
   await page.evaluate(async (s) => {
-    const data = await caches.open('infoshos-data');
+    const data = await caches.open('infoshos-data-2');
     await data.delete(`/api/articles/${s}`);
   }, slug);
 

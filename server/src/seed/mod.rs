@@ -66,7 +66,7 @@ pub async fn seed_if_empty(storage: &Storage) -> Result<usize, SeedError> {
                 lang: Lang::En,
                 title: a.title.clone(),
                 summary: a.summary.clone(),
-                paragraphs: a.paragraphs.clone(),
+                body_html: crate::sanitize::paragraphs_html(&a.paragraphs),
                 published_at_ms: a.published.timestamp_millis(),
                 countries: a.countries.clone(),
             })

@@ -11,14 +11,15 @@ pub struct FeedCursor {
     pub id: i64,
 }
 
-/// An article to store (the seed, later an editor).
+/// An article to store (the seed or an editor). `body_html` must already be cleaned by
+/// `sanitize::article_html`: it is served as HTML.
 #[derive(Debug, Clone)]
 pub struct NewArticle {
     pub slug: String,
     pub lang: Lang,
     pub title: String,
     pub summary: String,
-    pub paragraphs: Vec<String>,
+    pub body_html: String,
     pub published_at_ms: i64,
     pub countries: Vec<String>,
 }
@@ -54,8 +55,6 @@ const SUMMARY_COLUMNS: &str = "a.id, a.slug, a.title, a.summary, a.published_at,
     (SELECT group_concat(country) FROM article_countries WHERE article_id = a.id) AS countries,
     (SELECT count(*) FROM comments c WHERE c.article_id = a.id AND c.status = 'published') AS comment_count";
 
-const PARAGRAPH_BREAK: &str = "\n\n";
-
 impl Storage {
     pub async fn article_count(&self) -> Result<i64, sqlx::Error> {
         sqlx::query_scalar("SELECT count(*) FROM articles")
@@ -65,25 +64,29 @@ impl Storage {
 
     pub async fn insert_article(&self, a: &NewArticle) -> Result<i64, sqlx::Error> {
         let mut tx = self.pool.begin().await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO articles (slug, lang, title, summary, body, published_at)
-             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        let id = insert(&mut tx, a).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// An editor's article, stored with its row in the audit in one transaction. A slug that
+    /// is taken is the database's unique-violation error (see `is_unique_violation`).
+    pub async fn publish_article(
+        &self,
+        a: &NewArticle,
+        actor: &str,
+        now_ms: i64,
+    ) -> Result<i64, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        let id = insert(&mut tx, a).await?;
+        sqlx::query(
+            "INSERT INTO audit (at, actor, action, article_id) VALUES (?, ?, 'publish', ?)",
         )
-        .bind(&a.slug)
-        .bind(a.lang.code())
-        .bind(&a.title)
-        .bind(&a.summary)
-        .bind(a.paragraphs.join(PARAGRAPH_BREAK))
-        .bind(a.published_at_ms)
-        .fetch_one(&mut *tx)
+        .bind(now_ms)
+        .bind(actor)
+        .bind(id)
+        .execute(&mut *tx)
         .await?;
-        for country in &a.countries {
-            sqlx::query("INSERT INTO article_countries (article_id, country) VALUES (?, ?)")
-                .bind(id)
-                .bind(country)
-                .execute(&mut *tx)
-                .await?;
-        }
         tx.commit().await?;
         Ok(id)
     }
@@ -176,9 +179,37 @@ impl Storage {
             lang: summary.lang,
             countries: summary.countries,
             comment_count: summary.comment_count,
-            paragraphs: body.split(PARAGRAPH_BREAK).map(str::to_string).collect(),
+            body,
             related: related.into_iter().map(Into::into).collect(),
             form_token: None,
         }))
     }
+}
+
+async fn insert(tx: &mut sqlx::SqliteConnection, a: &NewArticle) -> Result<i64, sqlx::Error> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO articles (slug, lang, title, summary, body, published_at)
+         VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(&a.slug)
+    .bind(a.lang.code())
+    .bind(&a.title)
+    .bind(&a.summary)
+    .bind(&a.body_html)
+    .bind(a.published_at_ms)
+    .fetch_one(&mut *tx)
+    .await?;
+    for country in &a.countries {
+        sqlx::query("INSERT INTO article_countries (article_id, country) VALUES (?, ?)")
+            .bind(id)
+            .bind(country)
+            .execute(&mut *tx)
+            .await?;
+    }
+    Ok(id)
+}
+
+/// Whether the database refused a row because a unique key (an article's slug) is taken.
+pub fn is_unique_violation(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(e) if e.is_unique_violation())
 }

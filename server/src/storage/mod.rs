@@ -13,7 +13,7 @@ use std::time::Duration;
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
-pub use articles::{FeedCursor, NewArticle};
+pub use articles::{FeedCursor, NewArticle, is_unique_violation};
 pub use rates::{DayRates, StoredRate};
 
 #[derive(Clone, Debug)]
