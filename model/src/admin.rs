@@ -50,3 +50,17 @@ pub struct Moderation {
 pub struct Login {
     pub token: String,
 }
+
+/// One line of the audit: who did what, when, to which comment or article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditEntry {
+    #[serde(deserialize_with = "crate::wire_time::instant")]
+    pub at: DateTime<Utc>,
+    pub actor: String,
+    pub action: String,
+    #[serde(default)]
+    pub comment_id: Option<i64>,
+    #[serde(default)]
+    pub article_id: Option<i64>,
+}

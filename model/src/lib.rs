@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod articles;
 pub mod comments;
+pub mod editorial;
 pub mod error;
 pub mod lang;
 pub mod rates;

@@ -5,6 +5,7 @@ use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use infoshos_model::editorial::{self, DraftProblem, DraftProblems};
 use infoshos_model::{ApiError, CommentProblems};
 
 #[derive(Debug, thiserror::Error)]
@@ -15,6 +16,8 @@ pub enum AppError {
     BadRequest(String),
     #[error("invalid comment")]
     InvalidComment(CommentProblems),
+    #[error("invalid article")]
+    InvalidDraft(DraftProblems),
     #[error("rejected body: {0}")]
     Body(#[from] JsonRejection),
     #[error("method not allowed")]
@@ -44,6 +47,18 @@ impl IntoResponse for AppError {
                 ApiError {
                     error: "Some fields need attention.".into(),
                     fields: problems.to_fields_en(),
+                },
+            ),
+            AppError::InvalidDraft(problems) => (
+                // A taken address is a conflict with what is stored; the rest is the form.
+                if problems.values().all(|p| *p == DraftProblem::SlugTaken) {
+                    StatusCode::CONFLICT
+                } else {
+                    StatusCode::UNPROCESSABLE_ENTITY
+                },
+                ApiError {
+                    error: "Some fields need attention.".into(),
+                    fields: editorial::to_fields_en(problems),
                 },
             ),
             AppError::Body(rejection) => body_rejection(rejection),

@@ -3,71 +3,16 @@
 
 mod common;
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
-use common::{TestServer, server};
-use infoshos_server::app::{AppState, app};
+use axum::http::{StatusCode, header};
+use common::TestServer;
+use common::editors::{TOKEN, call, premoderated, sign_in};
 use serde_json::{Value, json};
 
-const TOKEN: &str = "editors-test-token-0123456789";
 const URI: &str = "/api/articles/rates-table-explained/comments";
-
-/// The test server in the default mode: premoderation on, an editors' token set.
-async fn premoderated(tls: bool) -> TestServer {
-    let mut s = server().await;
-    infoshos_server::admin::ensure_token(&s.storage, Some(TOKEN))
-        .await
-        .unwrap();
-    let state = AppState::new(s.storage.clone(), &s.dir.path().join("dist"))
-        .with_comment_quota(common::UNLIMITED)
-        .with_tls(tls);
-    s.secret = state.form_secret.clone();
-    s.router = app(state);
-    s
-}
-
-async fn call(
-    s: &TestServer,
-    method: &str,
-    uri: &str,
-    cookie: Option<&str>,
-    body: Option<Value>,
-) -> common::Answer {
-    let mut request = Request::builder().method(method).uri(uri);
-    if let Some(c) = cookie {
-        request = request.header(header::COOKIE, c);
-    }
-    let body = match body {
-        Some(b) => {
-            request = request.header(header::CONTENT_TYPE, "application/json");
-            Body::from(b.to_string())
-        }
-        None => Body::empty(),
-    };
-    s.send(request.body(body).unwrap()).await
-}
 
 /// An editor's action on comments (`{ids, action}`), with the session cookie.
 async fn moderate(s: &TestServer, cookie: &str, body: Value) -> common::Answer {
     call(s, "POST", "/api/admin/comments", Some(cookie), Some(body)).await
-}
-
-async fn sign_in(s: &TestServer) -> String {
-    let a = call(
-        s,
-        "POST",
-        "/api/admin/login",
-        None,
-        Some(json!({"token": TOKEN})),
-    )
-    .await;
-    assert_eq!(a.status, StatusCode::OK);
-    let cookie = a.header(header::SET_COOKIE).to_string();
-    assert!(
-        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
-        "{cookie}"
-    );
-    cookie.split(';').next().unwrap().to_string()
 }
 
 #[tokio::test]
@@ -130,12 +75,12 @@ async fn a_new_comment_waits_until_an_editor_approves_it() {
     assert_eq!(s.get(URI).await.json().as_array().unwrap().len(), before);
 
     let audit = s.storage.audit().await.unwrap();
-    let actions: Vec<&str> = audit.iter().map(|(_, _, a, _)| a.as_str()).collect();
+    let actions: Vec<&str> = audit.iter().map(|e| e.action.as_str()).collect();
     assert_eq!(actions, ["reject", "approve"]);
     assert!(
         audit
             .iter()
-            .all(|(_, who, _, c)| who.starts_with("editor session ") && *c == Some(id))
+            .all(|e| e.actor.starts_with("editor session ") && e.comment_id == Some(id))
     );
 
     // Signed out, the cookie is worthless.
@@ -212,5 +157,51 @@ async fn the_editors_area_is_its_own_page_and_never_framed() {
             a.header(header::CONTENT_SECURITY_POLICY)
                 .ends_with("frame-ancestors 'self'")
         );
+    }
+}
+
+#[tokio::test]
+async fn a_waiting_comment_is_listed_only_for_the_key_it_was_sent_under() {
+    let s = premoderated(false).await;
+    let key = "ckey-author-0001";
+    let posted = s
+        .post_json(
+            URI,
+            &json!({"name": "Ola", "text": "Mine alone.", "key": key}),
+        )
+        .await;
+    assert_eq!(posted.json()["status"], "pending");
+    let id = posted.json()["id"].as_i64().unwrap();
+    let listed = |v: Value| {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .cloned()
+    };
+
+    assert_eq!(listed(s.get(URI).await.json()), None, "others never see it");
+    let other = format!("{URI}?mine=ckey-someone-else");
+    assert_eq!(listed(s.get(&other).await.json()), None);
+    let mine = format!("{URI}?mine=ckey-someone-else,{key}");
+    let own = listed(s.get(&mine).await.json()).expect("the author sees it");
+    assert_eq!(own["pending"], true);
+    assert!(own.get("email").is_none() && own.get("key").is_none());
+
+    let cookie = sign_in(&s).await;
+    moderate(&s, &cookie, json!({"ids": [id], "action": "approve"})).await;
+    let approved = listed(s.get(&mine).await.json()).unwrap();
+    assert!(approved.get("pending").is_none(), "{approved}");
+    moderate(&s, &cookie, json!({"ids": [id], "action": "reject"})).await;
+    assert_eq!(listed(s.get(&mine).await.json()), None, "rejected: gone");
+
+    for bad in [
+        "?mine=short",
+        "?mine=has%20space1",
+        &format!("?mine={}", ["ckey-0000001"; 21].join(",")),
+    ] {
+        let a = s.get(&format!("{URI}{bad}")).await;
+        assert_eq!(a.status, StatusCode::BAD_REQUEST, "{bad}");
+        assert!(a.json()["error"].as_str().unwrap().contains("mine"));
     }
 }

@@ -81,3 +81,11 @@ pub async fn moderate(
         .await?;
     Ok(Json(serde_json::json!({ "changed": changed })))
 }
+
+/// What editors did, newest first.
+pub async fn audit(
+    State(state): State<AppState>,
+    _editor: Editor,
+) -> Result<Json<Vec<infoshos_model::admin::AuditEntry>>, AppError> {
+    Ok(Json(state.storage.audit().await?))
+}

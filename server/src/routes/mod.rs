@@ -3,6 +3,7 @@
 mod admin;
 mod articles;
 mod comments;
+mod editorial;
 mod health;
 mod oembed;
 mod openapi;
@@ -44,6 +45,8 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .route("/admin/login", post(admin::login.layer(logins)))
         .route("/admin/logout", post(admin::logout))
         .route("/admin/comments", get(admin::queue).post(admin::moderate))
+        .route("/admin/articles", post(editorial::publish))
+        .route("/admin/audit", get(admin::audit))
         .fallback(|| async { AppError::NotFound("API endpoint") })
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
 }

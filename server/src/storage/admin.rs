@@ -1,5 +1,5 @@
 use infoshos_model::CommentStatus;
-use infoshos_model::admin::{ModerationAction, QueuedComment};
+use infoshos_model::admin::{AuditEntry, ModerationAction, QueuedComment};
 use sqlx::FromRow;
 
 use super::{Storage, millis_to_utc};
@@ -14,6 +14,15 @@ struct QueueRow {
     text: String,
     status: String,
     created_at: i64,
+}
+
+#[derive(FromRow)]
+struct AuditRow {
+    at: i64,
+    actor: String,
+    action: String,
+    comment_id: Option<i64>,
+    article_id: Option<i64>,
 }
 
 impl Storage {
@@ -133,12 +142,23 @@ impl Storage {
         Ok(changed)
     }
 
-    /// The audit record, newest first: (at, actor, action, comment id).
-    pub async fn audit(&self) -> Result<Vec<(i64, String, String, Option<i64>)>, sqlx::Error> {
-        sqlx::query_as(
-            "SELECT at, actor, action, comment_id FROM audit ORDER BY id DESC LIMIT 1000",
+    /// The audit record, newest first (the last 1000 actions).
+    pub async fn audit(&self) -> Result<Vec<AuditEntry>, sqlx::Error> {
+        let rows: Vec<AuditRow> = sqlx::query_as(
+            "SELECT at, actor, action, comment_id, article_id FROM audit
+             ORDER BY id DESC LIMIT 1000",
         )
         .fetch_all(&self.pool)
-        .await
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| AuditEntry {
+                at: millis_to_utc(r.at),
+                actor: r.actor,
+                action: r.action,
+                comment_id: r.comment_id,
+                article_id: r.article_id,
+            })
+            .collect())
     }
 }

@@ -1,6 +1,8 @@
 #![allow(dead_code)] // each test file uses a different part of these helpers
 //! A server on a fresh temporary database, driven through `Router::oneshot`.
 
+pub mod editors;
+
 use std::path::Path;
 
 use axum::Router;

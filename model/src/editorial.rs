@@ -1,0 +1,258 @@
+//! What an editor sends to publish an article, and the rules it must meet. The editors' form
+//! runs `validate_draft` before sending and the server runs it again; the server then cleans
+//! the body's HTML (its `sanitize`) and checks the country codes against the states it knows.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Lang;
+
+pub const TITLE_MAX: usize = 200;
+pub const SUMMARY_MAX: usize = 600;
+/// Characters of HTML; the server's 64 KB body limit comes first for anything much longer.
+pub const BODY_MAX: usize = 60_000;
+pub const SLUG_MAX: usize = 100;
+pub const COUNTRIES_MAX: usize = 30;
+
+/// A new article. Without a slug one is made from the title (`slug_from_title`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Draft {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slug: Option<String>,
+    #[serde(default)]
+    pub lang: Lang,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+    /// HTML; anything outside the allowlist is removed on the server.
+    #[serde(default)]
+    pub body: String,
+    #[serde(default)]
+    pub countries: Vec<String>,
+}
+
+/// The answer to a published article (HTTP 201).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Published {
+    pub id: i64,
+    pub slug: String,
+    /// The body as stored, after cleaning, so the editor sees what was removed.
+    pub body: String,
+}
+
+/// What is wrong with one field of a draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DraftProblem {
+    Required,
+    TooLong {
+        max: usize,
+    },
+    ControlCharacters,
+    BadSlug,
+    BadCountry(String),
+    UnknownCountry(String),
+    TooManyCountries,
+    SlugTaken,
+    /// Nothing readable was left once the HTML was cleaned.
+    EmptyAfterCleaning,
+}
+
+impl DraftProblem {
+    pub fn message_en(&self) -> String {
+        match self {
+            DraftProblem::Required => "Please fill in this field.".into(),
+            DraftProblem::TooLong { max } => {
+                format!("Please keep it to {max} characters or fewer.")
+            }
+            DraftProblem::ControlCharacters => {
+                "This contains characters that cannot be shown.".into()
+            }
+            DraftProblem::BadSlug => format!(
+                "Use 1 to {SLUG_MAX} lower-case Latin letters, digits and hyphens, e.g. rats-council-2025."
+            ),
+            DraftProblem::BadCountry(code) => {
+                format!("\u{201c}{code}\u{201d} is not a two-letter country code.")
+            }
+            DraftProblem::UnknownCountry(code) => {
+                format!("\u{201c}{code}\u{201d} is not an SCO member or partner.")
+            }
+            DraftProblem::TooManyCountries => format!("Name at most {COUNTRIES_MAX} states."),
+            DraftProblem::SlugTaken => "Another article already has this address.".into(),
+            DraftProblem::EmptyAfterCleaning => {
+                "Nothing readable is left once scripts and unsupported markup are removed.".into()
+            }
+        }
+    }
+}
+
+/// Every problem of a draft at once, by field name (`slug`, `title`, `summary`, `body`,
+/// `countries`).
+pub type DraftProblems = BTreeMap<&'static str, DraftProblem>;
+
+pub fn validate_draft(d: &Draft) -> Result<(), DraftProblems> {
+    let mut problems = DraftProblems::new();
+    if let Some(slug) = d.slug.as_deref().filter(|s| !s.is_empty())
+        && !is_valid_slug(slug)
+    {
+        problems.insert("slug", DraftProblem::BadSlug);
+    }
+    let checks = [
+        ("title", line(&d.title, TITLE_MAX)),
+        ("summary", line(&d.summary, SUMMARY_MAX)),
+        ("body", text(&d.body, BODY_MAX)),
+        ("countries", countries(&d.countries)),
+    ];
+    for (field, problem) in checks {
+        if let Some(p) = problem {
+            problems.insert(field, p);
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
+/// Field → English message, the `fields` of a 422 answer.
+pub fn to_fields_en(problems: &DraftProblems) -> BTreeMap<String, String> {
+    problems
+        .iter()
+        .map(|(f, p)| (f.to_string(), p.message_en()))
+        .collect()
+}
+
+pub fn is_valid_slug(slug: &str) -> bool {
+    (1..=SLUG_MAX).contains(&slug.len())
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !slug.starts_with('-')
+        && !slug.ends_with('-')
+}
+
+/// A slug from the Latin letters and digits of a title, words joined by hyphens; `None` when
+/// the title has none (a title in Cyrillic or Chinese): the server then numbers the article.
+pub fn slug_from_title(title: &str) -> Option<String> {
+    let mut slug = String::new();
+    for word in title
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if slug.len() + word.len() + 1 > SLUG_MAX {
+            break;
+        }
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(&word.to_ascii_lowercase());
+    }
+    Some(slug).filter(|s| !s.is_empty())
+}
+
+fn line(s: &str, max: usize) -> Option<DraftProblem> {
+    let s = s.trim();
+    if s.chars().any(char::is_control) {
+        Some(DraftProblem::ControlCharacters)
+    } else {
+        length(s, max)
+    }
+}
+
+fn text(s: &str, max: usize) -> Option<DraftProblem> {
+    length(s.trim(), max)
+}
+
+fn length(s: &str, max: usize) -> Option<DraftProblem> {
+    match s.chars().count() {
+        0 => Some(DraftProblem::Required),
+        n if n > max => Some(DraftProblem::TooLong { max }),
+        _ => None,
+    }
+}
+
+fn countries(codes: &[String]) -> Option<DraftProblem> {
+    if codes.len() > COUNTRIES_MAX {
+        return Some(DraftProblem::TooManyCountries);
+    }
+    codes
+        .iter()
+        .find(|c| c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()))
+        .map(|c| DraftProblem::BadCountry(c.chars().take(20).collect()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft() -> Draft {
+        Draft {
+            title: "Council meets in Tashkent".into(),
+            summary: "A short lead.".into(),
+            body: "<p>Text</p>".into(),
+            countries: vec!["UZ".into()],
+            ..Draft::default()
+        }
+    }
+
+    #[test]
+    fn a_complete_draft_passes() {
+        assert_eq!(validate_draft(&draft()), Ok(()));
+    }
+
+    #[test]
+    fn every_field_is_reported_at_once() {
+        let d = Draft {
+            slug: Some("Not A Slug".into()),
+            title: "  ".into(),
+            summary: "x".repeat(SUMMARY_MAX + 1),
+            body: String::new(),
+            countries: vec!["uz".into()],
+            ..Draft::default()
+        };
+        let problems = validate_draft(&d).unwrap_err();
+        assert_eq!(problems["slug"], DraftProblem::BadSlug);
+        assert_eq!(problems["title"], DraftProblem::Required);
+        assert_eq!(
+            problems["summary"],
+            DraftProblem::TooLong { max: SUMMARY_MAX }
+        );
+        assert_eq!(problems["body"], DraftProblem::Required);
+        assert_eq!(problems["countries"], DraftProblem::BadCountry("uz".into()));
+    }
+
+    #[test]
+    fn a_title_is_one_line() {
+        let d = Draft {
+            title: "Two\nlines".into(),
+            ..draft()
+        };
+        assert_eq!(
+            validate_draft(&d).unwrap_err()["title"],
+            DraftProblem::ControlCharacters
+        );
+    }
+
+    #[test]
+    fn slugs_come_from_latin_words_of_the_title() {
+        assert_eq!(
+            slug_from_title("SCO summit: 2025, Tianjin!").as_deref(),
+            Some("sco-summit-2025-tianjin")
+        );
+        assert_eq!(slug_from_title("Саммит ШОС"), None);
+        let long = slug_from_title(&"word ".repeat(100)).unwrap();
+        assert!(is_valid_slug(&long) && long.len() <= SLUG_MAX, "{long}");
+    }
+
+    #[test]
+    fn slug_rules() {
+        assert!(is_valid_slug("rats-council-2025"));
+        for bad in ["", "-a", "a-", "A", "a b", "a/b", "é"] {
+            assert!(!is_valid_slug(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+//! What editors did, newest first: who (a short hash of their session), when, what, and on
+//! which comment or article.
+
+use infoshos_model::admin::AuditEntry;
+use leptos::prelude::*;
+
+use crate::api;
+use crate::i18n::admin::ADMIN_EN as T;
+use crate::time::{format_date_time, reader_offset_east_min};
+
+#[component]
+pub fn Audit() -> impl IntoView {
+    let entries = LocalResource::new(|| api::get::<Vec<AuditEntry>>("/api/admin/audit".into()));
+    move || {
+        match entries.get() {
+        None => view! { <p aria-busy="true">"…"</p> }.into_any(),
+        Some(Err(e)) => view! { <p class="failure" role="alert">{e.to_string()}</p> }.into_any(),
+        Some(Ok(list)) if list.is_empty() => view! { <p>{T.no_audit}</p> }.into_any(),
+        Some(Ok(list)) => view! {
+            <table class="admin-audit">
+                <thead><tr><th>{T.when}</th><th>{T.who}</th><th>{T.what}</th><th>{T.which}</th></tr></thead>
+                <tbody>
+                    {list.into_iter().map(|e| {
+                        let when = format_date_time(e.at, reader_offset_east_min(e.at));
+                        let which = match (e.comment_id, e.article_id) {
+                            (Some(c), _) => format!("{} {c}", T.comment),
+                            (None, Some(a)) => format!("{} {a}", T.article),
+                            (None, None) => String::new(),
+                        };
+                        view! { <tr><td>{when}</td><td>{e.actor}</td><td>{e.action}</td><td>{which}</td></tr> }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }.into_any(),
+    }
+    }
+}

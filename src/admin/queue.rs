@@ -1,0 +1,92 @@
+//! The moderation queue: comments by status, newest first, with approve / reject / delete for
+//! one or many.
+
+use infoshos_model::admin::{Moderation, ModerationAction, QueuedComment};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::post;
+use crate::api::FetchError;
+use crate::i18n::admin::ADMIN_EN as T;
+use crate::time::{format_date_time, reader_offset_east_min};
+
+#[component]
+pub fn Queue(
+    status: RwSignal<&'static str>,
+    queue: RwSignal<Option<Result<Vec<QueuedComment>, FetchError>>>,
+    message: RwSignal<Option<String>>,
+    reload: Callback<()>,
+) -> impl IntoView {
+    let selected = RwSignal::new(Vec::<i64>::new());
+    Effect::new(move || {
+        queue.track();
+        selected.set(Vec::new());
+    });
+    let act = move |action: ModerationAction, ids: Vec<i64>| {
+        if ids.is_empty() {
+            return;
+        }
+        spawn_local(async move {
+            let said = match post("/api/admin/comments", &Moderation { ids, action }).await {
+                Ok(v) => {
+                    let n = js_sys::Reflect::get(&v, &"changed".into())
+                        .ok()
+                        .and_then(|n| n.as_f64());
+                    format!("{} {}", n.unwrap_or(0.0), T.changed)
+                }
+                Err(e) => e.to_string(),
+            };
+            message.set(Some(said));
+            reload.run(());
+        });
+    };
+    let buttons = move |ids: Box<dyn Fn() -> Vec<i64>>| {
+        let ids = std::rc::Rc::new(ids);
+        [(ModerationAction::Approve, T.approve), (ModerationAction::Reject, T.reject), (ModerationAction::Delete, T.delete)]
+            .into_iter()
+            .map(|(action, label)| {
+                let ids = ids.clone();
+                view! { <button type="button" class="button" on:click=move |_| act(action, ids())>{label}</button> }
+            })
+            .collect_view()
+    };
+    view! {
+        <nav class="admin-tabs" aria-label=T.comments>
+            {T.statuses.into_iter().map(|(code, label)| view! {
+                <button type="button" class="button" aria-pressed=move || (status.get() == code).to_string()
+                    on:click=move |_| { status.set(code); reload.run(()); }>{label}</button>
+            }).collect_view()}
+        </nav>
+        <p class="admin-bulk">
+            <label><input type="checkbox" on:change=move |ev| {
+                let all = event_target_checked(&ev);
+                selected.set(if all { queue.with_untracked(|q| match q { Some(Ok(l)) => l.iter().map(|c| c.id).collect(), _ => Vec::new() }) } else { Vec::new() });
+            } /> " " {T.select_all}</label>
+            " " {T.selected} " " {buttons(Box::new(move || selected.get_untracked()))}
+        </p>
+        {move || match queue.get() {
+            None => view! { <p aria-busy="true">"…"</p> }.into_any(),
+            Some(Err(e)) => view! { <p class="failure" role="alert">{e.to_string()}</p> }.into_any(),
+            Some(Ok(list)) if list.is_empty() => view! { <p>{T.none}</p> }.into_any(),
+            Some(Ok(list)) => view! {
+                <ol class="admin-queue">
+                    {list.into_iter().map(|c| {
+                        let id = c.id;
+                        let when = format_date_time(c.created_at, reader_offset_east_min(c.created_at));
+                        view! {
+                            <li class="admin-comment" data-id=id>
+                                <label><input type="checkbox" prop:checked=move || selected.with(|s| s.contains(&id))
+                                    on:change=move |ev| { let on = event_target_checked(&ev); selected.update(|s| { s.retain(|x| *x != id); if on { s.push(id); } }); } />
+                                    " " <strong>{c.name}</strong></label>
+                                " " {c.email.unwrap_or_default()} " · " {when} " · "
+                                <a href=format!("/en/article/{}", c.article_slug)>{c.article_title}</a>
+                                <p class="comment-text">{c.text}</p>
+                                <p>{buttons(Box::new(move || vec![id]))}</p>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            }.into_any(),
+        }}
+    }
+}
