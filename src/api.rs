@@ -128,8 +128,21 @@ pub fn article(slug: String) -> impl Future<Output = Result<Article, FetchError>
     get(format!("/api/articles/{}", encode(&slug)))
 }
 
+/// Published comments, and the reader's own ones still waiting for an editor.
 pub fn comments(slug: String) -> impl Future<Output = Result<Vec<Comment>, FetchError>> {
-    get(format!("/api/articles/{}/comments", encode(&slug)))
+    let mine = crate::own_comments::keys(&slug);
+    let mut url = format!("/api/articles/{}/comments", encode(&slug));
+    if !mine.is_empty() {
+        url = format!("{url}?mine={}", encode(&mine));
+    }
+    let list = get::<Vec<Comment>>(url);
+    async move {
+        let list = list.await?;
+        if !mine.is_empty() && !list.iter().any(|c| c.pending) {
+            crate::own_comments::forget(&slug);
+        }
+        Ok(list)
+    }
 }
 
 pub fn states() -> impl Future<Output = Result<Vec<State>, FetchError>> {

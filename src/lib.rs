@@ -8,6 +8,7 @@ pub mod embed;
 pub mod head;
 pub mod i18n;
 pub mod load;
+pub mod own_comments;
 pub mod pwa;
 pub mod router;
 pub mod routes;

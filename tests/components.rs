@@ -118,7 +118,7 @@ fn submit(root: &HtmlElement) {
 
 fn mount_form() -> HtmlElement {
     mount(|| {
-        view! { <CommentForm slug="no-such-article".to_string() on_published=Callback::new(|_: (Comment, bool)| {}) /> }.into_any()
+        view! { <CommentForm slug="no-such-article".to_string() on_published=Callback::new(|_: Comment| {}) /> }.into_any()
     })
 }
 

@@ -49,7 +49,7 @@ impl CommentStatus {
     }
 }
 
-/// A published comment as readers see it. The email is never part of it.
+/// A comment as readers see it. The email is never part of it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Comment {
@@ -58,7 +58,18 @@ pub struct Comment {
     pub text: String,
     #[serde(deserialize_with = "crate::wire_time::instant")]
     pub created_at: DateTime<Utc>,
+    /// Waiting for an editor. Only its author gets such a comment: the list holds one only
+    /// when asked with the key it was sent under (`?mine=`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub pending: bool,
 }
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// At most this many keys in one `?mine=` (a reader's waiting comments on one article).
+pub const MINE_MAX: usize = 20;
 
 /// The answer to an accepted comment (HTTP 201).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

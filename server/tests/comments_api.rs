@@ -225,7 +225,7 @@ async fn an_acknowledged_comment_is_there_after_the_database_is_reopened() {
         .await
         .unwrap()
         .unwrap();
-    let comments = reopened.comments(id).await.unwrap();
+    let comments = reopened.comments(id, &[]).await.unwrap();
     assert!(comments.iter().any(|c| c.name == "Timur"));
 }
 

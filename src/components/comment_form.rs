@@ -50,8 +50,8 @@ fn slot(field: &str) -> usize {
 #[component]
 pub fn CommentForm(
     slug: String,
-    /// A comment the server accepted, and whether it waits for an editor.
-    on_published: Callback<(Comment, bool)>,
+    /// A comment the server accepted (`pending` when it waits for an editor).
+    on_published: Callback<Comment>,
     /// The signed token the article came with; the server refuses a comment without it.
     #[prop(default = None)]
     token: Option<String>,
@@ -76,22 +76,23 @@ pub fn CommentForm(
     };
 
     let answered = move |item: Queued, result: Result<CommentCreated, FetchError>, late: bool| {
-        let comment = item.comment;
+        let comment = &item.comment;
         match result {
             Ok(created) => {
                 let pending = created.status != CommentStatus::Published;
                 // The reader sees their own comment at once; one waiting for an editor is
-                // marked so, and only they see it.
+                // marked so, and only they see it, here and on later visits (its key is kept).
                 if created.id > 0 {
-                    on_published.run((
-                        Comment {
-                            id: created.id,
-                            name: comment.name.trim().to_string(),
-                            text: comment.text.trim().to_string(),
-                            created_at: now_utc(),
-                        },
+                    if let (true, Some(key)) = (pending, comment.key.as_deref()) {
+                        crate::own_comments::remember(&item.slug, key);
+                    }
+                    on_published.run(Comment {
+                        id: created.id,
+                        name: comment.name.trim().to_string(),
+                        text: comment.text.trim().to_string(),
+                        created_at: now_utc(),
                         pending,
-                    ));
+                    });
                 }
                 let message = if pending {
                     t.comment_pending

@@ -5,12 +5,12 @@ use crate::app::use_site;
 use crate::components::failure::Failure;
 use crate::time::{format_date_time, iso, reader_offset_east_min};
 
-/// Published comments, oldest first, then those the reader just posted (marked when they
-/// wait for an editor). Text is text: it is never parsed as HTML.
+/// Published comments and the reader's own waiting ones (marked), oldest first, then those
+/// the reader just posted. Text is text: it is never parsed as HTML.
 #[component]
 pub fn CommentList(
     comments: crate::load::Load<Vec<Comment>>,
-    added: RwSignal<Vec<(Comment, bool)>>,
+    added: RwSignal<Vec<Comment>>,
 ) -> impl IntoView {
     let t = use_site().ui();
     move || match comments.get() {
@@ -20,10 +20,10 @@ pub fn CommentList(
         }
         .into_any(),
         Some(Ok(list)) => {
-            let mut all: Vec<(Comment, bool)> = list.into_iter().map(|c| (c, false)).collect();
-            for (c, pending) in added.get() {
-                if !all.iter().any(|(x, _)| x.id == c.id) {
-                    all.push((c, pending));
+            let mut all = list;
+            for c in added.get() {
+                if !all.iter().any(|x| x.id == c.id) {
+                    all.push(c);
                 }
             }
             if all.is_empty() {
@@ -31,7 +31,7 @@ pub fn CommentList(
             } else {
                 view! {
                     <ol class="comment-list">
-                        {all.into_iter().map(|(c, pending)| view! { <CommentItem comment=c pending /> }).collect_view()}
+                        {all.into_iter().map(|c| view! { <CommentItem comment=c /> }).collect_view()}
                     </ol>
                 }
                 .into_any()
@@ -41,7 +41,7 @@ pub fn CommentList(
 }
 
 #[component]
-fn CommentItem(comment: Comment, pending: bool) -> impl IntoView {
+fn CommentItem(comment: Comment) -> impl IntoView {
     let t = use_site().ui();
     let when = format_date_time(
         comment.created_at,
@@ -53,7 +53,7 @@ fn CommentItem(comment: Comment, pending: bool) -> impl IntoView {
                 <strong class="comment-name">{comment.name}</strong>
                 " · "
                 <time datetime=iso(comment.created_at)>{when}</time>
-                {pending.then(|| view! { " · " <em class="comment-pending">{t.awaiting}</em> })}
+                {comment.pending.then(|| view! { " · " <em class="comment-pending">{t.awaiting}</em> })}
             </p>
             <p class="comment-text">{comment.text}</p>
         </li>

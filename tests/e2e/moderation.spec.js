@@ -1,5 +1,5 @@
-// Premoderation end to end: a reader's comment waits (they alone see it, marked), an editor
-// signs in at /admin with the token, approves it, and every reader sees it.
+// Premoderation end to end: a reader's comment waits (they alone see it, marked, also after a
+// reload), an editor signs in at /admin with the token, approves it, and every reader sees it.
 const { test, expect } = require('@playwright/test');
 const { serverAt, EDITORS_TOKEN } = require('./server');
 
@@ -21,6 +21,9 @@ test('post, wait for an editor, approve in /admin, visible to readers', async ({
   await expect(author.locator('.form-notice')).toContainText('awaiting moderation');
   const mine = author.locator('.comment', { hasText: text });
   await expect(mine).toHaveCount(1);
+  await expect(mine.locator('.comment-pending')).toContainText('only you see it');
+  // Kept in this browser: after a reload the author still sees it, still marked.
+  await author.reload();
   await expect(mine.locator('.comment-pending')).toContainText('only you see it');
 
   const reader = await browser.newPage();
@@ -44,6 +47,13 @@ test('post, wait for an editor, approve in /admin, visible to readers', async ({
   await reader.reload();
   await expect(reader.locator('.comment', { hasText: text })).toHaveCount(1);
   await expect(reader.locator('.comment', { hasText: text }).locator('.comment-pending')).toHaveCount(0);
+
+  // The author's copy is an ordinary comment now, and the browser keeps nothing for it.
+  await author.reload();
+  await expect(mine).toHaveCount(1);
+  await expect(mine.locator('.comment-pending')).toHaveCount(0);
+  await expect.poll(() => author.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('infoshos.mine.')))).toEqual([]);
 
   // The session cookie is the browser's alone: scripts can't read it.
   expect(await editor.evaluate(() => document.cookie)).not.toContain('infoshos_admin');

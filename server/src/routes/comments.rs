@@ -1,26 +1,48 @@
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use chrono::Utc;
-use infoshos_model::comments::is_valid_key;
+use infoshos_model::comments::{MINE_MAX, is_valid_key};
 use infoshos_model::{Comment, CommentCreated, CommentStatus, NewComment, validate_comment};
 use infoshos_model::{CommentProblems, Problem, spam};
+
+use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::error::AppError;
 use crate::form_token;
 
+#[derive(Deserialize)]
+pub struct ListQuery {
+    /// Comma-separated keys of the reader's own comments: those still waiting come back too.
+    mine: Option<String>,
+}
+
 pub async fn list(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    Query(q): Query<ListQuery>,
 ) -> Result<Json<Vec<Comment>>, AppError> {
+    let mine: Vec<String> = q
+        .mine
+        .as_deref()
+        .unwrap_or_default()
+        .split(',')
+        .filter(|k| !k.is_empty())
+        .map(str::to_string)
+        .collect();
+    if mine.len() > MINE_MAX || !mine.iter().all(|k| is_valid_key(k)) {
+        return Err(AppError::BadRequest(format!(
+            "mine takes up to {MINE_MAX} comment keys, separated by commas."
+        )));
+    }
     let id = state
         .storage
         .article_id(&slug)
         .await?
         .ok_or(AppError::NotFound("Article"))?;
-    Ok(Json(state.storage.comments(id).await?))
+    Ok(Json(state.storage.comments(id, &mine).await?))
 }
 
 pub async fn create(

@@ -9,17 +9,29 @@ struct CommentRow {
     name: String,
     text: String,
     created_at: i64,
+    pending: bool,
 }
 
 impl Storage {
-    /// Published comments of an article, oldest first. The email column is never read here.
-    pub async fn comments(&self, article_id: i64) -> Result<Vec<Comment>, sqlx::Error> {
+    /// Published comments of an article, oldest first, and the waiting ones sent under one of
+    /// `mine` (the keys a reader's browser kept for its own comments). The email column is
+    /// never read here.
+    pub async fn comments(
+        &self,
+        article_id: i64,
+        mine: &[String],
+    ) -> Result<Vec<Comment>, sqlx::Error> {
+        let keys = serde_json::to_string(mine).unwrap_or_else(|_| "[]".into());
         let rows: Vec<CommentRow> = sqlx::query_as(
-            "SELECT id, name, text, created_at FROM comments
-             WHERE article_id = ? AND status = 'published'
+            "SELECT id, name, text, created_at, status = 'pending' AS pending FROM comments
+             WHERE article_id = ?1
+               AND (status = 'published'
+                    OR (status = 'pending'
+                        AND client_key IN (SELECT value FROM json_each(?2))))
              ORDER BY created_at, id",
         )
         .bind(article_id)
+        .bind(keys)
         .fetch_all(&self.pool)
         .await?;
         Ok(rows
@@ -29,6 +41,7 @@ impl Storage {
                 name: r.name,
                 text: r.text,
                 created_at: millis_to_utc(r.created_at),
+                pending: r.pending,
             })
             .collect())
     }
