@@ -4,9 +4,23 @@ const { test, expect } = require('@playwright/test');
 const { serverAt, EDITORS_TOKEN } = require('./server');
 
 // One client posts them all at once: the comment pace (tested on its own) is lifted here.
-const server = serverAt({ offset: 6, env: { INFOSHOS_COMMENT_BURST: '1000' } });
+// Premoderation is on: the payloads reach readers only once an editor approves them.
+const server = serverAt({
+  offset: 6, env: { INFOSHOS_COMMENT_BURST: '1000', INFOSHOS_MODERATION: 'pre' },
+});
 test.beforeAll(async () => server.start());
 test.afterAll(async () => server.stop());
+
+/** Signs in as an editor through the API; returns the session cookie for the next calls. */
+async function editorCookie() {
+  const answer = await fetch(`${server.base}/api/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token: EDITORS_TOKEN }),
+  });
+  expect(answer.status).toBe(200);
+  return answer.headers.get('set-cookie').split(';')[0];
+}
 
 const PAYLOADS = [
   '<script>alert(1)</script>',
@@ -63,7 +77,7 @@ const PAYLOADS = [
   '<svg><animate onbegin=alert(1) attributeName=x dur=1s>',
 ];
 
-test(`${PAYLOADS.length} injection payloads as comments and names stay text`, async ({ page }) => {
+test(`${PAYLOADS.length} injection payloads as comments and names, approved, stay text`, async ({ page }) => {
   expect(PAYLOADS.length).toBeGreaterThanOrEqual(50);
   const list = await (await fetch(`${server.base}/api/articles?limit=1`)).json();
   const slug = list.items[0].slug;
@@ -71,6 +85,7 @@ test(`${PAYLOADS.length} injection payloads as comments and names stay text`, as
   // The form token comes with the article, and is good from 2 s after it was issued.
   const { formToken } = await (await fetch(`${server.base}/api/articles/${slug}`)).json();
   await new Promise((r) => setTimeout(r, 2100));
+  const ids = [];
   for (const [i, payload] of PAYLOADS.entries()) {
     const name = payload.slice(0, 80);
     const answer = await fetch(`${server.base}/api/articles/${slug}/comments`, {
@@ -79,7 +94,14 @@ test(`${PAYLOADS.length} injection payloads as comments and names stay text`, as
       body: JSON.stringify({ name, text: `${payload} #${i}`, token: formToken }),
     });
     expect(answer.status, payload).toBe(201);
+    ids.push((await answer.json()).id);
   }
+  const approved = await fetch(`${server.base}/api/admin/comments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: await editorCookie() },
+    body: JSON.stringify({ ids, action: 'approve' }),
+  });
+  expect((await approved.json()).changed).toBe(PAYLOADS.length);
 
   const problems = [];
   page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
@@ -102,17 +124,6 @@ test(`${PAYLOADS.length} injection payloads as comments and names stay text`, as
   await page.waitForTimeout(500);
   expect(problems).toEqual([]);
 });
-
-/** Signs in as an editor through the API; returns the session cookie for the next calls. */
-async function editorCookie() {
-  const answer = await fetch(`${server.base}/api/admin/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token: EDITORS_TOKEN }),
-  });
-  expect(answer.status).toBe(200);
-  return answer.headers.get('set-cookie').split(';')[0];
-}
 
 const INJECTED = 'script, img, svg, iframe, object, embed, video, audio, math, details, marquee, style, link, meta, base, x, table, template, form, input, a[href^="javascript" i], [onerror], [onload], [onfocus], [style]';
 
