@@ -1,5 +1,6 @@
-// Reader input is text everywhere: known script-injection payloads, posted as comments and as
-// names, are shown as the very characters typed, and nothing runs or appears.
+// Reader and editor input never runs: known script-injection payloads, posted as comments and
+// names (approved by an editor), and published as headlines and article bodies, are shown as
+// the characters typed or cleaned to the allowed markup; nothing runs and nothing appears.
 const { test, expect } = require('@playwright/test');
 const { serverAt, EDITORS_TOKEN } = require('./server');
 
