@@ -120,6 +120,28 @@ test('the Saved page lists saved articles and removes them', async ({ page }) =>
   await expect(page.locator('.saved-none')).toContainText('Nothing saved yet');
 });
 
+test('an article saved in the JSON shape of before is fetched again in the new one when the worker starts', async ({ page }) => {
+  const a = (await (await page.request.get('/api/articles?limit=1')).json()).items[0];
+  // From a page of the origin that never registers the worker, a copy in the old saved cache.
+  await page.goto('/embed/rates');
+  await page.evaluate(async (item) => {
+    const old = await caches.open('infoshos-saved');
+    const before = { ...item, paragraphs: ['Plain text of before.'], related: [] };
+    await old.put(`/api/articles/${item.slug}`, new Response(JSON.stringify(before),
+      { headers: { 'content-type': 'application/json' } }));
+  }, a);
+  await page.goto('/en/');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await expect.poll(() => page.evaluate(() => caches.has('infoshos-saved'))).toBe(false);
+  const copy = await page.evaluate(async (slug) =>
+    (await (await caches.open('infoshos-saved-2')).match(`/api/articles/${slug}`)).json(), a.slug);
+  expect(copy.body).toContain('<p>');
+  expect(copy.paragraphs).toBeUndefined();
+  await page.goto('/en/saved');
+  await page.getByRole('link', { name: a.title }).click();
+  await expect(page.locator('.article-body p').first()).toBeVisible();
+});
+
 test('a full disk gets a message when saving, and the page keeps working', async ({ page }) => {
   await asReturningReader(page);
   const a = await headline(page, 4);
