@@ -63,4 +63,7 @@ pub struct AuditEntry {
     pub comment_id: Option<i64>,
     #[serde(default)]
     pub article_id: Option<i64>,
+    /// The article's address, while it exists.
+    #[serde(default)]
+    pub article_slug: Option<String>,
 }

@@ -84,6 +84,7 @@ async fn a_published_body_is_cleaned_and_the_title_stays_text() {
     let audit = s.storage.audit().await.unwrap();
     assert_eq!(audit[0].action, "publish");
     assert_eq!(audit[0].article_id, article["id"].as_i64());
+    assert_eq!(audit[0].article_slug.as_deref(), Some(slug.as_str()));
     assert!(audit[0].actor.starts_with("editor session "));
 }
 

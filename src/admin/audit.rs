@@ -22,10 +22,12 @@ pub fn Audit() -> impl IntoView {
                 <tbody>
                     {list.into_iter().map(|e| {
                         let when = format_date_time(e.at, reader_offset_east_min(e.at));
-                        let which = match (e.comment_id, e.article_id) {
-                            (Some(c), _) => format!("{} {c}", T.comment),
-                            (None, Some(a)) => format!("{} {a}", T.article),
-                            (None, None) => String::new(),
+                        let which = match (e.comment_id, e.article_slug, e.article_id) {
+                            (Some(c), _, _) => format!("{} {c}", T.comment).into_any(),
+                            // Published articles link to where readers see them.
+                            (None, Some(slug), _) => view! { <a href=format!("/en/article/{slug}")>{slug.clone()}</a> }.into_any(),
+                            (None, None, Some(a)) => format!("{} {a}", T.article).into_any(),
+                            (None, None, None) => ().into_any(),
                         };
                         view! { <tr><td>{when}</td><td>{e.actor}</td><td>{e.action}</td><td>{which}</td></tr> }
                     }).collect_view()}

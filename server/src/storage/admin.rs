@@ -23,6 +23,7 @@ struct AuditRow {
     action: String,
     comment_id: Option<i64>,
     article_id: Option<i64>,
+    article_slug: Option<String>,
 }
 
 impl Storage {
@@ -145,8 +146,9 @@ impl Storage {
     /// The audit record, newest first (the last 1000 actions).
     pub async fn audit(&self) -> Result<Vec<AuditEntry>, sqlx::Error> {
         let rows: Vec<AuditRow> = sqlx::query_as(
-            "SELECT at, actor, action, comment_id, article_id FROM audit
-             ORDER BY id DESC LIMIT 1000",
+            "SELECT u.at, u.actor, u.action, u.comment_id, u.article_id, a.slug AS article_slug
+             FROM audit u LEFT JOIN articles a ON a.id = u.article_id
+             ORDER BY u.id DESC LIMIT 1000",
         )
         .fetch_all(&self.pool)
         .await?;
@@ -158,6 +160,7 @@ impl Storage {
                 action: r.action,
                 comment_id: r.comment_id,
                 article_id: r.article_id,
+                article_slug: r.article_slug,
             })
             .collect())
     }
