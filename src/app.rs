@@ -35,6 +35,16 @@ impl Site {
         }
     }
 
+    /// For a widget that shows no rates: the states only, so a partner's page makes one
+    /// request fewer (the rates stay unasked unless something calls `refetch`).
+    pub fn without_rates(lang: Memo<Lang>) -> Site {
+        Site {
+            lang,
+            states: crate::load::Load::new(api::states),
+            rates: crate::load::Load::waiting(api::rates),
+        }
+    }
+
     /// The members or the partners, in the order the API gives; none until the list arrives.
     pub fn states_in(&self, membership: Membership) -> Vec<State> {
         self.states.with(|o| match o {

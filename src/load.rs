@@ -31,6 +31,21 @@ impl<T: Clone + Send + Sync + 'static> Load<T> {
     where
         Fut: Future<Output = Result<T, FetchError>> + 'static,
     {
+        Self::make(fetch, true)
+    }
+
+    /// Like `new`, but nothing is fetched until `refetch`: for data a view may never show.
+    pub fn waiting<Fut>(fetch: impl Fn() -> Fut + 'static) -> Self
+    where
+        Fut: Future<Output = Result<T, FetchError>> + 'static,
+    {
+        Self::make(fetch, false)
+    }
+
+    fn make<Fut>(fetch: impl Fn() -> Fut + 'static, start: bool) -> Self
+    where
+        Fut: Future<Output = Result<T, FetchError>> + 'static,
+    {
         let state = RwSignal::new(None);
         // Only the newest run may write: a slow answer to an old request must not win.
         let latest = StoredValue::new(0u64);
@@ -51,7 +66,9 @@ impl<T: Clone + Send + Sync + 'static> Load<T> {
                 }
             });
         };
-        run();
+        if start {
+            run();
+        }
         Load {
             state,
             run: StoredValue::new_local(Rc::new(run)),

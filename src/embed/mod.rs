@@ -23,7 +23,11 @@ pub fn EmbeddedWidget() -> impl IntoView {
     let kind = path.trim_start_matches("/embed/").trim_end_matches('/');
     let spec = parse_widget(kind, query_pairs(&search));
     let lang = spec.as_ref().map_or(Lang::En, |s| s.lang);
-    let site = Site::new(Memo::new(move |_| lang));
+    let lang_memo = Memo::new(move |_| lang);
+    let site = match &spec {
+        Ok(s) if s.widget == Widget::Rates => Site::new(lang_memo),
+        _ => Site::without_rates(lang_memo),
+    };
     provide_context(site);
     crate::head::html_lang(move || lang.code());
     let t = ui(lang);

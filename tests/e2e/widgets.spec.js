@@ -152,6 +152,23 @@ test('oEmbed answers for an article and refuses a foreign address', async () => 
   expect(html).toContain('type="application/json+oembed"');
 });
 
+test('a widget asks the API only for what it shows', async ({ page }) => {
+  const asked = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith('/api/')) asked.push(url.pathname);
+  });
+  for (const [widget, wanted] of [['feed', '/api/articles'], ['clocks', '/api/states'], ['rates', '/api/rates']]) {
+    asked.length = 0;
+    await page.goto(`${portal.base}/embed/${widget}`);
+    await expect(page.locator('.widget-loading')).toHaveCount(0);
+    await page.waitForLoadState('networkidle');
+    expect(asked, widget).toContain(wanted);
+    // Rates are a request of their own: only the rates widget makes it.
+    expect(asked.includes('/api/rates'), widget).toBe(widget === 'rates');
+  }
+});
+
 test('bad parameters show a message inside the widget, and a script-like value stays text', async ({ page }) => {
   let dialogs = 0;
   page.on('dialog', (d) => { dialogs += 1; d.dismiss(); });
