@@ -1,4 +1,4 @@
-//! Editors publish articles: only when signed in, with every field checked at once, a body
+//! Editors publish and correct articles: only when signed in, with every field checked at once, a body
 //! cleaned by the allowlist before it is stored, a title kept as plain text, and a row in the
 //! audit. A database from before article bodies were HTML keeps its articles readable.
 
@@ -140,6 +140,54 @@ async fn a_taken_address_is_a_conflict_and_a_title_without_latin_letters_gets_on
     assert!(slug.starts_with("article-"), "{slug}");
     let feed = s.get("/api/articles?lang=ru").await.json();
     assert_eq!(feed["items"][0]["title"], "Саммит ШОС");
+}
+
+#[tokio::test]
+async fn an_editor_corrects_an_article_which_keeps_its_address_and_time() {
+    let s = premoderated(false).await;
+    let uri = "/api/admin/articles/laos-becomes-partner";
+    let before = s.get("/api/articles/laos-becomes-partner").await.json();
+    let fix = json!({"title": "Laos becomes a partner (corrected)", "summary": "New lead.",
+                     "body": "<p>Fixed <em>text</em>.</p><script>alert(1)</script>",
+                     "countries": ["LA", "CN", "LA"]});
+    let a = call(&s, "PUT", uri, None, Some(fix.clone())).await;
+    assert_eq!(a.status, StatusCode::UNAUTHORIZED);
+
+    let cookie = sign_in(&s).await;
+    let a = call(&s, "PUT", uri, Some(&cookie), Some(fix.clone())).await;
+    assert_eq!(a.status, StatusCode::OK, "{:?}", a.json());
+    let after = s.get("/api/articles/laos-becomes-partner").await.json();
+    assert_eq!(after["title"], "Laos becomes a partner (corrected)");
+    assert_eq!(after["body"], "<p>Fixed <em>text</em>.</p>");
+    assert_eq!(after["countries"].as_array().unwrap().len(), 2);
+    assert_eq!(after["publishedAt"], before["publishedAt"]);
+    assert_eq!(after["id"], before["id"]);
+    let audit = s.storage.audit().await.unwrap();
+    assert_eq!(audit[0].action, "edit");
+    assert_eq!(
+        audit[0].article_slug.as_deref(),
+        Some("laos-becomes-partner")
+    );
+
+    let bad = json!({"title": "", "summary": "x", "body": "<p>x</p>", "countries": ["US"]});
+    let a = call(&s, "PUT", uri, Some(&cookie), Some(bad)).await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.json()["fields"]["countries"].is_string());
+    let still = s.get("/api/articles/laos-becomes-partner").await.json();
+    assert_eq!(
+        still["title"], after["title"],
+        "a refused correction changes nothing"
+    );
+
+    let missing = call(
+        &s,
+        "PUT",
+        "/api/admin/articles/no-such-article",
+        Some(&cookie),
+        Some(fix),
+    )
+    .await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]

@@ -19,17 +19,40 @@ async fn post<B: serde::Serialize>(
     url: &str,
     body: &B,
 ) -> Result<wasm_bindgen::JsValue, FetchError> {
+    send_json(gloo_net::http::Request::post(url), body).await
+}
+
+async fn put<B: serde::Serialize>(
+    url: &str,
+    body: &B,
+) -> Result<wasm_bindgen::JsValue, FetchError> {
+    send_json(gloo_net::http::Request::put(url), body).await
+}
+
+async fn send_json<B: serde::Serialize>(
+    request: gloo_net::http::RequestBuilder,
+    body: &B,
+) -> Result<wasm_bindgen::JsValue, FetchError> {
     let json = serde_wasm_bindgen::to_value(body)
         .ok()
         .and_then(|v| js_sys::JSON::stringify(&v).ok())
         .and_then(|s| s.as_string())
         .ok_or(FetchError::Decode)?;
     api::send(
-        gloo_net::http::Request::post(url)
+        request
             .header("content-type", "application/json")
             .body(json),
     )
     .await
+}
+
+/// One field of the form being submitted, as typed.
+fn submitted(ev: &leptos::ev::SubmitEvent, name: &str) -> String {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+        .and_then(|form| web_sys::FormData::new_with_form(&form).ok())
+        .and_then(|d| d.get(name).as_string())
+        .unwrap_or_default()
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -59,11 +82,7 @@ pub fn AdminApp() -> impl IntoView {
 
     let sign_in = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let form: web_sys::HtmlFormElement = ev.target().unwrap().unchecked_into();
-        let token = web_sys::FormData::new_with_form(&form)
-            .ok()
-            .and_then(|d| d.get("token").as_string())
-            .unwrap_or_default();
+        let token = submitted(&ev, "token");
         spawn_local(async move {
             match post("/api/admin/login", &Login { token }).await {
                 Ok(_) => {

@@ -1,7 +1,8 @@
-//! Publishing an article. The form checks the draft with the model's rules first and shows
-//! the server's answer beside each field; what was typed stays in the form until the article
-//! is out. The body is HTML: the server cleans it with its allowlist, and the preview below
-//! shows exactly what readers will get.
+//! Publishing an article, or correcting a published one (opened by its address into the same
+//! form). The form checks the draft with the model's rules first and shows the server's answer
+//! beside each field; what was typed stays in the form until the article is out. The body is
+//! HTML: the server cleans it with its allowlist, and the preview below shows exactly what
+//! readers will get.
 
 use std::collections::BTreeMap;
 
@@ -11,8 +12,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use super::post;
-use crate::api::FetchError;
+use super::{post, put, submitted};
+use crate::api::{self, FetchError};
 use crate::i18n::admin::ADMIN_EN as T;
 
 /// Country codes as typed: separated by commas or spaces, any case.
@@ -24,8 +25,18 @@ fn codes(typed: &str) -> Vec<String> {
         .collect()
 }
 
+/// Sets a property of the form field with `id` (`value`, `readOnly`): the fields are the
+/// browser's own, read once on submit.
+fn set_field(id: &str, property: &str, value: wasm_bindgen::JsValue) {
+    if let Some(el) = document().get_element_by_id(id) {
+        let _ = js_sys::Reflect::set(&el, &property.into(), &value);
+    }
+}
+
 #[component]
 pub fn Publish() -> impl IntoView {
+    // The address of the article being corrected; None while writing a new one.
+    let editing = RwSignal::new(None::<String>);
     let errors = RwSignal::new(BTreeMap::<String, String>::new());
     let notice = RwSignal::new(None::<String>);
     let published = RwSignal::new(None::<Published>);
@@ -61,17 +72,35 @@ pub fn Publish() -> impl IntoView {
         errors.set(BTreeMap::new());
         notice.set(None);
         sending.set(true);
+        let target = editing.get_untracked();
         spawn_local(async move {
-            let answer = post("/api/admin/articles", &draft).await;
+            let answer = match &target {
+                Some(slug) => {
+                    put(
+                        &format!("/api/admin/articles/{}", api::encode(slug)),
+                        &draft,
+                    )
+                    .await
+                }
+                None => post("/api/admin/articles", &draft).await,
+            };
             sending.try_set(false);
             match answer.and_then(|v| {
                 serde_wasm_bindgen::from_value::<Published>(v).map_err(|_| FetchError::Decode)
             }) {
                 Ok(p) => {
-                    form.reset();
+                    // A correction stays in the form for the next one; a new article is out.
+                    if target.is_none() {
+                        form.reset();
+                    }
                     lang.set(draft_lang);
                     published.set(Some(p));
-                    notice.set(Some(T.published.into()));
+                    let said = if target.is_some() {
+                        T.corrected
+                    } else {
+                        T.published
+                    };
+                    notice.set(Some(said.into()));
                 }
                 Err(FetchError::Rejected(_, body)) if !body.fields.is_empty() => {
                     errors.set(body.fields);
@@ -101,16 +130,66 @@ pub fn Publish() -> impl IntoView {
             </div>
         }
     };
+    // Opens a published article into the form, as readers get it from the API.
+    let open = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let slug = submitted(&ev, "open").trim().to_string();
+        if slug.is_empty() {
+            return;
+        }
+        spawn_local(async move {
+            match api::article(slug.clone()).await {
+                Ok(a) => {
+                    for (field, value) in [
+                        ("title", a.title),
+                        ("summary", a.summary),
+                        ("countries", a.countries.join(", ")),
+                        ("slug", a.slug.clone()),
+                        ("body", a.body),
+                    ] {
+                        set_field(&format!("article-{field}"), "value", value.into());
+                    }
+                    set_field("article-slug", "readOnly", true.into());
+                    lang.set(a.lang);
+                    errors.set(BTreeMap::new());
+                    published.set(None);
+                    notice.set(None);
+                    editing.set(Some(a.slug));
+                }
+                Err(e) => notice.set(Some(format!("{slug}: {e}"))),
+            }
+        });
+    };
+    let write_new = move |_| {
+        if let Some(form) = document().get_element_by_id("article-form") {
+            form.unchecked_into::<web_sys::HtmlFormElement>().reset();
+        }
+        set_field("article-slug", "readOnly", false.into());
+        editing.set(None);
+        published.set(None);
+        notice.set(None);
+    };
     view! {
-        <form class="admin-publish comment-form" novalidate on:submit=submit>
-            <h2>{T.new_article}</h2>
+        <form class="admin-open" on:submit=open>
+            <label for="article-open">{T.open_label}</label>
+            <input id="article-open" name="open" type="text" placeholder="rats-council-tashkent-autumn-2017" />
+            <button type="submit" class="button">{T.open}</button>
+        </form>
+        <form id="article-form" class="admin-publish comment-form" novalidate on:submit=submit>
+            <h2>{move || match editing.get() {
+                Some(slug) => format!("{} {slug}", T.correcting),
+                None => T.new_article.to_string(),
+            }}</h2>
+            {move || editing.get().is_some().then(|| view! {
+                <p><button type="button" class="link" on:click=write_new>{T.write_new}</button></p>
+            })}
             {line("title", T.article_title, "")}
             {line("summary", T.summary, T.summary_note)}
             <div class="field">
                 <label for="article-lang">{T.language}</label>
                 <select id="article-lang" name="lang">
                     {Lang::ALL.into_iter().map(|l| view! {
-                        <option value=l.code() selected=move || lang.get() == l>{l.code()}</option>
+                        <option value=l.code() prop:selected=move || lang.get() == l>{l.code()}</option>
                     }).collect_view()}
                 </select>
             </div>
@@ -123,7 +202,9 @@ pub fn Publish() -> impl IntoView {
                 <span class="field-note" id="article-body-note">{T.body_note}</span>
                 {error("body")}
             </div>
-            <button type="submit" class="button primary" disabled=move || sending.get()>{T.publish}</button>
+            <button type="submit" class="button primary" disabled=move || sending.get()>
+                {move || if editing.get().is_some() { T.save_correction } else { T.publish }}
+            </button>
             <p class="form-notice" role="status">{move || notice.get()}</p>
         </form>
         {move || published.get().map(|p| {

@@ -37,6 +37,12 @@ pub struct AdminUi {
     pub which: &'static str,
     pub comment: &'static str,
     pub article: &'static str,
+    pub open_label: &'static str,
+    pub open: &'static str,
+    pub correcting: &'static str,
+    pub corrected: &'static str,
+    pub write_new: &'static str,
+    pub save_correction: &'static str,
 }
 
 pub const ADMIN_EN: AdminUi = AdminUi {
@@ -80,4 +86,10 @@ pub const ADMIN_EN: AdminUi = AdminUi {
     which: "On",
     comment: "comment",
     article: "article",
+    open_label: "Correct a published article, by its address:",
+    open: "Open",
+    correcting: "Correcting",
+    corrected: "Corrected. Readers see it now:",
+    write_new: "Write a new article instead",
+    save_correction: "Save the correction",
 };

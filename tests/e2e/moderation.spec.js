@@ -1,5 +1,6 @@
 // Premoderation end to end: a reader's comment waits (they alone see it, marked, also after a
 // reload), an editor signs in at /admin with the token, approves it, and every reader sees it.
+// Then an editor corrects a published article and readers get the correction, cleaned.
 const { test, expect } = require('@playwright/test');
 const { serverAt, EDITORS_TOKEN } = require('./server');
 
@@ -57,4 +58,33 @@ test('post, wait for an editor, approve in /admin, visible to readers', async ({
 
   // The session cookie is the browser's alone: scripts can't read it.
   expect(await editor.evaluate(() => document.cookie)).not.toContain('infoshos_admin');
+});
+
+test('an editor corrects a published article in /admin, and readers get the correction', async ({ browser }) => {
+  const list = await (await fetch(`${server.base}/api/articles?limit=5`)).json();
+  const { slug, title } = list.items[4];
+  const editor = await browser.newPage();
+  await editor.goto(`${server.base}/admin`);
+  await editor.getByLabel("Editors' token").fill(EDITORS_TOKEN);
+  await editor.getByRole('button', { name: 'Sign in' }).click();
+  await editor.getByRole('button', { name: 'New article' }).click();
+  await editor.getByLabel('Correct a published article, by its address:').fill(slug);
+  await editor.getByRole('button', { name: 'Open' }).click();
+  await expect(editor.locator('h2')).toHaveText(`Correcting ${slug}`);
+  await expect(editor.getByLabel('Headline')).toHaveValue(title);
+  await expect(editor.getByLabel('Address (optional)')).toHaveJSProperty('readOnly', true);
+  await editor.getByLabel('Headline').fill(`${title} (corrected)`);
+  const body = editor.getByLabel('Text (HTML)');
+  await body.fill(`${await body.inputValue()}<p>Correction: <strong>the date</strong> was wrong.</p><img src=x onerror=alert(1)>`);
+  await editor.getByRole('button', { name: 'Save the correction' }).click();
+  await expect(editor.locator('.admin-publish .form-notice')).toContainText('Corrected');
+
+  const reader = await browser.newPage();
+  await reader.goto(`${server.base}/en/article/${slug}`);
+  await expect(reader.locator('h1.article-title')).toHaveText(`${title} (corrected)`);
+  await expect(reader.locator('.article-body strong')).toHaveText('the date');
+  await expect(reader.locator('.article-body img')).toHaveCount(0);
+
+  await editor.getByRole('button', { name: 'Audit' }).click();
+  await expect(editor.locator('.admin-audit tbody tr').first()).toContainText('edit');
 });

@@ -1,9 +1,9 @@
-//! Editors publish articles. The body's HTML is cleaned with the allowlist before it is
+//! Editors publish and correct articles. The body's HTML is cleaned with the allowlist before it is
 //! stored (`sanitize`), so what readers get is safe to show as HTML.
 
 use axum::Json;
-use axum::extract::State;
 use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use infoshos_model::editorial::{Draft, DraftProblem, DraftProblems, Published, validate_draft};
 
@@ -13,13 +13,16 @@ use crate::error::AppError;
 use crate::sanitize;
 use crate::storage::{NewArticle, is_unique_violation};
 
-pub async fn publish(
-    State(state): State<AppState>,
-    editor: Editor,
-    body: Result<Json<Draft>, JsonRejection>,
-) -> Result<(StatusCode, Json<Published>), AppError> {
-    let Json(draft) = body?;
-    let mut problems = validate_draft(&draft).err().unwrap_or_default();
+/// A draft that passed every check: its body cleaned and its states sorted, once each.
+struct Checked {
+    body_html: String,
+    countries: Vec<String>,
+}
+
+/// The model's rules, then what only the server knows: what is left of the body once cleaned,
+/// and which states exist. Every problem at once.
+async fn check(state: &AppState, draft: &Draft) -> Result<Checked, AppError> {
+    let mut problems = validate_draft(draft).err().unwrap_or_default();
     let body_html = sanitize::article_html(&draft.body);
     if !problems.contains_key("body") && !has_readable_text(&body_html) {
         problems.insert("body", DraftProblem::EmptyAfterCleaning);
@@ -37,7 +40,34 @@ pub async fn publish(
     if !problems.is_empty() {
         return Err(AppError::InvalidDraft(problems));
     }
+    let mut countries = draft.countries.clone();
+    countries.sort_unstable();
+    countries.dedup();
+    Ok(Checked {
+        body_html,
+        countries,
+    })
+}
 
+fn article(slug: String, draft: &Draft, checked: Checked, published_at_ms: i64) -> NewArticle {
+    NewArticle {
+        slug,
+        lang: draft.lang,
+        title: draft.title.trim().to_string(),
+        summary: draft.summary.trim().to_string(),
+        body_html: checked.body_html,
+        published_at_ms,
+        countries: checked.countries,
+    }
+}
+
+pub async fn publish(
+    State(state): State<AppState>,
+    editor: Editor,
+    body: Result<Json<Draft>, JsonRejection>,
+) -> Result<(StatusCode, Json<Published>), AppError> {
+    let Json(draft) = body?;
+    let checked = check(&state, &draft).await?;
     let now = chrono::Utc::now().timestamp_millis();
     let slug = draft
         .slug
@@ -46,18 +76,7 @@ pub async fn publish(
         .or_else(|| infoshos_model::editorial::slug_from_title(&draft.title))
         // A title without Latin letters: the article is numbered by its time.
         .unwrap_or_else(|| format!("article-{now}"));
-    let mut countries = draft.countries.clone();
-    countries.sort_unstable();
-    countries.dedup();
-    let article = NewArticle {
-        slug: slug.clone(),
-        lang: draft.lang,
-        title: draft.title.trim().to_string(),
-        summary: draft.summary.trim().to_string(),
-        body_html,
-        published_at_ms: now,
-        countries,
-    };
+    let article = article(slug.clone(), &draft, checked, now);
     match state
         .storage
         .publish_article(&article, &editor.actor, now)
@@ -80,6 +99,31 @@ pub async fn publish(
         )]))),
         Err(e) => Err(e.into()),
     }
+}
+
+/// A correction: the article keeps its address and its time of publication; title, lead,
+/// edition, states and body are replaced (the body cleaned as on publishing).
+pub async fn edit(
+    State(state): State<AppState>,
+    editor: Editor,
+    Path(slug): Path<String>,
+    body: Result<Json<Draft>, JsonRejection>,
+) -> Result<Json<Published>, AppError> {
+    let Json(draft) = body?;
+    let checked = check(&state, &draft).await?;
+    let now = chrono::Utc::now().timestamp_millis();
+    let article = article(slug.clone(), &draft, checked, now);
+    let id = state
+        .storage
+        .edit_article(&article, &editor.actor, now)
+        .await?
+        .ok_or(AppError::NotFound("Article"))?;
+    tracing::info!(%slug, actor = %editor.actor, "article corrected");
+    Ok(Json(Published {
+        id,
+        slug,
+        body: article.body_html,
+    }))
 }
 
 /// Whether cleaned HTML still has words in it: text outside the tags that is not only

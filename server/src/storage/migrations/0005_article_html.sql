@@ -8,7 +8,7 @@ UPDATE articles SET body =
         char(10) || char(10), '</p><p>') ||
     '</p>';
 
--- Editors now publish articles too, and the audit records that: the action list grows and a
+-- Editors now publish and correct articles too, and the audit records that: the action list grows and a
 -- row names either a comment or an article. SQLite cannot change a CHECK, so the table is
 -- rebuilt with its rows.
 CREATE TABLE audit_new (
@@ -16,7 +16,7 @@ CREATE TABLE audit_new (
     at         INTEGER NOT NULL,
     actor      TEXT    NOT NULL,
     action     TEXT    NOT NULL
-               CHECK (action IN ('approve', 'reject', 'delete', 'login', 'publish')),
+               CHECK (action IN ('approve', 'reject', 'delete', 'login', 'publish', 'edit')),
     comment_id INTEGER,
     article_id INTEGER
 );
