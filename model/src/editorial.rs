@@ -44,6 +44,27 @@ pub struct Published {
     pub body: String,
 }
 
+/// An article as editors open it: what the form corrects, and whether readers see it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EditorArticle {
+    pub id: i64,
+    pub slug: String,
+    pub lang: Lang,
+    pub title: String,
+    pub summary: String,
+    pub body: String,
+    pub countries: Vec<String>,
+    /// Taken off the portal: in no feed, its page and comments answer 404.
+    pub hidden: bool,
+}
+
+/// Takes an article off the portal (`false`) or puts it back (`true`); its comments stay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Visibility {
+    pub visible: bool,
+}
+
 /// What is wrong with one field of a draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DraftProblem {

@@ -7,7 +7,9 @@
 use std::collections::BTreeMap;
 
 use infoshos_model::Lang;
-use infoshos_model::editorial::{Draft, Published, to_fields_en, validate_draft};
+use infoshos_model::editorial::{
+    Draft, EditorArticle, Published, Visibility, to_fields_en, validate_draft,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -37,6 +39,8 @@ fn set_field(id: &str, property: &str, value: wasm_bindgen::JsValue) {
 pub fn Publish() -> impl IntoView {
     // The address of the article being corrected; None while writing a new one.
     let editing = RwSignal::new(None::<String>);
+    // Whether that article is off the portal.
+    let hidden = RwSignal::new(false);
     let errors = RwSignal::new(BTreeMap::<String, String>::new());
     let notice = RwSignal::new(None::<String>);
     let published = RwSignal::new(None::<Published>);
@@ -130,7 +134,23 @@ pub fn Publish() -> impl IntoView {
             </div>
         }
     };
-    // Opens a published article into the form, as readers get it from the API.
+    // Takes the article being corrected off the portal, or puts it back.
+    let toggle = move |_| {
+        let (Some(slug), visible) = (editing.get_untracked(), hidden.get_untracked()) else {
+            return;
+        };
+        spawn_local(async move {
+            let url = format!("/api/admin/articles/{}/visibility", api::encode(&slug));
+            match post(&url, &Visibility { visible }).await {
+                Ok(_) => {
+                    hidden.set(!visible);
+                    notice.set(Some(if visible { T.back_on } else { T.taken_off }.into()));
+                }
+                Err(e) => notice.set(Some(e.to_string())),
+            }
+        });
+    };
+    // Opens an article into the form, as it is stored (also one taken off the portal).
     let open = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let slug = submitted(&ev, "open").trim().to_string();
@@ -138,7 +158,8 @@ pub fn Publish() -> impl IntoView {
             return;
         }
         spawn_local(async move {
-            match api::article(slug.clone()).await {
+            let url = format!("/api/admin/articles/{}", api::encode(&slug));
+            match api::get::<EditorArticle>(url).await {
                 Ok(a) => {
                     for (field, value) in [
                         ("title", a.title),
@@ -151,6 +172,7 @@ pub fn Publish() -> impl IntoView {
                     }
                     set_field("article-slug", "readOnly", true.into());
                     lang.set(a.lang);
+                    hidden.set(a.hidden);
                     errors.set(BTreeMap::new());
                     published.set(None);
                     notice.set(None);
@@ -181,7 +203,14 @@ pub fn Publish() -> impl IntoView {
                 None => T.new_article.to_string(),
             }}</h2>
             {move || editing.get().is_some().then(|| view! {
-                <p><button type="button" class="link" on:click=write_new>{T.write_new}</button></p>
+                <p class="admin-visibility">
+                    {move || if hidden.get() { T.is_hidden } else { T.is_visible }} " "
+                    <button type="button" class="button" on:click=toggle>
+                        {move || if hidden.get() { T.put_back } else { T.take_off }}
+                    </button>
+                    " "
+                    <button type="button" class="link" on:click=write_new>{T.write_new}</button>
+                </p>
             })}
             {line("title", T.article_title, "")}
             {line("summary", T.summary, T.summary_note)}

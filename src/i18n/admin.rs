@@ -43,6 +43,12 @@ pub struct AdminUi {
     pub corrected: &'static str,
     pub write_new: &'static str,
     pub save_correction: &'static str,
+    pub is_visible: &'static str,
+    pub is_hidden: &'static str,
+    pub take_off: &'static str,
+    pub put_back: &'static str,
+    pub taken_off: &'static str,
+    pub back_on: &'static str,
 }
 
 pub const ADMIN_EN: AdminUi = AdminUi {
@@ -92,4 +98,10 @@ pub const ADMIN_EN: AdminUi = AdminUi {
     corrected: "Corrected. Readers see it now:",
     write_new: "Write a new article instead",
     save_correction: "Save the correction",
+    is_visible: "Readers see this article.",
+    is_hidden: "Taken off the portal: readers don't see it; its comments are kept.",
+    take_off: "Take off the portal",
+    put_back: "Put back on the portal",
+    taken_off: "Taken off the portal.",
+    back_on: "Back on the portal.",
 };

@@ -1,6 +1,7 @@
 // Premoderation end to end: a reader's comment waits (they alone see it, marked, also after a
 // reload), an editor signs in at /admin with the token, approves it, and every reader sees it.
-// Then an editor corrects a published article and readers get the correction, cleaned.
+// Then an editor corrects a published article (readers get the correction, cleaned), takes it
+// off the portal and puts it back.
 const { test, expect } = require('@playwright/test');
 const { serverAt, EDITORS_TOKEN } = require('./server');
 
@@ -60,7 +61,7 @@ test('post, wait for an editor, approve in /admin, visible to readers', async ({
   expect(await editor.evaluate(() => document.cookie)).not.toContain('infoshos_admin');
 });
 
-test('an editor corrects a published article in /admin, and readers get the correction', async ({ browser }) => {
+test('an editor corrects an article in /admin, takes it off the portal and puts it back', async ({ browser }) => {
   const list = await (await fetch(`${server.base}/api/articles?limit=5`)).json();
   const { slug, title } = list.items[4];
   const editor = await browser.newPage();
@@ -85,6 +86,19 @@ test('an editor corrects a published article in /admin, and readers get the corr
   await expect(reader.locator('.article-body strong')).toHaveText('the date');
   await expect(reader.locator('.article-body img')).toHaveCount(0);
 
+  // Taken off the portal: readers get "not found"; put back, the article is there again.
+  await editor.getByRole('button', { name: 'Take off the portal' }).click();
+  await expect(editor.locator('.admin-visibility')).toContainText("readers don't see it");
+  await reader.reload();
+  await expect(reader.locator('.not-found')).toBeVisible();
+  await editor.getByRole('button', { name: 'Put back on the portal' }).click();
+  await expect(editor.locator('.admin-visibility')).toContainText('Readers see this article');
+  await reader.reload();
+  await expect(reader.locator('h1.article-title')).toHaveText(`${title} (corrected)`);
+
   await editor.getByRole('button', { name: 'Audit' }).click();
-  await expect(editor.locator('.admin-audit tbody tr').first()).toContainText('edit');
+  const actions = editor.locator('.admin-audit tbody tr td:nth-child(3)');
+  await expect(actions.first()).toHaveText('republish');
+  await expect(actions.nth(1)).toHaveText('unpublish');
+  await expect(actions.nth(2)).toHaveText('edit');
 });

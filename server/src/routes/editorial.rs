@@ -5,7 +5,9 @@ use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use infoshos_model::editorial::{Draft, DraftProblem, DraftProblems, Published, validate_draft};
+use infoshos_model::editorial::{
+    Draft, DraftProblem, DraftProblems, EditorArticle, Published, Visibility, validate_draft,
+};
 
 use crate::admin::Editor;
 use crate::app::AppState;
@@ -124,6 +126,47 @@ pub async fn edit(
         slug,
         body: article.body_html,
     }))
+}
+
+/// The article as the editors' form opens it, published or not.
+pub async fn open(
+    State(state): State<AppState>,
+    _editor: Editor,
+    Path(slug): Path<String>,
+) -> Result<Json<EditorArticle>, AppError> {
+    let (a, hidden) = state
+        .storage
+        .article_with_visibility(&slug)
+        .await?
+        .ok_or(AppError::NotFound("Article"))?;
+    Ok(Json(EditorArticle {
+        id: a.id,
+        slug: a.slug,
+        lang: a.lang,
+        title: a.title,
+        summary: a.summary,
+        body: a.body,
+        countries: a.countries,
+        hidden,
+    }))
+}
+
+/// Takes an article off the portal or puts it back; the audit says which.
+pub async fn visibility(
+    State(state): State<AppState>,
+    editor: Editor,
+    Path(slug): Path<String>,
+    body: Result<Json<Visibility>, JsonRejection>,
+) -> Result<Json<Visibility>, AppError> {
+    let Json(v) = body?;
+    let now = chrono::Utc::now().timestamp_millis();
+    state
+        .storage
+        .set_article_visible(&slug, v.visible, &editor.actor, now)
+        .await?
+        .ok_or(AppError::NotFound("Article"))?;
+    tracing::info!(%slug, visible = v.visible, actor = %editor.actor, "article visibility");
+    Ok(Json(v))
 }
 
 /// Whether cleaned HTML still has words in it: text outside the tags that is not only

@@ -13,7 +13,7 @@ mod states;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::handler::Handler;
-use axum::routing::{get, post, put};
+use axum::routing::{get, post};
 
 use crate::app::AppState;
 use crate::error::AppError;
@@ -46,7 +46,14 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .route("/admin/logout", post(admin::logout))
         .route("/admin/comments", get(admin::queue).post(admin::moderate))
         .route("/admin/articles", post(editorial::publish))
-        .route("/admin/articles/{slug}", put(editorial::edit))
+        .route(
+            "/admin/articles/{slug}",
+            get(editorial::open).put(editorial::edit),
+        )
+        .route(
+            "/admin/articles/{slug}/visibility",
+            post(editorial::visibility),
+        )
         .route("/admin/audit", get(admin::audit))
         .fallback(|| async { AppError::NotFound("API endpoint") })
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })

@@ -62,28 +62,6 @@ impl Storage {
             .await
     }
 
-    pub async fn insert_article(&self, a: &NewArticle) -> Result<i64, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
-        let id = insert(&mut tx, a).await?;
-        tx.commit().await?;
-        Ok(id)
-    }
-
-    /// An editor's article, stored with its row in the audit in one transaction. A slug that
-    /// is taken is the database's unique-violation error (see `is_unique_violation`).
-    pub async fn publish_article(
-        &self,
-        a: &NewArticle,
-        actor: &str,
-        now_ms: i64,
-    ) -> Result<i64, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
-        let id = insert(&mut tx, a).await?;
-        audit_article(&mut tx, "publish", id, actor, now_ms).await?;
-        tx.commit().await?;
-        Ok(id)
-    }
-
     /// One page of the feed, newest first, optionally only about one state. Returns the rows
     /// and, when more follow, the cursor of the last one.
     pub async fn feed(
@@ -95,7 +73,7 @@ impl Storage {
     ) -> Result<(Vec<ArticleSummary>, Option<FeedCursor>), sqlx::Error> {
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM articles a
-             WHERE a.lang = ?1
+             WHERE a.lang = ?1 AND a.hidden = 0
                AND (?2 IS NULL OR EXISTS (SELECT 1 FROM article_countries ac
                                           WHERE ac.article_id = a.id AND ac.country = ?2))
                AND (?3 IS NULL OR (a.published_at, a.id) < (?3, ?4))
@@ -125,7 +103,7 @@ impl Storage {
     }
 
     pub async fn article_id(&self, slug: &str) -> Result<Option<i64>, sqlx::Error> {
-        sqlx::query_scalar("SELECT id FROM articles WHERE slug = ?")
+        sqlx::query_scalar("SELECT id FROM articles WHERE slug = ? AND hidden = 0")
             .bind(slug)
             .fetch_optional(&self.pool)
             .await
@@ -134,7 +112,20 @@ impl Storage {
     /// The whole article with up to six related ones: those sharing a state first, then the
     /// most recent.
     pub async fn article(&self, slug: &str) -> Result<Option<Article>, sqlx::Error> {
-        let sql = format!("SELECT {SUMMARY_COLUMNS}, a.body FROM articles a WHERE a.slug = ?");
+        Ok(self
+            .article_with_visibility(slug)
+            .await?
+            .filter(|(_, hidden)| !hidden)
+            .map(|(a, _)| a))
+    }
+
+    /// The article whether or not it is unpublished (for editors), and whether it is.
+    pub async fn article_with_visibility(
+        &self,
+        slug: &str,
+    ) -> Result<Option<(Article, bool)>, sqlx::Error> {
+        let sql =
+            format!("SELECT {SUMMARY_COLUMNS}, a.body, a.hidden FROM articles a WHERE a.slug = ?");
         let Some(row) = sqlx::query(&sql)
             .bind(slug)
             .fetch_optional(&self.pool)
@@ -144,6 +135,7 @@ impl Storage {
         };
         use sqlx::Row;
         let body: String = row.try_get("body")?;
+        let hidden: bool = row.try_get("hidden")?;
         let summary: ArticleSummary = SummaryRow::from_row(&row)?.into();
 
         let related_sql = format!(
@@ -153,7 +145,7 @@ impl Storage {
                    AND ac.country IN (SELECT country FROM article_countries WHERE article_id = ?1)
                ) AS shared
              FROM articles a
-             WHERE a.lang = ?2 AND a.id <> ?1
+             WHERE a.lang = ?2 AND a.id <> ?1 AND a.hidden = 0
              ORDER BY shared > 0 DESC, a.published_at DESC, a.id DESC
              LIMIT 6"
         );
@@ -163,108 +155,21 @@ impl Storage {
             .fetch_all(&self.pool)
             .await?;
 
-        Ok(Some(Article {
-            id: summary.id,
-            slug: summary.slug,
-            title: summary.title,
-            summary: summary.summary,
-            published_at: summary.published_at,
-            lang: summary.lang,
-            countries: summary.countries,
-            comment_count: summary.comment_count,
-            body,
-            related: related.into_iter().map(Into::into).collect(),
-            form_token: None,
-        }))
+        Ok(Some((
+            Article {
+                id: summary.id,
+                slug: summary.slug,
+                title: summary.title,
+                summary: summary.summary,
+                published_at: summary.published_at,
+                lang: summary.lang,
+                countries: summary.countries,
+                comment_count: summary.comment_count,
+                body,
+                related: related.into_iter().map(Into::into).collect(),
+                form_token: None,
+            },
+            hidden,
+        )))
     }
-}
-
-impl Storage {
-    /// Replaces what an editor may correct (title, lead, edition, body, states) of the article
-    /// at `a.slug`, with its audit row, in one transaction. `None` when there is no such article.
-    pub async fn edit_article(
-        &self,
-        a: &NewArticle,
-        actor: &str,
-        now_ms: i64,
-    ) -> Result<Option<i64>, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
-        let id: Option<i64> = sqlx::query_scalar(
-            "UPDATE articles SET lang = ?, title = ?, summary = ?, body = ?
-             WHERE slug = ? RETURNING id",
-        )
-        .bind(a.lang.code())
-        .bind(&a.title)
-        .bind(&a.summary)
-        .bind(&a.body_html)
-        .bind(&a.slug)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some(id) = id else {
-            return Ok(None);
-        };
-        sqlx::query("DELETE FROM article_countries WHERE article_id = ?")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        insert_countries(&mut tx, id, &a.countries).await?;
-        audit_article(&mut tx, "edit", id, actor, now_ms).await?;
-        tx.commit().await?;
-        Ok(Some(id))
-    }
-}
-
-/// The audit row of an editor's action on an article, in the caller's transaction.
-async fn audit_article(
-    tx: &mut sqlx::SqliteConnection,
-    action: &str,
-    id: i64,
-    actor: &str,
-    now_ms: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO audit (at, actor, action, article_id) VALUES (?, ?, ?, ?)")
-        .bind(now_ms)
-        .bind(actor)
-        .bind(action)
-        .bind(id)
-        .execute(&mut *tx)
-        .await
-        .map(|_| ())
-}
-
-async fn insert_countries(
-    tx: &mut sqlx::SqliteConnection,
-    id: i64,
-    countries: &[String],
-) -> Result<(), sqlx::Error> {
-    for country in countries {
-        sqlx::query("INSERT INTO article_countries (article_id, country) VALUES (?, ?)")
-            .bind(id)
-            .bind(country)
-            .execute(&mut *tx)
-            .await?;
-    }
-    Ok(())
-}
-
-async fn insert(tx: &mut sqlx::SqliteConnection, a: &NewArticle) -> Result<i64, sqlx::Error> {
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO articles (slug, lang, title, summary, body, published_at)
-         VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-    )
-    .bind(&a.slug)
-    .bind(a.lang.code())
-    .bind(&a.title)
-    .bind(&a.summary)
-    .bind(&a.body_html)
-    .bind(a.published_at_ms)
-    .fetch_one(&mut *tx)
-    .await?;
-    insert_countries(tx, id, &a.countries).await?;
-    Ok(id)
-}
-
-/// Whether the database refused a row because a unique key (an article's slug) is taken.
-pub fn is_unique_violation(error: &sqlx::Error) -> bool {
-    matches!(error, sqlx::Error::Database(e) if e.is_unique_violation())
 }

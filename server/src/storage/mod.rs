@@ -2,6 +2,7 @@
 //! database can be added here without touching a route.
 
 mod admin;
+mod article_writes;
 mod articles;
 mod comments;
 mod rates;
@@ -13,7 +14,8 @@ use std::time::Duration;
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
-pub use articles::{FeedCursor, NewArticle, is_unique_violation};
+pub use article_writes::is_unique_violation;
+pub use articles::{FeedCursor, NewArticle};
 pub use rates::{DayRates, StoredRate};
 
 #[derive(Clone, Debug)]

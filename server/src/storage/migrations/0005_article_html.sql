@@ -16,7 +16,8 @@ CREATE TABLE audit_new (
     at         INTEGER NOT NULL,
     actor      TEXT    NOT NULL,
     action     TEXT    NOT NULL
-               CHECK (action IN ('approve', 'reject', 'delete', 'login', 'publish', 'edit')),
+               CHECK (action IN ('approve', 'reject', 'delete', 'login',
+                                 'publish', 'edit', 'unpublish', 'republish')),
     comment_id INTEGER,
     article_id INTEGER
 );

@@ -1,0 +1,142 @@
+//! Writing articles: the seed's inserts and editors' publishing, corrections and
+//! (un)publishing, each with its audit row in the same transaction.
+
+use super::Storage;
+use super::articles::NewArticle;
+
+impl Storage {
+    pub async fn insert_article(&self, a: &NewArticle) -> Result<i64, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        let id = insert(&mut tx, a).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// An editor's article, stored with its row in the audit in one transaction. A slug that
+    /// is taken is the database's unique-violation error (see `is_unique_violation`).
+    pub async fn publish_article(
+        &self,
+        a: &NewArticle,
+        actor: &str,
+        now_ms: i64,
+    ) -> Result<i64, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        let id = insert(&mut tx, a).await?;
+        audit_article(&mut tx, "publish", id, actor, now_ms).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Replaces what an editor may correct (title, lead, edition, body, states) of the article
+    /// at `a.slug`, with its audit row, in one transaction. `None` when there is no such article.
+    pub async fn edit_article(
+        &self,
+        a: &NewArticle,
+        actor: &str,
+        now_ms: i64,
+    ) -> Result<Option<i64>, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        let id: Option<i64> = sqlx::query_scalar(
+            "UPDATE articles SET lang = ?, title = ?, summary = ?, body = ?
+             WHERE slug = ? RETURNING id",
+        )
+        .bind(a.lang.code())
+        .bind(&a.title)
+        .bind(&a.summary)
+        .bind(&a.body_html)
+        .bind(&a.slug)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(id) = id else {
+            return Ok(None);
+        };
+        sqlx::query("DELETE FROM article_countries WHERE article_id = ?")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        insert_countries(&mut tx, id, &a.countries).await?;
+        audit_article(&mut tx, "edit", id, actor, now_ms).await?;
+        tx.commit().await?;
+        Ok(Some(id))
+    }
+
+    /// Takes an article off the portal (`visible = false`) or puts it back, with its audit
+    /// row; its comments stay. `None` when there is no such article.
+    pub async fn set_article_visible(
+        &self,
+        slug: &str,
+        visible: bool,
+        actor: &str,
+        now_ms: i64,
+    ) -> Result<Option<i64>, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        let id: Option<i64> =
+            sqlx::query_scalar("UPDATE articles SET hidden = ? WHERE slug = ? RETURNING id")
+                .bind(!visible)
+                .bind(slug)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let Some(id) = id else {
+            return Ok(None);
+        };
+        let action = if visible { "republish" } else { "unpublish" };
+        audit_article(&mut tx, action, id, actor, now_ms).await?;
+        tx.commit().await?;
+        Ok(Some(id))
+    }
+}
+
+/// The audit row of an editor's action on an article, in the caller's transaction.
+async fn audit_article(
+    tx: &mut sqlx::SqliteConnection,
+    action: &str,
+    id: i64,
+    actor: &str,
+    now_ms: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO audit (at, actor, action, article_id) VALUES (?, ?, ?, ?)")
+        .bind(now_ms)
+        .bind(actor)
+        .bind(action)
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .map(|_| ())
+}
+
+async fn insert_countries(
+    tx: &mut sqlx::SqliteConnection,
+    id: i64,
+    countries: &[String],
+) -> Result<(), sqlx::Error> {
+    for country in countries {
+        sqlx::query("INSERT INTO article_countries (article_id, country) VALUES (?, ?)")
+            .bind(id)
+            .bind(country)
+            .execute(&mut *tx)
+            .await?;
+    }
+    Ok(())
+}
+
+async fn insert(tx: &mut sqlx::SqliteConnection, a: &NewArticle) -> Result<i64, sqlx::Error> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO articles (slug, lang, title, summary, body, published_at)
+         VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(&a.slug)
+    .bind(a.lang.code())
+    .bind(&a.title)
+    .bind(&a.summary)
+    .bind(&a.body_html)
+    .bind(a.published_at_ms)
+    .fetch_one(&mut *tx)
+    .await?;
+    insert_countries(tx, id, &a.countries).await?;
+    Ok(id)
+}
+
+/// Whether the database refused a row because a unique key (an article's slug) is taken.
+pub fn is_unique_violation(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(e) if e.is_unique_violation())
+}
