@@ -4,23 +4,17 @@
 //! the keys go once no comment of this article is waiting any more.
 
 use infoshos_model::comments::MINE_MAX;
-use js_sys::{Function, Reflect};
-use leptos::prelude::window;
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::Function;
+use wasm_bindgen::JsValue;
 
 fn entry(slug: &str) -> String {
     format!("infoshos.mine.{slug}")
 }
 
-/// `localStorage` and one of its methods, reached through `Reflect` as `pwa.rs` reaches
-/// `window.infoshos`: the wasm then needs no bindings of its own for them (the reader's
-/// bundle is at its size ceiling). Reading `localStorage` can throw (storage blocked): None.
+/// One method of `localStorage`, through the same `Reflect` lookup as `pwa.rs` uses for
+/// `window.infoshos` (the reader's bundle is at its size ceiling: no new bindings).
 fn method(name: &str) -> Option<(JsValue, Function)> {
-    let storage = Reflect::get(&window(), &"localStorage".into())
-        .ok()
-        .filter(JsValue::is_object)?;
-    let function = Reflect::get(&storage, &name.into()).ok()?.dyn_into().ok()?;
-    Some((storage, function))
+    crate::pwa::method("localStorage", name)
 }
 
 /// The kept keys, comma-separated as `?mine=` takes them; empty when there are none.

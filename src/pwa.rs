@@ -44,17 +44,20 @@ impl StorageError {
     }
 }
 
+/// `window[global]` and one of its methods, reached through `Reflect`: the wasm needs no
+/// bindings of its own for them. None when either is missing, or reading it throws (a
+/// blocked `localStorage`).
+pub(crate) fn method(global: &str, name: &str) -> Option<(JsValue, Function)> {
+    let object = Reflect::get(&window(), &global.into())
+        .ok()
+        .filter(JsValue::is_object)?;
+    let function = Reflect::get(&object, &name.into()).ok()?.dyn_into().ok()?;
+    Some((object, function))
+}
+
 /// `window.infoshos` and one of its functions.
 fn bridge(name: &str) -> Result<(JsValue, Function), StorageError> {
-    let bridge = Reflect::get(&window(), &"infoshos".into())
-        .ok()
-        .filter(|b| b.is_object())
-        .ok_or(StorageError::Unsupported)?;
-    let function = Reflect::get(&bridge, &name.into())
-        .ok()
-        .and_then(|f| f.dyn_into().ok())
-        .ok_or(StorageError::Unsupported)?;
-    Ok((bridge, function))
+    method("infoshos", name).ok_or(StorageError::Unsupported)
 }
 
 fn call(name: &str, arg: &JsValue) -> Result<JsValue, StorageError> {

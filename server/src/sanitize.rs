@@ -85,7 +85,13 @@ fn clean_once(input: &str) -> String {
     CLEANER.clean(input).to_string().trim().to_string()
 }
 
-/// The text between the tags of cleaned HTML, with its entities left as they are.
+/// Whether cleaned HTML has words in it, not only markup and whitespace (an entity counts).
+pub fn has_text(html: &str) -> bool {
+    !text_of(html).trim().is_empty()
+}
+
+/// The text between the tags of cleaned HTML, with `&lt;`, `&gt;` and `&amp;` read back as
+/// the characters they stand for.
 fn text_of(html: &str) -> String {
     let mut in_tag = false;
     html.chars()
@@ -172,6 +178,14 @@ mod tests {
             assert!(!clean.to_lowercase().contains(gone), "{gone} in {clean}");
         }
         assert!(clean.starts_with("<p>Hi</p>"), "{clean}");
+    }
+
+    #[test]
+    fn markup_alone_has_no_text() {
+        assert!(!has_text("<p> </p><br><hr>"));
+        assert!(!has_text(""));
+        assert!(has_text("<p>a</p>"));
+        assert!(has_text("&amp;"));
     }
 
     #[test]

@@ -89,9 +89,7 @@ pub fn Publish() -> impl IntoView {
                 None => post("/api/admin/articles", &draft).await,
             };
             sending.try_set(false);
-            match answer.and_then(|v| {
-                serde_wasm_bindgen::from_value::<Published>(v).map_err(|_| FetchError::Decode)
-            }) {
+            match answer.and_then(api::decode::<Published>) {
                 Ok(p) => {
                     // A correction stays in the form for the next one; a new article is out.
                     if target.is_none() {

@@ -26,7 +26,7 @@ struct Checked {
 async fn check(state: &AppState, draft: &Draft) -> Result<Checked, AppError> {
     let mut problems = validate_draft(draft).err().unwrap_or_default();
     let body_html = sanitize::article_html(&draft.body);
-    if !problems.contains_key("body") && !has_readable_text(&body_html) {
+    if !problems.contains_key("body") && !sanitize::has_text(&body_html) {
         problems.insert("body", DraftProblem::EmptyAfterCleaning);
     }
     if !problems.contains_key("countries") {
@@ -167,34 +167,4 @@ pub async fn visibility(
         .ok_or(AppError::NotFound("Article"))?;
     tracing::info!(%slug, visible = v.visible, actor = %editor.actor, "article visibility");
     Ok(Json(v))
-}
-
-/// Whether cleaned HTML still has words in it: text outside the tags that is not only
-/// whitespace (an entity counts as text).
-fn has_readable_text(html: &str) -> bool {
-    let mut in_tag = false;
-    html.chars().any(|ch| match ch {
-        '<' => {
-            in_tag = true;
-            false
-        }
-        '>' => {
-            in_tag = false;
-            false
-        }
-        _ => !in_tag && !ch.is_whitespace(),
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::has_readable_text;
-
-    #[test]
-    fn markup_alone_is_not_readable() {
-        assert!(!has_readable_text("<p> </p><br><hr>"));
-        assert!(!has_readable_text(""));
-        assert!(has_readable_text("<p>a</p>"));
-        assert!(has_readable_text("&amp;"));
-    }
 }
