@@ -53,4 +53,15 @@ if [ ! -d tests/e2e/node_modules/@playwright/test ]; then
   log "npm ci in tests/e2e (@playwright/test)"
   (cd tests/e2e && npm ci --no-audit --no-fund)
 fi
+
+# Trunk.toml says `offline = true` so that trunk never downloads a tool; trunk then runs cargo
+# with --offline too. So every crate a build needs is fetched here, while the registry is
+# reachable: the workspace's (all targets, wasm32 included), and the standard library's own
+# dependencies, which `-Z build-std` (BUILD_STD in the Makefile) compiles from rust-src with
+# std's lockfile. Both are quick no-ops once the crates are in the cargo cache.
+log "cargo fetch (the workspace's crates)"
+cargo fetch --locked --quiet
+std_lib="$(rustc --print sysroot)/lib/rustlib/src/rust/library"
+log "cargo fetch (the standard library's crates, for build-std)"
+RUSTC_BOOTSTRAP=1 cargo fetch --locked --quiet --manifest-path "$std_lib/Cargo.toml"
 log "all tools present"
