@@ -10,7 +10,7 @@ use crate::components::header::SiteHeader;
 use crate::components::rates_table::RatesTable;
 use crate::components::states_list::StatesList;
 use crate::i18n::{Ui, lang_from_path, ui};
-use crate::router::{Nav, Route, lang_segment, route};
+use crate::router::{Nav, Page};
 use crate::routes::{
     article::ArticlePage, country::CountryPage, home::HomePage, not_found::NotFound,
     saved::SavedPage, widgets::WidgetsPage,
@@ -78,18 +78,18 @@ pub fn use_site() -> Site {
 pub fn App() -> impl IntoView {
     let nav = Nav::start();
     provide_context(nav);
-    let lang = Memo::new(move |_| lang_from_path(lang_segment(&nav.path.read())));
+    let lang = Memo::new(move |_| lang_from_path(&nav.path.read()));
     // Only a change of page re-renders the middle; a new query (a feed page) does not.
-    let page = Memo::new(move |_| route(&nav.path.read()));
+    let page = Memo::new(move |_| Page::parse(&nav.path.read()));
     view! {
         <Frame lang>
             {move || match page.get() {
-                Route::Home => view! { <HomePage /> }.into_any(),
-                Route::Article(slug) => view! { <ArticlePage slug /> }.into_any(),
-                Route::Country(code) => view! { <CountryPage code /> }.into_any(),
-                Route::Saved => view! { <SavedPage /> }.into_any(),
-                Route::Widgets => view! { <WidgetsPage /> }.into_any(),
-                Route::NotFound => view! { <NotFound /> }.into_any(),
+                Some(Page::Home(_)) => view! { <HomePage /> }.into_any(),
+                Some(Page::Article(_, slug)) => view! { <ArticlePage slug /> }.into_any(),
+                Some(Page::Country(_, code)) => view! { <CountryPage code /> }.into_any(),
+                Some(Page::Saved(_)) => view! { <SavedPage /> }.into_any(),
+                Some(Page::Widgets(_)) => view! { <WidgetsPage /> }.into_any(),
+                None => view! { <NotFound /> }.into_any(),
             }}
         </Frame>
     }
@@ -120,7 +120,7 @@ fn Frame(lang: Memo<Lang>, children: Children) -> impl IntoView {
         <footer class="footer">
             <p>{t.footer_about}</p>
             <p class="footer-credit">{t.footer_credit}</p>
-            <p><a href=move || format!("/{}/widgets", lang.get().code())>{t.widgets_link}</a></p>
+            <p><a href=move || Page::Widgets(lang.get()).path()>{t.widgets_link}</a></p>
         </footer>
     }
 }

@@ -1,4 +1,4 @@
-//! A small router of our own: the portal has four kinds of page, and leptos_router cost more
+//! A small router of our own: the portal has five kinds of page, and leptos_router cost more
 //! wasm than everything else we wrote (see `make size`). Links stay real `<a href>`; a click on
 //! one inside the portal becomes a history entry, and back/forward replay them.
 
@@ -6,54 +6,16 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
-/// The page a path names. The language segment is read apart (see `lang_segment`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Route {
-    Home,
-    Article(String),
-    Country(String),
-    /// The articles kept for offline reading.
-    Saved,
-    /// Where partners pick a widget and copy its embed code.
-    Widgets,
-    NotFound,
-}
+use infoshos_model::Lang;
+use infoshos_model::links::decode;
+
+/// The page at a path (`None`: not found). Paths are built and read by the model's one link
+/// builder, so every link the portal writes routes back here.
+pub use infoshos_model::links::Page;
 
 /// Where `/` sends a reader.
-pub const FRONT: &str = "/en/";
-
-pub fn route(path: &str) -> Route {
-    let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
-    match parts.as_slice() {
-        [lang] | [lang, ""] if is_lang(lang) => Route::Home,
-        [lang, "article", slug] | [lang, "article", slug, ""]
-            if is_lang(lang) && !slug.is_empty() =>
-        {
-            Route::Article(decode(slug))
-        }
-        [lang, "saved"] | [lang, "saved", ""] if is_lang(lang) => Route::Saved,
-        [lang, "widgets"] | [lang, "widgets", ""] if is_lang(lang) => Route::Widgets,
-        [lang, "country", code] | [lang, "country", code, ""]
-            if is_lang(lang) && !code.is_empty() =>
-        {
-            Route::Country(decode(code))
-        }
-        _ => Route::NotFound,
-    }
-}
-
-/// The first path segment when it looks like a language code (`en`, `ru`, …).
-pub fn lang_segment(path: &str) -> &str {
-    let first = path
-        .trim_start_matches('/')
-        .split('/')
-        .next()
-        .unwrap_or_default();
-    if is_lang(first) { first } else { "" }
-}
-
-fn is_lang(s: &str) -> bool {
-    s.len() == 2 && s.bytes().all(|b| b.is_ascii_lowercase())
+pub fn front() -> String {
+    Page::Home(Lang::default()).path()
 }
 
 /// One query parameter, percent-decoded.
@@ -79,31 +41,6 @@ pub fn query_pairs(search: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Percent-decoding; a malformed escape is kept as it is rather than failing the page.
-pub fn decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (
-            bytes[i],
-            bytes.get(i + 1).copied().and_then(hex),
-            bytes.get(i + 2).copied().and_then(hex),
-        ) {
-            (b'%', Some(h), Some(l)) => {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 /// The current path and query, as signals every page can read.
 #[derive(Clone, Copy)]
 pub struct Nav {
@@ -124,7 +61,7 @@ impl Nav {
             search: RwSignal::new(String::new()),
         };
         if current_path() == "/" {
-            replace(FRONT);
+            replace(&front());
         }
         nav.sync();
         let on_pop = Closure::<dyn Fn()>::new(move || nav.sync());
@@ -199,39 +136,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn paths_name_pages() {
-        assert_eq!(route("/en/"), Route::Home);
-        assert_eq!(route("/en"), Route::Home);
-        assert_eq!(route("/fr/"), Route::Home);
-        assert_eq!(
-            route("/en/article/laos-becomes-partner"),
-            Route::Article("laos-becomes-partner".into())
-        );
-        assert_eq!(route("/en/article/a%20b/"), Route::Article("a b".into()));
-        assert_eq!(route("/en/country/KZ"), Route::Country("KZ".into()));
-        assert_eq!(route("/en/saved"), Route::Saved);
-        assert_eq!(route("/en/saved/"), Route::Saved);
-        assert_eq!(route("/en/widgets"), Route::Widgets);
-        for other in [
-            "/",
-            "/EN/",
-            "/en/article/",
-            "/en/nothing",
-            "/en/article/a/b",
-            "/english/",
-            "/index.html",
-        ] {
-            assert_eq!(route(other), Route::NotFound, "{other}");
-        }
-    }
-
-    #[test]
-    fn the_language_segment() {
-        assert_eq!(lang_segment("/ru/article/x"), "ru");
-        assert_eq!(lang_segment("/index.html"), "");
-    }
-
-    #[test]
     fn query_parameters_are_decoded() {
         assert_eq!(
             query_param("?cursor=v1.17%2E5&x=1", "cursor").as_deref(),
@@ -239,7 +143,6 @@ mod tests {
         );
         assert_eq!(query_param("?a=1&b", "b").as_deref(), Some(""));
         assert_eq!(query_param("", "cursor"), None);
-        assert_eq!(decode("%zz%41"), "%zzA");
         assert_eq!(
             query_pairs("?limit=5&country=%3Cscript%3E&theme"),
             [

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::CommentStatus;
+use crate::{CommentStatus, Lang};
 
 /// A comment as editors see it: with its article, its status and the email.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -12,6 +12,8 @@ pub struct QueuedComment {
     pub id: i64,
     pub article_slug: String,
     pub article_title: String,
+    /// The article's edition, for its address.
+    pub article_lang: Lang,
     pub name: String,
     #[serde(default)]
     pub email: Option<String>,
@@ -63,7 +65,9 @@ pub struct AuditEntry {
     pub comment_id: Option<i64>,
     #[serde(default)]
     pub article_id: Option<i64>,
-    /// The article's address, while it exists.
+    /// The article's slug and edition, while it exists.
     #[serde(default)]
     pub article_slug: Option<String>,
+    #[serde(default)]
+    pub article_lang: Option<Lang>,
 }

@@ -7,6 +7,7 @@ pub mod comments;
 pub mod editorial;
 pub mod error;
 pub mod lang;
+pub mod links;
 pub mod rates;
 pub mod spam;
 pub mod states;

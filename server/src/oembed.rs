@@ -2,6 +2,7 @@
 //! iframe that embeds them, and the discovery link the server puts in their HTML.
 
 use infoshos_model::Lang;
+use infoshos_model::links::Page;
 use infoshos_model::widgets::{Widget, WidgetSpec, is_slug, parse_widget};
 use url::Url;
 
@@ -84,12 +85,11 @@ pub fn target_of_path<K: AsRef<str>, V: AsRef<str>>(
     path: &str,
     query: impl IntoIterator<Item = (K, V)>,
 ) -> Option<Target> {
+    if let Some(Page::Article(lang, slug)) = Page::parse(path) {
+        return is_slug(&slug).then_some(Target::Article { lang, slug });
+    }
     let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     match parts.as_slice() {
-        [lang, "article", slug] if is_slug(slug) => Some(Target::Article {
-            lang: Lang::from_code(lang)?,
-            slug: (*slug).to_string(),
-        }),
         ["embed", kind] => {
             let spec = parse_widget(kind, query).ok()?;
             Some(Target::Widget {

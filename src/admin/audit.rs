@@ -2,6 +2,7 @@
 //! which comment or article.
 
 use infoshos_model::admin::AuditEntry;
+use infoshos_model::links::Page;
 use leptos::prelude::*;
 
 use crate::api;
@@ -25,7 +26,10 @@ pub fn Audit() -> impl IntoView {
                         let which = match (e.comment_id, e.article_slug, e.article_id) {
                             (Some(c), _, _) => format!("{} {c}", T.comment).into_any(),
                             // Published articles link to where readers see them.
-                            (None, Some(slug), _) => view! { <a href=format!("/en/article/{slug}")>{slug.clone()}</a> }.into_any(),
+                            (None, Some(slug), _) => {
+                                let href = Page::Article(e.article_lang.unwrap_or_default(), slug.clone()).path();
+                                view! { <a href=href>{slug}</a> }.into_any()
+                            }
                             (None, None, Some(a)) => format!("{} {a}", T.article).into_any(),
                             (None, None, None) => ().into_any(),
                         };

@@ -10,6 +10,7 @@ use infoshos_model::Lang;
 use infoshos_model::editorial::{
     Draft, EditorArticle, Published, Visibility, to_fields_en, validate_draft,
 };
+use infoshos_model::links::Page;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -235,10 +236,10 @@ pub fn Publish() -> impl IntoView {
             <p class="form-notice" role="status">{move || notice.get()}</p>
         </form>
         {move || published.get().map(|p| {
-            let lang = lang.get_untracked().code();
+            let path = Page::Article(lang.get_untracked(), p.slug).path();
             view! {
                 <section class="admin-published" aria-label=T.published>
-                    <p><a href=format!("/{lang}/article/{}", p.slug)>{format!("/{lang}/article/{}", p.slug)}</a></p>
+                    <p><a href=path.clone()>{path.clone()}</a></p>
                     // The body as the server stored it, after its allowlist: what readers see.
                     <div class="article-body" inner_html=p.body></div>
                 </section>

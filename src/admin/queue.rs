@@ -2,6 +2,7 @@
 //! one or many.
 
 use infoshos_model::admin::{Moderation, ModerationAction, QueuedComment};
+use infoshos_model::links::Page;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -79,7 +80,7 @@ pub fn Queue(
                                     on:change=move |ev| { let on = event_target_checked(&ev); selected.update(|s| { s.retain(|x| *x != id); if on { s.push(id); } }); } />
                                     " " <strong>{c.name}</strong></label>
                                 " " {c.email.unwrap_or_default()} " · " {when} " · "
-                                <a href=format!("/en/article/{}", c.article_slug)>{c.article_title}</a>
+                                <a href=Page::Article(c.article_lang, c.article_slug).path()>{c.article_title}</a>
                                 <p class="comment-text">{c.text}</p>
                                 <p>{buttons(Box::new(move || vec![id]))}</p>
                             </li>

@@ -1,4 +1,5 @@
 use infoshos_model::ArticleSummary;
+use infoshos_model::links::Page;
 use leptos::prelude::*;
 
 use crate::app::use_site;
@@ -19,11 +20,7 @@ pub fn FeedList(items: Vec<ArticleSummary>) -> impl IntoView {
 pub fn FeedRow(item: ArticleSummary) -> impl IntoView {
     let site = use_site();
     let t = site.ui();
-    let href = format!(
-        "/{}/article/{}",
-        site.lang.get_untracked().code(),
-        item.slug
-    );
+    let href = Page::Article(item.lang, item.slug).path();
     let when = format_date_time(item.published_at, reader_offset_east_min(item.published_at));
     view! {
         <li class="feed-row">

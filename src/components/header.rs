@@ -1,3 +1,4 @@
+use infoshos_model::links::Page;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -10,7 +11,7 @@ use crate::app::use_site;
 pub fn SiteHeader() -> impl IntoView {
     let site = use_site();
     let t = site.ui();
-    let home = move || format!("/{}/", site.lang.get().code());
+    let home = move || Page::Home(site.lang.get()).path();
     let (note, set_note) = signal(None::<&'static str>);
 
     let favourites = move |_| {
@@ -32,7 +33,7 @@ pub fn SiteHeader() -> impl IntoView {
             <nav class="nav" aria-label=t.nav_label>
                 <a href=home>{t.home}</a>
                 <a href=t.contact_href>{t.contact}</a>
-                <a href=move || format!("/{}/saved", site.lang.get().code())>{t.saved}</a>
+                <a href=move || Page::Saved(site.lang.get()).path()>{t.saved}</a>
                 <button type="button" class="link" on:click=favourites>{t.favourites}</button>
                 <button type="button" class="link install" on:click=install>{t.install}</button>
             </nav>

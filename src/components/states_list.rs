@@ -1,4 +1,5 @@
 use infoshos_model::Membership;
+use infoshos_model::links::Page;
 use leptos::prelude::*;
 
 use crate::app::use_site;
@@ -10,14 +11,14 @@ pub fn StatesList() -> impl IntoView {
     let t = site.ui();
     let list = move |membership: Membership| {
         move || {
-            let lang = site.lang.get().code();
+            let lang = site.lang.get();
             let states = site.states_in(membership);
             states
                 .into_iter()
                 .map(|s| {
                     view! {
                         <li>
-                            <a href=format!("/{lang}/country/{}", s.code)>
+                            <a href=Page::Country(lang, s.code.clone()).path()>
                                 <span class="flag" aria-hidden="true">{s.flag}</span>
                                 " "
                                 {s.name}

@@ -1,4 +1,5 @@
 use infoshos_model::ArticleSummary;
+use infoshos_model::links::Page;
 use leptos::prelude::*;
 
 use crate::api::{self, FetchError};
@@ -67,12 +68,11 @@ pub fn EmbedFeed(limit: usize, country: Option<String>) -> impl IntoView {
 
 #[component]
 fn WidgetRow(a: ArticleSummary) -> impl IntoView {
-    let lang = use_site().lang.get_untracked().code();
     let when = format_date_time(a.published_at, reader_offset_east_min(a.published_at));
     view! {
         <li>
             <time datetime=iso(a.published_at)>{when}</time>
-            <a href=format!("/{lang}/article/{}", a.slug) target="_blank" rel="noopener">{a.title}</a>
+            <a href=Page::Article(a.lang, a.slug).path() target="_blank" rel="noopener">{a.title}</a>
         </li>
     }
 }
@@ -82,7 +82,6 @@ fn WidgetRow(a: ArticleSummary) -> impl IntoView {
 pub fn EmbedArticle(slug: String) -> impl IntoView {
     let site = use_site();
     let t = site.ui();
-    let lang = site.lang.get_untracked().code();
     let article = Load::new({
         let slug = slug.clone();
         move || api::article(slug.clone())
@@ -100,7 +99,7 @@ pub fn EmbedArticle(slug: String) -> impl IntoView {
         .into_any(),
         Some(Ok(a)) => {
             let when = format_date_time(a.published_at, reader_offset_east_min(a.published_at));
-            let href = format!("/{lang}/article/{}", a.slug);
+            let href = Page::Article(a.lang, a.slug).path();
             view! {
                 <article class="widget widget-card">
                     <h1 class="widget-title"><a href=href.clone() target="_blank" rel="noopener">{a.title}</a></h1>

@@ -6,6 +6,7 @@
 mod feed;
 
 use infoshos_model::Lang;
+use infoshos_model::links::Page;
 use infoshos_model::widgets::{Widget, parse_widget};
 use leptos::prelude::*;
 
@@ -68,7 +69,7 @@ fn WidgetFooter() -> impl IntoView {
     let t = site.ui();
     view! {
         <p class="widget-footer">
-            <a href=format!("/{}/", site.lang.get_untracked().code()) target="_blank" rel="noopener">
+            <a href=Page::Home(site.lang.get_untracked()).path() target="_blank" rel="noopener">
                 {t.widget_more}
             </a>
         </p>

@@ -140,10 +140,10 @@ pub fn ui(lang: Lang) -> &'static Ui {
     }
 }
 
-/// The edition named in a URL; anything we do not publish reads as English.
+/// The edition a path is in; a path in no edition we publish reads as English.
 /// The edition shown is the one whose table is used, so this follows `ui`'s fallback.
-pub fn lang_from_path(code: &str) -> Lang {
-    ui(Lang::from_code(code).unwrap_or_default()).lang
+pub fn lang_from_path(path: &str) -> Lang {
+    ui(infoshos_model::links::lang_of_path(path).unwrap_or_default()).lang
 }
 
 /// A form field's problem in the reader's language.
@@ -174,9 +174,9 @@ mod tests {
         for lang in Lang::ALL {
             assert!(!ui(lang).latest_news.is_empty());
         }
-        assert_eq!(lang_from_path("fr"), Lang::En);
-        assert_eq!(lang_from_path("en"), Lang::En);
-        assert_eq!(ui(lang_from_path("xx")).lang, Lang::En);
+        assert_eq!(lang_from_path("/fr/"), Lang::En);
+        assert_eq!(lang_from_path("/en/article/x"), Lang::En);
+        assert_eq!(ui(lang_from_path("/index.html")).lang, Lang::En);
     }
 
     #[test]

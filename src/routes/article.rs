@@ -1,3 +1,4 @@
+use infoshos_model::links::Page;
 use infoshos_model::{Article, Comment};
 use leptos::prelude::*;
 
@@ -35,7 +36,7 @@ pub fn ArticlePage(slug: String) -> impl IntoView {
 fn ArticleView(article: Article) -> impl IntoView {
     let site = use_site();
     let t = site.ui();
-    let lang = site.lang.get_untracked().code();
+    let lang = article.lang;
     let slug = article.slug.clone();
     let comments = crate::load::Load::new({
         let slug = slug.clone();
@@ -60,7 +61,7 @@ fn ArticleView(article: Article) -> impl IntoView {
                         .unwrap_or_else(|| code.clone())
                 }
             };
-            view! { <li><a href=format!("/{lang}/country/{code}")>{name}</a></li> }
+            view! { <li><a href=Page::Country(lang, code).path()>{name}</a></li> }
         })
         .collect_view();
     let related = article
@@ -72,7 +73,7 @@ fn ArticleView(article: Article) -> impl IntoView {
                 <li>
                     <time datetime=iso(r.published_at)>{when}</time>
                     " "
-                    <a href=format!("/{lang}/article/{}", r.slug)>{r.title}</a>
+                    <a href=Page::Article(r.lang, r.slug).path()>{r.title}</a>
                 </li>
             }
         })

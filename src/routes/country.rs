@@ -1,3 +1,4 @@
+use infoshos_model::links::Page;
 use leptos::prelude::*;
 
 use crate::app::use_site;
@@ -23,7 +24,7 @@ pub fn CountryPage(code: String) -> impl IntoView {
             fallback=move || view! {
                 <section class="not-found">
                     <h1>{t.unknown_country}</h1>
-                    <p><a href="/en/">{t.back_home}</a></p>
+                    <p><a href=Page::Home(site.lang.get_untracked()).path()>{t.back_home}</a></p>
                 </section>
             }
         >

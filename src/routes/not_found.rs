@@ -1,3 +1,4 @@
+use infoshos_model::links::Page;
 use leptos::prelude::*;
 
 use crate::app::use_site;
@@ -16,7 +17,7 @@ pub fn NotFound(#[prop(optional)] message: Option<&'static str>) -> impl IntoVie
         <section class="not-found">
             <h1>{t.not_found_title}</h1>
             <p>{message}</p>
-            <p><a href=format!("/{}/", site.lang.get_untracked().code())>{t.back_home}</a></p>
+            <p><a href=Page::Home(site.lang.get_untracked()).path()>{t.back_home}</a></p>
         </section>
     }
 }

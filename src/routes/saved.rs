@@ -1,4 +1,5 @@
 use infoshos_model::ArticleSummary;
+use infoshos_model::links::Page;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -12,7 +13,6 @@ use crate::time::{format_date_time, iso, reader_offset_east_min};
 pub fn SavedPage() -> impl IntoView {
     let site = use_site();
     let t = site.ui();
-    let lang = site.lang.get_untracked().code();
     crate::head::page_head(
         move || t.saved_title.to_string(),
         move || t.saved_title.to_string(),
@@ -44,7 +44,7 @@ pub fn SavedPage() -> impl IntoView {
         view! {
             <li>
                 <time datetime=iso(a.published_at)>{when}</time>
-                <a href=format!("/{lang}/article/{}", a.slug)>{a.title}</a>
+                <a href=Page::Article(a.lang, a.slug).path()>{a.title}</a>
                 <button type="button" class="button" on:click=move |_| remove(slug.clone())>{t.unsave}</button>
             </li>
         }

@@ -1,5 +1,5 @@
-use infoshos_model::CommentStatus;
 use infoshos_model::admin::{AuditEntry, ModerationAction, QueuedComment};
+use infoshos_model::{CommentStatus, Lang};
 use sqlx::FromRow;
 
 use super::{Storage, millis_to_utc};
@@ -9,6 +9,7 @@ struct QueueRow {
     id: i64,
     slug: String,
     title: String,
+    lang: String,
     name: String,
     email: Option<String>,
     text: String,
@@ -24,6 +25,7 @@ struct AuditRow {
     comment_id: Option<i64>,
     article_id: Option<i64>,
     article_slug: Option<String>,
+    article_lang: Option<String>,
 }
 
 impl Storage {
@@ -79,7 +81,7 @@ impl Storage {
     /// Comments with `status`, newest first, with their article (for the editors' queue).
     pub async fn queue(&self, status: CommentStatus) -> Result<Vec<QueuedComment>, sqlx::Error> {
         let rows: Vec<QueueRow> = sqlx::query_as(
-            "SELECT c.id, a.slug, a.title, c.name, c.email, c.text, c.status, c.created_at
+            "SELECT c.id, a.slug, a.title, a.lang, c.name, c.email, c.text, c.status, c.created_at
              FROM comments c JOIN articles a ON a.id = c.article_id
              WHERE c.status = ? ORDER BY c.created_at DESC, c.id DESC LIMIT 500",
         )
@@ -92,6 +94,7 @@ impl Storage {
                 id: r.id,
                 article_slug: r.slug,
                 article_title: r.title,
+                article_lang: Lang::from_code(&r.lang).unwrap_or_default(),
                 name: r.name,
                 email: r.email,
                 text: r.text,
@@ -146,7 +149,8 @@ impl Storage {
     /// The audit record, newest first (the last 1000 actions).
     pub async fn audit(&self) -> Result<Vec<AuditEntry>, sqlx::Error> {
         let rows: Vec<AuditRow> = sqlx::query_as(
-            "SELECT u.at, u.actor, u.action, u.comment_id, u.article_id, a.slug AS article_slug
+            "SELECT u.at, u.actor, u.action, u.comment_id, u.article_id, a.slug AS article_slug,
+                    a.lang AS article_lang
              FROM audit u LEFT JOIN articles a ON a.id = u.article_id
              ORDER BY u.id DESC LIMIT 1000",
         )
@@ -161,6 +165,7 @@ impl Storage {
                 comment_id: r.comment_id,
                 article_id: r.article_id,
                 article_slug: r.article_slug,
+                article_lang: r.article_lang.as_deref().and_then(Lang::from_code),
             })
             .collect())
     }

@@ -1,0 +1,217 @@
+//! Every address of the portal's pages, built here and read back here by the same rules.
+//!
+//! The reader's router parses what `Page::path` builds; the reader, the widgets, `/admin` and
+//! the server (oEmbed, and the rendered pages, RSS and sitemap to come) write links only
+//! through it. A path segment is percent-encoded on the way out and decoded on the way in, so
+//! whatever a slug holds, the link leads back to it (a round-trip test below says so).
+
+use crate::Lang;
+
+/// A page of the portal, in one edition.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Page {
+    /// The edition's front page: the news feed.
+    Home(Lang),
+    /// An article by its slug.
+    Article(Lang, String),
+    /// A state's page by its ISO code (`KZ`).
+    Country(Lang, String),
+    /// The articles kept for offline reading.
+    Saved(Lang),
+    /// Where partners pick a widget and copy its embed code.
+    Widgets(Lang),
+}
+
+impl Page {
+    pub fn lang(&self) -> Lang {
+        match self {
+            Page::Home(l) | Page::Article(l, _) | Page::Country(l, _) => *l,
+            Page::Saved(l) | Page::Widgets(l) => *l,
+        }
+    }
+
+    /// The path, from the root: `/en/`, `/en/article/laos-becomes-partner`.
+    pub fn path(&self) -> String {
+        let lang = self.lang().code();
+        match self {
+            Page::Home(_) => format!("/{lang}/"),
+            Page::Article(_, slug) => format!("/{lang}/article/{}", encode(slug)),
+            Page::Country(_, code) => format!("/{lang}/country/{}", encode(code)),
+            Page::Saved(_) => format!("/{lang}/saved"),
+            Page::Widgets(_) => format!("/{lang}/widgets"),
+        }
+    }
+
+    /// The full address on the portal at `origin` (`https://infoshos.example`, no slash after).
+    pub fn url(&self, origin: &str) -> String {
+        format!("{}{}", origin.trim_end_matches('/'), self.path())
+    }
+
+    /// The page a path names; `None` for every path that is not one (an unknown edition, an
+    /// empty slug, one segment too many). A trailing slash is allowed everywhere.
+    pub fn parse(path: &str) -> Option<Page> {
+        let path = path.strip_prefix('/')?;
+        let path = path.strip_suffix('/').unwrap_or(path);
+        let parts: Vec<&str> = path.split('/').collect();
+        let lang = Lang::from_code(parts[0])?;
+        let named = |s: &str| (!s.is_empty()).then(|| decode(s));
+        Some(match parts[1..] {
+            [] => Page::Home(lang),
+            ["article", slug] => Page::Article(lang, named(slug)?),
+            ["country", code] => Page::Country(lang, named(code)?),
+            ["saved"] => Page::Saved(lang),
+            ["widgets"] => Page::Widgets(lang),
+            _ => return None,
+        })
+    }
+}
+
+/// The edition a path is in, when it starts with one (`/ru/…` → ru), whatever page follows.
+pub fn lang_of_path(path: &str) -> Option<Lang> {
+    Lang::from_code(path.trim_start_matches('/').split('/').next()?)
+}
+
+/// The feed's page after `cursor` (the "More news" link): `/en/?cursor=…`.
+pub fn feed_page(lang: Lang, cursor: &str) -> String {
+    format!("{}?cursor={}", Page::Home(lang).path(), encode(cursor))
+}
+
+/// Percent-encoding of one path segment or query value: everything but RFC 3986's
+/// unreserved characters is escaped, so `/`, `?`, `#`, `&` and spaces never change the path.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            out.push('%');
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 15)] as char);
+        }
+    }
+    out
+}
+
+/// Percent-decoding; a malformed escape is kept as it is rather than failing the page, and
+/// bytes that are not UTF-8 become U+FFFD.
+pub fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_name_pages() {
+        let en = Lang::En;
+        assert_eq!(Page::parse("/en/"), Some(Page::Home(en)));
+        assert_eq!(Page::parse("/en"), Some(Page::Home(en)));
+        assert_eq!(Page::parse("/zh/"), Some(Page::Home(Lang::Zh)));
+        assert_eq!(
+            Page::parse("/en/article/laos-becomes-partner"),
+            Some(Page::Article(en, "laos-becomes-partner".into()))
+        );
+        assert_eq!(
+            Page::parse("/en/article/a%20b/"),
+            Some(Page::Article(en, "a b".into()))
+        );
+        assert_eq!(
+            Page::parse("/ru/country/KZ"),
+            Some(Page::Country(Lang::Ru, "KZ".into()))
+        );
+        assert_eq!(Page::parse("/en/saved/"), Some(Page::Saved(en)));
+        assert_eq!(Page::parse("/en/widgets"), Some(Page::Widgets(en)));
+    }
+
+    #[test]
+    fn other_paths_are_no_page() {
+        for other in [
+            "",
+            "/",
+            "en/",
+            "/fr/",
+            "/EN/",
+            "/en//",
+            "/en/article/",
+            "/en/article",
+            "/en/nothing",
+            "/en/article/a/b",
+            "/english/",
+            "/index.html",
+            "/en/country/",
+        ] {
+            assert_eq!(Page::parse(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn every_page_reads_back_from_its_own_path() {
+        let slugs = [
+            "laos-becomes-partner",
+            "a b",
+            "a/b",
+            "?x=1#y",
+            "саммит",
+            "100%",
+            "峰会",
+        ];
+        for lang in Lang::ALL {
+            let mut pages = vec![Page::Home(lang), Page::Saved(lang), Page::Widgets(lang)];
+            for s in slugs {
+                pages.push(Page::Article(lang, s.into()));
+                pages.push(Page::Country(lang, s.into()));
+            }
+            for page in pages {
+                let path = page.path();
+                assert_eq!(Page::parse(&path), Some(page.clone()), "{path}");
+                assert_eq!(lang_of_path(&path), Some(lang));
+            }
+        }
+    }
+
+    #[test]
+    fn addresses_carry_the_origin_once() {
+        let page = Page::Article(Lang::En, "x".into());
+        assert_eq!(
+            page.url("https://p.example/"),
+            "https://p.example/en/article/x"
+        );
+        assert_eq!(
+            page.url("http://127.0.0.1:8080"),
+            "http://127.0.0.1:8080/en/article/x"
+        );
+    }
+
+    #[test]
+    fn the_next_feed_page_keeps_its_cursor_intact() {
+        assert_eq!(
+            feed_page(Lang::Ru, "v1.17+5/="),
+            "/ru/?cursor=v1.17%2B5%2F%3D"
+        );
+        assert_eq!(decode("v1.17%2b5%2f%3d"), "v1.17+5/=");
+        assert_eq!(decode("%zz%41"), "%zzA");
+        assert_eq!(lang_of_path("/index.html"), None);
+    }
+}
