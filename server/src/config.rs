@@ -3,6 +3,8 @@ use std::path::PathBuf;
 
 use clap::Parser;
 
+use crate::config_check as check;
+
 /// The official daily rates of the Central Bank of Russia, English names.
 pub const CBR_DAILY_ENG: &str = "https://www.cbr.ru/scripts/XML_daily_eng.asp";
 
@@ -11,14 +13,16 @@ pub const CBR_DAILY_ENG: &str = "https://www.cbr.ru/scripts/XML_daily_eng.asp";
 #[command(version, about)]
 pub struct Config {
     /// Address to listen on.
-    #[arg(long, env = "INFOSHOS_ADDR", default_value = "127.0.0.1:8080")]
+    #[arg(long, env = "INFOSHOS_ADDR", default_value = "127.0.0.1:8080",
+          value_parser = check::addr)]
     pub addr: SocketAddr,
 
     /// SQLite database URL; the file and its folder are created on first start.
     #[arg(
         long,
         env = "INFOSHOS_DATABASE_URL",
-        default_value = "sqlite://data/infoshos.db"
+        default_value = "sqlite://data/infoshos.db",
+        value_parser = check::database_url
     )]
     pub database_url: String,
 
@@ -27,11 +31,13 @@ pub struct Config {
     pub dist: PathBuf,
 
     /// Where to fetch the CBR daily rates XML: an http(s) URL or a file:// path.
-    #[arg(long, env = "INFOSHOS_RATES_URL", default_value = CBR_DAILY_ENG)]
+    #[arg(long, env = "INFOSHOS_RATES_URL", default_value = CBR_DAILY_ENG,
+          value_parser = check::rates_url)]
     pub rates_url: String,
 
     /// Hours between two fetches of the rates.
-    #[arg(long, env = "INFOSHOS_RATES_EVERY_HOURS", default_value_t = 6)]
+    #[arg(long, env = "INFOSHOS_RATES_EVERY_HOURS", default_value_t = 6,
+          value_parser = check::rates_every_hours)]
     pub rates_every_hours: u64,
 
     /// Do not fill an empty database with the demo articles and comments.
@@ -40,12 +46,13 @@ pub struct Config {
 
     /// The portal's public origin (`https://infoshos.example`), for oEmbed answers and
     /// discovery links. Default: http:// and the listening address.
-    #[arg(long, env = "INFOSHOS_PUBLIC_URL")]
+    #[arg(long, env = "INFOSHOS_PUBLIC_URL", value_parser = check::public_url)]
     pub public_url: Option<String>,
 
     /// Origins that may frame the `/embed/` widgets, separated by spaces or commas; `*` for
     /// any site. Every other page may be framed only by the portal itself.
-    #[arg(long, env = "INFOSHOS_EMBED_ORIGINS", default_value = "*")]
+    #[arg(long, env = "INFOSHOS_EMBED_ORIGINS", default_value = "*",
+          value_parser = check::embed_origins)]
     pub embed_origins: String,
 
     /// The portal is served over HTTPS (by a proxy in front): send Strict-Transport-Security.
@@ -53,7 +60,8 @@ pub struct Config {
     pub tls: bool,
 
     /// Addresses of reverse proxies whose X-Forwarded-For names the client (comma separated).
-    #[arg(long, env = "INFOSHOS_TRUSTED_PROXIES", value_delimiter = ',')]
+    #[arg(long, env = "INFOSHOS_TRUSTED_PROXIES", value_delimiter = ',',
+          value_parser = check::trusted_proxy)]
     pub trusted_proxies: Vec<std::net::IpAddr>,
 
     /// `pre`: new comments wait for an editor; `post`: they go up at once (editors can take
@@ -63,17 +71,18 @@ pub struct Config {
 
     /// The editors' sign-in token. Without it, one is made at the first start and printed
     /// once; only its hash is kept.
-    #[arg(long, env = "INFOSHOS_ADMIN_TOKEN", hide_env_values = true)]
+    #[arg(long, env = "INFOSHOS_ADMIN_TOKEN", hide_env_values = true,
+          value_parser = check::admin_token)]
     pub admin_token: Option<String>,
 
     /// Comments one client may post per minute.
     #[arg(long, env = "INFOSHOS_COMMENTS_PER_MINUTE", default_value_t = 5,
-          value_parser = clap::value_parser!(u32).range(1..))]
+          value_parser = check::comments_per_minute)]
     pub comments_per_minute: u32,
 
     /// Comments one client may post at once before the per-minute pace applies.
     #[arg(long, env = "INFOSHOS_COMMENT_BURST", default_value_t = 2,
-          value_parser = clap::value_parser!(u32).range(1..))]
+          value_parser = check::comment_burst)]
     pub comment_burst: u32,
 }
 
@@ -104,8 +113,58 @@ impl Config {
 mod tests {
     use super::*;
 
+    /// The README's configuration table, as (variable, default cell) pairs.
+    fn readme_settings() -> Vec<(String, String)> {
+        include_str!("../../README.md")
+            .lines()
+            .filter_map(|line| {
+                let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+                let variable = cells.get(1)?.strip_prefix('`')?.strip_suffix('`')?;
+                let default = cells.get(2)?;
+                variable
+                    .starts_with("INFOSHOS_")
+                    .then(|| (variable.to_string(), default.to_string()))
+            })
+            .collect()
+    }
+
     #[test]
-    fn defaults_match_the_readme() {
+    fn the_readme_lists_every_setting_with_its_default() {
+        let documented = readme_settings();
+        let command = <Config as clap::CommandFactory>::command();
+        let variables: Vec<String> = command
+            .get_arguments()
+            .filter_map(|a| Some(a.get_env()?.to_string_lossy().into_owned()))
+            .collect();
+        for (variable, _) in &documented {
+            assert!(
+                variables.contains(variable),
+                "README names unknown {variable}"
+            );
+        }
+        for arg in command.get_arguments() {
+            let Some(env) = arg.get_env().map(|e| e.to_string_lossy().into_owned()) else {
+                continue;
+            };
+            let (_, cell) = documented
+                .iter()
+                .find(|(v, _)| *v == env)
+                .unwrap_or_else(|| panic!("{env} is missing from the README's table"));
+            // Every value the README quotes as the default is (part of) the real one.
+            for default in arg.get_default_values() {
+                let default = default.to_string_lossy();
+                for quoted in cell.split('`').skip(1).step_by(2) {
+                    assert!(
+                        default.contains(quoted),
+                        "{env}: README says {cell}, code {default}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn defaults_are_the_documented_ones() {
         let c = Config::parse_from(["infoshos-server"]);
         assert_eq!(c.addr.to_string(), "127.0.0.1:8080");
         assert_eq!(c.dist, PathBuf::from("dist"));

@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod app;
 pub mod config;
+pub mod config_check;
 pub mod cursor;
 pub mod error;
 pub mod form_token;

@@ -1,5 +1,7 @@
 use clap::Parser;
-use infoshos_server::{admin, app, config, config::Config, rates, seed, storage::Storage};
+use infoshos_server::{
+    admin, app, config, config::Config, config_check, rates, seed, storage::Storage,
+};
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
@@ -9,7 +11,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
         )
         .init();
-    let config = Config::parse();
+    // A bad setting stops the start with one line saying what is allowed, and exit code 2.
+    let config = Config::try_parse().unwrap_or_else(|error| match config_check::one_line(&error) {
+        Some(line) => {
+            eprintln!("{line}");
+            std::process::exit(2);
+        }
+        None => error.exit(),
+    });
 
     let storage = Storage::open(&config.database_url).await?;
     if !config.no_demo {
