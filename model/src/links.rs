@@ -66,6 +66,16 @@ impl Page {
     }
 }
 
+/// The RSS feed of a page that has one: an edition's front page, a state's page.
+pub fn rss_path(page: &Page) -> Option<String> {
+    match page {
+        Page::Home(_) | Page::Country(..) => {
+            Some(format!("{}/rss.xml", page.path().trim_end_matches('/')))
+        }
+        _ => None,
+    }
+}
+
 /// The edition a path is in, when it starts with one (`/ru/…` → ru), whatever page follows.
 pub fn lang_of_path(path: &str) -> Option<Lang> {
     Lang::from_code(path.trim_start_matches('/').split('/').next()?)
@@ -189,6 +199,19 @@ mod tests {
                 assert_eq!(lang_of_path(&path), Some(lang));
             }
         }
+    }
+
+    #[test]
+    fn feeds_sit_beside_the_pages_they_follow() {
+        assert_eq!(
+            rss_path(&Page::Home(Lang::Ru)).as_deref(),
+            Some("/ru/rss.xml")
+        );
+        assert_eq!(
+            rss_path(&Page::Country(Lang::En, "KZ".into())).as_deref(),
+            Some("/en/country/KZ/rss.xml")
+        );
+        assert_eq!(rss_path(&Page::Article(Lang::En, "x".into())), None);
     }
 
     #[test]

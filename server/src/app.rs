@@ -3,6 +3,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use axum::Router;
+use axum::routing::get;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
@@ -11,7 +12,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::rate_limit::Quota;
 use crate::storage::Storage;
-use crate::{framing, routes, security, static_files};
+use crate::{discovery, etag, framing, routes, security, static_files};
 
 #[derive(Clone, Debug)]
 pub struct AppState {
@@ -103,6 +104,13 @@ pub fn app(state: AppState) -> Router {
         .route("/embed/index.html", page.clone())
         .route("/admin", page.clone())
         .route("/admin/index.html", page)
+        .route("/{lang}/rss.xml", get(discovery::edition_rss))
+        .route(
+            "/{lang}/country/{code}/rss.xml",
+            get(discovery::country_rss),
+        )
+        .route("/sitemap.xml", get(discovery::sitemap))
+        .route("/robots.txt", get(discovery::robots))
         .fallback_service(assets)
         .layer(axum::middleware::from_fn(static_files::cache_headers))
         .layer(axum::middleware::from_fn_with_state(
@@ -125,6 +133,8 @@ pub fn app(state: AppState) -> Router {
             std::time::Duration::from_secs(30),
         ))
         .layer(CompressionLayer::new())
+        // Outside compression: each encoding of an answer gets its own strong tag.
+        .layer(axum::middleware::from_fn(etag::etag))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

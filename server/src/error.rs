@@ -32,6 +32,9 @@ pub enum AppError {
     NotImplemented(&'static str),
     #[error("database: {0}")]
     Database(#[from] sqlx::Error),
+    /// A failure inside the server that is not the database's (already logged by its caller).
+    #[error("internal")]
+    Internal,
 }
 
 impl IntoResponse for AppError {
@@ -80,6 +83,10 @@ impl IntoResponse for AppError {
                     ApiError::new("Something went wrong on our side."),
                 )
             }
+            AppError::Internal => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                ApiError::new("Something went wrong on our side."),
+            ),
         };
         (status, Json(body)).into_response()
     }

@@ -7,11 +7,15 @@ use axum::http::{HeaderValue, StatusCode, Uri, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 
+use infoshos_model::links::Page;
+
 use crate::app::AppState;
-use crate::{oembed, security};
+use crate::error::AppError;
+use crate::{discovery, oembed, security};
 
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "no-cache";
+const PAGE: &str = "public, max-age=60, stale-while-revalidate=600";
 
 /// The app's page for any path that is not a file: the router in the browser takes it
 /// from there. Widgets (`/embed/…`) get the widget app's page. A path that looks like a file
@@ -30,14 +34,29 @@ pub async fn spa_index(State(state): State<AppState>, request: Request) -> Respo
     } else {
         ("index.html", "'self'")
     };
+    let reader_page = file == "index.html";
+    let status = if reader_page {
+        match reader_status(&state, path).await {
+            Ok(status) => status,
+            Err(err) => return err.into_response(),
+        }
+    } else {
+        StatusCode::OK
+    };
     match tokio::fs::read_to_string(state.dist.join(file)).await {
         Ok(page) => {
             let policy = security::page_policy(&page, ancestors);
-            let mut response = Html(with_discovery(&state, uri, page)).into_response();
+            let page = with_discovery(&state, uri, page);
+            let mut response = (status, Html(page)).into_response();
+            let headers = response.headers_mut();
             if let Ok(value) = HeaderValue::from_str(&policy) {
-                response
-                    .headers_mut()
-                    .insert(header::CONTENT_SECURITY_POLICY, value);
+                headers.insert(header::CONTENT_SECURITY_POLICY, value);
+            }
+            // A reader page is the same for everyone: a minute in any cache, then revalidated
+            // (ETag) while the kept copy is shown. The service worker's precache asks with
+            // `cache: 'reload'`, so a new build still reaches it at once.
+            if reader_page && status == StatusCode::OK {
+                headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(PAGE));
             }
             response
         }
@@ -52,20 +71,50 @@ pub async fn spa_index(State(state): State<AppState>, request: Request) -> Respo
     }
 }
 
-/// Articles and widgets carry the oEmbed discovery link, so a partner's CMS that is given
-/// their address finds the embed code on its own.
+/// The status a reader page is sent with: 404 for a path that names no page (an unknown
+/// edition too), an article that is not on the portal, a state that is not in the SCO. The
+/// app's own page is sent either way, and shows the same "not found".
+async fn reader_status(state: &AppState, path: &str) -> Result<StatusCode, AppError> {
+    let found = match Page::parse(path) {
+        None => path == "/" || path == "/index.html",
+        Some(Page::Article(_, slug)) => state.storage.article_id(&slug).await?.is_some(),
+        Some(Page::Country(_, code)) => {
+            state.storage.states().await?.iter().any(|s| s.code == code)
+        }
+        Some(_) => true,
+    };
+    Ok(if found {
+        StatusCode::OK
+    } else {
+        StatusCode::NOT_FOUND
+    })
+}
+
+/// Reader pages name their RSS feed; articles and widgets carry the oEmbed discovery link, so
+/// a partner's CMS that is given their address finds the embed code on its own.
 fn with_discovery(state: &AppState, uri: &Uri, page: String) -> String {
+    let mut links = Vec::new();
+    if let Some(rss) = Page::parse(uri.path()).and_then(|p| discovery::rss_link(&p)) {
+        links.push(rss);
+    }
     let pairs = url::form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes());
-    if oembed::target_of_path(uri.path(), pairs).is_none() {
+    if oembed::target_of_path(uri.path(), pairs).is_some() {
+        let address = format!(
+            "{}{}",
+            state.public_url,
+            uri.path_and_query().map_or("/", |p| p.as_str())
+        );
+        links.push(oembed::discovery_link(
+            &state.public_url,
+            &address,
+            "Infoshos",
+        ));
+    }
+    if links.is_empty() {
         return page;
     }
-    let address = format!(
-        "{}{}",
-        state.public_url,
-        uri.path_and_query().map_or("/", |p| p.as_str())
-    );
-    let link = oembed::discovery_link(&state.public_url, &address, "Infoshos");
-    page.replacen("</head>", &format!("{link}\n</head>"), 1)
+    links.push("</head>".into());
+    page.replacen("</head>", &links.join("\n"), 1)
 }
 
 /// True for names trunk gives hashed builds: `name-<hex>.<ext>` (also `_bg.wasm`). Trunk writes

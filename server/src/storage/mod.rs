@@ -5,6 +5,7 @@ mod admin;
 mod article_writes;
 mod articles;
 mod comments;
+mod discovery;
 mod rates;
 mod states;
 
@@ -16,6 +17,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 
 pub use article_writes::is_unique_violation;
 pub use articles::{FeedCursor, NewArticle};
+pub use discovery::Listed;
 pub use rates::{DayRates, StoredRate};
 
 #[derive(Clone, Debug)]

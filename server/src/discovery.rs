@@ -1,0 +1,187 @@
+//! What crawlers and feed readers are given: RSS 2.0 per edition (`/{lang}/rss.xml`) and per
+//! state (`/{lang}/country/{code}/rss.xml`), `/sitemap.xml` with every article on the portal,
+//! and `/robots.txt`. Every address comes from the model's link builder; the XML is written by
+//! kept crates (`rss`, `quick-xml`), never by pasting strings.
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use chrono::SecondsFormat;
+use infoshos_model::links::{self, Page};
+use infoshos_model::{ArticleSummary, Lang};
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesText, Event};
+
+use crate::app::AppState;
+use crate::error::AppError;
+use crate::storage::Listed;
+
+/// How many articles a feed carries.
+pub const FEED_ITEMS: u32 = 50;
+/// Feeds, the sitemap and robots.txt may be kept a few minutes; a validator (ETag) makes the
+/// next look cheap.
+const SHORT_PUBLIC: &str = "public, max-age=300, stale-while-revalidate=3600";
+
+pub async fn edition_rss(
+    State(state): State<AppState>,
+    Path(lang): Path<String>,
+) -> Result<Response, AppError> {
+    let lang = Lang::from_code(&lang).ok_or(AppError::NotFound("Edition"))?;
+    let (items, _) = state.storage.feed(lang, None, FEED_ITEMS, None).await?;
+    let title = "Infoshos: news of the Shanghai Cooperation Organisation".to_string();
+    rss_answer(&state, lang, title, Page::Home(lang), items).await
+}
+
+pub async fn country_rss(
+    State(state): State<AppState>,
+    Path((lang, code)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let lang = Lang::from_code(&lang).ok_or(AppError::NotFound("Edition"))?;
+    let states = state.storage.states().await?;
+    let country = states
+        .iter()
+        .find(|s| s.code == code)
+        .ok_or(AppError::NotFound("State"))?;
+    let (items, _) = state
+        .storage
+        .feed(lang, Some(&country.code), FEED_ITEMS, None)
+        .await?;
+    let title = format!("Infoshos: news about {}", country.name);
+    let page = Page::Country(lang, country.code.clone());
+    rss_answer(&state, lang, title, page, items).await
+}
+
+async fn rss_answer(
+    state: &AppState,
+    lang: Lang,
+    title: String,
+    page: Page,
+    items: Vec<ArticleSummary>,
+) -> Result<Response, AppError> {
+    let states = state.storage.states().await?;
+    let name_of = |code: &str| {
+        states
+            .iter()
+            .find(|s| s.code == code)
+            .map_or_else(|| code.to_string(), |s| s.name.clone())
+    };
+    let origin = &state.public_url;
+    let items = items
+        .into_iter()
+        .map(|a| {
+            let link = Page::Article(a.lang, a.slug).url(origin);
+            rss::Item {
+                title: Some(a.title),
+                link: Some(link.clone()),
+                guid: Some(rss::Guid {
+                    value: link,
+                    permalink: true,
+                }),
+                pub_date: Some(a.published_at.to_rfc2822()),
+                description: Some(a.summary),
+                categories: a
+                    .countries
+                    .iter()
+                    .map(|c| rss::Category {
+                        name: name_of(c),
+                        domain: None,
+                    })
+                    .collect(),
+                ..Default::default()
+            }
+        })
+        .collect();
+    let channel = rss::Channel {
+        title,
+        link: page.url(origin),
+        description: "The latest news of the Shanghai Cooperation Organisation and its states, \
+                      from Infoshos."
+            .into(),
+        language: Some(lang.code().into()),
+        items,
+        ..Default::default()
+    };
+    Ok(answer(
+        "application/rss+xml; charset=utf-8",
+        channel.to_string(),
+    ))
+}
+
+pub async fn sitemap(State(state): State<AppState>) -> Result<Response, AppError> {
+    let listed = state.storage.listed_articles().await?;
+    let xml = sitemap_xml(&state.public_url, &listed).map_err(|err| {
+        tracing::error!(error = %err, "sitemap could not be written");
+        AppError::Internal
+    })?;
+    Ok(answer("application/xml; charset=utf-8", xml))
+}
+
+/// Each edition's front page (changed with its newest article), then every article.
+pub fn sitemap_xml(origin: &str, listed: &[Listed]) -> std::io::Result<String> {
+    let mut urls: Vec<(String, i64)> = Vec::new();
+    for lang in Lang::ALL {
+        if let Some(newest) = listed
+            .iter()
+            .filter(|a| a.lang == lang)
+            .map(|a| a.modified_ms)
+            .max()
+        {
+            urls.push((Page::Home(lang).url(origin), newest));
+        }
+    }
+    for a in listed {
+        urls.push((
+            Page::Article(a.lang, a.slug.clone()).url(origin),
+            a.modified_ms,
+        ));
+    }
+    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 1);
+    writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    writer
+        .create_element("urlset")
+        .with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"))
+        .write_inner_content(|w| {
+            for (loc, modified_ms) in &urls {
+                let lastmod = crate::storage::millis_to_utc(*modified_ms)
+                    .to_rfc3339_opts(SecondsFormat::Secs, true);
+                w.create_element("url").write_inner_content(|w| {
+                    w.create_element("loc")
+                        .write_text_content(BytesText::new(loc))?;
+                    w.create_element("lastmod")
+                        .write_text_content(BytesText::new(&lastmod))?;
+                    Ok(())
+                })?;
+            }
+            Ok(())
+        })?;
+    Ok(String::from_utf8_lossy(&writer.into_inner()).into_owned())
+}
+
+pub async fn robots(State(state): State<AppState>) -> Response {
+    let text = format!(
+        "User-agent: *\nDisallow: /admin\nDisallow: /api/admin\n\nSitemap: {}/sitemap.xml\n",
+        state.public_url
+    );
+    answer("text/plain; charset=utf-8", text)
+}
+
+/// The `<link>` browsers and feed readers find a page's feed by: the page's own (a state's
+/// news) or else its edition's.
+pub fn rss_link(page: &Page) -> Option<String> {
+    let href = links::rss_path(page).or_else(|| links::rss_path(&Page::Home(page.lang())))?;
+    Some(format!(
+        "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Infoshos RSS\" href=\"{}\">",
+        crate::sanitize::escape_html(&href)
+    ))
+}
+
+fn answer(kind: &'static str, body: String) -> Response {
+    let mut response = body.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(SHORT_PUBLIC),
+    );
+    response
+}

@@ -1,0 +1,50 @@
+//! What crawlers and feed readers are given: every article on the portal with the time it
+//! last changed (for the sitemap).
+
+use infoshos_model::Lang;
+use sqlx::FromRow;
+
+use super::Storage;
+
+/// One published article's address and when it last changed (Unix ms).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    pub lang: Lang,
+    pub slug: String,
+    pub modified_ms: i64,
+}
+
+#[derive(FromRow)]
+struct ListedRow {
+    lang: String,
+    slug: String,
+    modified: i64,
+}
+
+impl Storage {
+    /// Every article on the portal (none taken down), newest first. An article changed when
+    /// it was published and whenever an editor corrected it or put it back.
+    pub async fn listed_articles(&self) -> Result<Vec<Listed>, sqlx::Error> {
+        let rows: Vec<ListedRow> = sqlx::query_as(
+            "SELECT a.lang, a.slug,
+                    max(a.published_at, coalesce(
+                        (SELECT max(u.at) FROM audit u
+                          WHERE u.article_id = a.id AND u.action IN ('edit', 'republish')), 0)
+                    ) AS modified
+             FROM articles a WHERE a.hidden = 0
+             ORDER BY a.published_at DESC, a.id DESC",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|r| {
+                Some(Listed {
+                    lang: Lang::from_code(&r.lang)?,
+                    slug: r.slug,
+                    modified_ms: r.modified,
+                })
+            })
+            .collect())
+    }
+}
