@@ -8,7 +8,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 # trunk finds wasm-opt 132 here (see scripts/wasm-opt/package.json).
 export PATH := $(CURDIR)/scripts/wasm-opt/node_modules/.bin:$(PATH)
 
-.PHONY: help tools spa precompress server run dev test fmt-check clippy test-native test-browser test-e2e size e2e-deps soak fuzz
+.PHONY: help tools spa precompress server run dev test fmt-check clippy test-native test-browser test-e2e size soak fuzz fresh-check
 
 help:
 	@echo "make run    install what is missing, build the app, start http://127.0.0.1:8080"
@@ -39,6 +39,8 @@ spa: tools
 	$(SPA_ENV) trunk build embed.html --release --dist dist/embed --public-url /embed/
 	# The editors' area, also apart: readers never download it.
 	$(SPA_ENV) trunk build admin.html --release --dist dist/admin --public-url /admin/
+	# trunk minifies HTML and CSS (Trunk.toml); the JS glue and our scripts are minified here.
+	node scripts/minify.mjs dist
 	node scripts/precache.mjs dist
 	@$(MAKE) --no-print-directory precompress
 

@@ -48,6 +48,11 @@ if [ ! -x scripts/wasm-opt/node_modules/.bin/wasm-opt ]; then
   log "npm ci in scripts/wasm-opt (binaryen 132)"
   (cd scripts/wasm-opt && npm ci --no-audit --no-fund)
 fi
+# esbuild, to minify the JS glue and our scripts after trunk's build (scripts/minify.mjs).
+if [ ! -x scripts/minify/node_modules/.bin/esbuild ]; then
+  log "npm ci in scripts/minify (esbuild)"
+  (cd scripts/minify && npm ci --no-audit --no-fund)
+fi
 # Playwright's test runner for the end-to-end specs; it drives Debian's chromium, never its own.
 if [ ! -d tests/e2e/node_modules/@playwright/test ]; then
   log "npm ci in tests/e2e (@playwright/test)"

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds the reader app in release mode (as `make spa` does) and prints raw, gzip and brotli
-# sizes of what a reader downloads. Budget: the app's wasm + JS glue <= 100 KB brotli, never
-# above 148 KB (the Leptos hackernews example). The PWA scripts are counted apart (pwa.js loads
-# beside the app, sw.js only into the service worker), and so are embed.js and widgets.js,
-# which load only on partners' pages and on the widgets page.
+# sizes of what a reader downloads. The ceiling: what `/{lang}/` downloads to run, the app's wasm
+# + JS glue + pwa.js (which loads beside it), <= 148 KB brotli (the Leptos hackernews example);
+# the goal was 100 KB. sw.js and the manifest are counted apart (the worker loads on its own),
+# and so are embed.js and widgets.js, which load only on partners' pages and the widgets page.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ "${SKIP_BUILD:-}" = 1 ] || make --no-print-directory spa >/dev/null
@@ -16,15 +16,15 @@ for f in dist/*.wasm dist/*.js dist/*.css dist/index.html dist/manifest.webmanif
   raw=$(wc -c < "$f"); gz=$(gzip -9 -c "$f" | wc -c); br=$(brotli -q 11 -c "$f" | wc -c)
   total_br=$((total_br + br))
   case "$(basename "$f")" in
-    pwa.js|sw.js|manifest.webmanifest) pwa_br=$((pwa_br + br));;
-    # Trunk's output: the app's wasm and its JS glue.
-    infoshos-*.wasm|infoshos-*.js) code_br=$((code_br + br));;
+    sw.js|manifest.webmanifest) pwa_br=$((pwa_br + br));;
+    # Trunk's output, the app's wasm and its JS glue, and pwa.js beside them.
+    infoshos-*.wasm|infoshos-*.js|pwa.js) code_br=$((code_br + br));;
   esac
   printf '%-44s %8s K %8s K %8s K\n' "$(basename "$f")" "$(kb "$raw")" "$(kb "$gz")" "$(kb "$br")"
 done
 echo
-echo "app wasm + JS glue, brotli: $(kb $code_br) KB (budget 100 KB, ceiling 148 KB)"
-echo "installable app (pwa.js, sw.js, manifest), brotli: $(kb $pwa_br) KB"
+echo "what /{lang}/ downloads to run (wasm + JS glue + pwa.js), brotli: $(kb $code_br) KB (ceiling 148 KB)"
+echo "service worker and manifest, brotli: $(kb $pwa_br) KB"
 echo "everything above, brotli: $(kb $total_br) KB"
 
 # What a partner's page downloads for one widget: the loader, then the frame's page, wasm,
