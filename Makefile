@@ -17,6 +17,7 @@ help:
 	@echo "make size   release build, then raw/gzip/brotli sizes of wasm, JS and CSS"
 	@echo "make soak   a minute of concurrent comments with a SIGKILL halfway (not in make test)"
 	@echo "make fuzz   long random runs of the parser fuzzing and property tests (not in make test)"
+	@echo "make fresh-check  a fresh clone with empty caches: install, make spa, native tests"
 
 tools:
 	@scripts/install-tools.sh
@@ -90,6 +91,11 @@ test-e2e: spa
 
 size:
 	scripts/size.sh
+
+# What a new machine meets (empty cargo and npm caches, a fresh clone): run it before changing
+# the toolchain, the install script, Trunk.toml or the build. Not part of `make test`.
+fresh-check:
+	scripts/fresh-check.sh
 
 # A minute of concurrent comments with a SIGKILL halfway: nothing acknowledged may be lost.
 soak: server
