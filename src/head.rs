@@ -3,18 +3,11 @@
 
 use leptos::prelude::*;
 
-const SITE: &str = "Infoshos";
-
 /// While the calling page is shown, keeps the title ("Page — Infoshos") and the meta
 /// description in step with the page's data.
 pub fn page_head(title: impl Fn() -> String + 'static, description: impl Fn() -> String + 'static) {
     Effect::new(move |_| {
-        let title = title();
-        document().set_title(&if title.is_empty() {
-            SITE.to_string()
-        } else {
-            format!("{title} — {SITE}")
-        });
+        document().set_title(&infoshos_model::head::document_title(&title()));
         set_description(&description());
     });
 }

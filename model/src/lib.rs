@@ -6,6 +6,7 @@ pub mod articles;
 pub mod comments;
 pub mod editorial;
 pub mod error;
+pub mod head;
 pub mod lang;
 pub mod links;
 pub mod rates;

@@ -11,6 +11,7 @@ pub mod etag;
 pub mod form_token;
 pub mod framing;
 pub mod oembed;
+pub mod page_head;
 pub mod rate_limit;
 pub mod rates;
 pub mod routes;

@@ -11,6 +11,8 @@ use infoshos_model::links::Page;
 
 use crate::app::AppState;
 use crate::error::AppError;
+use crate::page_head::Head;
+use crate::storage::millis_to_utc;
 use crate::{discovery, oembed, security};
 
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
@@ -35,17 +37,18 @@ pub async fn spa_index(State(state): State<AppState>, request: Request) -> Respo
         ("index.html", "'self'")
     };
     let reader_page = file == "index.html";
-    let status = if reader_page {
+    let (status, head) = if reader_page {
         match reader_status(&state, path).await {
-            Ok(status) => status,
+            Ok(found) => found,
             Err(err) => return err.into_response(),
         }
     } else {
-        StatusCode::OK
+        (StatusCode::OK, None)
     };
     match tokio::fs::read_to_string(state.dist.join(file)).await {
         Ok(page) => {
             let policy = security::page_policy(&page, ancestors);
+            let page = head.map_or(page.clone(), |h| h.apply(&page));
             let page = with_discovery(&state, uri, page);
             let mut response = (status, Html(page)).into_response();
             let headers = response.headers_mut();
@@ -71,22 +74,33 @@ pub async fn spa_index(State(state): State<AppState>, request: Request) -> Respo
     }
 }
 
-/// The status a reader page is sent with: 404 for a path that names no page (an unknown
-/// edition too), an article that is not on the portal, a state that is not in the SCO. The
-/// app's own page is sent either way, and shows the same "not found".
-async fn reader_status(state: &AppState, path: &str) -> Result<StatusCode, AppError> {
-    let found = match Page::parse(path) {
-        None => path == "/" || path == "/index.html",
-        Some(Page::Article(_, slug)) => state.storage.article_id(&slug).await?.is_some(),
-        Some(Page::Country(_, code)) => {
-            state.storage.states().await?.iter().any(|s| s.code == code)
+/// The status a reader page is sent with, and its head: 404 for a path that names no page (an
+/// unknown edition too), an article that is not on the portal, a state that is not in the SCO.
+/// The app's own page is sent either way, and shows the same "not found".
+async fn reader_status(
+    state: &AppState,
+    path: &str,
+) -> Result<(StatusCode, Option<Head>), AppError> {
+    let origin = &state.public_url;
+    let head = match Page::parse(path) {
+        None if path == "/" || path == "/index.html" => return Ok((StatusCode::OK, None)),
+        None => None,
+        Some(Page::Article(_, slug)) => match state.storage.article(&slug).await? {
+            Some(a) => {
+                let modified = state.storage.modified_ms(a.id).await?.unwrap_or_default();
+                Some(Head::article(origin, &a, millis_to_utc(modified)))
+            }
+            None => None,
+        },
+        Some(Page::Country(lang, code)) => {
+            let known = state.storage.states().await?.iter().any(|s| s.code == code);
+            known.then(|| Head::portal(origin, &Page::Country(lang, code)))
         }
-        Some(_) => true,
+        Some(page) => Some(Head::portal(origin, &page)),
     };
-    Ok(if found {
-        StatusCode::OK
-    } else {
-        StatusCode::NOT_FOUND
+    Ok(match head {
+        Some(head) => (StatusCode::OK, Some(head)),
+        None => (StatusCode::NOT_FOUND, None),
     })
 }
 

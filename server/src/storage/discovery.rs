@@ -21,19 +21,30 @@ struct ListedRow {
     modified: i64,
 }
 
+/// When an article last changed: its publication, or later an editor's correction or putting it
+/// back on the portal (from the audit).
+const MODIFIED: &str = "max(a.published_at, coalesce(
+    (SELECT max(u.at) FROM audit u
+      WHERE u.article_id = a.id AND u.action IN ('edit', 'republish')), 0))";
+
 impl Storage {
-    /// Every article on the portal (none taken down), newest first. An article changed when
-    /// it was published and whenever an editor corrected it or put it back.
+    /// When the article last changed (Unix ms), while it is on the portal.
+    pub async fn modified_ms(&self, article_id: i64) -> Result<Option<i64>, sqlx::Error> {
+        sqlx::query_scalar(&format!(
+            "SELECT {MODIFIED} FROM articles a WHERE a.id = ? AND a.hidden = 0"
+        ))
+        .bind(article_id)
+        .fetch_optional(&self.pool)
+        .await
+    }
+
+    /// Every article on the portal (none taken down), newest first, with when it last changed.
     pub async fn listed_articles(&self) -> Result<Vec<Listed>, sqlx::Error> {
-        let rows: Vec<ListedRow> = sqlx::query_as(
-            "SELECT a.lang, a.slug,
-                    max(a.published_at, coalesce(
-                        (SELECT max(u.at) FROM audit u
-                          WHERE u.article_id = a.id AND u.action IN ('edit', 'republish')), 0)
-                    ) AS modified
+        let rows: Vec<ListedRow> = sqlx::query_as(&format!(
+            "SELECT a.lang, a.slug, {MODIFIED} AS modified
              FROM articles a WHERE a.hidden = 0
-             ORDER BY a.published_at DESC, a.id DESC",
-        )
+             ORDER BY a.published_at DESC, a.id DESC"
+        ))
         .fetch_all(&self.pool)
         .await?;
         Ok(rows

@@ -1,0 +1,216 @@
+//! The head of a reader page as the server sends it: for an article its title and summary, the
+//! canonical address, Open Graph and Twitter card tags, `article:published_time` and a JSON-LD
+//! `NewsArticle`; for the front and state pages the canonical address and Open Graph. So a
+//! search engine or a messenger's link preview reads the page without running the app. The
+//! title rule is the model's (`head::document_title`), the one the app follows as pages change.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use infoshos_model::head::{SITE_NAME, document_title};
+use infoshos_model::links::Page;
+use infoshos_model::{Article, Lang};
+use serde_json::json;
+
+use crate::sanitize::escape_html;
+
+/// What one page's head says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Head {
+    /// `None` keeps the built page's own title and description (the portal's).
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub canonical: String,
+    pub lang: Lang,
+    pub article: Option<ArticleDates>,
+    /// The absolute address of the preview picture.
+    pub image: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleDates {
+    pub published: DateTime<Utc>,
+    pub modified: DateTime<Utc>,
+}
+
+/// The picture link previews show: the portal's large icon, until a card of its own is drawn.
+pub const PREVIEW_IMAGE: &str = "/icons/icon-512.png";
+
+impl Head {
+    /// A page of the portal with the built page's own title and description.
+    pub fn portal(origin: &str, page: &Page) -> Head {
+        Head {
+            title: None,
+            description: None,
+            canonical: page.url(origin),
+            lang: page.lang(),
+            article: None,
+            image: format!("{origin}{PREVIEW_IMAGE}"),
+        }
+    }
+
+    /// An article, at its own edition's address whatever edition it was asked under.
+    pub fn article(origin: &str, a: &Article, modified: DateTime<Utc>) -> Head {
+        Head {
+            title: Some(a.title.clone()),
+            description: Some(a.summary.clone()),
+            article: Some(ArticleDates {
+                published: a.published_at,
+                modified: modified.max(a.published_at),
+            }),
+            ..Head::portal(origin, &Page::Article(a.lang, a.slug.clone()))
+        }
+    }
+
+    /// The tags that go before `</head>` (title and description are replaced in place).
+    pub fn tags(&self) -> String {
+        let e = escape_html;
+        let locale = match self.lang {
+            Lang::En => "en_GB",
+            Lang::Ru => "ru_RU",
+            Lang::Zh => "zh_CN",
+        };
+        let mut tags = vec![
+            format!("<link rel=\"canonical\" href=\"{}\">", e(&self.canonical)),
+            meta_property("og:site_name", SITE_NAME),
+            meta_property("og:url", &self.canonical),
+            meta_property("og:locale", locale),
+            meta_property("og:image", &self.image),
+            meta_property(
+                "og:type",
+                if self.article.is_some() {
+                    "article"
+                } else {
+                    "website"
+                },
+            ),
+            "<meta name=\"twitter:card\" content=\"summary\">".to_string(),
+        ];
+        if let Some(title) = &self.title {
+            tags.push(meta_property("og:title", title));
+        }
+        if let Some(description) = &self.description {
+            tags.push(meta_property("og:description", description));
+        }
+        if let (Some(dates), Some(title)) = (&self.article, &self.title) {
+            let published = iso(dates.published);
+            tags.push(meta_property("article:published_time", &published));
+            tags.push(meta_property("article:modified_time", &iso(dates.modified)));
+            let ld = json!({
+                "@context": "https://schema.org",
+                "@type": "NewsArticle",
+                "headline": title,
+                "description": self.description,
+                "datePublished": published,
+                "dateModified": iso(dates.modified),
+                "inLanguage": self.lang.code(),
+                "mainEntityOfPage": self.canonical,
+                "image": [self.image],
+                "publisher": {"@type": "Organization", "name": SITE_NAME},
+            });
+            tags.push(format!(
+                "<script type=\"application/ld+json\">{}</script>",
+                script_safe(&ld.to_string())
+            ));
+        }
+        tags.join("\n")
+    }
+
+    /// The built page with this head: its title and description replaced, the rest added.
+    pub fn apply(&self, page: &str) -> String {
+        let mut page = page.to_string();
+        if let Some(title) = &self.title {
+            page = replace_element(
+                &page,
+                "<title>",
+                "</title>",
+                &format!("<title>{}</title>", escape_html(&document_title(title))),
+            );
+        }
+        let mut tags = self.tags();
+        if let Some(description) = &self.description {
+            let tag = format!(
+                "<meta name=\"description\" content=\"{}\">",
+                escape_html(description)
+            );
+            match replace_tag_with(&page, "name=description", &tag)
+                .or_else(|| replace_tag_with(&page, "name=\"description\"", &tag))
+            {
+                Some(replaced) => page = replaced,
+                None => tags = format!("{tag}\n{tags}"),
+            }
+        }
+        page.replacen("</head>", &format!("{tags}\n</head>"), 1)
+    }
+}
+
+fn meta_property(property: &str, content: &str) -> String {
+    format!(
+        "<meta property=\"{property}\" content=\"{}\">",
+        escape_html(content)
+    )
+}
+
+fn iso(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// JSON inside a `<script>`: no `<` can end the element or open a comment there.
+fn script_safe(json: &str) -> String {
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+/// `page` with the first `open…close` element replaced by `with` (as it was when absent).
+fn replace_element(page: &str, open: &str, close: &str, with: &str) -> String {
+    let Some(start) = page.find(open) else {
+        return page.to_string();
+    };
+    let Some(len) = page[start..].find(close) else {
+        return page.to_string();
+    };
+    format!(
+        "{}{with}{}",
+        &page[..start],
+        &page[start + len + close.len()..]
+    )
+}
+
+/// `page` with the tag that holds `marker` (an attribute) replaced by `with`.
+fn replace_tag_with(page: &str, marker: &str, with: &str) -> Option<String> {
+    let at = page.find(marker)?;
+    let start = page[..at].rfind('<')?;
+    let end = at + page[at..].find('>')? + 1;
+    Some(format!("{}{with}{}", &page[..start], &page[end..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_in_a_script_cannot_close_it() {
+        let safe = script_safe(r#"{"headline":"</script><script>alert(1)</script>"}"#);
+        assert!(!safe.contains("</script") && !safe.contains('<'));
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back["headline"], "</script><script>alert(1)</script>");
+    }
+
+    #[test]
+    fn title_and_description_are_replaced_whichever_way_the_page_was_written() {
+        let head = Head {
+            title: Some("A & B".into()),
+            description: Some("\"quoted\"".into()),
+            ..Head::portal("https://p.example", &Page::Home(Lang::En))
+        };
+        for page in [
+            "<head><title>Old</title><meta name=\"description\" content=\"old\"></head>",
+            "<title>Old</title><meta content=old name=description></head>",
+        ] {
+            let out = head.apply(page);
+            assert!(out.contains("<title>A &amp; B — Infoshos</title>"), "{out}");
+            assert!(out.contains("content=\"&quot;quoted&quot;\""), "{out}");
+            assert!(!out.contains("Old") && !out.contains("old"), "{out}");
+            assert_eq!(out.matches("</head>").count(), 1);
+        }
+    }
+}
