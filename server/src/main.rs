@@ -46,8 +46,19 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .with_trusted_proxies(config.trusted_proxies.clone())
         .with_embed_origins(&config.embed_origins)?;
     let router = app::app(state);
-    let listener = tokio::net::TcpListener::bind(config.addr).await?;
-    tracing::info!("Infoshos listening on http://{}", listener.local_addr()?);
+    let listener = match tokio::net::TcpListener::bind(config.addr).await {
+        Ok(listener) => listener,
+        Err(err) => {
+            eprintln!(
+                "infoshos-server: cannot listen on {} (INFOSHOS_ADDR): {err}",
+                config.addr
+            );
+            std::process::exit(1);
+        }
+    };
+    // On stdout, always: the address actually bound (INFOSHOS_ADDR may name port 0), for the
+    // operator and for the end-to-end harness, which checks it started the server it talks to.
+    println!("Infoshos listening on http://{}", listener.local_addr()?);
     // The peer's address reaches the rate limiter through ConnectInfo.
     let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, service)

@@ -11,7 +11,7 @@ module.exports = defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${process.env.E2E_PORT || 18080}`,
+    // Each spec's server takes a free port of its own (server.js) and names its base URL.
     timezoneId: 'Asia/Almaty',
     locale: 'en-GB',
     launchOptions: {

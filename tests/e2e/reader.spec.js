@@ -1,6 +1,8 @@
 const { test, expect } = require('@playwright/test');
 const server = require('./server');
 
+test.use({ baseURL: server.base });
+
 test.beforeAll(async () => server.start());
 test.afterAll(async () => server.stop());
 

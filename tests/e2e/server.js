@@ -1,17 +1,34 @@
 // Starts and stops the real infoshos-server for the specs, each on its own port, database and
 // (optionally) its own copy of the built app.
-const { spawn } = require('node:child_process');
+const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '../..');
-const firstPort = Number(process.env.E2E_PORT || 18080);
 const EDITORS_TOKEN = 'e2e-editors-token-4f2a9c';
 
-/** A server on `firstPort + offset`, serving `dist` (the repo's build by default), with `env` added. */
+/** A port nothing listens on now, from the system (E2E_PORT + offset when that is set). */
+function freePort(offset) {
+  if (process.env.E2E_PORT) return Number(process.env.E2E_PORT) + offset;
+  const probe = "const s = require('node:net').createServer();" +
+    "s.listen(0, '127.0.0.1', () => { process.stdout.write(String(s.address().port)); s.close(); });";
+  // Written as a string: console.log would colour a number under the runner's FORCE_COLOR.
+  const out = execFileSync(process.execPath, ['-e', probe]);
+  const port = Number(out.toString().trim());
+  if (!port) throw new Error(`no free port from the system: ${out}`);
+  return port;
+}
+
+/**
+ * A server on a free port of its own (kept across stop and start, so a page can wait for it to
+ * come back), serving `dist` (the repo's build by default), with `env` added. `start` checks
+ * that the server answering there is the one it started: nothing may answer before it, and
+ * the server must announce that very address, or the spec fails at once instead of testing
+ * another program.
+ */
 function serverAt({ offset = 0, dist = path.join(root, 'dist'), env = {} } = {}) {
-  const port = firstPort + offset;
+  const port = freePort(offset);
   const base = `http://127.0.0.1:${port}`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'infoshos-e2e-'));
   let child = null;
@@ -27,6 +44,7 @@ function serverAt({ offset = 0, dist = path.join(root, 'dist'), env = {} } = {})
 
   async function start() {
     if (child) return;
+    if (await healthy()) throw new Error(`another server already answers at ${base}`);
     child = spawn(process.env.INFOSHOS_SERVER_BIN || path.join(root, 'target/debug/infoshos-server'), [], {
       env: {
         ...process.env,
@@ -41,8 +59,28 @@ function serverAt({ offset = 0, dist = path.join(root, 'dist'), env = {} } = {})
         INFOSHOS_ADMIN_TOKEN: EDITORS_TOKEN,
         ...env,
       },
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', 'pipe', 'inherit'],
     });
+    const started = child;
+    const announced = new Promise((resolve, reject) => {
+      let out = '';
+      started.stdout.on('data', (chunk) => {
+        out += chunk;
+        const line = out.match(/Infoshos listening on (\S+)/);
+        if (line) resolve(line[1]);
+      });
+      started.once('exit', (code) => reject(new Error(
+        `infoshos-server stopped (exit ${code}) before listening at ${base}: is the port taken?`)));
+      setTimeout(() => reject(new Error(`infoshos-server did not listen at ${base} within 30 s`)), 30_000);
+    });
+    try {
+      const address = await announced;
+      if (address !== base) throw new Error(`the server listens at ${address}, not ${base}`);
+    } catch (error) {
+      child = null;
+      started.kill('SIGKILL');
+      throw error;
+    }
     for (let i = 0; i < 100; i++) {
       if (await healthy()) return;
       await new Promise((r) => setTimeout(r, 100));
