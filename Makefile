@@ -8,13 +8,14 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 # trunk finds wasm-opt 132 here (see scripts/wasm-opt/package.json).
 export PATH := $(CURDIR)/scripts/wasm-opt/node_modules/.bin:$(PATH)
 
-.PHONY: help tools spa precompress server run dev test fmt-check clippy test-native test-browser test-e2e size soak fuzz fresh-check
+.PHONY: help tools spa precompress server run dev test fmt-check clippy test-native test-browser test-e2e size lighthouse soak fuzz fresh-check
 
 help:
 	@echo "make run    install what is missing, build the app, start http://127.0.0.1:8080"
 	@echo "make test   fmt, clippy, native tests, browser tests, end-to-end"
 	@echo "make dev    trunk serve on :8081 with /api proxied to a running server"
 	@echo "make size   release build, then raw/gzip/brotli sizes of wasm, JS and CSS"
+	@echo "make lighthouse  Lighthouse medians (score, FCP, LCP, TBT, CLS) for /en/ and an article"
 	@echo "make soak   a minute of concurrent comments with a SIGKILL halfway (not in make test)"
 	@echo "make fuzz   long random runs of the parser fuzzing and property tests (not in make test)"
 	@echo "make fresh-check  a fresh clone with empty caches: install, make spa, native tests"
@@ -91,6 +92,12 @@ test-e2e: spa
 
 size:
 	scripts/size.sh
+
+# Lighthouse (npm, pinned in scripts/lighthouse/, installed on first use) against the release
+# server: medians of 3 mobile runs for /en/ and an article. Prints figures; not in make test.
+lighthouse: spa server
+	@[ -x scripts/lighthouse/node_modules/.bin/lighthouse ] || (cd scripts/lighthouse && npm ci --no-audit --no-fund)
+	node scripts/lighthouse.mjs
 
 # What a new machine meets (empty cargo and npm caches, a fresh clone): run it before changing
 # the toolchain, the install script, Trunk.toml or the build. Not part of `make test`.

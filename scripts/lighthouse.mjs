@@ -1,0 +1,90 @@
+// `make lighthouse`: Lighthouse (npm, pinned in scripts/lighthouse/) in Debian's chromium,
+// mobile emulation with simulated throttling, against the release server on loopback with a
+// temporary demo database. Three runs per page; prints the medians of the performance score,
+// FCP, LCP, TBT, CLS and the bytes transferred. A figure to read, not a pass/fail test:
+// Lighthouse's simulation varies from run to run and with the machine's load.
+//   node scripts/lighthouse.mjs [runs]
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const runs = Number(process.argv[2] || 3);
+const lighthouse = join(root, 'scripts/lighthouse/node_modules/.bin/lighthouse');
+const chromeFlags = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+].join(' ');
+
+const port = await new Promise((resolve) => {
+  const s = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = s.address();
+    s.close(() => resolve(port));
+  });
+});
+const base = `http://127.0.0.1:${port}`;
+const dir = mkdtempSync(join(tmpdir(), 'infoshos-lighthouse-'));
+const server = spawn(join(root, 'target/server/infoshos-server'), [], {
+  env: {
+    ...process.env,
+    INFOSHOS_ADDR: `127.0.0.1:${port}`,
+    INFOSHOS_DATABASE_URL: `sqlite://${join(dir, 'lighthouse.db')}`,
+    INFOSHOS_DIST: join(root, 'dist'),
+    INFOSHOS_RATES_URL: `file://${join(dir, 'no-feed.xml')}`,
+    RUST_LOG: 'error',
+  },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const stop = () => {
+  server.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+};
+process.on('exit', stop);
+
+async function healthy() {
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the server did not come up');
+}
+await healthy();
+const { items } = await (await fetch(`${base}/api/articles?limit=1`)).json();
+const pages = [['/en/', `${base}/en/`], ['article', `${base}/en/article/${items[0].slug}`]];
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const rows = [];
+for (const [name, url] of pages) {
+  const seen = [];
+  for (let i = 0; i < runs; i++) {
+    const out = join(dir, `run-${rows.length}-${i}.json`);
+    execFileSync(lighthouse, [url, '--quiet', '--only-categories=performance', '--output=json',
+      `--output-path=${out}`, `--chrome-flags=${chromeFlags}`], {
+      env: { ...process.env, CHROME_PATH: process.env.CHROMIUM || '/usr/bin/chromium' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    const audit = (id) => report.audits[id].numericValue;
+    seen.push({
+      score: report.categories.performance.score * 100,
+      fcp: audit('first-contentful-paint'),
+      lcp: audit('largest-contentful-paint'),
+      tbt: audit('total-blocking-time'),
+      cls: audit('cumulative-layout-shift'),
+      bytes: audit('total-byte-weight'),
+    });
+  }
+  const m = (k) => median(seen.map((s) => s[k]));
+  rows.push([name, m('score').toFixed(0), `${(m('fcp') / 1000).toFixed(2)} s`,
+    `${(m('lcp') / 1000).toFixed(2)} s`, `${m('tbt').toFixed(0)} ms`, m('cls').toFixed(3),
+    `${(m('bytes') / 1024).toFixed(1)} KB`]);
+}
+const lhVersion = JSON.parse(readFileSync(join(root, 'scripts/lighthouse/node_modules/lighthouse/package.json'))).version;
+console.log(`Lighthouse ${lhVersion}, mobile, simulated throttling, median of ${runs} runs`);
+console.log('| page | score | FCP | LCP | TBT | CLS | bytes |');
+console.log('|---|---|---|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.join(' | ')} |`);
