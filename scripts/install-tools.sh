@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing Infoshos needs, skipping whatever is already there.
-# Versions are pinned to what works on our machines (see ../shared/toolchain.md):
+# Versions are pinned to what works on our machines (README, docs/decisions/):
 # trunk 0.22 needs a newer rustc, and the wasm-bindgen CLI must match the crate exactly.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -28,6 +28,9 @@ pub enum FetchError {
     Server(u16),
     #[error("The server's answer could not be read.")]
     Decode,
+    /// The request could not be put together (its body could not be written as JSON).
+    #[error("The request could not be prepared.")]
+    Request,
 }
 
 fn abort_signal() -> Option<web_sys::AbortSignal> {
@@ -57,7 +60,7 @@ pub(crate) fn send(
 ) -> Pin<Box<dyn Future<Output = Result<JsValue, FetchError>>>> {
     Box::pin(async move {
         let response = request
-            .map_err(|_| FetchError::Decode)?
+            .map_err(|_| FetchError::Request)?
             .send()
             .await
             .map_err(|_| FetchError::Network)?;
@@ -104,9 +107,17 @@ pub(crate) fn get<T: DeserializeOwned>(url: String) -> impl Future<Output = Resu
     async move { decode(pending.await?) }
 }
 
-/// Characters that may not stand bare in a query value or path segment.
-pub fn encode(s: &str) -> String {
-    String::from(js_sys::encode_uri_component(s))
+/// Characters that may not stand bare in a query value or path segment: the link builder's
+/// one rule, for API addresses too.
+pub use infoshos_model::links::encode;
+
+/// A body as JSON, written by the browser's `JSON.stringify` (no JSON writer in the wasm).
+pub(crate) fn json_body<B: serde::Serialize>(body: &B) -> Result<String, FetchError> {
+    serde_wasm_bindgen::to_value(body)
+        .ok()
+        .and_then(|v| js_sys::JSON::stringify(&v).ok())
+        .and_then(|s| s.as_string())
+        .ok_or(FetchError::Request)
 }
 
 pub fn articles(
@@ -157,18 +168,10 @@ fn comment_url(slug: &str) -> String {
     format!("/api/articles/{}/comments", encode(slug))
 }
 
-fn comment_body(comment: &NewComment) -> Result<String, FetchError> {
-    serde_wasm_bindgen::to_value(comment)
-        .ok()
-        .and_then(|v| js_sys::JSON::stringify(&v).ok())
-        .and_then(|s| s.as_string())
-        .ok_or(FetchError::Decode)
-}
-
 pub async fn post_comment(slug: String, comment: NewComment) -> Result<CommentCreated, FetchError> {
     let request = gloo_net::http::Request::post(&comment_url(&slug))
         .header("content-type", "application/json")
-        .body(comment_body(&comment)?);
+        .body(json_body(&comment)?);
     decode(send(request).await?)
 }
 
@@ -179,7 +182,7 @@ pub async fn post_comment_later(
     slug: String,
     comment: NewComment,
 ) -> Result<CommentCreated, FetchError> {
-    let response = crate::pwa::send_later(&comment_url(&slug), &comment_body(&comment)?)
+    let response = crate::pwa::send_later(&comment_url(&slug), &json_body(&comment)?)
         .await
         .map_err(|_| FetchError::Network)?;
     decode(answer(gloo_net::http::Response::from(response)).await?)

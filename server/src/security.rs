@@ -104,7 +104,7 @@ pub async fn same_origin_writes(
     if allowed {
         next.run(request).await
     } else {
-        AppError::Forbidden("Comments can only be sent from the Infoshos pages.").into_response()
+        AppError::Forbidden("This can only be sent from the Infoshos pages.").into_response()
     }
 }
 

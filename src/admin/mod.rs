@@ -33,11 +33,7 @@ async fn send_json<B: serde::Serialize>(
     request: gloo_net::http::RequestBuilder,
     body: &B,
 ) -> Result<wasm_bindgen::JsValue, FetchError> {
-    let json = serde_wasm_bindgen::to_value(body)
-        .ok()
-        .and_then(|v| js_sys::JSON::stringify(&v).ok())
-        .and_then(|s| s.as_string())
-        .ok_or(FetchError::Decode)?;
+    let json = api::json_body(body)?;
     api::send(
         request
             .header("content-type", "application/json")

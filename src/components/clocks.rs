@@ -34,9 +34,9 @@ pub fn minute_ticker() -> ReadSignal<DateTime<Utc>> {
     now
 }
 
-/// `HH:MM City` for every capital, members and partners apart, marked when the capital is
-/// already on the next day (or still on the previous one) compared with the reader.
-/// The capitals' clocks, grouped as members and partners; `only` one of the groups (widgets).
+/// The capitals' clocks, `HH:MM City`, grouped as members and partners (`only` one of the
+/// groups, in widgets), marked when the capital is already on the next day (or still on the
+/// previous one) compared with the reader.
 #[component]
 pub fn Clocks(#[prop(default = None)] only: Option<Membership>) -> impl IntoView {
     let site = use_site();

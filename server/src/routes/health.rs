@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 
 use crate::app::AppState;
 
-/// For load balancers and `make run`'s wait: 200 when the database answers.
+/// For load balancers and the test harnesses: 200 when the database answers.
 pub async fn show(State(state): State<AppState>) -> (StatusCode, Json<Value>) {
     match state.storage.ping().await {
         Ok(()) => (StatusCode::OK, Json(json!({ "status": "ok" }))),
