@@ -3,8 +3,10 @@
 //! SameSite=Strict cookie (Secure behind TLS) whose value is also kept only as a hash.
 
 use axum::extract::FromRequestParts;
-use axum::http::header;
 use axum::http::request::Parts;
+use axum_extra::extract::cookie::CookieJar;
+use cookie::time::Duration;
+use cookie::{Cookie, CookieBuilder, SameSite};
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
@@ -17,17 +19,11 @@ pub const SESSION_MS: i64 = 12 * 60 * 60 * 1000;
 const TOKEN_SETTING: &str = "admin_token_sha256";
 
 pub fn sha256_hex(s: &str) -> String {
-    Sha256::digest(s.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex::encode(Sha256::digest(s.as_bytes()))
 }
 
 fn random_hex() -> String {
-    crate::form_token::new_secret()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex::encode(crate::form_token::new_secret())
 }
 
 /// Makes sure there is an editors' token. Returns a newly made one, to be shown once.
@@ -70,29 +66,31 @@ pub async fn open_session(
     storage
         .add_session(&sha256_hex(&id), now_ms, now_ms + SESSION_MS)
         .await?;
-    let secure = if tls { "; Secure" } else { "" };
-    Ok(format!(
-        "{COOKIE}={id}; HttpOnly; SameSite=Strict; Path=/api/admin; Max-Age={}{secure}",
-        SESSION_MS / 1000
-    ))
+    Ok(session_cookie(id, SESSION_MS / 1000)
+        .secure(tls)
+        .build()
+        .to_string())
 }
 
+/// The cookie that ends a session in the browser.
 pub fn closed_cookie() -> String {
-    format!("{COOKIE}=; HttpOnly; SameSite=Strict; Path=/api/admin; Max-Age=0")
+    session_cookie(String::new(), 0).build().to_string()
+}
+
+/// The session cookie: only for the editors' API, never readable by scripts or sent from
+/// another site.
+fn session_cookie(value: String, max_age_s: i64) -> CookieBuilder<'static> {
+    Cookie::build((COOKIE, value))
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .path("/api/admin")
+        .max_age(Duration::seconds(max_age_s))
 }
 
 fn session_id(parts: &Parts) -> Option<String> {
-    parts
-        .headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .find_map(|c| {
-            c.trim()
-                .strip_prefix(&format!("{COOKIE}="))
-                .map(str::to_owned)
-        })
+    CookieJar::from_headers(&parts.headers)
+        .get(COOKIE)
+        .map(|c| c.value().to_owned())
         .filter(|id| !id.is_empty())
 }
 

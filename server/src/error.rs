@@ -8,6 +8,12 @@ use axum::response::{IntoResponse, Response};
 use infoshos_model::editorial::{self, DraftProblem, DraftProblems};
 use infoshos_model::{ApiError, CommentProblems};
 
+/// A JSON request body whose rejection is ours: a wrong body gets the same plain JSON error as
+/// every other failure (`AppError::Body`), not axum's text.
+#[derive(Debug, axum::extract::FromRequest)]
+#[from_request(via(axum::Json), rejection(AppError))]
+pub struct JsonBody<T>(pub T);
+
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("not found: {0}")]

@@ -1,7 +1,6 @@
 //! The editors' API: sign in and out, the moderation queue, and actions on comments.
 
 use axum::Json;
-use axum::extract::rejection::JsonRejection;
 use axum::extract::{Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -11,7 +10,7 @@ use serde::Deserialize;
 
 use crate::admin::{self, Editor};
 use crate::app::AppState;
-use crate::error::AppError;
+use crate::error::{AppError, JsonBody};
 
 fn with_cookie(status: StatusCode, cookie: &str) -> Response {
     let mut response = (status, Json(serde_json::json!({"ok": true}))).into_response();
@@ -23,9 +22,8 @@ fn with_cookie(status: StatusCode, cookie: &str) -> Response {
 
 pub async fn login(
     State(state): State<AppState>,
-    body: Result<Json<Login>, JsonRejection>,
+    JsonBody(login): JsonBody<Login>,
 ) -> Result<Response, AppError> {
-    let Json(login) = body?;
     if !admin::token_matches(&state.storage, &login.token).await? {
         tracing::warn!("failed editor sign-in");
         return Err(AppError::Unauthorized("That is not the editors' token."));
@@ -68,9 +66,8 @@ pub async fn queue(
 pub async fn moderate(
     State(state): State<AppState>,
     editor: Editor,
-    body: Result<Json<Moderation>, JsonRejection>,
+    JsonBody(m): JsonBody<Moderation>,
 ) -> Result<Json<serde_json::Value>, AppError> {
-    let Json(m) = body?;
     if m.ids.is_empty() || m.ids.len() > 500 {
         return Err(AppError::BadRequest("Give 1 to 500 comment ids.".into()));
     }

@@ -1,5 +1,4 @@
 use axum::Json;
-use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use chrono::Utc;
@@ -10,7 +9,7 @@ use infoshos_model::{CommentProblems, Problem, spam};
 use serde::Deserialize;
 
 use crate::app::AppState;
-use crate::error::AppError;
+use crate::error::{AppError, JsonBody};
 use crate::form_token;
 
 #[derive(Deserialize)]
@@ -48,14 +47,13 @@ pub async fn list(
 pub async fn create(
     State(state): State<AppState>,
     Path(slug): Path<String>,
-    body: Result<Json<NewComment>, JsonRejection>,
+    JsonBody(comment): JsonBody<NewComment>,
 ) -> Result<(StatusCode, Json<CommentCreated>), AppError> {
     let id = state
         .storage
         .article_id(&slug)
         .await?
         .ok_or(AppError::NotFound("Article"))?;
-    let Json(comment) = body?;
     // A filled honeypot is a bot: it gets the answer a person would, and nothing is stored.
     if !comment.website.trim().is_empty() {
         tracing::info!(slug, "honeypot comment dropped");

@@ -2,7 +2,6 @@
 //! stored (`sanitize`), so what readers get is safe to show as HTML.
 
 use axum::Json;
-use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use infoshos_model::editorial::{
@@ -11,7 +10,7 @@ use infoshos_model::editorial::{
 
 use crate::admin::Editor;
 use crate::app::AppState;
-use crate::error::AppError;
+use crate::error::{AppError, JsonBody};
 use crate::sanitize;
 use crate::storage::{NewArticle, is_unique_violation};
 
@@ -66,9 +65,8 @@ fn article(slug: String, draft: &Draft, checked: Checked, published_at_ms: i64) 
 pub async fn publish(
     State(state): State<AppState>,
     editor: Editor,
-    body: Result<Json<Draft>, JsonRejection>,
+    JsonBody(draft): JsonBody<Draft>,
 ) -> Result<(StatusCode, Json<Published>), AppError> {
-    let Json(draft) = body?;
     let checked = check(&state, &draft).await?;
     let now = chrono::Utc::now().timestamp_millis();
     let slug = draft
@@ -109,9 +107,8 @@ pub async fn edit(
     State(state): State<AppState>,
     editor: Editor,
     Path(slug): Path<String>,
-    body: Result<Json<Draft>, JsonRejection>,
+    JsonBody(draft): JsonBody<Draft>,
 ) -> Result<Json<Published>, AppError> {
-    let Json(draft) = body?;
     let checked = check(&state, &draft).await?;
     let now = chrono::Utc::now().timestamp_millis();
     let article = article(slug.clone(), &draft, checked, now);
@@ -156,9 +153,8 @@ pub async fn visibility(
     State(state): State<AppState>,
     editor: Editor,
     Path(slug): Path<String>,
-    body: Result<Json<Visibility>, JsonRejection>,
+    JsonBody(v): JsonBody<Visibility>,
 ) -> Result<Json<Visibility>, AppError> {
-    let Json(v) = body?;
     let now = chrono::Utc::now().timestamp_millis();
     state
         .storage
