@@ -81,7 +81,7 @@ test-native:
 
 fuzz:
 	PROPTEST_CASES=100000 $(CARGO) test --release -p infoshos-server --test fuzz
-	PROPTEST_CASES=20000 $(CARGO) test --release -p infoshos-model --test properties
+	PROPTEST_CASES=20000 $(CARGO) test --release -p infoshos-model --test properties --test wire_time_properties
 	PROPTEST_CASES=20000 $(CARGO) test -p infoshos-server --test sanitize_properties
 
 test-browser:
