@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod load;
 pub mod own_comments;
 pub mod pwa;
+pub mod rate_format;
 pub mod router;
 pub mod routes;
 pub mod time;

@@ -1,4 +1,4 @@
-//! Date and clock formatting, pure so it is tested natively. Formats are built from the date
+//! Date and clock formatting, pure so it is tested natively (rates are in `rate_format`). Formats are built from the date
 //! parts by hand: chrono's format-string machinery would cost ~10 KB of wasm.
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Offset, Timelike, Utc};
@@ -22,6 +22,17 @@ pub fn format_date_time(at: DateTime<Utc>, offset_east_min: i32) -> String {
 
 fn fixed(offset_east_min: i32) -> FixedOffset {
     FixedOffset::east_opt(offset_east_min * 60).unwrap_or_else(|| Utc.fix())
+}
+
+/// `dd.mm.yyyy HH:MM` of an instant in the reader's own time zone: how every date and time of
+/// an article, a comment or an editor's action is shown.
+pub fn reader_local(at: DateTime<Utc>) -> String {
+    format_date_time(at, reader_offset_east_min(at))
+}
+
+/// The browser's clock.
+pub fn now_utc() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
 
 /// The reader's own UTC offset at an instant, from the browser (DST included).
@@ -59,39 +70,6 @@ pub fn read_clock(
 /// Milliseconds until the next minute starts, so one timer can tick exactly on the minute.
 pub fn ms_to_next_minute(now_ms: i64) -> u32 {
     (60_000 - now_ms.rem_euclid(60_000)) as u32
-}
-
-/// How a rate moved against the previous day we hold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Change {
-    Up,
-    Down,
-    Same,
-    Unknown,
-}
-
-pub fn rate_change(per_unit: Option<f64>, previous: Option<f64>) -> Change {
-    match (per_unit, previous) {
-        (Some(now), Some(before)) => {
-            // Rates carry at most 4 significant decimals per nominal; smaller moves are noise.
-            let eps = before.abs() * 1e-9;
-            if now > before + eps {
-                Change::Up
-            } else if now < before - eps {
-                Change::Down
-            } else {
-                Change::Same
-            }
-        }
-        _ => Change::Unknown,
-    }
-}
-
-/// A CBR rate as written in Russia: four decimals, decimal comma. Done in integers: float
-/// formatting would add ~10 KB of wasm.
-pub fn format_rate(value: f64) -> String {
-    let scaled = (value * 10_000.0).round() as i64;
-    format!("{},{:04}", scaled / 10_000, scaled % 10_000)
 }
 
 /// The instant for a `<time datetime>`: `YYYY-MM-DDTHH:MM:SSZ`, without chrono's formatter.
@@ -231,23 +209,6 @@ mod tests {
         assert_eq!(ms_to_next_minute(0), 60_000);
         assert_eq!(ms_to_next_minute(59_999), 1);
         assert_eq!(ms_to_next_minute(1_700_000_012_345), 60_000 - 32_345);
-    }
-
-    #[test]
-    fn rate_changes() {
-        assert_eq!(rate_change(Some(0.19), Some(0.18)), Change::Up);
-        assert_eq!(rate_change(Some(0.17), Some(0.18)), Change::Down);
-        assert_eq!(rate_change(Some(0.18), Some(0.18)), Change::Same);
-        assert_eq!(rate_change(Some(0.18), None), Change::Unknown);
-        assert_eq!(rate_change(None, Some(0.18)), Change::Unknown);
-    }
-
-    #[test]
-    fn rates_use_a_decimal_comma() {
-        assert_eq!(format_rate(18.4907), "18,4907");
-        assert_eq!(format_rate(82.43234), "82,4323");
-        assert_eq!(format_rate(0.05), "0,0500");
-        assert_eq!(format_rate(12.99995), "13,0000");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::api;
 use crate::i18n::admin::ADMIN_EN as T;
-use crate::time::{format_date_time, reader_offset_east_min};
+use crate::time::reader_local;
 
 #[component]
 pub fn Audit() -> impl IntoView {
@@ -22,7 +22,7 @@ pub fn Audit() -> impl IntoView {
                 <thead><tr><th>{T.when}</th><th>{T.who}</th><th>{T.what}</th><th>{T.which}</th></tr></thead>
                 <tbody>
                     {list.into_iter().map(|e| {
-                        let when = format_date_time(e.at, reader_offset_east_min(e.at));
+                        let when = reader_local(e.at);
                         let which = match (e.comment_id, e.article_slug, e.article_id) {
                             (Some(c), _, _) => format!("{} {c}", T.comment).into_any(),
                             // Published articles link to where readers see them.

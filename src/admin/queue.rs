@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 use super::post;
 use crate::api::FetchError;
 use crate::i18n::admin::ADMIN_EN as T;
-use crate::time::{format_date_time, reader_offset_east_min};
+use crate::time::reader_local;
 
 #[component]
 pub fn Queue(
@@ -73,7 +73,7 @@ pub fn Queue(
                 <ol class="admin-queue">
                     {list.into_iter().map(|c| {
                         let id = c.id;
-                        let when = format_date_time(c.created_at, reader_offset_east_min(c.created_at));
+                        let when = reader_local(c.created_at);
                         view! {
                             <li class="admin-comment" data-id=id>
                                 <label><input type="checkbox" prop:checked=move || selected.with(|s| s.contains(&id))

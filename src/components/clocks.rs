@@ -3,11 +3,7 @@ use infoshos_model::{Membership, State};
 use leptos::prelude::*;
 
 use crate::app::use_site;
-use crate::time::{ms_to_next_minute, read_clock, reader_offset_east_min};
-
-pub fn now_utc() -> DateTime<Utc> {
-    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
-}
+use crate::time::{ms_to_next_minute, now_utc, read_clock, reader_offset_east_min};
 
 /// One timer for every clock, fired just after each minute starts (not 27 intervals, and no
 /// drift: each firing re-aims at the next minute boundary).

@@ -8,8 +8,8 @@ use wasm_bindgen::JsCast;
 
 use crate::api::{self, FetchError};
 use crate::app::use_site;
-use crate::components::clocks::now_utc;
 use crate::i18n::problem_message;
+use crate::time::now_utc;
 
 /// A comment on its way: the article and what the reader wrote.
 struct Queued {

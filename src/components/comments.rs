@@ -3,7 +3,7 @@ use leptos::prelude::*;
 
 use crate::app::use_site;
 use crate::components::failure::Failure;
-use crate::time::{format_date_time, iso, reader_offset_east_min};
+use crate::time::{iso, reader_local};
 
 /// Published comments and the reader's own waiting ones (marked), oldest first, then those
 /// the reader just posted. Text is text: it is never parsed as HTML.
@@ -43,10 +43,7 @@ pub fn CommentList(
 #[component]
 fn CommentItem(comment: Comment) -> impl IntoView {
     let t = use_site().ui();
-    let when = format_date_time(
-        comment.created_at,
-        reader_offset_east_min(comment.created_at),
-    );
+    let when = reader_local(comment.created_at);
     view! {
         <li class="comment" data-id=comment.id>
             <p class="comment-meta">

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::app::use_site;
 use crate::i18n::comment_count;
-use crate::time::{format_date_time, iso, reader_offset_east_min};
+use crate::time::{iso, reader_local};
 
 /// Rows of the news feed: local date and time, headline, summary, comment count.
 #[component]
@@ -21,7 +21,7 @@ pub fn FeedRow(item: ArticleSummary) -> impl IntoView {
     let site = use_site();
     let t = site.ui();
     let href = Page::Article(item.lang, item.slug).path();
-    let when = format_date_time(item.published_at, reader_offset_east_min(item.published_at));
+    let when = reader_local(item.published_at);
     view! {
         <li class="feed-row">
             <time class="feed-time" datetime=iso(item.published_at)>{when}</time>

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use crate::app::use_site;
 use crate::components::failure::Failure;
 use crate::i18n::Ui;
-use crate::time::{Change, format_date, format_rate, rate_change};
+use crate::rate_format::{Change, format_rate, rate_change};
+use crate::time::format_date;
 
 /// "SCO currencies / rouble": official CBR rates with their date, a mark against the previous
 /// day, and "no official rate" where the CBR sets none.

@@ -7,7 +7,7 @@ use crate::app::use_site;
 use crate::components::failure::Failure;
 use crate::i18n::widget_problem;
 use crate::load::Load;
-use crate::time::{format_date_time, iso, reader_offset_east_min};
+use crate::time::{iso, reader_local};
 use infoshos_model::widgets::WidgetProblem;
 
 /// The latest headlines (about one state when `country` is set), each opening the article on
@@ -68,7 +68,7 @@ pub fn EmbedFeed(limit: usize, country: Option<String>) -> impl IntoView {
 
 #[component]
 fn WidgetRow(a: ArticleSummary) -> impl IntoView {
-    let when = format_date_time(a.published_at, reader_offset_east_min(a.published_at));
+    let when = reader_local(a.published_at);
     view! {
         <li>
             <time datetime=iso(a.published_at)>{when}</time>
@@ -98,7 +98,7 @@ pub fn EmbedArticle(slug: String) -> impl IntoView {
         }
         .into_any(),
         Some(Ok(a)) => {
-            let when = format_date_time(a.published_at, reader_offset_east_min(a.published_at));
+            let when = reader_local(a.published_at);
             let href = Page::Article(a.lang, a.slug).path();
             view! {
                 <article class="widget widget-card">

@@ -9,7 +9,7 @@ use crate::components::comments::CommentList;
 use crate::components::failure::Failure;
 use crate::components::save_offline::SaveOffline;
 use crate::routes::not_found::NotFound;
-use crate::time::{format_date_time, iso, reader_offset_east_min};
+use crate::time::{iso, reader_local};
 
 #[component]
 pub fn ArticlePage(slug: String) -> impl IntoView {
@@ -44,10 +44,7 @@ fn ArticleView(article: Article) -> impl IntoView {
     });
     // Comments the reader posted on this visit, shown at once below the others.
     let added = RwSignal::new(Vec::<Comment>::new());
-    let when = format_date_time(
-        article.published_at,
-        reader_offset_east_min(article.published_at),
-    );
+    let when = reader_local(article.published_at);
     let countries = article
         .countries
         .iter()
@@ -68,7 +65,7 @@ fn ArticleView(article: Article) -> impl IntoView {
         .related
         .into_iter()
         .map(|r| {
-            let when = format_date_time(r.published_at, reader_offset_east_min(r.published_at));
+            let when = reader_local(r.published_at);
             view! {
                 <li>
                     <time datetime=iso(r.published_at)>{when}</time>

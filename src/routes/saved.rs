@@ -5,7 +5,7 @@ use leptos::task::spawn_local;
 
 use crate::app::use_site;
 use crate::pwa::{self, StorageError};
-use crate::time::{format_date_time, iso, reader_offset_east_min};
+use crate::time::{iso, reader_local};
 
 /// The articles the reader saved for offline reading, newest first, each with a Remove.
 /// Everything here comes from the browser's own storage, so it works without a connection.
@@ -39,7 +39,7 @@ pub fn SavedPage() -> impl IntoView {
         });
     };
     let row = move |a: ArticleSummary| {
-        let when = format_date_time(a.published_at, reader_offset_east_min(a.published_at));
+        let when = reader_local(a.published_at);
         let slug = a.slug.clone();
         view! {
             <li>
