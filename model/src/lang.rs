@@ -3,6 +3,8 @@ use serde::{Deserialize, Serialize};
 /// An edition of the portal. Every article belongs to exactly one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "sqlx", derive(sqlx::Type))]
+#[cfg_attr(feature = "sqlx", sqlx(rename_all = "lowercase"))]
 pub enum Lang {
     #[default]
     En,

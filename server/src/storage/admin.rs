@@ -9,11 +9,11 @@ struct QueueRow {
     id: i64,
     slug: String,
     title: String,
-    lang: String,
+    lang: Lang,
     name: String,
     email: Option<String>,
     text: String,
-    status: String,
+    status: CommentStatus,
     created_at: i64,
 }
 
@@ -25,7 +25,7 @@ struct AuditRow {
     comment_id: Option<i64>,
     article_id: Option<i64>,
     article_slug: Option<String>,
-    article_lang: Option<String>,
+    article_lang: Option<Lang>,
 }
 
 impl Storage {
@@ -85,7 +85,7 @@ impl Storage {
              FROM comments c JOIN articles a ON a.id = c.article_id
              WHERE c.status = ? ORDER BY c.created_at DESC, c.id DESC LIMIT 500",
         )
-        .bind(status.as_str())
+        .bind(status)
         .fetch_all(&self.pool)
         .await?;
         Ok(rows
@@ -94,11 +94,11 @@ impl Storage {
                 id: r.id,
                 article_slug: r.slug,
                 article_title: r.title,
-                article_lang: Lang::from_code(&r.lang).unwrap_or_default(),
+                article_lang: r.lang,
                 name: r.name,
                 email: r.email,
                 text: r.text,
-                status: super::comments::parse_status(&r.status),
+                status: r.status,
                 created_at: millis_to_utc(r.created_at),
             })
             .collect())
@@ -136,7 +136,7 @@ impl Storage {
                 )
                 .bind(now_ms)
                 .bind(actor)
-                .bind(action.as_str())
+                .bind(action)
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
@@ -165,7 +165,7 @@ impl Storage {
                 comment_id: r.comment_id,
                 article_id: r.article_id,
                 article_slug: r.article_slug,
-                article_lang: r.article_lang.as_deref().and_then(Lang::from_code),
+                article_lang: r.article_lang,
             })
             .collect())
     }

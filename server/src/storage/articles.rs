@@ -31,7 +31,7 @@ struct SummaryRow {
     title: String,
     summary: String,
     published_at: i64,
-    lang: String,
+    lang: Lang,
     countries: Option<String>,
     comment_count: i64,
 }
@@ -44,7 +44,7 @@ impl From<SummaryRow> for ArticleSummary {
             title: r.title,
             summary: r.summary,
             published_at: millis_to_utc(r.published_at),
-            lang: Lang::from_code(&r.lang).unwrap_or_default(),
+            lang: r.lang,
             countries: split_countries(r.countries),
             comment_count: r.comment_count,
         }

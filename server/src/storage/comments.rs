@@ -67,7 +67,7 @@ impl Storage {
         .bind(c.name.trim())
         .bind(email)
         .bind(c.text.trim())
-        .bind(status.as_str())
+        .bind(status)
         .bind(created_at_ms)
         .bind(c.key.as_deref())
         .fetch_optional(&self.pool)
@@ -75,14 +75,14 @@ impl Storage {
         if let Some(id) = inserted {
             return Ok((id, status, true));
         }
-        let (id, stored): (i64, String) = sqlx::query_as(
+        let (id, stored): (i64, CommentStatus) = sqlx::query_as(
             "SELECT id, status FROM comments WHERE article_id = ? AND client_key = ?",
         )
         .bind(article_id)
         .bind(c.key.as_deref())
         .fetch_one(&self.pool)
         .await?;
-        Ok((id, parse_status(&stored), false))
+        Ok((id, stored, false))
     }
 
     /// The comment this article already has under `key`: its id and status.
@@ -91,14 +91,11 @@ impl Storage {
         article_id: i64,
         key: &str,
     ) -> Result<Option<(i64, CommentStatus)>, sqlx::Error> {
-        let row: Option<(i64, String)> = sqlx::query_as(
-            "SELECT id, status FROM comments WHERE article_id = ? AND client_key = ?",
-        )
-        .bind(article_id)
-        .bind(key)
-        .fetch_optional(&self.pool)
-        .await?;
-        Ok(row.map(|(id, status)| (id, parse_status(&status))))
+        sqlx::query_as("SELECT id, status FROM comments WHERE article_id = ? AND client_key = ?")
+            .bind(article_id)
+            .bind(key)
+            .fetch_optional(&self.pool)
+            .await
     }
 
     /// Whether this article got a comment with the same (trimmed) text since `since_ms`.
@@ -124,13 +121,5 @@ impl Storage {
             .bind(id)
             .fetch_one(&self.pool)
             .await
-    }
-}
-
-pub(super) fn parse_status(s: &str) -> CommentStatus {
-    match s {
-        "published" => CommentStatus::Published,
-        "rejected" => CommentStatus::Rejected,
-        _ => CommentStatus::Pending,
     }
 }

@@ -16,7 +16,7 @@ pub struct Listed {
 
 #[derive(FromRow)]
 struct ListedRow {
-    lang: String,
+    lang: Lang,
     slug: String,
     modified: i64,
 }
@@ -49,12 +49,10 @@ impl Storage {
         .await?;
         Ok(rows
             .into_iter()
-            .filter_map(|r| {
-                Some(Listed {
-                    lang: Lang::from_code(&r.lang)?,
-                    slug: r.slug,
-                    modified_ms: r.modified,
-                })
+            .map(|r| Listed {
+                lang: r.lang,
+                slug: r.slug,
+                modified_ms: r.modified,
             })
             .collect())
     }
