@@ -55,6 +55,19 @@ pub struct Login {
     pub token: String,
 }
 
+/// The answer to signing in (`true`) or out (`false`); the session itself is the cookie.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SignedIn {
+    pub signed_in: bool,
+}
+
+/// The answer to a moderation action: how many comments it changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Changed {
+    pub changed: u64,
+}
+
 /// One line of the audit: who did what, when, to which comment or article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -65,6 +65,7 @@ async fn signing_out_ends_the_session_on_the_server_and_clears_the_cookie() {
     let cookie = sign_in(&s).await;
     let out = call(&s, "POST", "/api/admin/logout", Some(&cookie), None).await;
     assert_eq!(out.status, StatusCode::OK);
+    assert_eq!(out.json()["signedIn"], false);
     let cleared = out.header(header::SET_COOKIE);
     assert!(
         cleared.starts_with("infoshos_admin=;") && cleared.contains("Max-Age=0"),

@@ -1,13 +1,13 @@
 //! The moderation queue: comments by status, newest first, with approve / reject / delete for
 //! one or many.
 
-use infoshos_model::admin::{Moderation, ModerationAction, QueuedComment};
+use infoshos_model::admin::{Changed, Moderation, ModerationAction, QueuedComment};
 use infoshos_model::links::Page;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::post;
-use crate::api::FetchError;
+use crate::api::{self, FetchError};
 use crate::i18n::admin::ADMIN_EN as T;
 use crate::time::reader_local;
 
@@ -29,12 +29,10 @@ pub fn Queue(
         }
         spawn_local(async move {
             let said = match post("/api/admin/comments", &Moderation { ids, action }).await {
-                Ok(v) => {
-                    let n = js_sys::Reflect::get(&v, &"changed".into())
-                        .ok()
-                        .and_then(|n| n.as_f64());
-                    format!("{} {}", n.unwrap_or(0.0), T.changed)
-                }
+                Ok(v) => match api::decode::<Changed>(v) {
+                    Ok(c) => format!("{} {}", c.changed, T.changed),
+                    Err(e) => e.to_string(),
+                },
                 Err(e) => e.to_string(),
             };
             message.set(Some(said));

@@ -2,18 +2,18 @@
 
 use axum::Json;
 use axum::extract::{Query, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use infoshos_model::CommentStatus;
-use infoshos_model::admin::{Login, Moderation, QueuedComment};
+use infoshos_model::admin::{Changed, Login, Moderation, QueuedComment, SignedIn};
 use serde::Deserialize;
 
 use crate::admin::{self, Editor};
 use crate::app::AppState;
 use crate::error::{AppError, JsonBody};
 
-fn with_cookie(status: StatusCode, cookie: &str) -> Response {
-    let mut response = (status, Json(serde_json::json!({"ok": true}))).into_response();
+fn with_cookie(signed_in: bool, cookie: &str) -> Response {
+    let mut response = Json(SignedIn { signed_in }).into_response();
     if let Ok(value) = HeaderValue::from_str(cookie) {
         response.headers_mut().insert(header::SET_COOKIE, value);
     }
@@ -30,12 +30,12 @@ pub async fn login(
     }
     let now = chrono::Utc::now().timestamp_millis();
     let cookie = admin::open_session(&state.storage, state.tls, now).await?;
-    Ok(with_cookie(StatusCode::OK, &cookie))
+    Ok(with_cookie(true, &cookie))
 }
 
 pub async fn logout(State(state): State<AppState>, editor: Editor) -> Result<Response, AppError> {
     state.storage.end_session(&editor.session_hash).await?;
-    Ok(with_cookie(StatusCode::OK, &admin::closed_cookie()))
+    Ok(with_cookie(false, &admin::closed_cookie()))
 }
 
 #[derive(Deserialize)]
@@ -67,7 +67,7 @@ pub async fn moderate(
     State(state): State<AppState>,
     editor: Editor,
     JsonBody(m): JsonBody<Moderation>,
-) -> Result<Json<serde_json::Value>, AppError> {
+) -> Result<Json<Changed>, AppError> {
     if m.ids.is_empty() || m.ids.len() > 500 {
         return Err(AppError::BadRequest("Give 1 to 500 comment ids.".into()));
     }
@@ -76,7 +76,7 @@ pub async fn moderate(
         .storage
         .moderate(&m.ids, m.action, &editor.actor, now)
         .await?;
-    Ok(Json(serde_json::json!({ "changed": changed })))
+    Ok(Json(Changed { changed }))
 }
 
 /// What editors did, newest first.

@@ -55,6 +55,7 @@ pub async fn sign_in(s: &TestServer) -> String {
     )
     .await;
     assert_eq!(a.status, StatusCode::OK);
+    assert_eq!(a.json(), json!({"signedIn": true}));
     let cookie = a.header(header::SET_COOKIE).to_string();
     assert!(
         cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
