@@ -7,12 +7,13 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::Lang;
+use crate::validation::{Problem, is_country_code, is_slug, length, one_line};
 
 pub const TITLE_MAX: usize = 200;
 pub const SUMMARY_MAX: usize = 600;
 /// Characters of HTML; the server's 64 KB body limit comes first for anything much longer.
 pub const BODY_MAX: usize = 60_000;
-pub const SLUG_MAX: usize = 100;
+pub use crate::validation::SLUG_MAX;
 pub const COUNTRIES_MAX: usize = 30;
 
 /// A new article. Without a slug one is made from the title (`slug_from_title`).
@@ -68,11 +69,8 @@ pub struct Visibility {
 /// What is wrong with one field of a draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DraftProblem {
-    Required,
-    TooLong {
-        max: usize,
-    },
-    ControlCharacters,
+    /// Empty, too long, or characters that cannot be shown: the rules every form shares.
+    Field(Problem),
     BadSlug,
     BadCountry(String),
     UnknownCountry(String),
@@ -85,13 +83,7 @@ pub enum DraftProblem {
 impl DraftProblem {
     pub fn message_en(&self) -> String {
         match self {
-            DraftProblem::Required => "Please fill in this field.".into(),
-            DraftProblem::TooLong { max } => {
-                format!("Please keep it to {max} characters or fewer.")
-            }
-            DraftProblem::ControlCharacters => {
-                "This contains characters that cannot be shown.".into()
-            }
+            DraftProblem::Field(p) => p.message_en(),
             DraftProblem::BadSlug => format!(
                 "Use 1 to {SLUG_MAX} lower-case Latin letters, digits and hyphens, e.g. rats-council-2025."
             ),
@@ -117,14 +109,24 @@ pub type DraftProblems = BTreeMap<&'static str, DraftProblem>;
 pub fn validate_draft(d: &Draft) -> Result<(), DraftProblems> {
     let mut problems = DraftProblems::new();
     if let Some(slug) = d.slug.as_deref().filter(|s| !s.is_empty())
-        && !is_valid_slug(slug)
+        && !is_slug(slug)
     {
         problems.insert("slug", DraftProblem::BadSlug);
     }
     let checks = [
-        ("title", line(&d.title, TITLE_MAX)),
-        ("summary", line(&d.summary, SUMMARY_MAX)),
-        ("body", text(&d.body, BODY_MAX)),
+        (
+            "title",
+            one_line(&d.title, 1, TITLE_MAX).map(DraftProblem::Field),
+        ),
+        (
+            "summary",
+            one_line(&d.summary, 1, SUMMARY_MAX).map(DraftProblem::Field),
+        ),
+        // HTML: any character may stand in it; the sanitiser decides what is kept.
+        (
+            "body",
+            length(&d.body, 1, BODY_MAX).map(DraftProblem::Field),
+        ),
         ("countries", countries(&d.countries)),
     ];
     for (field, problem) in checks {
@@ -147,15 +149,6 @@ pub fn to_fields_en(problems: &DraftProblems) -> BTreeMap<String, String> {
         .collect()
 }
 
-pub fn is_valid_slug(slug: &str) -> bool {
-    (1..=SLUG_MAX).contains(&slug.len())
-        && slug
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !slug.starts_with('-')
-        && !slug.ends_with('-')
-}
-
 /// A slug from the Latin letters and digits of a title, words joined by hyphens; `None` when
 /// the title has none (a title in Cyrillic or Chinese): the server then numbers the article.
 pub fn slug_from_title(title: &str) -> Option<String> {
@@ -175,34 +168,13 @@ pub fn slug_from_title(title: &str) -> Option<String> {
     Some(slug).filter(|s| !s.is_empty())
 }
 
-fn line(s: &str, max: usize) -> Option<DraftProblem> {
-    let s = s.trim();
-    if s.chars().any(char::is_control) {
-        Some(DraftProblem::ControlCharacters)
-    } else {
-        length(s, max)
-    }
-}
-
-fn text(s: &str, max: usize) -> Option<DraftProblem> {
-    length(s.trim(), max)
-}
-
-fn length(s: &str, max: usize) -> Option<DraftProblem> {
-    match s.chars().count() {
-        0 => Some(DraftProblem::Required),
-        n if n > max => Some(DraftProblem::TooLong { max }),
-        _ => None,
-    }
-}
-
 fn countries(codes: &[String]) -> Option<DraftProblem> {
     if codes.len() > COUNTRIES_MAX {
         return Some(DraftProblem::TooManyCountries);
     }
     codes
         .iter()
-        .find(|c| c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()))
+        .find(|c| !is_country_code(c))
         .map(|c| DraftProblem::BadCountry(c.chars().take(20).collect()))
 }
 
@@ -237,12 +209,12 @@ mod tests {
         };
         let problems = validate_draft(&d).unwrap_err();
         assert_eq!(problems["slug"], DraftProblem::BadSlug);
-        assert_eq!(problems["title"], DraftProblem::Required);
+        assert_eq!(problems["title"], DraftProblem::Field(Problem::Required));
         assert_eq!(
             problems["summary"],
-            DraftProblem::TooLong { max: SUMMARY_MAX }
+            DraftProblem::Field(Problem::TooLong { max: SUMMARY_MAX })
         );
-        assert_eq!(problems["body"], DraftProblem::Required);
+        assert_eq!(problems["body"], DraftProblem::Field(Problem::Required));
         assert_eq!(problems["countries"], DraftProblem::BadCountry("uz".into()));
     }
 
@@ -254,7 +226,7 @@ mod tests {
         };
         assert_eq!(
             validate_draft(&d).unwrap_err()["title"],
-            DraftProblem::ControlCharacters
+            DraftProblem::Field(Problem::ControlCharacters)
         );
     }
 
@@ -266,14 +238,14 @@ mod tests {
         );
         assert_eq!(slug_from_title("Саммит ШОС"), None);
         let long = slug_from_title(&"word ".repeat(100)).unwrap();
-        assert!(is_valid_slug(&long) && long.len() <= SLUG_MAX, "{long}");
+        assert!(is_slug(&long) && long.len() <= SLUG_MAX, "{long}");
     }
 
     #[test]
     fn slug_rules() {
-        assert!(is_valid_slug("rats-council-2025"));
+        assert!(is_slug("rats-council-2025"));
         for bad in ["", "-a", "a-", "A", "a b", "a/b", "é"] {
-            assert!(!is_valid_slug(bad), "{bad}");
+            assert!(!is_slug(bad), "{bad}");
         }
     }
 }

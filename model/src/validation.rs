@@ -1,5 +1,7 @@
-//! The rules for a reader's comment. The form runs this very function before sending and the
-//! server runs it again on what arrives, so both always agree.
+//! The field rules of the portal, one family for every form and parameter: a reader's comment
+//! (the form runs `validate_comment` before sending and the server again on what arrives, so
+//! both always agree), an editor's draft (`editorial`), a widget's parameters (`widgets`) and
+//! the API's query values. Lengths count characters, not bytes, after trimming.
 
 use std::collections::BTreeMap;
 
@@ -87,27 +89,37 @@ pub fn validate_comment(c: &NewComment) -> Result<(), CommentProblems> {
 }
 
 fn check_name(name: &str) -> Option<Problem> {
-    let name = name.trim();
-    // A name is one line: no control characters at all.
-    if name.chars().any(char::is_control) {
-        return Some(Problem::ControlCharacters);
-    }
-    check_length(name, 1, NAME_MAX)
+    one_line(name, 1, NAME_MAX)
 }
 
 fn check_text(text: &str) -> Option<Problem> {
-    let text = text.trim();
-    // Line breaks and tabs are fine in a comment; other control characters are not.
-    if text
-        .chars()
+    lines(text, TEXT_MIN, TEXT_MAX)
+}
+
+/// One line of text (a name, a title): no control characters at all, `min..=max` characters.
+pub fn one_line(s: &str, min: usize, max: usize) -> Option<Problem> {
+    let s = s.trim();
+    if s.chars().any(char::is_control) {
+        return Some(Problem::ControlCharacters);
+    }
+    length(s, min, max)
+}
+
+/// Text of several lines (a comment): line breaks and tabs allowed, no other control
+/// characters, `min..=max` characters.
+pub fn lines(s: &str, min: usize, max: usize) -> Option<Problem> {
+    let s = s.trim();
+    if s.chars()
         .any(|ch| ch.is_control() && ch != '\n' && ch != '\r' && ch != '\t')
     {
         return Some(Problem::ControlCharacters);
     }
-    check_length(text, TEXT_MIN, TEXT_MAX)
+    length(s, min, max)
 }
 
-fn check_length(s: &str, min: usize, max: usize) -> Option<Problem> {
+/// `min..=max` characters of the trimmed text; empty is "required".
+pub fn length(s: &str, min: usize, max: usize) -> Option<Problem> {
+    let s = s.trim();
     let len = s.chars().count();
     if len == 0 {
         Some(Problem::Required)
@@ -150,6 +162,26 @@ fn check_email(email: &str) -> Option<Problem> {
     } else {
         Some(Problem::InvalidEmail)
     }
+}
+
+/// The longest address an article may have.
+pub const SLUG_MAX: usize = 100;
+
+/// An article's address: 1 to `SLUG_MAX` lower-case Latin letters, digits and hyphens, not
+/// starting or ending with a hyphen. Editors' drafts, widget parameters and oEmbed addresses
+/// all check it here.
+pub fn is_slug(s: &str) -> bool {
+    (1..=SLUG_MAX).contains(&s.len())
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+}
+
+/// A state's ISO 3166-1 code as the portal writes it: two capital Latin letters (`KZ`).
+/// Everywhere the same: `kz` is not a code, in a widget, a draft or the API.
+pub fn is_country_code(s: &str) -> bool {
+    s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 #[cfg(test)]
@@ -239,5 +271,28 @@ mod tests {
     fn messages_name_the_limits() {
         assert!(Problem::TooLong { max: 80 }.message_en().contains("80"));
         assert!(Problem::TooShort { min: 3 }.message_en().contains('3'));
+    }
+
+    #[test]
+    fn one_slug_rule_and_one_country_rule_for_every_form() {
+        assert!(is_slug("laos-becomes-partner") && is_slug("article-1764430000000"));
+        let long = "a".repeat(SLUG_MAX + 1);
+        for bad in ["", "-a", "a-", "A", "a b", "a/b", "саммит", long.as_str()] {
+            assert!(!is_slug(bad), "{bad}");
+        }
+        assert!(is_country_code("KZ"));
+        for bad in ["kz", "Kz", "KAZ", "K", "", "1Z", "КZ"] {
+            assert!(!is_country_code(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn one_line_refuses_line_breaks_and_lines_keep_them() {
+        assert_eq!(one_line("a\nb", 1, 10), Some(Problem::ControlCharacters));
+        assert_eq!(lines("a\nb", 1, 10), None);
+        assert_eq!(lines("a\u{7}b", 1, 10), Some(Problem::ControlCharacters));
+        assert_eq!(length("  ", 1, 10), Some(Problem::Required));
+        assert_eq!(length("ab", 3, 10), Some(Problem::TooShort { min: 3 }));
+        assert_eq!(length("峰会峰会", 1, 3), Some(Problem::TooLong { max: 3 }));
     }
 }

@@ -135,17 +135,7 @@ where
     }
 }
 
-/// Two capital letters: the shape of every SCO state's code.
-pub fn is_country_code(s: &str) -> bool {
-    s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase())
-}
-
-/// Our slugs: lower-case letters, digits and dashes.
-pub fn is_slug(s: &str) -> bool {
-    (1..=200).contains(&s.len())
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
+pub use crate::validation::{is_country_code, is_slug};
 
 #[cfg(test)]
 mod tests {

@@ -88,7 +88,11 @@ async fn other_editions_are_empty_not_errors() {
 #[tokio::test]
 async fn the_country_filter_keeps_only_articles_about_that_state() {
     let s = server().await;
-    let json = s.get("/api/articles?country=la&limit=50").await.json();
+    // Codes are written in capitals everywhere (widgets, drafts, the API): `la` is refused.
+    let lower = s.get("/api/articles?country=la").await;
+    assert_eq!(lower.status, axum::http::StatusCode::BAD_REQUEST);
+    assert!(lower.json()["error"].as_str().unwrap().contains("capitals"));
+    let json = s.get("/api/articles?country=LA&limit=50").await.json();
     let items = json["items"].as_array().unwrap();
     assert!(!items.is_empty());
     for item in items {

@@ -1,6 +1,7 @@
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
+use infoshos_model::validation::is_country_code;
 use infoshos_model::{Article, ArticleList, Lang};
 use serde::Deserialize;
 
@@ -82,11 +83,11 @@ pub fn parse_lang(code: Option<&str>) -> Result<Lang, AppError> {
 }
 
 fn parse_country(code: &str) -> Result<String, AppError> {
-    if code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic()) {
-        Ok(code.to_ascii_uppercase())
+    if is_country_code(code) {
+        Ok(code.to_string())
     } else {
         Err(AppError::BadRequest(
-            "country must be a two-letter ISO code such as KZ.".into(),
+            "country must be a two-letter ISO code in capitals, such as KZ.".into(),
         ))
     }
 }
