@@ -182,3 +182,100 @@ async fn a_failed_send_keeps_everything_and_says_why() {
             .has_attribute("disabled")
     );
 }
+
+#[wasm_bindgen_test]
+async fn only_the_newest_request_of_a_load_may_answer() {
+    use infoshos::api::FetchError;
+    use infoshos::load::Load;
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let calls = Rc::new(Cell::new(0u32));
+    // The first request is slow, the second (a Retry) quick: the slow answer comes last.
+    let load = Load::new({
+        let calls = calls.clone();
+        move || {
+            let n = calls.get() + 1;
+            calls.set(n);
+            async move {
+                gloo_timers::future::TimeoutFuture::new(if n == 1 { 300 } else { 20 }).await;
+                Ok::<u32, FetchError>(n)
+            }
+        }
+    });
+    settle(10).await;
+    load.refetch();
+    settle(500).await;
+    assert_eq!(calls.get(), 2);
+    assert!(
+        matches!(load.get(), Some(Ok(2))),
+        "{:?}",
+        load.get().map(|r| r.ok())
+    );
+}
+
+/// Clicks `anchor` as a person would, with `keys` held (or another `button`), and says whether
+/// the router took the click (it cancels the browser's own navigation). A listener on the
+/// window, after the router's, cancels any real navigation so the test page stays.
+fn router_took(anchor: &str, init: &[(&str, wasm_bindgen::JsValue)]) -> bool {
+    use js_sys::Reflect;
+    let options = js_sys::Object::new();
+    for (key, value) in [("bubbles", true.into()), ("cancelable", true.into())]
+        .iter()
+        .chain(init)
+    {
+        Reflect::set(&options, &(*key).into(), value).unwrap();
+    }
+    let class: js_sys::Function = Reflect::get(&window(), &"MouseEvent".into())
+        .unwrap()
+        .unchecked_into();
+    let args = js_sys::Array::of2(&"click".into(), &options);
+    let event: web_sys::Event = Reflect::construct(&class, &args).unwrap().unchecked_into();
+    let took = std::rc::Rc::new(std::cell::Cell::new(false));
+    let seen = took.clone();
+    let stop =
+        wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+            seen.set(e.default_prevented());
+            e.prevent_default();
+        });
+    window()
+        .add_event_listener_with_callback("click", stop.as_ref().unchecked_ref())
+        .unwrap();
+    document()
+        .get_element_by_id(anchor)
+        .unwrap()
+        .dispatch_event(&event)
+        .unwrap();
+    window()
+        .remove_event_listener_with_callback("click", stop.as_ref().unchecked_ref())
+        .unwrap();
+    took.get()
+}
+
+#[wasm_bindgen_test]
+async fn the_router_takes_plain_clicks_on_portal_links_and_leaves_the_rest_to_the_browser() {
+    let nav = infoshos::router::Nav::start();
+    let links: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    links.set_inner_html(concat!(
+        r#"<a id="plain" href="/en/article/x">x</a><a id="blank" href="/en/article/y" target="_blank">y</a>"#,
+        r#"<a id="own" href="/en/article/z" data-no-route>z</a><a id="file" href="/en/rss.xml" download>rss</a>"#,
+        r#"<a id="away" href="https://elsewhere.example/en/">away</a><span><a id="nested" href="/en/country/KZ"><b id="inner">KZ</b></a></span>"#,
+    ));
+    document().body().unwrap().append_child(&links).unwrap();
+    for key in ["ctrlKey", "metaKey", "shiftKey", "altKey"] {
+        assert!(!router_took("plain", &[(key, true.into())]), "{key}");
+    }
+    assert!(
+        !router_took("plain", &[("button", 1.into())]),
+        "middle button"
+    );
+    for other in ["blank", "own", "file", "away"] {
+        assert!(!router_took(other, &[]), "{other}");
+    }
+    assert!(router_took("plain", &[]));
+    assert_eq!(nav.path.get_untracked(), "/en/article/x");
+    assert_eq!(window().location().pathname().unwrap(), "/en/article/x");
+    // A click on something inside a link counts as a click on the link.
+    assert!(router_took("inner", &[]));
+    assert_eq!(nav.path.get_untracked(), "/en/country/KZ");
+    links.remove();
+}
