@@ -40,10 +40,11 @@ async fn widgets_may_be_framed_by_partners_and_nothing_else_by_anyone_but_us() {
 #[tokio::test]
 async fn the_operator_names_the_partner_origins() {
     let mut s = server().await;
-    let state = infoshos_server::app::AppState::new(s.storage.clone(), &s.dir.path().join("dist"))
+    let state = s
+        .state()
         .with_embed_origins("https://partner.example http://127.0.0.2:9000")
         .unwrap();
-    s.router = infoshos_server::app::app(state);
+    s.serve(state);
     let a = s.get("/embed/rates").await;
     let csp = a.header(header::CONTENT_SECURITY_POLICY);
     assert!(

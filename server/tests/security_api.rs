@@ -42,10 +42,7 @@ async fn every_response_carries_the_protective_headers() {
         assert_eq!(a.header(header::ACCESS_CONTROL_ALLOW_ORIGIN), "", "{uri}");
     }
     let mut tls = server().await;
-    let state =
-        infoshos_server::app::AppState::new(tls.storage.clone(), &tls.dir.path().join("dist"))
-            .with_tls(true);
-    tls.router = infoshos_server::app::app(state);
+    tls.serve(tls.state().with_tls(true));
     assert!(
         tls.get("/en/")
             .await
@@ -159,10 +156,7 @@ async fn another_sites_page_cannot_post_a_comment() {
 async fn a_client_posting_too_fast_is_told_when_to_try_again() {
     use infoshos_server::rate_limit::Quota;
     let mut s = server().await;
-    let state = infoshos_server::app::AppState::new(s.storage.clone(), &s.dir.path().join("dist"))
-        .with_comment_quota(Quota::COMMENTS);
-    s.secret = state.form_secret.clone();
-    s.router = infoshos_server::app::app(state);
+    s.serve(s.state().with_comment_quota(Quota::COMMENTS));
     let post = |n: usize| json!({"name": "Quick", "text": format!("Comment number {n}")});
     // Two at once are fine (the burst)…
     assert_eq!(s.post_json(URI, &post(1)).await.status, StatusCode::CREATED);

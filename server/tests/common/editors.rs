@@ -3,7 +3,6 @@
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use infoshos_server::app::{AppState, app};
 use serde_json::{Value, json};
 
 use super::{Answer, TestServer, UNLIMITED, server};
@@ -16,11 +15,7 @@ pub async fn premoderated(tls: bool) -> TestServer {
     infoshos_server::admin::ensure_token(&s.storage, Some(TOKEN))
         .await
         .unwrap();
-    let state = AppState::new(s.storage.clone(), &s.dir.path().join("dist"))
-        .with_comment_quota(UNLIMITED)
-        .with_tls(tls);
-    s.secret = state.form_secret.clone();
-    s.router = app(state);
+    s.serve(s.state().with_comment_quota(UNLIMITED).with_tls(tls));
     s
 }
 

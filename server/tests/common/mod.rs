@@ -103,6 +103,18 @@ impl Answer {
 }
 
 impl TestServer {
+    /// A state on this server's database and app folder with every setting at its default,
+    /// for a test that changes one of them.
+    pub fn state(&self) -> AppState {
+        AppState::new(self.storage.clone(), &self.dir.path().join("dist"))
+    }
+
+    /// Serves `state` from now on (with its form-signing key).
+    pub fn serve(&mut self, state: AppState) {
+        self.secret = state.form_secret.clone();
+        self.router = app(state);
+    }
+
     pub async fn send(&self, request: Request<Body>) -> Answer {
         let response = self.router.clone().oneshot(request).await.unwrap();
         let status = response.status();
