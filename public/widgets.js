@@ -14,17 +14,19 @@
   const attr = (v) => String(v).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
   function update() {
-    const data = new FormData(form);
-    const kind = data.get('kind');
+    const kind = form.elements.kind.value;
     form.dataset.kind = kind;
+    // Every named field that applies to this widget, in the form's order (a field marked
+    // only-<kind> applies to that one alone). The page draws the fields and their choices from
+    // the model's rules, so no parameter or value is spelled here.
     const options = [];
     if (lang !== 'en') options.push(['lang', lang]);
-    if (kind === 'feed') {
-      options.push(['limit', data.get('limit')]);
-      if (data.get('country')) options.push(['country', data.get('country')]);
+    for (const field of form.querySelectorAll('[name]')) {
+      if (field.name === 'kind' || !field.value) continue;
+      const only = [...field.closest('.field').classList].find((c) => c.startsWith('only-'));
+      if (only && only !== `only-${kind}`) continue;
+      options.push([field.name, field.value]);
     }
-    if (kind === 'clocks') options.push(['group', data.get('group')]);
-    options.push(['theme', data.get('theme')]);
     const attrs = options.map(([k, v]) => ` data-${k}="${attr(v)}"`).join('');
     code.value = `<div data-infoshos-widget="${kind}"${attrs}></div>\n` +
       `<script async src="${location.origin}/embed.js"></script>`;

@@ -14,8 +14,8 @@ pub enum Theme {
 impl Theme {
     pub fn code(self) -> &'static str {
         match self {
-            Theme::Light => "light",
-            Theme::Dark => "dark",
+            Theme::Light => THEMES[0],
+            Theme::Dark => THEMES[1],
         }
     }
 }
@@ -61,7 +61,55 @@ pub enum WidgetProblem {
 
 pub const MAX_LIMIT: u8 = 20;
 pub const DEFAULT_LIMIT: u8 = 5;
-pub const KINDS: [&str; 4] = ["feed", "clocks", "rates", "article"];
+/// The widgets a partner picks on the widgets page (an article card comes from oEmbed).
+pub const PICKABLE: [&str; 3] = ["feed", "clocks", "rates"];
+/// The clock groups, as `group=` spells them.
+pub const GROUPS: [&str; 3] = ["all", "members", "partners"];
+/// The themes, as `theme=` spells them.
+pub const THEMES: [&str; 2] = ["light", "dark"];
+
+/// `group=` for the members, the partners, or all (`None`).
+pub fn group_code(group: Option<Membership>) -> &'static str {
+    match group {
+        None => GROUPS[0],
+        Some(Membership::Member) => GROUPS[1],
+        Some(Membership::Partner) => GROUPS[2],
+    }
+}
+
+impl Widget {
+    /// `/embed/{kind}`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Widget::Feed { .. } => "feed",
+            Widget::Clocks { .. } => "clocks",
+            Widget::Rates => "rates",
+            Widget::Article { .. } => "article",
+        }
+    }
+}
+
+impl WidgetSpec {
+    /// The query `parse_widget` reads back into this very spec: the widget's own parameters,
+    /// then `lang` and `theme`. The one spelling of a widget's address (oEmbed's iframe too).
+    pub fn query(&self) -> Vec<(&'static str, String)> {
+        let mut query = Vec::new();
+        match &self.widget {
+            Widget::Feed { limit, country } => {
+                query.push(("limit", limit.to_string()));
+                if let Some(c) = country {
+                    query.push(("country", c.clone()));
+                }
+            }
+            Widget::Clocks { group } => query.push(("group", group_code(*group).to_string())),
+            Widget::Article { slug } => query.push(("slug", slug.clone())),
+            Widget::Rates => {}
+        }
+        query.push(("lang", self.lang.code().to_string()));
+        query.push(("theme", self.theme.code().to_string()));
+        query
+    }
+}
 
 /// Reads `/embed/{kind}` and its decoded query pairs. Unknown parameters are ignored (a newer
 /// embed code on an older portal still works); every known one must be valid, and all
@@ -86,16 +134,19 @@ where
             },
             "country" if is_country_code(value) => country = Some(value.to_string()),
             "country" => problems.push(WidgetProblem::Country(value.into())),
-            "group" => match value {
-                "members" => group = Some(Membership::Member),
-                "partners" => group = Some(Membership::Partner),
-                "all" => group = None,
-                _ => problems.push(WidgetProblem::Group(value.into())),
+            "group" => match [None, Some(Membership::Member), Some(Membership::Partner)]
+                .into_iter()
+                .find(|g| group_code(*g) == value)
+            {
+                Some(g) => group = g,
+                None => problems.push(WidgetProblem::Group(value.into())),
             },
-            "theme" => match value {
-                "light" => theme = Theme::Light,
-                "dark" => theme = Theme::Dark,
-                _ => problems.push(WidgetProblem::Theme(value.into())),
+            "theme" => match [Theme::Light, Theme::Dark]
+                .into_iter()
+                .find(|t| t.code() == value)
+            {
+                Some(t) => theme = t,
+                None => problems.push(WidgetProblem::Theme(value.into())),
             },
             "lang" => match Lang::from_code(value) {
                 Some(l) => lang = l,
@@ -106,6 +157,7 @@ where
             _ => {}
         }
     }
+    // The same spellings as `Widget::kind`, which a test reads back.
     let widget = match kind {
         "feed" => Widget::Feed { limit, country },
         "clocks" => Widget::Clocks { group },

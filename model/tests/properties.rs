@@ -4,7 +4,8 @@
 
 use infoshos_model::spam::link_count;
 use infoshos_model::validation::{NAME_MAX, TEXT_MAX, TEXT_MIN};
-use infoshos_model::widgets::{MAX_LIMIT, parse_widget};
+use infoshos_model::widgets::{MAX_LIMIT, Theme, Widget, WidgetSpec, parse_widget};
+use infoshos_model::{Lang, Membership};
 use infoshos_model::{NewComment, Problem, validate_comment};
 use proptest::prelude::*;
 
@@ -100,5 +101,37 @@ proptest! {
     #[test]
     fn widget_parameters_never_panic(kind in any::<String>(), pairs in proptest::collection::vec((any::<String>(), any::<String>()), 0..6)) {
         let _ = parse_widget(&kind, pairs);
+    }
+}
+
+fn widget() -> impl Strategy<Value = Widget> {
+    let country = proptest::option::of(prop_oneof![Just("KZ"), Just("CN"), Just("LA")]);
+    let group = prop_oneof![
+        Just(None),
+        Just(Some(Membership::Member)),
+        Just(Some(Membership::Partner))
+    ];
+    prop_oneof![
+        (1..=MAX_LIMIT, country).prop_map(|(limit, c)| Widget::Feed {
+            limit,
+            country: c.map(Into::into)
+        }),
+        group.prop_map(|group| Widget::Clocks { group }),
+        Just(Widget::Rates),
+        "[a-z0-9]([a-z0-9-]{0,40}[a-z0-9])?".prop_map(|slug| Widget::Article { slug }),
+    ]
+}
+
+proptest! {
+    /// The one spelling of a widget's address: what `query` writes, `parse_widget` reads back.
+    #[test]
+    fn every_widget_address_reads_back_as_the_same_widget(
+        widget in widget(),
+        lang in prop_oneof![Just(Lang::En), Just(Lang::Ru), Just(Lang::Zh)],
+        dark in any::<bool>(),
+    ) {
+        let theme = if dark { Theme::Dark } else { Theme::Light };
+        let spec = WidgetSpec { widget, lang, theme };
+        prop_assert_eq!(parse_widget(spec.widget.kind(), spec.query()), Ok(spec));
     }
 }

@@ -3,7 +3,7 @@
 
 use infoshos_model::Lang;
 use infoshos_model::links::Page;
-use infoshos_model::widgets::{Widget, WidgetSpec, is_slug, parse_widget};
+use infoshos_model::widgets::{Theme, Widget, WidgetSpec, is_slug, parse_widget};
 use url::Url;
 
 use crate::sanitize::escape_html;
@@ -17,42 +17,20 @@ pub enum Target {
 
 impl Target {
     /// The widget address the iframe loads, on `public` (the portal's origin).
+    /// Written by the model's one spelling of a widget's address (`WidgetSpec::query`).
     pub fn frame_src(&self, public: &str) -> String {
-        let mut query = url::form_urlencoded::Serializer::new(String::new());
-        let kind = match self {
-            Target::Article { lang, slug } => {
-                query
-                    .append_pair("slug", slug)
-                    .append_pair("lang", lang.code());
-                "article"
-            }
-            Target::Widget { kind, spec } => {
-                query.append_pair("lang", spec.lang.code());
-                match &spec.widget {
-                    Widget::Feed { limit, country } => {
-                        query.append_pair("limit", &limit.to_string());
-                        if let Some(c) = country {
-                            query.append_pair("country", c);
-                        }
-                    }
-                    Widget::Clocks { group } => {
-                        let group = match group {
-                            Some(infoshos_model::Membership::Member) => "members",
-                            Some(infoshos_model::Membership::Partner) => "partners",
-                            None => "all",
-                        };
-                        query.append_pair("group", group);
-                    }
-                    Widget::Article { slug } => {
-                        query.append_pair("slug", slug);
-                    }
-                    Widget::Rates => {}
-                }
-                query.append_pair("theme", spec.theme.code());
-                kind
-            }
+        let spec = match self {
+            Target::Article { lang, slug } => WidgetSpec {
+                widget: Widget::Article { slug: slug.clone() },
+                lang: *lang,
+                theme: Theme::Light,
+            },
+            Target::Widget { spec, .. } => spec.clone(),
         };
-        format!("{public}/embed/{kind}?{}", query.finish())
+        let query = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(spec.query())
+            .finish();
+        format!("{public}/embed/{}?{query}", spec.widget.kind())
     }
 
     /// A size that fits the content at the widget's usual width: (width, height).
@@ -151,7 +129,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             w.frame_src(PORTAL),
-            "http://127.0.0.1:8080/embed/feed?lang=en&limit=3&country=KZ&theme=light"
+            "http://127.0.0.1:8080/embed/feed?limit=3&country=KZ&lang=en&theme=light"
         );
         for foreign in [
             "https://evil.example/en/article/laos-becomes-partner",

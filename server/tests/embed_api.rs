@@ -69,7 +69,7 @@ async fn oembed_answers_for_an_article_with_a_sandboxed_iframe() {
     assert!(!title.is_empty());
     let html = body["html"].as_str().unwrap();
     assert!(html.starts_with(
-        "<iframe src=\"http://127.0.0.1:8080/embed/article?slug=rates-table-explained&amp;lang=en\""
+        "<iframe src=\"http://127.0.0.1:8080/embed/article?slug=rates-table-explained&amp;lang=en&amp;theme=light\""
     ));
     assert!(html.contains(
         "sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\""
@@ -84,7 +84,7 @@ async fn oembed_answers_for_an_article_with_a_sandboxed_iframe() {
     assert_eq!(w.status, StatusCode::OK);
     let html = w.json()["html"].as_str().unwrap().to_string();
     assert!(
-        html.contains("/embed/feed?lang=en&amp;limit=3&amp;country=KZ&amp;theme=dark"),
+        html.contains("/embed/feed?limit=3&amp;country=KZ&amp;lang=en&amp;theme=dark"),
         "{html}"
     );
 }

@@ -2,9 +2,7 @@ use leptos::prelude::*;
 
 use crate::app::use_site;
 
-const KINDS: [&str; 3] = ["feed", "clocks", "rates"];
-const GROUPS: [&str; 3] = ["all", "members", "partners"];
-const THEMES: [&str; 2] = ["light", "dark"];
+use infoshos_model::widgets::{DEFAULT_LIMIT, GROUPS, MAX_LIMIT, PICKABLE, THEMES};
 
 /// For partner sites: pick a widget and its options, see it live, copy the two lines.
 /// The page is static markup; `public/widgets.js` reads the form and fills in the code and the
@@ -41,11 +39,11 @@ pub fn WidgetsPage() -> impl IntoView {
         <form id="widget-picker" class="widget-picker" data-kind="feed">
             <div class="field">
                 <label for="widget-kind">{t.widgets_kind}</label>
-                <select id="widget-kind" name="kind">{choices(&KINDS, &t.widgets_kinds)}</select>
+                <select id="widget-kind" name="kind">{choices(&PICKABLE, &t.widgets_kinds)}</select>
             </div>
             <div class="field only-feed">
                 <label for="widget-limit">{t.widgets_limit}</label>
-                <input id="widget-limit" name="limit" type="number" min="1" max="20" value="5" />
+                <input id="widget-limit" name="limit" type="number" min="1" max=MAX_LIMIT value=DEFAULT_LIMIT />
             </div>
             <div class="field only-feed">
                 <label for="widget-country">{t.widgets_country}</label>
