@@ -81,9 +81,9 @@ pub fn lang_of_path(path: &str) -> Option<Lang> {
     Lang::from_code(path.trim_start_matches('/').split('/').next()?)
 }
 
-/// The feed's page after `cursor` (the "More news" link): `/en/?cursor=…`.
-pub fn feed_page(lang: Lang, cursor: &str) -> String {
-    format!("{}?cursor={}", Page::Home(lang).path(), encode(cursor))
+/// The next page of a feed (the "More news" link): `/en/?cursor=…`, `/en/country/KZ?cursor=…`.
+pub fn next_page(page: &Page, cursor: &str) -> String {
+    format!("{}?cursor={}", page.path(), encode(cursor))
 }
 
 /// Percent-encoding of one path segment or query value: everything but RFC 3986's
@@ -229,10 +229,10 @@ mod tests {
 
     #[test]
     fn the_next_feed_page_keeps_its_cursor_intact() {
-        assert_eq!(
-            feed_page(Lang::Ru, "v1.17+5/="),
-            "/ru/?cursor=v1.17%2B5%2F%3D"
-        );
+        let home = Page::Home(Lang::Ru);
+        assert_eq!(next_page(&home, "v1.17+5/="), "/ru/?cursor=v1.17%2B5%2F%3D");
+        let kz = Page::Country(Lang::En, "KZ".into());
+        assert_eq!(next_page(&kz, "v1.3"), "/en/country/KZ?cursor=v1.3");
         assert_eq!(decode("v1.17%2b5%2f%3d"), "v1.17+5/=");
         assert_eq!(decode("%zz%41"), "%zzA");
         assert_eq!(lang_of_path("/index.html"), None);

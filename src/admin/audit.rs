@@ -12,32 +12,36 @@ use crate::time::reader_local;
 #[component]
 pub fn Audit() -> impl IntoView {
     let entries = LocalResource::new(|| api::get::<Vec<AuditEntry>>("/api/admin/audit".into()));
-    move || {
-        match entries.get() {
+    move || match entries.get() {
         None => view! { <p aria-busy="true">"…"</p> }.into_any(),
         Some(Err(e)) => view! { <p class="failure" role="alert">{e.to_string()}</p> }.into_any(),
         Some(Ok(list)) if list.is_empty() => view! { <p>{T.no_audit}</p> }.into_any(),
         Some(Ok(list)) => view! {
             <table class="admin-audit">
-                <thead><tr><th>{T.when}</th><th>{T.who}</th><th>{T.what}</th><th>{T.which}</th></tr></thead>
-                <tbody>
-                    {list.into_iter().map(|e| {
-                        let when = reader_local(e.at);
-                        let which = match (e.comment_id, e.article_slug, e.article_id) {
-                            (Some(c), _, _) => format!("{} {c}", T.comment).into_any(),
-                            // Published articles link to where readers see them.
-                            (None, Some(slug), _) => {
-                                let href = Page::Article(e.article_lang.unwrap_or_default(), slug.clone()).path();
-                                view! { <a href=href>{slug}</a> }.into_any()
-                            }
-                            (None, None, Some(a)) => format!("{} {a}", T.article).into_any(),
-                            (None, None, None) => ().into_any(),
-                        };
-                        view! { <tr><td>{when}</td><td>{e.actor}</td><td>{e.action}</td><td>{which}</td></tr> }
-                    }).collect_view()}
-                </tbody>
+                <thead>
+                    <tr><th>{T.when}</th><th>{T.who}</th><th>{T.what}</th><th>{T.which}</th></tr>
+                </thead>
+                <tbody>{list.into_iter().map(audit_row).collect_view()}</tbody>
             </table>
-        }.into_any(),
+        }
+        .into_any(),
     }
+}
+
+/// One action: when, who, what, and the comment or article it touched.
+fn audit_row(e: AuditEntry) -> impl IntoView {
+    let when = reader_local(e.at);
+    let which = match (e.comment_id, e.article_slug, e.article_id) {
+        (Some(c), _, _) => format!("{} {c}", T.comment).into_any(),
+        // Published articles link to where readers see them.
+        (None, Some(slug), _) => {
+            let href = Page::Article(e.article_lang.unwrap_or_default(), slug.clone()).path();
+            view! { <a href=href>{slug}</a> }.into_any()
+        }
+        (None, None, Some(a)) => format!("{} {a}", T.article).into_any(),
+        (None, None, None) => ().into_any(),
+    };
+    view! {
+        <tr><td>{when}</td><td>{e.actor}</td><td>{e.action}</td><td>{which}</td></tr>
     }
 }

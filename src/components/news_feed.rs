@@ -1,3 +1,4 @@
+use infoshos_model::links::{Page, next_page};
 use leptos::prelude::*;
 
 use crate::api;
@@ -39,14 +40,19 @@ fn FeedPage(
     let t = site.ui();
     let lang = site.lang.get_untracked();
     let country = country.get_untracked();
+    // Where this feed lives, for its "More news" link.
+    let feed = match &country {
+        Some(code) => Page::Country(lang, code.clone()),
+        None => Page::Home(lang),
+    };
     let page = crate::load::Load::new(move || api::articles(lang, cursor.clone(), country.clone()));
     let is_last = move || pages.read().len() == index + 1;
-    let content = move || {
-        match page.get() {
+    let content = move || match page.get() {
         None => view! { <FeedPlaceholder rows=20 /> }.into_any(),
-        Some(Err(error)) => {
-            view! { <Failure what=t.latest_news error retry=Callback::new(move |_| page.refetch()) /> }.into_any()
+        Some(Err(error)) => view! {
+            <Failure what=t.latest_news error retry=Callback::new(move |_| page.refetch()) />
         }
+        .into_any(),
         Some(Ok(list)) => {
             let empty = index == 0 && list.items.is_empty();
             let more = list.next_cursor.clone().filter(|_| is_last());
@@ -54,7 +60,7 @@ fn FeedPage(
                 {empty.then(|| view! { <p class="feed-empty">{t.no_news}</p> })}
                 <FeedList items=list.items />
                 {more.map(|next| {
-                    let href = format!("?cursor={}", api::encode(&next));
+                    let href = next_page(&feed, &next);
                     view! {
                         <p class="feed-more">
                             <a
@@ -62,7 +68,7 @@ fn FeedPage(
                                 href=href
                                 data-no-route=""
                                 on:click=move |ev| {
-                                    // Stay on the page and add the next 20; the link itself stays shareable.
+                                    // Stay and add the next 20; the link stays shareable.
                                     ev.prevent_default();
                                     pages.update(|p| p.push(Some(next.clone())));
                                 }
@@ -75,7 +81,6 @@ fn FeedPage(
             }
             .into_any()
         }
-    }
     };
     view! { <div class="feed-page" data-page=index>{content}</div> }
 }

@@ -13,18 +13,23 @@ use crate::time::format_date;
 pub fn RatesTable() -> impl IntoView {
     let site = use_site();
     let t = site.ui();
-    let body = move || {
-        match site.rates.get() {
+    let body = move || match site.rates.get() {
         None => view! { <p class="rates-loading" aria-busy="true">{t.loading}</p> }.into_any(),
         Some(Err(e)) => view! {
-            <Failure what=t.rates_title error=e retry=Callback::new(move |_| site.rates.refetch()) />
+            <Failure
+                what=t.rates_title
+                error=e
+                retry=Callback::new(move |_| site.rates.refetch())
+            />
         }
         .into_any(),
         Some(Ok(rates)) => {
-            let states = site.states.with(|o| o.as_ref().and_then(|r| r.as_ref().ok()).cloned()).unwrap_or_default();
+            let states = site
+                .states
+                .with(|o| o.as_ref().and_then(|r| r.as_ref().ok()).cloned())
+                .unwrap_or_default();
             view! { <RatesGrid rates states /> }.into_any()
         }
-    }
     };
     view! {
         <section class="rates box" aria-labelledby="rates-title">

@@ -39,21 +39,18 @@ pub fn EmbedFeed(limit: usize, country: Option<String>) -> impl IntoView {
         });
         (known == Some(false)).then(|| widget_problem(t, &WidgetProblem::Country(code)))
     };
-    let rows = move || {
-        match feed.get() {
+    let rows = move || match feed.get() {
         None => view! { <p class="widget-loading" aria-busy="true">{t.loading}</p> }.into_any(),
         Some(Err(error)) => view! {
             <Failure what=t.latest_news error retry=Callback::new(move |_| feed.refetch()) />
         }
         .into_any(),
         Some(Ok(list)) if list.items.is_empty() => view! { <p>{t.no_news}</p> }.into_any(),
-        Some(Ok(list)) => view! {
-            <ol class="widget-feed">
-                {list.items.into_iter().take(limit).map(|a| view! { <WidgetRow a /> }).collect_view()}
-            </ol>
+        Some(Ok(list)) => {
+            let rows = list.items.into_iter().take(limit);
+            let rows = rows.map(|a| view! { <WidgetRow a /> }).collect_view();
+            view! { <ol class="widget-feed">{rows}</ol> }.into_any()
         }
-        .into_any(),
-    }
     };
     view! {
         <section class="widget">
@@ -86,13 +83,12 @@ pub fn EmbedArticle(slug: String) -> impl IntoView {
         let slug = slug.clone();
         move || api::article(slug.clone())
     });
-    move || {
-        match article.get() {
+    move || match article.get() {
         None => view! { <p class="widget-loading" aria-busy="true">{t.loading}</p> }.into_any(),
-        Some(Err(FetchError::NotFound)) => view! {
-            <p class="widget-problem" role="alert">{widget_problem(t, &WidgetProblem::Slug(slug.clone()))}</p>
+        Some(Err(FetchError::NotFound)) => {
+            let problem = widget_problem(t, &WidgetProblem::Slug(slug.clone()));
+            view! { <p class="widget-problem" role="alert">{problem}</p> }.into_any()
         }
-        .into_any(),
         Some(Err(error)) => view! {
             <Failure what=t.the_article error retry=Callback::new(move |_| article.refetch()) />
         }
@@ -102,7 +98,9 @@ pub fn EmbedArticle(slug: String) -> impl IntoView {
             let href = Page::Article(a.lang, a.slug).path();
             view! {
                 <article class="widget widget-card">
-                    <h1 class="widget-title"><a href=href.clone() target="_blank" rel="noopener">{a.title}</a></h1>
+                    <h1 class="widget-title">
+                        <a href=href.clone() target="_blank" rel="noopener">{a.title}</a>
+                    </h1>
                     <p><time datetime=iso(a.published_at)>{when}</time></p>
                     <p>{a.summary}</p>
                     <p><a href=href target="_blank" rel="noopener">{t.widget_read}</a></p>
@@ -110,6 +108,5 @@ pub fn EmbedArticle(slug: String) -> impl IntoView {
             }
             .into_any()
         }
-    }
     }
 }
