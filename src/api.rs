@@ -11,26 +11,38 @@ use leptos::prelude::on_cleanup;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 
-/// What went wrong with a request, in words a reader can act on.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// What went wrong with a request; `message` says it in the reader's language.
+#[derive(Debug, Clone, PartialEq)]
 pub enum FetchError {
-    #[error("The server could not be reached. Check your connection.")]
+    /// The server could not be reached.
     Network,
-    #[error("Not found.")]
     NotFound,
     /// No connection, and no copy kept for offline reading (the service worker said so).
-    #[error("This is not available offline. It will load once you are back online.")]
     Offline,
     /// The server refused the request and said why (a 422 carries field messages).
-    #[error("{}", .1.error)]
     Rejected(u16, ApiError),
-    #[error("The server answered with an error ({0}).")]
+    /// Any other error status.
     Server(u16),
-    #[error("The server's answer could not be read.")]
+    /// The answer was not the JSON expected.
     Decode,
     /// The request could not be put together (its body could not be written as JSON).
-    #[error("The request could not be prepared.")]
     Request,
+}
+
+impl FetchError {
+    /// In words a reader can act on, from the UI table of their language; a refusal in the
+    /// server's own words.
+    pub fn message(&self, t: &crate::i18n::Ui) -> String {
+        match self {
+            FetchError::Network => t.fetch_network.into(),
+            FetchError::NotFound => t.fetch_not_found.into(),
+            FetchError::Offline => t.fetch_offline.into(),
+            FetchError::Rejected(_, body) => body.error.clone(),
+            FetchError::Server(status) => t.fetch_server.replacen("{}", &status.to_string(), 1),
+            FetchError::Decode => t.fetch_decode.into(),
+            FetchError::Request => t.fetch_request.into(),
+        }
+    }
 }
 
 fn abort_signal() -> Option<web_sys::AbortSignal> {

@@ -14,7 +14,7 @@ pub fn Audit() -> impl IntoView {
     let entries = LocalResource::new(|| api::get::<Vec<AuditEntry>>("/api/admin/audit".into()));
     move || match entries.get() {
         None => view! { <p aria-busy="true">"…"</p> }.into_any(),
-        Some(Err(e)) => view! { <p class="failure" role="alert">{e.to_string()}</p> }.into_any(),
+        Some(Err(e)) => view! { <p class="failure" role="alert">{super::said(&e)}</p> }.into_any(),
         Some(Ok(list)) if list.is_empty() => view! { <p>{T.no_audit}</p> }.into_any(),
         Some(Ok(list)) => view! {
             <table class="admin-audit">

@@ -15,6 +15,11 @@ use wasm_bindgen::JsCast;
 use crate::api::{self, FetchError};
 use crate::i18n::admin::ADMIN_EN as T;
 
+/// A failed request in words, from the English table (the editors' area is in English).
+fn said(error: &FetchError) -> String {
+    error.message(crate::i18n::ui(infoshos_model::Lang::En))
+}
+
 async fn post<B: serde::Serialize>(
     url: &str,
     body: &B,
@@ -85,7 +90,7 @@ pub fn AdminApp() -> impl IntoView {
                     message.set(None);
                     reload.run(());
                 }
-                Err(e) => message.set(Some(e.to_string())),
+                Err(e) => message.set(Some(said(&e))),
             }
         });
     };

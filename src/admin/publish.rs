@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use super::{post, put, submitted};
+use super::{post, put, said, submitted};
 use crate::api::{self, FetchError};
 use crate::i18n::admin::ADMIN_EN as T;
 
@@ -109,7 +109,7 @@ pub fn Publish() -> impl IntoView {
                     errors.set(body.fields);
                     notice.set(Some(body.error));
                 }
-                Err(e) => notice.set(Some(e.to_string())),
+                Err(e) => notice.set(Some(said(&e))),
             }
         });
     };
@@ -145,7 +145,7 @@ pub fn Publish() -> impl IntoView {
                     hidden.set(!visible);
                     notice.set(Some(if visible { T.back_on } else { T.taken_off }.into()));
                 }
-                Err(e) => notice.set(Some(e.to_string())),
+                Err(e) => notice.set(Some(said(&e))),
             }
         });
     };
@@ -177,7 +177,7 @@ pub fn Publish() -> impl IntoView {
                     notice.set(None);
                     editing.set(Some(a.slug));
                 }
-                Err(e) => notice.set(Some(format!("{slug}: {e}"))),
+                Err(e) => notice.set(Some(format!("{slug}: {}", said(&e)))),
             }
         });
     };

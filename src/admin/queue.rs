@@ -6,7 +6,7 @@ use infoshos_model::links::Page;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::post;
+use super::{post, said};
 use crate::api::{self, FetchError};
 use crate::i18n::admin::ADMIN_EN as T;
 use crate::time::reader_local;
@@ -31,9 +31,9 @@ pub fn Queue(
             let said = match post("/api/admin/comments", &Moderation { ids, action }).await {
                 Ok(v) => match api::decode::<Changed>(v) {
                     Ok(c) => format!("{} {}", c.changed, T.changed),
-                    Err(e) => e.to_string(),
+                    Err(e) => said(&e),
                 },
-                Err(e) => e.to_string(),
+                Err(e) => said(&e),
             };
             message.set(Some(said));
             reload.run(());
@@ -65,7 +65,7 @@ pub fn Queue(
         </p>
         {move || match queue.get() {
             None => view! { <p aria-busy="true">"…"</p> }.into_any(),
-            Some(Err(e)) => view! { <p class="failure" role="alert">{e.to_string()}</p> }.into_any(),
+            Some(Err(e)) => view! { <p class="failure" role="alert">{said(&e)}</p> }.into_any(),
             Some(Ok(list)) if list.is_empty() => view! { <p>{T.none}</p> }.into_any(),
             Some(Ok(list)) => view! {
                 <ol class="admin-queue">

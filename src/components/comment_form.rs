@@ -109,10 +109,13 @@ pub fn CommentForm(
                 show_problems(from_api(&body.fields), body.error);
             }
             Err(error) if late => {
-                notice.try_set(Some((false, format!("{} {error}", t.comment_not_sent))));
+                notice.try_set(Some((
+                    false,
+                    format!("{} {}", t.comment_not_sent, error.message(t)),
+                )));
             }
             Err(error) => {
-                notice.try_set(Some((false, error.to_string())));
+                notice.try_set(Some((false, error.message(t))));
             }
         }
     };

@@ -12,7 +12,7 @@ pub fn Failure(what: &'static str, error: FetchError, retry: Callback<()>) -> im
             <p>
                 <strong>{t.could_not_load} " " {what}</strong>
                 ". "
-                {error.to_string()}
+                {error.message(t)}
             </p>
             <button type="button" class="button" on:click=move |_| retry.run(())>{t.retry}</button>
         </div>

@@ -37,6 +37,13 @@ pub struct Ui {
     pub loading: &'static str,
     pub retry: &'static str,
     pub could_not_load: &'static str,
+    pub fetch_network: &'static str,
+    pub fetch_not_found: &'static str,
+    pub fetch_offline: &'static str,
+    /// `{}` is the HTTP status.
+    pub fetch_server: &'static str,
+    pub fetch_decode: &'static str,
+    pub fetch_request: &'static str,
     pub not_found_title: &'static str,
     pub not_found_text: &'static str,
     pub article_not_found: &'static str,
