@@ -31,8 +31,10 @@ pub struct ArticleDates {
     pub modified: DateTime<Utc>,
 }
 
-/// The picture link previews show: the portal's large icon, until a card of its own is drawn.
-pub const PREVIEW_IMAGE: &str = "/icons/icon-512.png";
+/// The picture link previews show: the portal's card, 1200×630 (`public/icons/card.svg`,
+/// rendered with the icons by `scripts/render-icons.mjs`).
+pub const PREVIEW_IMAGE: &str = "/icons/card.png";
+pub const PREVIEW_SIZE: (u32, u32) = (1200, 630);
 
 impl Head {
     /// A page of the portal with the built page's own title and description.
@@ -74,6 +76,12 @@ impl Head {
             meta_property("og:url", &self.canonical),
             meta_property("og:locale", locale),
             meta_property("og:image", &self.image),
+            meta_property("og:image:width", &PREVIEW_SIZE.0.to_string()),
+            meta_property("og:image:height", &PREVIEW_SIZE.1.to_string()),
+            meta_property(
+                "og:image:alt",
+                "Infoshos: news of the Shanghai Cooperation Organisation",
+            ),
             meta_property(
                 "og:type",
                 if self.article.is_some() {
@@ -82,7 +90,7 @@ impl Head {
                     "website"
                 },
             ),
-            "<meta name=\"twitter:card\" content=\"summary\">".to_string(),
+            "<meta name=\"twitter:card\" content=\"summary_large_image\">".to_string(),
         ];
         if let Some(title) = &self.title {
             tags.push(meta_property("og:title", title));
@@ -186,6 +194,14 @@ fn replace_tag_with(page: &str, marker: &str, with: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_preview_card_is_a_png_of_the_size_the_head_names() {
+        let png = include_bytes!("../../public/icons/card.png");
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        let size = |at: usize| u32::from_be_bytes([png[at], png[at + 1], png[at + 2], png[at + 3]]);
+        assert_eq!((size(16), size(20)), PREVIEW_SIZE, "IHDR width and height");
+    }
 
     #[test]
     fn json_in_a_script_cannot_close_it() {

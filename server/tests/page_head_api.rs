@@ -68,15 +68,18 @@ async fn an_article_page_carries_its_title_summary_dates_and_a_news_article() {
             "{property}"
         );
     }
-    assert!(
-        meta(&page, "property", "og:image")
-            .unwrap()
-            .starts_with(ORIGIN)
+    let image = meta(&page, "property", "og:image").unwrap();
+    assert_eq!(image, format!("{ORIGIN}/icons/card.png"));
+    assert_eq!(
+        meta(&page, "property", "og:image:width").as_deref(),
+        Some("1200")
     );
     assert_eq!(
-        meta(&page, "name", "twitter:card").as_deref(),
-        Some("summary")
+        meta(&page, "property", "og:image:height").as_deref(),
+        Some("630")
     );
+    let card = meta(&page, "name", "twitter:card");
+    assert_eq!(card.as_deref(), Some("summary_large_image"));
     let published = api["publishedAt"].as_str().unwrap();
     let when = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap();
     let tag = meta(&page, "property", "article:published_time").unwrap();
