@@ -41,7 +41,7 @@ spa: tools
 	$(SPA_ENV) trunk build embed.html --release --dist dist/embed --public-url /embed/
 	# The editors' area, also apart: readers never download it.
 	$(SPA_ENV) trunk build admin.html --release --dist dist/admin --public-url /admin/
-	# trunk minifies HTML and CSS (Trunk.toml); the JS glue and our scripts are minified here.
+	# The JS glue, our scripts and the styles, minified (esbuild), their SRI digests rewritten.
 	node scripts/minify.mjs dist
 	node scripts/precache.mjs dist
 	@$(MAKE) --no-print-directory precompress
