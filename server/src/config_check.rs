@@ -91,7 +91,7 @@ pub fn trusted_proxy(s: &str) -> Result<IpAddr, String> {
 
 /// Empty means "not set" (a token is made); a token someone chose must be hard to guess.
 pub fn admin_token(s: &str) -> Result<String, String> {
-    if s.is_empty() || s.chars().count() >= 16 && !s.chars().any(char::is_control) {
+    if s.is_empty() || (s.chars().count() >= 16 && !s.chars().any(char::is_control)) {
         Ok(s.to_string())
     } else {
         Err("at least 16 characters (or unset, to have one made)".into())

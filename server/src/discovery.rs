@@ -28,8 +28,16 @@ pub async fn edition_rss(
 ) -> Result<Response, AppError> {
     let lang = Lang::from_code(&lang).ok_or(AppError::NotFound("Edition"))?;
     let (items, _) = state.storage.feed(lang, None, FEED_ITEMS, None).await?;
+    let states = state.storage.states().await?;
     let title = "Infoshos: news of the Shanghai Cooperation Organisation".to_string();
-    rss_answer(&state, lang, title, Page::Home(lang), items).await
+    Ok(rss_answer(
+        &state,
+        &states,
+        lang,
+        title,
+        Page::Home(lang),
+        items,
+    ))
 }
 
 pub async fn country_rss(
@@ -48,17 +56,18 @@ pub async fn country_rss(
         .await?;
     let title = format!("Infoshos: news about {}", country.name);
     let page = Page::Country(lang, country.code.clone());
-    rss_answer(&state, lang, title, page, items).await
+    Ok(rss_answer(&state, &states, lang, title, page, items))
 }
 
-async fn rss_answer(
+/// The feed of `items`, each with a category per state it concerns (named from `states`).
+fn rss_answer(
     state: &AppState,
+    states: &[infoshos_model::State],
     lang: Lang,
     title: String,
     page: Page,
     items: Vec<ArticleSummary>,
-) -> Result<Response, AppError> {
-    let states = state.storage.states().await?;
+) -> Response {
     let name_of = |code: &str| {
         states
             .iter()
@@ -101,10 +110,7 @@ async fn rss_answer(
         items,
         ..Default::default()
     };
-    Ok(answer(
-        "application/rss+xml; charset=utf-8",
-        channel.to_string(),
-    ))
+    answer("application/rss+xml; charset=utf-8", channel.to_string())
 }
 
 pub async fn sitemap(State(state): State<AppState>) -> Result<Response, AppError> {

@@ -7,7 +7,7 @@
 use chrono::{DateTime, SecondsFormat, Utc};
 use infoshos_model::head::{SITE_NAME, document_title};
 use infoshos_model::links::Page;
-use infoshos_model::{Article, Lang};
+use infoshos_model::{ArticleSummary, Lang};
 use serde_json::json;
 
 use crate::sanitize::escape_html;
@@ -50,7 +50,7 @@ impl Head {
     }
 
     /// An article, at its own edition's address whatever edition it was asked under.
-    pub fn article(origin: &str, a: &Article, modified: DateTime<Utc>) -> Head {
+    pub fn article(origin: &str, a: &ArticleSummary, modified: DateTime<Utc>) -> Head {
         Head {
             title: Some(a.title.clone()),
             description: Some(a.summary.clone()),

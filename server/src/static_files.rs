@@ -48,7 +48,10 @@ pub async fn spa_index(State(state): State<AppState>, request: Request) -> Respo
     match tokio::fs::read_to_string(state.dist.join(file)).await {
         Ok(page) => {
             let policy = security::page_policy(&page, ancestors);
-            let page = head.map_or(page.clone(), |h| h.apply(&page));
+            let page = match head {
+                Some(head) => head.apply(&page),
+                None => page,
+            };
             let page = with_discovery(&state, uri, page);
             let mut response = (status, Html(page)).into_response();
             let headers = response.headers_mut();
@@ -85,13 +88,11 @@ async fn reader_status(
     let head = match Page::parse(path) {
         None if path == "/" || path == "/index.html" => return Ok((StatusCode::OK, None)),
         None => None,
-        Some(Page::Article(_, slug)) => match state.storage.article(&slug).await? {
-            Some(a) => {
-                let modified = state.storage.modified_ms(a.id).await?.unwrap_or_default();
-                Some(Head::article(origin, &a, millis_to_utc(modified)))
-            }
-            None => None,
-        },
+        Some(Page::Article(_, slug)) => state
+            .storage
+            .article_head(&slug)
+            .await?
+            .map(|(a, modified_ms)| Head::article(origin, &a, millis_to_utc(modified_ms))),
         Some(Page::Country(lang, code)) => {
             let known = state.storage.states().await?.iter().any(|s| s.code == code);
             known.then(|| Head::portal(origin, &Page::Country(lang, code)))

@@ -102,6 +102,29 @@ impl Storage {
         Ok((rows.into_iter().map(Into::into).collect(), next))
     }
 
+    /// What a page's head needs of an article on the portal, and when it last changed (Unix
+    /// ms), in one query (no body, no related list).
+    pub async fn article_head(
+        &self,
+        slug: &str,
+    ) -> Result<Option<(ArticleSummary, i64)>, sqlx::Error> {
+        use sqlx::Row;
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS}, {} AS modified FROM articles a
+             WHERE a.slug = ? AND a.hidden = 0",
+            super::discovery::MODIFIED
+        );
+        let Some(row) = sqlx::query(&sql)
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let modified: i64 = row.try_get("modified")?;
+        Ok(Some((SummaryRow::from_row(&row)?.into(), modified)))
+    }
+
     pub async fn article_id(&self, slug: &str) -> Result<Option<i64>, sqlx::Error> {
         sqlx::query_scalar("SELECT id FROM articles WHERE slug = ? AND hidden = 0")
             .bind(slug)

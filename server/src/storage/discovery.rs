@@ -23,21 +23,11 @@ struct ListedRow {
 
 /// When an article last changed: its publication, or later an editor's correction or putting it
 /// back on the portal (from the audit).
-const MODIFIED: &str = "max(a.published_at, coalesce(
+pub(super) const MODIFIED: &str = "max(a.published_at, coalesce(
     (SELECT max(u.at) FROM audit u
       WHERE u.article_id = a.id AND u.action IN ('edit', 'republish')), 0))";
 
 impl Storage {
-    /// When the article last changed (Unix ms), while it is on the portal.
-    pub async fn modified_ms(&self, article_id: i64) -> Result<Option<i64>, sqlx::Error> {
-        sqlx::query_scalar(&format!(
-            "SELECT {MODIFIED} FROM articles a WHERE a.id = ? AND a.hidden = 0"
-        ))
-        .bind(article_id)
-        .fetch_optional(&self.pool)
-        .await
-    }
-
     /// Every article on the portal (none taken down), newest first, with when it last changed.
     pub async fn listed_articles(&self) -> Result<Vec<Listed>, sqlx::Error> {
         let rows: Vec<ListedRow> = sqlx::query_as(&format!(
