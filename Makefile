@@ -71,8 +71,8 @@ fmt-check:
 
 clippy:
 	$(CARGO) clippy -p infoshos-model -p infoshos-server --all-targets -- -D warnings
-	$(CARGO) clippy -p infoshos --all-targets --target wasm32-unknown-unknown -- -D warnings
-	$(CARGO) clippy -p infoshos --all-targets -- -D warnings
+	$(CARGO) clippy -p infoshos --all-targets --features csr --target wasm32-unknown-unknown -- -D warnings
+	$(CARGO) clippy -p infoshos --all-targets --features ssr -- -D warnings
 
 # Property tests and fuzzing run from a fixed seed here, so a red run can be replayed and a
 # green one means something; `make fuzz` explores with fresh random inputs for a long while.
@@ -85,7 +85,7 @@ fuzz:
 	PROPTEST_CASES=20000 $(CARGO) test -p infoshos-server --test sanitize_properties
 
 test-browser:
-	$(CARGO) test -p infoshos --target wasm32-unknown-unknown --test components
+	$(CARGO) test -p infoshos --features csr --target wasm32-unknown-unknown --test components
 
 test-e2e: spa
 	scripts/e2e.sh

@@ -183,6 +183,11 @@
 
   window.infoshos = { install, save, unsave, saved, sendLater, version: null };
 
+  // ---- What the server needs to know of this reader ----
+  // The reader's UTC offset, so the server writes the next page's dates in their time
+  // (server/src/reader_page.rs reads it).
+  document.cookie = `tz=${-new Date().getTimezoneOffset()};path=/;max-age=31536000;samesite=lax`;
+
   // ---- The service worker. Never inside a widget or a frame. ----
   const framed = window.top !== window.self;
   if (!('serviceWorker' in navigator) || framed || location.pathname.startsWith('/embed/')) return;

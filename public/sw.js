@@ -77,8 +77,15 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   if (request.mode === 'navigate' && !lastSegment(path).includes('.')) {
-    // Every route of the app boots from the same page, also offline.
-    event.respondWith(fromShell('/index.html', request));
+    // The server's page, with its content, when it can be reached; offline, every route
+    // boots from the shell, which reads the kept answers.
+    const shell = () => fromShell('/index.html', request);
+    const page = () =>
+      fetch(request).then((response) => {
+        if (response.ok) event.waitUntil(keepCarried(response.clone()));
+        return response;
+      }, shell);
+    event.respondWith(self.navigator.onLine === false ? shell() : page());
     return;
   }
   if (SHELL.includes(path)) {
@@ -176,6 +183,26 @@ async function keep(request, response) {
     }
   } catch (err) {
     // A full disk costs the offline copy, never the answer the page is waiting for.
+  }
+}
+
+// A page the server rendered carries the API answers it shows (server/src/reader_page.rs):
+// kept as the app's own requests are, so the shell reads them offline later.
+async function keepCarried(response) {
+  const page = await response.text();
+  const open = '<script type="application/json" id="carried">';
+  const start = page.indexOf(open);
+  if (start < 0) return;
+  const text = page.slice(start + open.length, page.indexOf('</script>', start));
+  let answers;
+  try {
+    answers = JSON.parse(text);
+  } catch (err) {
+    return;
+  }
+  const json = { 'content-type': 'application/json' };
+  for (const [url, answer] of Object.entries(answers)) {
+    if (answer !== null) await keep(new Request(url), new Response(JSON.stringify(answer), { headers: json }));
   }
 }
 

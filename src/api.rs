@@ -7,7 +7,6 @@ use infoshos_model::{
 use std::future::Future;
 use std::pin::Pin;
 
-use leptos::prelude::on_cleanup;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 
@@ -45,12 +44,13 @@ impl FetchError {
     }
 }
 
+#[cfg(target_arch = "wasm32")]
 fn abort_signal() -> Option<web_sys::AbortSignal> {
     let controller = web_sys::AbortController::new().ok()?;
     let signal = controller.signal();
     // Cleanup callbacks must be Send; the controller lives on the one browser thread.
     let controller = send_wrapper::SendWrapper::new(controller);
-    on_cleanup(move || controller.abort());
+    leptos::prelude::on_cleanup(move || controller.abort());
     Some(signal)
 }
 
@@ -108,15 +108,42 @@ fn answer(
     })
 }
 
-/// The abort signal is made now, under the caller's owner, not when the future first runs.
+/// The answer the page carries for `url` (see `carried`), else a request. The abort signal is
+/// made now, under the caller's owner, not when the future first runs.
+#[cfg(target_arch = "wasm32")]
 pub(crate) fn get<T: DeserializeOwned>(url: String) -> impl Future<Output = Result<T, FetchError>> {
-    let signal = abort_signal();
-    let pending = send(
-        gloo_net::http::Request::get(&url)
-            .abort_signal(signal.as_ref())
-            .build(),
-    );
+    let pending = carried_or_fetched(&url);
     async move { decode(pending.await?) }
+}
+
+/// Not generic, so every endpoint shares this one copy in the wasm.
+#[cfg(target_arch = "wasm32")]
+fn carried_or_fetched(url: &str) -> Pin<Box<dyn Future<Output = Result<JsValue, FetchError>>>> {
+    if let Some(answer) = crate::carried::take(url) {
+        return Box::pin(std::future::ready(answer));
+    }
+    // A request of our own making: gloo-net's builder adds a stray `&` to an address with a
+    // query, and the request would then miss the copies kept under its own address (the
+    // preload, the answers `pwa.js` keeps from a server-sent page).
+    let init = web_sys::RequestInit::new();
+    init.set_signal(abort_signal().as_ref());
+    let request = web_sys::Request::new_with_str_and_init(url, &init)
+        .map(gloo_net::http::Request::from)
+        .map_err(|_| gloo_net::Error::GlooError(String::new()));
+    send(request)
+}
+
+/// On the server: the answer this rendering pass carries, else none yet (the page shows its
+/// loading state, and the server fetches the answer for the next pass).
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn get<T: DeserializeOwned>(url: String) -> impl Future<Output = Result<T, FetchError>> {
+    let carried = crate::carried::take(&url);
+    async move {
+        match carried {
+            Some(answer) => serde_json::from_str(&answer?).map_err(|_| FetchError::Decode),
+            None => std::future::pending().await,
+        }
+    }
 }
 
 /// Characters that may not stand bare in a query value or path segment: the link builder's

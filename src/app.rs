@@ -74,9 +74,11 @@ pub fn use_site() -> Site {
     expect_context::<Site>()
 }
 
+/// The reader app. The server renders it at the address it provides (`Nav::at`); in the
+/// browser it follows the address bar.
 #[component]
 pub fn App() -> impl IntoView {
-    let nav = Nav::start();
+    let nav = use_context::<Nav>().unwrap_or_else(Nav::start);
     provide_context(nav);
     let lang = Memo::new(move |_| lang_from_path(&nav.path.read()));
     // Only a change of page re-renders the middle; a new query (a feed page) does not.

@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod api;
 pub mod app;
+pub mod carried;
 pub mod components;
 pub mod embed;
 pub mod head;
@@ -13,6 +14,8 @@ pub mod pwa;
 pub mod rate_format;
 pub mod router;
 pub mod routes;
+#[cfg(feature = "ssr")]
+pub mod ssr;
 pub mod time;
 
 use leptos::prelude::{IntoView, document};

@@ -4,9 +4,9 @@
 
 use std::future::Future;
 use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::api::FetchError;
 
@@ -59,7 +59,15 @@ impl<T: Clone + Send + Sync + 'static> Load<T> {
                 Some(owner) => owner.with(&fetch),
                 None => fetch(),
             };
-            spawn_local(async move {
+            let mut pending = Box::pin(pending);
+            // An answer the page carries is ready at once: the first render already shows
+            // it, as the server's rendering did, so the takeover changes nothing on screen.
+            let mut quick = Context::from_waker(Waker::noop());
+            if let Poll::Ready(outcome) = pending.as_mut().poll(&mut quick) {
+                state.set(Some(outcome));
+                return;
+            }
+            in_browser(async move {
                 let outcome = pending.await;
                 if latest.try_get_value() == Some(run_id) {
                     state.try_set(Some(outcome));
@@ -91,4 +99,13 @@ impl<T: Clone + Send + Sync + 'static> Load<T> {
             run();
         }
     }
+}
+
+/// Runs a future in the browser. When the server renders a page nothing runs on: it shows
+/// what the page carries, and anything still to come is the browser's to fetch.
+pub fn in_browser(work: impl Future<Output = ()> + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    leptos::task::spawn_local(work);
+    #[cfg(not(target_arch = "wasm32"))]
+    drop(work);
 }

@@ -48,6 +48,10 @@ impl StorageError {
 /// bindings of its own for them. None when either is missing, or reading it throws (a
 /// blocked `localStorage`).
 pub(crate) fn method(global: &str, name: &str) -> Option<(JsValue, Function)> {
+    // The server renders pages without a browser: no storage, no bridge.
+    if cfg!(not(target_arch = "wasm32")) {
+        return None;
+    }
     let object = Reflect::get(&window(), &global.into())
         .ok()
         .filter(JsValue::is_object)?;

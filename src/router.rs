@@ -53,6 +53,14 @@ pub fn use_nav() -> Nav {
 }
 
 impl Nav {
+    /// A page at a fixed address: the one the server renders.
+    pub fn at(path: &str, search: &str) -> Nav {
+        Nav {
+            path: RwSignal::new(path.to_string()),
+            search: RwSignal::new(search.to_string()),
+        }
+    }
+
     /// Reads the address bar, sends `/` to the front page, and follows link clicks and
     /// back/forward for the rest of the visit.
     pub fn start() -> Nav {

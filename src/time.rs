@@ -31,16 +31,38 @@ pub fn reader_local(at: DateTime<Utc>) -> String {
 }
 
 /// The browser's clock.
+#[cfg(target_arch = "wasm32")]
 pub fn now_utc() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
 
+/// The server's clock, when it renders a page.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn now_utc() -> DateTime<Utc> {
+    std::time::SystemTime::now().into()
+}
+
 /// The reader's own UTC offset at an instant, from the browser (DST included).
+#[cfg(target_arch = "wasm32")]
 pub fn reader_offset_east_min(at: DateTime<Utc>) -> i32 {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
         at.timestamp_millis() as f64
     ));
     -(date.get_timezone_offset() as i32)
+}
+
+/// On the server: the offset the reader's browser last told it (see `ssr::render`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn reader_offset_east_min(_at: DateTime<Utc>) -> i32 {
+    server_reader::OFFSET.get()
+}
+
+/// The reader's offset while the server renders one of their pages; UTC until it is known.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) mod server_reader {
+    thread_local! {
+        pub static OFFSET: std::cell::Cell<i32> = const { std::cell::Cell::new(0) };
+    }
 }
 
 /// A capital's clock: `HH:MM` and whether its calendar day is before (-1), the same as (0) or

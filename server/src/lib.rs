@@ -14,6 +14,7 @@ pub mod oembed;
 pub mod page_head;
 pub mod rate_limit;
 pub mod rates;
+pub mod reader_page;
 pub mod routes;
 pub mod sanitize;
 pub mod security;

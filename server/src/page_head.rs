@@ -162,14 +162,14 @@ fn iso(t: DateTime<Utc>) -> String {
 }
 
 /// JSON inside a `<script>`: no `<` can end the element or open a comment there.
-fn script_safe(json: &str) -> String {
+pub(crate) fn script_safe(json: &str) -> String {
     json.replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")
 }
 
 /// `page` with the first `open…close` element replaced by `with` (as it was when absent).
-fn replace_element(page: &str, open: &str, close: &str, with: &str) -> String {
+pub(crate) fn replace_element(page: &str, open: &str, close: &str, with: &str) -> String {
     let Some(start) = page.find(open) else {
         return page.to_string();
     };

@@ -7,13 +7,14 @@ use axum::http::{HeaderValue, StatusCode, Uri, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 
+use infoshos_model::Lang;
 use infoshos_model::links::Page;
 
 use crate::app::AppState;
 use crate::error::AppError;
 use crate::page_head::Head;
 use crate::storage::millis_to_utc;
-use crate::{discovery, oembed, security};
+use crate::{discovery, oembed, reader_page, security};
 
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "no-cache";
@@ -37,6 +38,11 @@ pub async fn spa_index(State(state): State<AppState>, request: Request) -> Respo
         ("index.html", "'self'")
     };
     let reader_page = file == "index.html";
+    // The shell itself (the service worker keeps it for offline starts) goes as it was built.
+    let rendered_page = reader_page && path != "/index.html";
+    if rendered_page && path == "/" {
+        return front_page_redirect();
+    }
     let (status, head) = if reader_page {
         match reader_status(&state, path).await {
             Ok(found) => found,
@@ -52,6 +58,16 @@ pub async fn spa_index(State(state): State<AppState>, request: Request) -> Respo
                 Some(head) => head.apply(&page),
                 None => page,
             };
+            let page = if rendered_page {
+                let offset = reader_page::reader_offset(request.headers());
+                let query = uri.query().unwrap_or_default();
+                reader_page::fill(
+                    &page,
+                    &reader_page::render(&state, path, query, offset).await,
+                )
+            } else {
+                page
+            };
             let page = with_discovery(&state, uri, page);
             let mut response = (status, Html(page)).into_response();
             let headers = response.headers_mut();
@@ -64,6 +80,10 @@ pub async fn spa_index(State(state): State<AppState>, request: Request) -> Respo
             if reader_page && status == StatusCode::OK {
                 headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(PAGE));
             }
+            // Dates are written in the reader's time, which a cookie names.
+            if rendered_page {
+                headers.insert(header::VARY, HeaderValue::from_static("Cookie"));
+            }
             response
         }
         Err(err) => {
@@ -75,6 +95,16 @@ pub async fn spa_index(State(state): State<AppState>, request: Request) -> Respo
                 .into_response()
         }
     }
+}
+
+/// `/` is the front page of the default edition.
+fn front_page_redirect() -> Response {
+    let to = Page::Home(Lang::default()).path();
+    let mut response = (StatusCode::FOUND, [(header::LOCATION, to)]).into_response();
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(REVALIDATE));
+    response
 }
 
 /// The status a reader page is sent with, and its head: 404 for a path that names no page (an

@@ -173,7 +173,6 @@ async fn pages_that_do_not_exist_are_sent_with_404_and_name_their_feed_when_they
     let slug = "rates-table-explained";
     for (path, status) in [
         ("/en/", StatusCode::OK),
-        ("/", StatusCode::OK),
         (&format!("/en/article/{slug}") as &str, StatusCode::OK),
         ("/en/country/KZ", StatusCode::OK),
         ("/en/saved", StatusCode::OK),

@@ -3,12 +3,24 @@ use infoshos_model::{Membership, State};
 use leptos::prelude::*;
 
 use crate::app::use_site;
-use crate::time::{ms_to_next_minute, now_utc, read_clock, reader_offset_east_min};
+#[cfg(target_arch = "wasm32")]
+use crate::time::ms_to_next_minute;
+use crate::time::{now_utc, read_clock, reader_offset_east_min};
 
 /// One timer for every clock, fired just after each minute starts (not 27 intervals, and no
-/// drift: each firing re-aims at the next minute boundary).
+/// drift: each firing re-aims at the next minute boundary). A page the server renders shows
+/// the minute it was rendered in; the browser's takeover starts the timer.
 pub fn minute_ticker() -> ReadSignal<DateTime<Utc>> {
     let (now, set_now) = signal(now_utc());
+    tick_each_minute(set_now);
+    now
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn tick_each_minute(_: WriteSignal<DateTime<Utc>>) {}
+
+#[cfg(target_arch = "wasm32")]
+fn tick_each_minute(set_now: WriteSignal<DateTime<Utc>>) {
     let handle = StoredValue::new(None::<TimeoutHandle>);
     fn arm(set_now: WriteSignal<DateTime<Utc>>, handle: StoredValue<Option<TimeoutHandle>>) {
         let delay = u64::from(ms_to_next_minute(js_sys::Date::now() as i64)) + 5;
@@ -27,7 +39,6 @@ pub fn minute_ticker() -> ReadSignal<DateTime<Utc>> {
             h.clear();
         }
     });
-    now
 }
 
 /// The capitals' clocks, `HH:MM City`, grouped as members and partners (`only` one of the

@@ -18,7 +18,7 @@ pub fn SavedPage() -> impl IntoView {
         move || t.saved_title.to_string(),
     );
     let list = RwSignal::new(None::<Result<Vec<ArticleSummary>, StorageError>>);
-    spawn_local(async move {
+    crate::load::in_browser(async move {
         list.try_set(Some(pwa::saved().await));
     });
     let problem = RwSignal::new(None::<&'static str>);

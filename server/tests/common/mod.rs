@@ -38,7 +38,10 @@ pub async fn server() -> TestServer {
     std::fs::create_dir_all(&dist).unwrap();
     std::fs::write(
         dist.join("index.html"),
-        "<!doctype html><head><title>Infoshos</title></head><body id=reader></body>",
+        // The markers the server fills, as in the repo's index.html (`reader_page::fill`).
+        "<!doctype html><head><title>Infoshos</title><!--preload--><link rel=preload \
+         href=/api/states><!--/preload--></head><body id=reader><div id=\"app\"><!--shell-->\
+         <p class=shell>Loading</p><!--/shell--></div></body>",
     )
     .unwrap();
     // The editors' area and the widget app's pages (`make spa` builds them into dist/).

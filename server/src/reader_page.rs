@@ -1,0 +1,184 @@
+//! A reader page as the server sends it: the reader app's own components rendered to HTML
+//! (`infoshos::ssr`) inside the built page, with the API answers they showed carried along as
+//! JSON, so the browser's app takes the page over without asking for them again or changing
+//! anything on screen (see the reader's `carried` module and decision 0010).
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use infoshos::carried::{Answers, ELEMENT_ID};
+use tower::ServiceExt;
+
+use crate::app::AppState;
+use crate::page_head::{replace_element, script_safe};
+use crate::routes;
+
+/// A page asks for the feed, the states and the rates in the first pass and an article's
+/// comments in the second (they are inside the article's view): three passes suffice, and
+/// the limit keeps a component that asks for ever new addresses from looping.
+const MAX_PASSES: usize = 4;
+
+/// The largest API answer a page carries (a feed page of 20 is about 12 KB).
+const MAX_ANSWER: usize = 512 * 1024;
+
+/// What goes into the built page: the app's HTML and the answers it was rendered from.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub app: String,
+    pub answers: Answers,
+}
+
+/// Renders the reader page at `path` and `query` (without its `?`) for a reader
+/// `offset_east_min` minutes east of UTC. Each pass's new API addresses are answered by the
+/// API itself (the same handlers the browser would reach), so the carried JSON is exactly what
+/// `/api` sends. An address the API does not answer with 200 or 404 is left for the browser,
+/// and the page shows that part loading, as the browser would.
+pub async fn render(state: &AppState, path: &str, query: &str, offset_east_min: i32) -> Rendered {
+    let search = if query.is_empty() {
+        String::new()
+    } else {
+        format!("?{query}")
+    };
+    let api = Router::new()
+        .nest("/api", routes::api(state))
+        .with_state(state.clone());
+    let mut answers = Answers::new();
+    let mut unanswered = Vec::new();
+    for _ in 0..MAX_PASSES {
+        let (app, asked) = infoshos::ssr::render_pass(path, &search, &answers, offset_east_min);
+        let new: Vec<String> = asked
+            .into_iter()
+            .filter(|url| !unanswered.contains(url))
+            .collect();
+        if new.is_empty() {
+            return Rendered { app, answers };
+        }
+        for url in new {
+            match api_answer(&api, &url).await {
+                Some(answer) => {
+                    answers.insert(url, answer);
+                }
+                None => unanswered.push(url),
+            }
+        }
+    }
+    let (app, _) = infoshos::ssr::render_pass(path, &search, &answers, offset_east_min);
+    tracing::warn!(
+        path,
+        "a reader page still asked for more after {MAX_PASSES} passes"
+    );
+    Rendered { app, answers }
+}
+
+/// The API's answer to a GET of `url`: its JSON, `None` inside for a 404, nothing for any
+/// other status.
+async fn api_answer(api: &Router, url: &str) -> Option<Option<String>> {
+    let request = Request::get(url).body(Body::empty()).ok()?;
+    let response = api.clone().oneshot(request).await.ok()?;
+    match response.status() {
+        StatusCode::OK => {
+            let bytes = axum::body::to_bytes(response.into_body(), MAX_ANSWER)
+                .await
+                .ok()?;
+            String::from_utf8(bytes.to_vec()).ok().map(Some)
+        }
+        StatusCode::NOT_FOUND => Some(None),
+        status => {
+            tracing::warn!(url, %status, "an API answer a reader page needs failed");
+            None
+        }
+    }
+}
+
+/// The built page with the rendered app in place of its static shell, without the shell's
+/// preloads (the page carries those answers), and with the answers before `</body>`.
+pub fn fill(page: &str, rendered: &Rendered) -> String {
+    let page = replace_element(page, "<!--shell-->", "<!--/shell-->", &rendered.app);
+    let page = replace_element(&page, "<!--preload-->", "<!--/preload-->", "");
+    let script = format!(
+        "<script type=\"application/json\" id=\"{ELEMENT_ID}\">{}</script>\n</body>",
+        script_safe(&carried_json(&rendered.answers))
+    );
+    page.replacen("</body>", &script, 1)
+}
+
+/// The cookie `public/pwa.js` keeps the reader's UTC offset in (minutes east), so the dates a
+/// page shows are in the reader's time from their second page on; UTC before that, and for
+/// anything out of the range real zones use.
+pub const OFFSET_COOKIE: &str = "tz";
+
+pub fn reader_offset(headers: &axum::http::HeaderMap) -> i32 {
+    axum_extra::extract::CookieJar::from_headers(headers)
+        .get(OFFSET_COOKIE)
+        .and_then(|c| c.value().parse::<i32>().ok())
+        .filter(|minutes| (-12 * 60..=14 * 60).contains(minutes))
+        .unwrap_or(0)
+}
+
+/// `{"/api/…": answer, …}`: each answer as the API wrote it, `null` for a 404.
+fn carried_json(answers: &Answers) -> String {
+    let entries: Vec<String> = answers
+        .iter()
+        .map(|(url, answer)| {
+            let key = serde_json::Value::from(url.as_str());
+            format!("{key}:{}", answer.as_deref().unwrap_or("null"))
+        })
+        .collect();
+    format!("{{{}}}", entries.join(","))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_page_has_the_markers_the_server_fills() {
+        let page = include_str!("../../index.html");
+        for marker in [
+            "<!--shell-->",
+            "<!--/shell-->",
+            "<!--preload-->",
+            "<!--/preload-->",
+        ] {
+            assert_eq!(page.matches(marker).count(), 1, "{marker}");
+        }
+        let shell = &page[page.find("<!--shell-->").unwrap()..page.find("<!--/shell-->").unwrap()];
+        assert!(
+            shell.contains("feed-row placeholder"),
+            "the shell is what gives way"
+        );
+        assert!(page.contains("<div id=\"app\"><!--shell-->"));
+    }
+
+    #[test]
+    fn the_shell_and_its_preloads_give_way_to_the_rendered_app_and_its_answers() {
+        let page = "<head><!--preload--><link rel=preload href=/api/states><!--/preload--></head>\
+                    <body><div id=\"app\"><!--shell--><p>placeholder</p><!--/shell--></div></body>";
+        let mut answers = Answers::new();
+        answers.insert(
+            "/api/states".into(),
+            Some(r#"[{"name":"</script>"}]"#.into()),
+        );
+        answers.insert("/api/articles/gone".into(), None);
+        let out = fill(
+            page,
+            &Rendered {
+                app: "<h1>News</h1>".into(),
+                answers,
+            },
+        );
+        assert!(out.contains("<div id=\"app\"><h1>News</h1></div>"), "{out}");
+        assert!(
+            !out.contains("placeholder") && !out.contains("preload"),
+            "{out}"
+        );
+        let json = out
+            .split("id=\"carried\">")
+            .nth(1)
+            .and_then(|rest| rest.split("</script>").next())
+            .expect("the answers are in the page");
+        let back: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(back["/api/states"][0]["name"], "</script>");
+        assert!(back["/api/articles/gone"].is_null());
+    }
+}

@@ -1,0 +1,121 @@
+// Every reader page arrives from the server with its content (the app's own components,
+// rendered there), reads without JavaScript, and is taken over by the app without a visible
+// change or a second request for what it carries.
+const { test, expect } = require('@playwright/test');
+const { serverAt } = require('./server');
+
+const server = serverAt({ offset: 3 });
+test.use({ baseURL: server.base });
+test.beforeAll(async () => server.start());
+test.afterAll(async () => server.stop());
+
+/**
+ * Sums the page's layout shifts into `window.shifts`, sets `window.started` once the app is
+ * running, and returns the API requests the page makes, as they happen.
+ */
+async function watchTakeover(page) {
+  const asked = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith('/api/')) asked.push(url.pathname + url.search);
+  });
+  await page.addInitScript(() => {
+    window.shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.shifts += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+    addEventListener('TrunkApplicationStarted', () => { window.started = true; });
+  });
+  return asked;
+}
+
+// An article of the demo content that has a published comment.
+const WITH_COMMENT = '/en/article/rates-table-explained';
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a reader reads the feed, pages on with More news, opens an article with its comments and comes back', async ({ page }) => {
+    await page.goto('/en/');
+    const rows = page.locator('.feed-row');
+    await expect(rows).toHaveCount(20);
+    await expect(page.locator('.clock')).toHaveCount(27);
+    await expect(page.locator('.clock-time').first()).toHaveText(/^\d\d:\d\d$/);
+    expect(await page.locator('.rates-table tbody tr').count()).toBeGreaterThan(5);
+    const firstPage = await page.locator('.feed-title').allTextContents();
+
+    await page.getByRole('link', { name: 'More news' }).click();
+    await expect(page).toHaveURL(/\/en\/\?cursor=/);
+    await expect(rows).toHaveCount(20);
+    const secondPage = await page.locator('.feed-title').allTextContents();
+    expect(secondPage.filter((t) => firstPage.includes(t))).toEqual([]);
+
+    const link = page.locator('.feed-title a').first();
+    const title = await link.textContent();
+    await link.click();
+    await expect(page.locator('h1')).toHaveText(title);
+    expect(await page.locator('.article-body p').count()).toBeGreaterThanOrEqual(2);
+    await expect(page.locator('.related-list li').first()).toBeVisible();
+    await expect(page).toHaveTitle(`${title} — Infoshos`);
+
+    await page.goBack();
+    await expect(page.locator('.feed-title').first()).toHaveText(secondPage[0]);
+
+    await page.goto(WITH_COMMENT);
+    await expect(page.locator('.comment-text').first()).toBeVisible();
+    // A state the article concerns leads to that state's news.
+    await page.locator('.article-states a').first().click();
+    await expect(page).toHaveURL(/\/en\/country\/[A-Z]{2}$/);
+    await expect(page.locator('h1')).toContainText('News about');
+    expect(await rows.count()).toBeGreaterThan(0);
+  });
+
+  test('an unknown article, state, edition or path is a not-found page sent as 404', async ({ page }) => {
+    for (const path of ['/en/article/no-such-story', '/en/country/FR', '/xx/', '/en/nowhere']) {
+      const answer = await page.goto(path);
+      expect(answer.status(), path).toBe(404);
+      await expect(page.locator('.not-found h1'), path).toBeVisible();
+      await expect(page.getByRole('link', { name: 'Go to the front page' }), path).toBeVisible();
+    }
+  });
+});
+
+test('the app takes the page over with no layout shift and no second request for what it carries, then works', async ({ page }) => {
+  const asked = await watchTakeover(page);
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+
+  await page.goto(WITH_COMMENT);
+  const title = await page.locator('h1').textContent();
+  await page.waitForFunction(() => window.started);
+  // The takeover renders at once from the carried answers; give any late change a moment.
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => window.shifts), 'cumulative layout shift').toBe(0);
+  expect(asked, 'requests for answers the page carried').toEqual([]);
+  await expect(page.locator('h1')).toHaveText(title);
+  await expect(page.locator('.comment-text').first()).toBeVisible();
+  expect(problems).toEqual([]);
+
+  // The app runs the page now: a link is followed in the page, from the API.
+  const related = page.locator('.related-list a').first();
+  const next = await related.textContent();
+  await page.evaluate(() => { window.samePage = true; });
+  await related.click();
+  await expect(page.locator('h1')).toHaveText(next);
+  expect(await page.evaluate(() => window.samePage), 'no full page load').toBe(true);
+  expect(asked.some((a) => a.startsWith('/api/articles/'))).toBe(true);
+});
+
+test('the front page is taken over the same way, and its clocks tick', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-11-29T09:59:30Z') });
+  const asked = await watchTakeover(page);
+  await page.goto('/en/');
+  await page.waitForFunction(() => window.started);
+  const moscow = page.locator('.clock[data-zone="Europe/Moscow"] .clock-time');
+  await expect(moscow).toHaveText('12:59');
+  await page.clock.fastForward('00:45');
+  await expect(moscow).toHaveText('13:00');
+  expect(await page.evaluate(() => window.shifts), 'cumulative layout shift').toBe(0);
+  expect(asked).toEqual([]);
+  await expect(page.locator('.feed-row')).toHaveCount(20);
+});
