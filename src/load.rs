@@ -4,7 +4,6 @@
 
 use std::future::Future;
 use std::rc::Rc;
-use std::task::{Context, Poll, Waker};
 
 use leptos::prelude::*;
 
@@ -59,20 +58,27 @@ impl<T: Clone + Send + Sync + 'static> Load<T> {
                 Some(owner) => owner.with(&fetch),
                 None => fetch(),
             };
-            let mut pending = Box::pin(pending);
-            // An answer the page carries is ready at once: the first render already shows
-            // it, as the server's rendering did, so the takeover changes nothing on screen.
-            let mut quick = Context::from_waker(Waker::noop());
-            if let Poll::Ready(outcome) = pending.as_mut().poll(&mut quick) {
-                state.set(Some(outcome));
-                return;
-            }
-            in_browser(async move {
+            // In the browser an answer the page carries is ready at the first poll, in a
+            // microtask: before the browser paints again, so the takeover shows the server's
+            // content, never the loading state in between.
+            #[cfg(target_arch = "wasm32")]
+            leptos::task::spawn_local(async move {
                 let outcome = pending.await;
                 if latest.try_get_value() == Some(run_id) {
                     state.try_set(Some(outcome));
                 }
             });
+            // The server renders at once, from what this pass carries; anything else shows
+            // as loading (see `carried`).
+            #[cfg(not(target_arch = "wasm32"))]
+            {
+                let _ = run_id;
+                let mut pending = Box::pin(pending);
+                let mut now = std::task::Context::from_waker(std::task::Waker::noop());
+                if let std::task::Poll::Ready(outcome) = pending.as_mut().poll(&mut now) {
+                    state.set(Some(outcome));
+                }
+            }
         };
         if start {
             run();

@@ -119,3 +119,24 @@ test('the front page is taken over the same way, and its clocks tick', async ({ 
   expect(asked).toEqual([]);
   await expect(page.locator('.feed-row')).toHaveCount(20);
 });
+
+test('what a reader typed into the comment form before the app took over stays, and posts', async ({ page }) => {
+  // The wasm is held back until the reader has typed.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
+  await watchTakeover(page);
+  await page.goto(WITH_COMMENT);
+  const text = `Typed before the app arrived. ${Date.now()}`;
+  await page.getByLabel('Name').fill('Early reader');
+  await page.getByLabel('Comment', { exact: true }).fill(text);
+  await page.getByLabel('Comment', { exact: true }).focus();
+  release();
+  await page.waitForFunction(() => window.started);
+  await expect(page.getByLabel('Name')).toHaveValue('Early reader');
+  await expect(page.getByLabel('Comment', { exact: true })).toHaveValue(text);
+  await expect(page.getByLabel('Comment', { exact: true })).toBeFocused();
+  await page.waitForTimeout(2100);
+  await page.getByRole('button', { name: 'Send comment' }).click();
+  await expect(page.locator('.comment-text', { hasText: text })).toHaveCount(1);
+});
