@@ -4,8 +4,6 @@
 'use strict';
 (() => {
   const root = document.documentElement;
-  // The same name as in sw.js.
-  const SAVED_CACHE = 'infoshos-saved-2';
   const TEXT = {
     en: {
       offline: 'You are offline.',
@@ -89,99 +87,30 @@
     return true;
   }
 
-  // ---- Saved for offline: the article and its comments, in a cache of their own ----
-  const articleUrl = (slug) => `/api/articles/${encodeURIComponent(slug)}`;
-  const savedCache = () =>
-    self.caches ? caches.open(SAVED_CACHE) : Promise.reject(new Error('unsupported'));
-
-  async function save(slug) {
-    const cache = await savedCache();
-    await cache.addAll([articleUrl(slug), `${articleUrl(slug)}/comments`]);
-  }
-  async function unsave(slug) {
-    const cache = await savedCache();
-    await cache.delete(articleUrl(slug));
-    await cache.delete(`${articleUrl(slug)}/comments`);
-  }
-  /** The saved articles, newest first. */
-  async function saved() {
-    const cache = await savedCache();
-    const articles = [];
-    for (const request of await cache.keys()) {
-      if (request.url.endsWith('/comments')) continue;
-      const response = await cache.match(request);
-      if (response) articles.push(await response.json());
-    }
-    return articles.sort((a, b) => String(b.publishedAt).localeCompare(String(a.publishedAt)));
-  }
-
-  // ---- Outbox: comments written offline, sent once the connection is back ----
-  // Kept in localStorage, so closing the tab loses nothing. Each body carries the key the
-  // server stores the comment under, so a send repeated after a lost answer stores it once.
-  const OUTBOX = 'infoshos.outbox';
-  const answers = new Map();
-  let flushing = false;
-  let retry = null;
-  const readOutbox = () => {
+  // ---- Saved articles and the offline outbox: in public/pwa-later.js, loaded on first use
+  // (a comment waiting in the outbox loads it at once), so a reader pays for them only then. ----
+  const later = () => import('/pwa-later.js');
+  const outboxWaits = () => {
     try {
-      return JSON.parse(localStorage.getItem(OUTBOX)) || [];
+      return Boolean(localStorage.getItem('infoshos.outbox'));
     } catch (err) {
-      return [];
+      return false;
     }
   };
-  const writeOutbox = (items) =>
-    items.length ? localStorage.setItem(OUTBOX, JSON.stringify(items)) : localStorage.removeItem(OUTBOX);
-  const keyOf = (body) => {
-    try {
-      return JSON.parse(body).key || body;
-    } catch (err) {
-      return body;
-    }
+  const flush = () => {
+    if (outboxWaits()) later().then((m) => m.flush());
   };
-
-  /** Keeps a POST of JSON and sends it when it can. Resolves with the server's Response. */
-  function sendLater(url, body) {
-    const key = keyOf(body);
-    const items = readOutbox().filter((item) => item.key !== key);
-    items.push({ url, body, key });
-    writeOutbox(items); // throws when storage is full or blocked: the app says so
-    const answer = new Promise((resolve) => answers.set(key, resolve));
-    flush();
-    return answer;
-  }
-
-  async function flush() {
-    if (flushing || !navigator.onLine) return;
-    flushing = true;
-    clearTimeout(retry);
-    try {
-      for (let item = readOutbox()[0]; item; item = readOutbox()[0]) {
-        let response;
-        try {
-          response = await fetch(item.url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: item.body,
-          });
-        } catch (err) {
-          // Online, but the server is out of reach: try again in a while.
-          retry = setTimeout(flush, 30000);
-          break;
-        }
-        // Answered, well or not: it leaves the outbox, and the page that asked hears how.
-        writeOutbox(readOutbox().filter((other) => other.key !== item.key));
-        const resolve = answers.get(item.key);
-        answers.delete(item.key);
-        if (resolve) resolve(response);
-      }
-    } finally {
-      flushing = false;
-    }
-  }
   addEventListener('online', flush);
   addEventListener('load', flush);
 
-  window.infoshos = { install, save, unsave, saved, sendLater, version: null };
+  window.infoshos = {
+    install,
+    save: async (slug) => (await later()).save(slug),
+    unsave: async (slug) => (await later()).unsave(slug),
+    saved: async () => (await later()).saved(),
+    sendLater: async (url, body) => (await later()).sendLater(url, body),
+    version: null,
+  };
 
   // ---- What the server needs to know of this reader ----
   // The reader's UTC offset, so the server writes the next page's dates in their time

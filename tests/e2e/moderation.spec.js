@@ -2,7 +2,7 @@
 // reload), an editor signs in at /admin with the token, approves it, and every reader sees it.
 // Then an editor corrects a published article (readers get the correction, cleaned), takes it
 // off the portal and puts it back.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./app-page');
 const { serverAt, EDITORS_TOKEN } = require('./server');
 
 const server = serverAt({ offset: 7, env: { INFOSHOS_MODERATION: 'pre' } });

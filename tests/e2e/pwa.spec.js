@@ -1,6 +1,6 @@
 // The installed app: service worker, manifest, offline reading, the offline comment outbox
 // and updates. Each test has its own server (own port = own origin, own service worker).
-const { test, expect, chromium } = require('@playwright/test');
+const { test, expect, chromium } = require('./app-page');
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');

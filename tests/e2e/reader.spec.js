@@ -1,4 +1,4 @@
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./app-page');
 const server = require('./server');
 
 test.use({ baseURL: server.base });

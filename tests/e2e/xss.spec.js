@@ -1,7 +1,7 @@
 // Reader and editor input never runs: known script-injection payloads, posted as comments and
 // names (approved by an editor), and published as headlines and article bodies, are shown as
 // the characters typed or cleaned to the allowed markup; nothing runs and nothing appears.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./app-page');
 const { serverAt, EDITORS_TOKEN } = require('./server');
 
 // One client posts them all at once: the comment pace (tested on its own) is lifted here.

@@ -1,0 +1,97 @@
+// The parts of Infoshos's offline support a reader needs only when they use them: the articles
+// saved for offline reading and the outbox of comments written without a connection. Loaded by
+// public/pwa.js on first use (its bridge, `window.infoshos`, calls these).
+
+// The same name as in sw.js.
+const SAVED_CACHE = 'infoshos-saved-2';
+
+// ---- Saved for offline: the article and its comments, in a cache of their own ----
+const articleUrl = (slug) => `/api/articles/${encodeURIComponent(slug)}`;
+const savedCache = () =>
+  self.caches ? caches.open(SAVED_CACHE) : Promise.reject(new Error('unsupported'));
+
+export async function save(slug) {
+  const cache = await savedCache();
+  await cache.addAll([articleUrl(slug), `${articleUrl(slug)}/comments`]);
+}
+export async function unsave(slug) {
+  const cache = await savedCache();
+  await cache.delete(articleUrl(slug));
+  await cache.delete(`${articleUrl(slug)}/comments`);
+}
+/** The saved articles, newest first. */
+export async function saved() {
+  const cache = await savedCache();
+  const articles = [];
+  for (const request of await cache.keys()) {
+    if (request.url.endsWith('/comments')) continue;
+    const response = await cache.match(request);
+    if (response) articles.push(await response.json());
+  }
+  return articles.sort((a, b) => String(b.publishedAt).localeCompare(String(a.publishedAt)));
+}
+
+// ---- Outbox: comments written offline, sent once the connection is back ----
+// Kept in localStorage, so closing the tab loses nothing. Each body carries the key the
+// server stores the comment under, so a send repeated after a lost answer stores it once.
+const OUTBOX = 'infoshos.outbox';
+const answers = new Map();
+let flushing = false;
+let retry = null;
+const readOutbox = () => {
+  try {
+    return JSON.parse(localStorage.getItem(OUTBOX)) || [];
+  } catch (err) {
+    return [];
+  }
+};
+const writeOutbox = (items) =>
+  items.length ? localStorage.setItem(OUTBOX, JSON.stringify(items)) : localStorage.removeItem(OUTBOX);
+const keyOf = (body) => {
+  try {
+    return JSON.parse(body).key || body;
+  } catch (err) {
+    return body;
+  }
+};
+
+/** Keeps a POST of JSON and sends it when it can. Resolves with the server's Response. */
+export function sendLater(url, body) {
+  const key = keyOf(body);
+  const items = readOutbox().filter((item) => item.key !== key);
+  items.push({ url, body, key });
+  writeOutbox(items); // throws when storage is full or blocked: the app says so
+  const answer = new Promise((resolve) => answers.set(key, resolve));
+  flush();
+  return answer;
+}
+
+export async function flush() {
+  if (flushing || !navigator.onLine) return;
+  flushing = true;
+  clearTimeout(retry);
+  try {
+    for (let item = readOutbox()[0]; item; item = readOutbox()[0]) {
+      let response;
+      try {
+        response = await fetch(item.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: item.body,
+        });
+      } catch (err) {
+        // Online, but the server is out of reach: try again in a while.
+        retry = setTimeout(flush, 30000);
+        break;
+      }
+      // Answered, well or not: it leaves the outbox, and the page that asked hears how.
+      writeOutbox(readOutbox().filter((other) => other.key !== item.key));
+      const resolve = answers.get(item.key);
+      answers.delete(item.key);
+      if (resolve) resolve(response);
+    }
+  } finally {
+    flushing = false;
+  }
+}
+
