@@ -47,13 +47,31 @@ async fn send_json<B: serde::Serialize>(
     .await
 }
 
-/// One field of the form being submitted, as typed.
-fn submitted(ev: &leptos::ev::SubmitEvent, name: &str) -> String {
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
-        .and_then(|form| web_sys::FormData::new_with_form(&form).ok())
-        .and_then(|d| d.get(name).as_string())
-        .unwrap_or_default()
+/// The fields of the form being submitted, read once, as typed: the one way the editors'
+/// forms are read (the fields are the browser's own, not signals).
+struct Submitted {
+    form: Option<web_sys::HtmlFormElement>,
+    data: Option<web_sys::FormData>,
+}
+
+impl Submitted {
+    fn of(ev: &leptos::ev::SubmitEvent) -> Submitted {
+        let form = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok());
+        let data = form
+            .as_ref()
+            .and_then(|f| web_sys::FormData::new_with_form(f).ok());
+        Submitted { form, data }
+    }
+
+    /// One field, as typed; empty when the form has none.
+    fn field(&self, name: &str) -> String {
+        self.data
+            .as_ref()
+            .and_then(|d| d.get(name).as_string())
+            .unwrap_or_default()
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -83,7 +101,7 @@ pub fn AdminApp() -> impl IntoView {
 
     let sign_in = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let token = submitted(&ev, "token");
+        let token = Submitted::of(&ev).field("token");
         spawn_local(async move {
             match post("/api/admin/login", &Login { token }).await {
                 Ok(_) => {

@@ -3,6 +3,9 @@
 //! beside each field; what was typed stays in the form until the article is out. The body is
 //! HTML: the server cleans it with its allowlist, and the preview below shows exactly what
 //! readers will get.
+//!
+//! The parts: `OpenArticle` (by its address), `DraftForm` (with `VisibilityBar` while
+//! correcting, and a `DraftField` per line), `PublishedPreview`; `Desk` is what they share.
 
 use std::collections::BTreeMap;
 
@@ -15,9 +18,49 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use super::{post, put, said, submitted};
+use super::{Submitted, post, put, said};
 use crate::api::{self, FetchError};
 use crate::i18n::admin::ADMIN_EN as T;
+
+/// What the publishing desk shows, shared by its parts.
+#[derive(Clone, Copy)]
+struct Desk {
+    /// The address of the article being corrected; None while writing a new one.
+    editing: RwSignal<Option<String>>,
+    /// Whether that article is off the portal.
+    hidden: RwSignal<bool>,
+    errors: RwSignal<BTreeMap<String, String>>,
+    notice: RwSignal<Option<String>>,
+    published: RwSignal<Option<Published>>,
+    lang: RwSignal<Lang>,
+    sending: RwSignal<bool>,
+}
+
+impl Desk {
+    fn new() -> Desk {
+        Desk {
+            editing: RwSignal::new(None),
+            hidden: RwSignal::new(false),
+            errors: RwSignal::new(BTreeMap::new()),
+            notice: RwSignal::new(None),
+            published: RwSignal::new(None),
+            lang: RwSignal::new(Lang::En),
+            sending: RwSignal::new(false),
+        }
+    }
+
+    fn say(&self, words: impl Into<String>) {
+        self.notice.set(Some(words.into()));
+    }
+
+    /// A fresh start for the article at `editing` (None: a new one).
+    fn start(&self, editing: Option<String>) {
+        self.errors.set(BTreeMap::new());
+        self.published.set(None);
+        self.notice.set(None);
+        self.editing.set(editing);
+    }
+}
 
 /// Country codes as typed: separated by commas or spaces, any case.
 fn codes(typed: &str) -> Vec<String> {
@@ -26,6 +69,18 @@ fn codes(typed: &str) -> Vec<String> {
         .filter(|c| !c.is_empty())
         .map(str::to_uppercase)
         .collect()
+}
+
+/// The draft as typed into the form.
+fn read_draft(form: &Submitted) -> Draft {
+    Draft {
+        slug: Some(form.field("slug").trim().to_string()).filter(|s| !s.is_empty()),
+        lang: Lang::from_code(&form.field("lang")).unwrap_or_default(),
+        title: form.field("title"),
+        summary: form.field("summary"),
+        body: form.field("body"),
+        countries: codes(&form.field("countries")),
+    }
 }
 
 /// Sets a property of the form field with `id` (`value`, `readOnly`): the fields are the
@@ -38,121 +93,20 @@ fn set_field(id: &str, property: &str, value: wasm_bindgen::JsValue) {
 
 #[component]
 pub fn Publish() -> impl IntoView {
-    // The address of the article being corrected; None while writing a new one.
-    let editing = RwSignal::new(None::<String>);
-    // Whether that article is off the portal.
-    let hidden = RwSignal::new(false);
-    let errors = RwSignal::new(BTreeMap::<String, String>::new());
-    let notice = RwSignal::new(None::<String>);
-    let published = RwSignal::new(None::<Published>);
-    let lang = RwSignal::new(Lang::En);
-    let sending = RwSignal::new(false);
+    let desk = Desk::new();
+    view! {
+        <OpenArticle desk />
+        <DraftForm desk />
+        <PublishedPreview desk />
+    }
+}
 
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if sending.get_untracked() {
-            return;
-        }
-        let form: web_sys::HtmlFormElement = ev.target().unwrap().unchecked_into();
-        let data = web_sys::FormData::new_with_form(&form).ok();
-        let field = |name: &str| {
-            data.as_ref()
-                .and_then(|d| d.get(name).as_string())
-                .unwrap_or_default()
-        };
-        let draft_lang = Lang::from_code(&field("lang")).unwrap_or_default();
-        let draft = Draft {
-            slug: Some(field("slug").trim().to_string()).filter(|s| !s.is_empty()),
-            lang: draft_lang,
-            title: field("title"),
-            summary: field("summary"),
-            body: field("body"),
-            countries: codes(&field("countries")),
-        };
-        if let Err(problems) = validate_draft(&draft) {
-            errors.set(to_fields_en(&problems));
-            notice.set(Some(T.fix_fields.into()));
-            return;
-        }
-        errors.set(BTreeMap::new());
-        notice.set(None);
-        sending.set(true);
-        let target = editing.get_untracked();
-        spawn_local(async move {
-            let answer = match &target {
-                Some(slug) => {
-                    put(
-                        &format!("/api/admin/articles/{}", api::encode(slug)),
-                        &draft,
-                    )
-                    .await
-                }
-                None => post("/api/admin/articles", &draft).await,
-            };
-            sending.try_set(false);
-            match answer.and_then(api::decode::<Published>) {
-                Ok(p) => {
-                    // A correction stays in the form for the next one; a new article is out.
-                    if target.is_none() {
-                        form.reset();
-                    }
-                    lang.set(draft_lang);
-                    published.set(Some(p));
-                    let said = if target.is_some() {
-                        T.corrected
-                    } else {
-                        T.published
-                    };
-                    notice.set(Some(said.into()));
-                }
-                Err(FetchError::Rejected(_, body)) if !body.fields.is_empty() => {
-                    errors.set(body.fields);
-                    notice.set(Some(body.error));
-                }
-                Err(e) => notice.set(Some(said(&e))),
-            }
-        });
-    };
-    let error = move |field: &'static str| {
-        move || {
-            errors.with(|e| e.get(field).cloned()).map(
-                |m| view! { <span class="field-error" id=format!("article-{field}-error")>{m}</span> },
-            )
-        }
-    };
-    let invalid =
-        move |field: &'static str| move || errors.with(|e| e.contains_key(field)).to_string();
-    let line = move |field: &'static str, label: &'static str, note: &'static str| {
-        view! {
-            <div class="field">
-                <label for=format!("article-{field}")>{label}</label>
-                <input id=format!("article-{field}") name=field type="text" aria-invalid=invalid(field)
-                    aria-describedby=format!("article-{field}-note article-{field}-error") />
-                <span class="field-note" id=format!("article-{field}-note")>{note}</span>
-                {error(field)}
-            </div>
-        }
-    };
-    // Takes the article being corrected off the portal, or puts it back.
-    let toggle = move |_| {
-        let (Some(slug), visible) = (editing.get_untracked(), hidden.get_untracked()) else {
-            return;
-        };
-        spawn_local(async move {
-            let url = format!("/api/admin/articles/{}/visibility", api::encode(&slug));
-            match post(&url, &Visibility { visible }).await {
-                Ok(_) => {
-                    hidden.set(!visible);
-                    notice.set(Some(if visible { T.back_on } else { T.taken_off }.into()));
-                }
-                Err(e) => notice.set(Some(said(&e))),
-            }
-        });
-    };
-    // Opens an article into the form, as it is stored (also one taken off the portal).
+/// Opens an article into the form, as it is stored (also one taken off the portal).
+#[component]
+fn OpenArticle(desk: Desk) -> impl IntoView {
     let open = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let slug = submitted(&ev, "open").trim().to_string();
+        let slug = Submitted::of(&ev).field("open").trim().to_string();
         if slug.is_empty() {
             return;
         }
@@ -170,25 +124,13 @@ pub fn Publish() -> impl IntoView {
                         set_field(&format!("article-{field}"), "value", value.into());
                     }
                     set_field("article-slug", "readOnly", true.into());
-                    lang.set(a.lang);
-                    hidden.set(a.hidden);
-                    errors.set(BTreeMap::new());
-                    published.set(None);
-                    notice.set(None);
-                    editing.set(Some(a.slug));
+                    desk.lang.set(a.lang);
+                    desk.hidden.set(a.hidden);
+                    desk.start(Some(a.slug));
                 }
-                Err(e) => notice.set(Some(format!("{slug}: {}", said(&e)))),
+                Err(e) => desk.say(format!("{slug}: {}", said(&e))),
             }
         });
-    };
-    let write_new = move |_| {
-        if let Some(form) = document().get_element_by_id("article-form") {
-            form.unchecked_into::<web_sys::HtmlFormElement>().reset();
-        }
-        set_field("article-slug", "readOnly", false.into());
-        editing.set(None);
-        published.set(None);
-        notice.set(None);
     };
     view! {
         <form class="admin-open" on:submit=open>
@@ -196,23 +138,41 @@ pub fn Publish() -> impl IntoView {
             <input id="article-open" name="open" type="text" placeholder="rats-council-tashkent-autumn-2017" />
             <button type="submit" class="button">{T.open}</button>
         </form>
+    }
+}
+
+/// The draft: checked with the model's rules, then published (or, while correcting, saved).
+#[component]
+fn DraftForm(desk: Desk) -> impl IntoView {
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if desk.sending.get_untracked() {
+            return;
+        }
+        let typed = Submitted::of(&ev);
+        let draft = read_draft(&typed);
+        if let Err(problems) = validate_draft(&draft) {
+            desk.errors.set(to_fields_en(&problems));
+            desk.say(T.fix_fields);
+            return;
+        }
+        desk.errors.set(BTreeMap::new());
+        desk.notice.set(None);
+        desk.sending.set(true);
+        spawn_local(send(desk, draft, typed.form));
+    };
+    let sending = desk.sending;
+    let editing = desk.editing;
+    let lang = desk.lang;
+    view! {
         <form id="article-form" class="admin-publish comment-form" novalidate on:submit=submit>
             <h2>{move || match editing.get() {
                 Some(slug) => format!("{} {slug}", T.correcting),
                 None => T.new_article.to_string(),
             }}</h2>
-            {move || editing.get().is_some().then(|| view! {
-                <p class="admin-visibility">
-                    {move || if hidden.get() { T.is_hidden } else { T.is_visible }} " "
-                    <button type="button" class="button" on:click=toggle>
-                        {move || if hidden.get() { T.put_back } else { T.take_off }}
-                    </button>
-                    " "
-                    <button type="button" class="link" on:click=write_new>{T.write_new}</button>
-                </p>
-            })}
-            {line("title", T.article_title, "")}
-            {line("summary", T.summary, T.summary_note)}
+            {move || editing.get().is_some().then(|| view! { <VisibilityBar desk /> })}
+            <DraftField desk field="title" label=T.article_title />
+            <DraftField desk field="summary" label=T.summary note=T.summary_note />
             <div class="field">
                 <label for="article-lang">{T.language}</label>
                 <select id="article-lang" name="lang">
@@ -221,29 +181,145 @@ pub fn Publish() -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
-            {line("countries", T.countries, T.countries_note)}
-            {line("slug", T.slug, T.slug_note)}
-            <div class="field">
-                <label for="article-body">{T.body}</label>
-                <textarea id="article-body" name="body" rows="14" aria-invalid=invalid("body")
-                    aria-describedby="article-body-note article-body-error"></textarea>
-                <span class="field-note" id="article-body-note">{T.body_note}</span>
-                {error("body")}
-            </div>
+            <DraftField desk field="countries" label=T.countries note=T.countries_note />
+            <DraftField desk field="slug" label=T.slug note=T.slug_note />
+            <DraftField desk field="body" label=T.body note=T.body_note multiline=true />
             <button type="submit" class="button primary" disabled=move || sending.get()>
                 {move || if editing.get().is_some() { T.save_correction } else { T.publish }}
             </button>
-            <p class="form-notice" role="status">{move || notice.get()}</p>
+            <p class="form-notice" role="status">{move || desk.notice.get()}</p>
         </form>
-        {move || published.get().map(|p| {
-            let path = Page::Article(lang.get_untracked(), p.slug).path();
+    }
+}
+
+/// Sends a checked draft: a new article, or the correction of the one being edited.
+async fn send(desk: Desk, draft: Draft, form: Option<web_sys::HtmlFormElement>) {
+    let target = desk.editing.get_untracked();
+    let answer = match &target {
+        Some(slug) => {
+            put(
+                &format!("/api/admin/articles/{}", api::encode(slug)),
+                &draft,
+            )
+            .await
+        }
+        None => post("/api/admin/articles", &draft).await,
+    };
+    desk.sending.try_set(false);
+    match answer.and_then(api::decode::<Published>) {
+        Ok(p) => {
+            // A correction stays in the form for the next one; a new article is out.
+            if let (None, Some(form)) = (&target, form) {
+                form.reset();
+            }
+            desk.lang.set(draft.lang);
+            desk.published.set(Some(p));
+            desk.say(if target.is_some() {
+                T.corrected
+            } else {
+                T.published
+            });
+        }
+        Err(FetchError::Rejected(_, body)) if !body.fields.is_empty() => {
+            desk.errors.set(body.fields);
+            desk.say(body.error);
+        }
+        Err(e) => desk.say(said(&e)),
+    }
+}
+
+/// One field of the draft with its label, its note and the model's or the server's message.
+#[component]
+fn DraftField(
+    desk: Desk,
+    field: &'static str,
+    label: &'static str,
+    #[prop(default = "")] note: &'static str,
+    #[prop(default = false)] multiline: bool,
+) -> impl IntoView {
+    let errors = desk.errors;
+    let id = format!("article-{field}");
+    let described = format!("{id}-note {id}-error");
+    let invalid = move || errors.with(|e| e.contains_key(field)).to_string();
+    let input = if multiline {
+        view! {
+            <textarea id=id.clone() name=field rows="14" aria-invalid=invalid
+                aria-describedby=described></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input id=id.clone() name=field type="text" aria-invalid=invalid
+                aria-describedby=described />
+        }
+        .into_any()
+    };
+    let error = move || {
+        errors.with(|e| e.get(field).cloned()).map(
+            |m| view! { <span class="field-error" id=format!("article-{field}-error")>{m}</span> },
+        )
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            {input}
+            <span class="field-note" id=format!("{id}-note")>{note}</span>
+            {error}
+        </div>
+    }
+}
+
+/// While correcting: whether the article is on the portal, with the button that changes it.
+#[component]
+fn VisibilityBar(desk: Desk) -> impl IntoView {
+    let hidden = desk.hidden;
+    let toggle = move |_| {
+        let (Some(slug), visible) = (desk.editing.get_untracked(), hidden.get_untracked()) else {
+            return;
+        };
+        spawn_local(async move {
+            let url = format!("/api/admin/articles/{}/visibility", api::encode(&slug));
+            match post(&url, &Visibility { visible }).await {
+                Ok(_) => {
+                    hidden.set(!visible);
+                    desk.say(if visible { T.back_on } else { T.taken_off });
+                }
+                Err(e) => desk.say(said(&e)),
+            }
+        });
+    };
+    let write_new = move |_| {
+        if let Some(form) = document().get_element_by_id("article-form") {
+            form.unchecked_into::<web_sys::HtmlFormElement>().reset();
+        }
+        set_field("article-slug", "readOnly", false.into());
+        desk.start(None);
+    };
+    view! {
+        <p class="admin-visibility">
+            {move || if hidden.get() { T.is_hidden } else { T.is_visible }} " "
+            <button type="button" class="button" on:click=toggle>
+                {move || if hidden.get() { T.put_back } else { T.take_off }}
+            </button>
+            " "
+            <button type="button" class="link" on:click=write_new>{T.write_new}</button>
+        </p>
+    }
+}
+
+/// The article just published or corrected: its address, and its body as the server stored
+/// it, after its allowlist: what readers see.
+#[component]
+fn PublishedPreview(desk: Desk) -> impl IntoView {
+    move || {
+        desk.published.get().map(|p| {
+            let path = Page::Article(desk.lang.get_untracked(), p.slug).path();
             view! {
                 <section class="admin-published" aria-label=T.published>
                     <p><a href=path.clone()>{path.clone()}</a></p>
-                    // The body as the server stored it, after its allowlist: what readers see.
                     <div class="article-body" inner_html=p.body></div>
                 </section>
             }
-        })}
+        })
     }
 }
