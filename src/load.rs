@@ -98,9 +98,20 @@ impl<T: Clone + Send + Sync + 'static> Load<T> {
         self.state.with(f)
     }
 
+    /// Reads the outcome in place, without subscribing to it (in an event handler).
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&Outcome<T>) -> R) -> R {
+        self.state.with_untracked(f)
+    }
+
     /// Fetches again (Retry), showing the loading state meanwhile.
     pub fn refetch(&self) {
         self.state.set(None);
+        self.refresh();
+    }
+
+    /// Fetches again, showing what it has until the new answer arrives (a list refreshed
+    /// after an action on it).
+    pub fn refresh(&self) {
         if let Some(run) = self.run.try_get_value() {
             run();
         }

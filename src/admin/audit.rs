@@ -7,11 +7,12 @@ use leptos::prelude::*;
 
 use crate::api;
 use crate::i18n::admin::ADMIN_EN as T;
+use crate::load::Load;
 use crate::time::reader_local;
 
 #[component]
 pub fn Audit() -> impl IntoView {
-    let entries = LocalResource::new(|| api::get::<Vec<AuditEntry>>("/api/admin/audit".into()));
+    let entries = Load::new(|| api::get::<Vec<AuditEntry>>("/api/admin/audit".into()));
     move || match entries.get() {
         None => view! { <p aria-busy="true">"…"</p> }.into_any(),
         Some(Err(e)) => view! { <p class="failure" role="alert">{super::said(&e)}</p> }.into_any(),

@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 
 use crate::api::{self, FetchError};
 use crate::i18n::admin::ADMIN_EN as T;
+use crate::load::Load;
 
 /// A failed request in words, from the English table (the editors' area is in English).
 fn said(error: &FetchError) -> String {
@@ -86,16 +87,17 @@ pub fn AdminApp() -> impl IntoView {
     crate::head::html_lang(|| "en");
     document().set_title(T.title);
     let status = RwSignal::new("pending");
-    let queue = RwSignal::new(None::<Result<Vec<QueuedComment>, FetchError>>);
+    // The same way of reading as every page of the portal (`Load`); an action on the list
+    // refreshes it in place.
+    let queue = Load::new(move || {
+        api::get::<Vec<QueuedComment>>(format!(
+            "/api/admin/comments?status={}",
+            status.get_untracked()
+        ))
+    });
     let message = RwSignal::new(None::<String>);
     let section = RwSignal::new(Section::Comments);
-    let reload = Callback::new(move |()| {
-        spawn_local(async move {
-            let url = format!("/api/admin/comments?status={}", status.get_untracked());
-            queue.try_set(Some(api::get::<Vec<QueuedComment>>(url).await));
-        });
-    });
-    reload.run(());
+    let reload = Callback::new(move |()| queue.refresh());
     // The queue is asked for first; its 401 is how the page knows nobody is signed in.
     let signed_out = move || matches!(queue.get(), Some(Err(FetchError::Rejected(401, _))));
 

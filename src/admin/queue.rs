@@ -7,20 +7,21 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::{post, said};
-use crate::api::{self, FetchError};
+use crate::api;
 use crate::i18n::admin::ADMIN_EN as T;
+use crate::load::Load;
 use crate::time::reader_local;
 
 #[component]
 pub fn Queue(
     status: RwSignal<&'static str>,
-    queue: RwSignal<Option<Result<Vec<QueuedComment>, FetchError>>>,
+    queue: Load<Vec<QueuedComment>>,
     message: RwSignal<Option<String>>,
     reload: Callback<()>,
 ) -> impl IntoView {
     let selected = RwSignal::new(Vec::<i64>::new());
     Effect::new(move || {
-        queue.track();
+        queue.with(|_| ());
         selected.set(Vec::new());
     });
     let act = move |action: ModerationAction, ids: Vec<i64>| {
