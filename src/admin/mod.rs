@@ -4,6 +4,7 @@
 //! itself; nothing is stored here.
 
 mod audit;
+mod draft_form;
 mod publish;
 mod queue;
 

@@ -1,0 +1,181 @@
+//! The draft of an article in `/admin`: its fields, checked with the model's rules, then sent
+//! as a new article or as the correction of the one being edited (see `publish.rs`).
+
+use std::collections::BTreeMap;
+
+use infoshos_model::Lang;
+use infoshos_model::editorial::{Draft, Published, Visibility, to_fields_en, validate_draft};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use super::publish::{Desk, read_draft, set_field};
+use super::{Submitted, post, put, said};
+use crate::api::{self, FetchError};
+use crate::i18n::admin::ADMIN_EN as T;
+
+/// The draft: checked with the model's rules, then published (or, while correcting, saved).
+#[component]
+pub(super) fn DraftForm(desk: Desk) -> impl IntoView {
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if desk.sending.get_untracked() {
+            return;
+        }
+        let typed = Submitted::of(&ev);
+        let draft = read_draft(&typed);
+        if let Err(problems) = validate_draft(&draft) {
+            desk.errors.set(to_fields_en(&problems));
+            desk.say(T.fix_fields);
+            return;
+        }
+        desk.errors.set(BTreeMap::new());
+        desk.notice.set(None);
+        desk.sending.set(true);
+        spawn_local(send(desk, draft, typed.form));
+    };
+    let sending = desk.sending;
+    let editing = desk.editing;
+    let lang = desk.lang;
+    view! {
+        <form id="article-form" class="admin-publish comment-form" novalidate on:submit=submit>
+            <h2>{move || match editing.get() {
+                Some(slug) => format!("{} {slug}", T.correcting),
+                None => T.new_article.to_string(),
+            }}</h2>
+            {move || editing.get().is_some().then(|| view! { <VisibilityBar desk /> })}
+            <DraftField desk field="title" label=T.article_title />
+            <DraftField desk field="summary" label=T.summary note=T.summary_note />
+            <div class="field">
+                <label for="article-lang">{T.language}</label>
+                <select id="article-lang" name="lang">
+                    {Lang::ALL.into_iter().map(|l| view! {
+                        <option value=l.code() prop:selected=move || lang.get() == l>{l.code()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <DraftField desk field="countries" label=T.countries note=T.countries_note />
+            <DraftField desk field="slug" label=T.slug note=T.slug_note />
+            <DraftField desk field="body" label=T.body note=T.body_note multiline=true />
+            <button type="submit" class="button primary" disabled=move || sending.get()>
+                {move || if editing.get().is_some() { T.save_correction } else { T.publish }}
+            </button>
+            <p class="form-notice" role="status">{move || desk.notice.get()}</p>
+        </form>
+    }
+}
+
+/// Sends a checked draft: a new article, or the correction of the one being edited.
+async fn send(desk: Desk, draft: Draft, form: Option<web_sys::HtmlFormElement>) {
+    let target = desk.editing.get_untracked();
+    let answer = match &target {
+        Some(slug) => {
+            put(
+                &format!("/api/admin/articles/{}", api::encode(slug)),
+                &draft,
+            )
+            .await
+        }
+        None => post("/api/admin/articles", &draft).await,
+    };
+    desk.sending.try_set(false);
+    match answer.and_then(api::decode::<Published>) {
+        Ok(p) => {
+            // A correction stays in the form for the next one; a new article is out.
+            if let (None, Some(form)) = (&target, form) {
+                form.reset();
+            }
+            desk.lang.set(draft.lang);
+            desk.published.set(Some(p));
+            desk.say(if target.is_some() {
+                T.corrected
+            } else {
+                T.published
+            });
+        }
+        Err(FetchError::Rejected(_, body)) if !body.fields.is_empty() => {
+            desk.errors.set(body.fields);
+            desk.say(body.error);
+        }
+        Err(e) => desk.say(said(&e)),
+    }
+}
+
+/// One field of the draft with its label, its note and the model's or the server's message.
+#[component]
+fn DraftField(
+    desk: Desk,
+    field: &'static str,
+    label: &'static str,
+    #[prop(default = "")] note: &'static str,
+    #[prop(default = false)] multiline: bool,
+) -> impl IntoView {
+    let errors = desk.errors;
+    let id = format!("article-{field}");
+    let described = format!("{id}-note {id}-error");
+    let invalid = move || errors.with(|e| e.contains_key(field)).to_string();
+    let input = if multiline {
+        view! {
+            <textarea id=id.clone() name=field rows="14" aria-invalid=invalid
+                aria-describedby=described></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input id=id.clone() name=field type="text" aria-invalid=invalid
+                aria-describedby=described />
+        }
+        .into_any()
+    };
+    let error = move || {
+        errors.with(|e| e.get(field).cloned()).map(
+            |m| view! { <span class="field-error" id=format!("article-{field}-error")>{m}</span> },
+        )
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            {input}
+            <span class="field-note" id=format!("{id}-note")>{note}</span>
+            {error}
+        </div>
+    }
+}
+
+/// While correcting: whether the article is on the portal, with the button that changes it.
+#[component]
+fn VisibilityBar(desk: Desk) -> impl IntoView {
+    let hidden = desk.hidden;
+    let toggle = move |_| {
+        let (Some(slug), visible) = (desk.editing.get_untracked(), hidden.get_untracked()) else {
+            return;
+        };
+        spawn_local(async move {
+            let url = format!("/api/admin/articles/{}/visibility", api::encode(&slug));
+            match post(&url, &Visibility { visible }).await {
+                Ok(_) => {
+                    hidden.set(!visible);
+                    desk.say(if visible { T.back_on } else { T.taken_off });
+                }
+                Err(e) => desk.say(said(&e)),
+            }
+        });
+    };
+    let write_new = move |_| {
+        if let Some(form) = document().get_element_by_id("article-form") {
+            form.unchecked_into::<web_sys::HtmlFormElement>().reset();
+        }
+        set_field("article-slug", "readOnly", false.into());
+        desk.start(None);
+    };
+    view! {
+        <p class="admin-visibility">
+            {move || if hidden.get() { T.is_hidden } else { T.is_visible }} " "
+            <button type="button" class="button" on:click=toggle>
+                {move || if hidden.get() { T.put_back } else { T.take_off }}
+            </button>
+            " "
+            <button type="button" class="link" on:click=write_new>{T.write_new}</button>
+        </p>
+    }
+}
