@@ -2,7 +2,7 @@
 // reload), an editor signs in at /admin with the token, approves it, and every reader sees it.
 // Then an editor corrects a published article (readers get the correction, cleaned), takes it
 // off the portal and puts it back.
-const { test, expect } = require('./app-page');
+const { test, expect, waitingForApp } = require('./app-page');
 const { serverAt, EDITORS_TOKEN } = require('./server');
 
 const server = serverAt({ offset: 7, env: { INFOSHOS_MODERATION: 'pre' } });
@@ -14,7 +14,7 @@ test('post, wait for an editor, approve in /admin, visible to readers', async ({
   const article = `${server.base}/en/article/${list.items[2].slug}`;
   const text = `A question for the editors, ${Date.now()}.`;
 
-  const author = await browser.newPage();
+  const author = waitingForApp(await browser.newPage());
   await author.goto(article);
   await author.getByLabel('Name').fill('Zarina');
   await author.locator('#comment-text').fill(text);
@@ -28,7 +28,7 @@ test('post, wait for an editor, approve in /admin, visible to readers', async ({
   await author.reload();
   await expect(mine.locator('.comment-pending')).toContainText('only you see it');
 
-  const reader = await browser.newPage();
+  const reader = waitingForApp(await browser.newPage());
   await reader.goto(article);
   await expect(reader.locator('.article-body p').first()).toBeVisible();
   await expect(reader.locator('.comment', { hasText: text })).toHaveCount(0);
@@ -80,7 +80,7 @@ test('an editor corrects an article in /admin, takes it off the portal and puts 
   await editor.getByRole('button', { name: 'Save the correction' }).click();
   await expect(editor.locator('.admin-publish .form-notice')).toContainText('Corrected');
 
-  const reader = await browser.newPage();
+  const reader = waitingForApp(await browser.newPage());
   await reader.goto(`${server.base}/en/article/${slug}`);
   await expect(reader.locator('h1.article-title')).toHaveText(`${title} (corrected)`);
   await expect(reader.locator('.article-body strong')).toHaveText('the date');

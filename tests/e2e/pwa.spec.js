@@ -1,6 +1,6 @@
 // The installed app: service worker, manifest, offline reading, the offline comment outbox
 // and updates. Each test has its own server (own port = own origin, own service worker).
-const { test, expect, chromium } = require('./app-page');
+const { test, expect, chromium, waitingForApp } = require('./app-page');
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -200,7 +200,7 @@ test('a new build shows the update notice, and Reload brings it in once', async 
   await second.start();
   const context = await browser.newContext({ baseURL: second.base });
   try {
-    const page = await context.newPage();
+    const page = waitingForApp(await context.newPage());
     await asReturningReader(page);
     // The version the controlling worker reports (null while a page is loading).
     const version = () =>

@@ -86,7 +86,8 @@ test('the app takes the page over with no layout shift and no second request for
   page.on('pageerror', (e) => problems.push(e.message));
 
   await page.goto(WITH_COMMENT);
-  const title = await page.locator('h1').textContent();
+  // The server's headline (the app draws its own copy out of sight, after it in the page).
+  const title = await page.locator('h1').first().textContent();
   await page.waitForFunction(() => window.started);
   // The takeover renders at once from the carried answers; give any late change a moment.
   await page.waitForTimeout(500);
@@ -139,4 +140,19 @@ test('what a reader typed into the comment form before the app took over stays, 
   await page.waitForTimeout(2100);
   await page.getByRole('button', { name: 'Send comment' }).click();
   await expect(page.locator('.comment-text', { hasText: text })).toHaveCount(1);
+});
+
+test('options a partner picked on the widgets page before the app took over stay, and the code follows them', async ({ page }) => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
+  await watchTakeover(page);
+  await page.goto('/en/widgets');
+  await page.getByLabel('Headlines (1–20)').fill('3');
+  await page.locator('#widget-theme').selectOption('dark');
+  release();
+  await page.waitForFunction(() => window.started);
+  await expect(page.getByLabel('Headlines (1–20)')).toHaveValue('3');
+  await expect(page.locator('#widget-theme')).toHaveValue('dark');
+  await expect(page.locator('.widget-code')).toHaveValue(/data-limit="3" data-theme="dark"/);
 });

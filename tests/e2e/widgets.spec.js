@@ -3,6 +3,7 @@
 const { test, expect } = require('@playwright/test');
 const http = require('node:http');
 const { serverAt } = require('./server');
+const { appTookOver } = require('./app-page');
 
 const portal = serverAt({ offset: 4 });
 const partnerPort = Number(process.env.E2E_PORT || 18080) + 5;
@@ -102,6 +103,7 @@ test('a headline opens the portal article in a new tab', async ({ page, context 
   const [tab] = await Promise.all([context.waitForEvent('page'), link.click()]);
   await tab.waitForLoadState();
   expect(tab.url()).toMatch(new RegExp(`^${portal.base}/en/article/`));
+  await appTookOver(tab);
   await expect(tab.locator('h1')).toHaveText(title);
 });
 
@@ -188,6 +190,7 @@ test('bad parameters show a message inside the widget, and a script-like value s
 
 test('the widgets page builds the embed code and previews it', async ({ page }) => {
   await page.goto(`${portal.base}/en/`);
+  await appTookOver(page);
   await page.getByRole('link', { name: 'Widgets for your site' }).click();
   await expect(page.locator('h1')).toHaveText('Infoshos on your site');
   await page.getByLabel('Headlines (1–20)').fill('3');

@@ -1,7 +1,7 @@
 // Reader and editor input never runs: known script-injection payloads, posted as comments and
 // names (approved by an editor), and published as headlines and article bodies, are shown as
 // the characters typed or cleaned to the allowed markup; nothing runs and nothing appears.
-const { test, expect } = require('./app-page');
+const { test, expect, appTookOver } = require('./app-page');
 const { serverAt, EDITORS_TOKEN } = require('./server');
 
 // One client posts them all at once: the comment pace (tested on its own) is lifted here.
@@ -178,6 +178,7 @@ test('the payloads as headlines stay text in the feed widget, and an article bod
 
   await page.getByRole('link', { name: '/en/article/every-payload' }).click();
   await expect(page).toHaveURL(/\/en\/article\/every-payload$/);
+  await appTookOver(page);
   const body = page.locator('.article-body');
   await expect(body.locator('h2')).toHaveText('Kept');
   await expect(body.locator('a[href="https://example.org/report"]')).toHaveAttribute('rel', 'noopener noreferrer');
