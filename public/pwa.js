@@ -116,6 +116,17 @@
   // The reader's UTC offset, so the server writes the next page's dates in their time
   // (server/src/reader_page.rs reads it).
   document.cookie = `tz=${-new Date().getTimezoneOffset()};path=/;max-age=31536000;samesite=lax`;
+  // Light or dark as the reader chose with the header's button (else as their system says),
+  // kept in a cookie the server writes on <html> too (server/src/reader_page.rs), so a page
+  // is painted right at once.
+  const theme = /(?:^|; )theme=(dark|light)/.exec(document.cookie);
+  if (theme) root.dataset.theme = theme[1];
+  document.addEventListener('click', (event) => {
+    if (!event.target.closest?.('.theme-toggle')) return;
+    const dark = root.dataset.theme ? root.dataset.theme === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
+    root.dataset.theme = dark ? 'light' : 'dark';
+    document.cookie = `theme=${root.dataset.theme};path=/;max-age=31536000;samesite=lax`;
+  });
 
   // ---- The service worker. Never inside a widget or a frame. ----
   const framed = window.top !== window.self;

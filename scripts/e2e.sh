@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build -p infoshos-server
 cd tests/e2e
-[ -d node_modules/@playwright/test ] || npm ci --no-audit --no-fund
+[ -d node_modules/@playwright/test ] && [ -d node_modules/@axe-core/playwright ] || npm ci --no-audit --no-fund
 npx playwright test "$@"

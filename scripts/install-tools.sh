@@ -54,8 +54,8 @@ if [ ! -x scripts/minify/node_modules/.bin/esbuild ]; then
   (cd scripts/minify && npm ci --no-audit --no-fund)
 fi
 # Playwright's test runner for the end-to-end specs; it drives Debian's chromium, never its own.
-if [ ! -d tests/e2e/node_modules/@playwright/test ]; then
-  log "npm ci in tests/e2e (@playwright/test)"
+if [ ! -d tests/e2e/node_modules/@playwright/test ] || [ ! -d tests/e2e/node_modules/@axe-core/playwright ]; then
+  log "npm ci in tests/e2e (@playwright/test, @axe-core/playwright)"
   (cd tests/e2e && npm ci --no-audit --no-fund)
 fi
 

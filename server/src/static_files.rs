@@ -61,6 +61,7 @@ pub async fn spa_index(State(state): State<AppState>, request: Request) -> Respo
             let page = if rendered_page {
                 let offset = reader_page::reader_offset(request.headers());
                 let query = uri.query().unwrap_or_default();
+                let page = reader_page::with_theme(&page, request.headers());
                 reader_page::fill(
                     &page,
                     &reader_page::render(&state, path, query, offset).await,

@@ -36,6 +36,8 @@ pub fn SiteHeader() -> impl IntoView {
                 <a href=move || Page::Saved(site.lang.get()).path()>{t.saved}</a>
                 <button type="button" class="link" on:click=favourites>{t.favourites}</button>
                 <button type="button" class="link install" on:click=install>{t.install}</button>
+                // public/pwa.js switches the theme (no wasm for it): see `.theme-toggle` there.
+                <button type="button" class="link theme-toggle">{t.theme}</button>
             </nav>
             <Show when=move || note.get().is_some()>
                 <p class="header-note" role="status">

@@ -17,6 +17,7 @@ pub const EN: Ui = Ui {
     favourites: "Add to favourites",
     favourites_help: "Press Ctrl+D (⌘+D on a Mac) to bookmark Infoshos.",
     install: "Install app",
+    theme: "Light or dark",
     install_help: "To install Infoshos, open your browser's menu and choose “Install app” or “Add to Home Screen” (on an iPhone or iPad: Share, then “Add to Home Screen”).",
     saved: "Saved",
     saved_title: "Saved for offline reading",

@@ -16,6 +16,8 @@ pub struct Ui {
     pub favourites: &'static str,
     pub favourites_help: &'static str,
     pub install: &'static str,
+    /// The header's button that switches between the light and the dark page.
+    pub theme: &'static str,
     pub install_help: &'static str,
     pub saved: &'static str,
     pub saved_title: &'static str,
