@@ -109,9 +109,8 @@ pub fn fill(page: &str, rendered: &Rendered) -> String {
 pub const OFFSET_COOKIE: &str = "tz";
 
 pub fn reader_offset(headers: &axum::http::HeaderMap) -> i32 {
-    axum_extra::extract::CookieJar::from_headers(headers)
-        .get(OFFSET_COOKIE)
-        .and_then(|c| c.value().parse::<i32>().ok())
+    reader_cookie(headers, OFFSET_COOKIE)
+        .and_then(|value| value.parse::<i32>().ok())
         .filter(|minutes| (-12 * 60..=14 * 60).contains(minutes))
         .unwrap_or(0)
 }
@@ -122,14 +121,18 @@ pub const THEME_COOKIE: &str = "theme";
 /// The page with the reader's chosen theme on `<html>` (`data-theme`), so it is painted in
 /// that theme at once; without a choice (or with an unknown one) it follows their system.
 pub fn with_theme(page: &str, headers: &axum::http::HeaderMap) -> String {
-    let chosen = axum_extra::extract::CookieJar::from_headers(headers)
-        .get(THEME_COOKIE)
-        .map(|c| c.value().to_string())
-        .filter(|v| v == "dark" || v == "light");
+    let chosen = reader_cookie(headers, THEME_COOKIE).filter(|v| v == "dark" || v == "light");
     match chosen {
         Some(theme) => page.replacen("<html ", &format!("<html data-theme=\"{theme}\" "), 1),
         None => page.to_string(),
     }
+}
+
+/// A cookie `public/pwa.js` keeps for the server (what it holds is checked by the caller).
+fn reader_cookie(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
+    axum_extra::extract::CookieJar::from_headers(headers)
+        .get(name)
+        .map(|c| c.value().to_string())
 }
 
 /// The page without trunk's preload of the wasm: a rendered page shows its content without
