@@ -7,10 +7,12 @@ use leptos::prelude::*;
 
 use crate::app::App;
 use crate::carried::{Answers, PASS, Pass};
+use crate::components::comment_post::Sent;
 use crate::router::Nav;
 
 /// One rendering pass: the app at `path` (`search` its query, `?…` or empty) with the answers
-/// carried so far, for a reader `offset_east_min` minutes east of UTC (0 when unknown).
+/// carried so far, for a reader `offset_east_min` minutes east of UTC (0 when unknown), and
+/// what became of the comment they sent without JavaScript, if they just did.
 /// Returns the HTML inside `<div id="app">` and the addresses the components asked for that
 /// the pass did not carry (empty when the page is complete).
 pub fn render_pass(
@@ -18,6 +20,7 @@ pub fn render_pass(
     search: &str,
     answers: &Answers,
     offset_east_min: i32,
+    sent: Option<&Sent>,
 ) -> (String, Vec<String>) {
     PASS.set(Some(Pass {
         answers: answers.clone(),
@@ -27,6 +30,9 @@ pub fn render_pass(
     let owner = Owner::new();
     let html = owner.with(|| {
         provide_context(Nav::at(path, search));
+        if let Some(sent) = sent {
+            provide_context(sent.clone());
+        }
         view! { <App /> }.to_html()
     });
     drop(owner);

@@ -1,9 +1,11 @@
+use std::convert::Infallible;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
+use axum::{Extension, Router};
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
@@ -12,7 +14,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::rate_limit::Quota;
 use crate::storage::Storage;
-use crate::{discovery, etag, framing, routes, security, static_files};
+use crate::{comment_post, discovery, etag, framing, routes, security, static_files};
 
 #[derive(Clone, Debug)]
 pub struct AppState {
@@ -97,13 +99,21 @@ pub fn app(state: AppState) -> Router {
     // The page itself always comes with its own CSP (see `security::page_policy`), also when
     // asked for by its file name (the service worker precaches /index.html).
     let page = axum::routing::get(static_files::spa_index);
+    // One API router: a comment sent by the app (JSON) and one sent by a page's form without
+    // JavaScript (`comment_post`) count against the same allowance.
+    let api = routes::api(&state);
+    let article = get(static_files::spa_index)
+        .post(comment_post::post)
+        .layer::<_, Infallible>(DefaultBodyLimit::max(routes::MAX_COMMENT_BODY))
+        .layer::<_, Infallible>(Extension(comment_post::Api(api.clone())));
     Router::new()
-        .nest("/api", routes::api(&state))
+        .nest("/api", api)
         .route("/", page.clone())
         .route("/index.html", page.clone())
         .route("/embed/index.html", page.clone())
         .route("/admin", page.clone())
         .route("/admin/index.html", page)
+        .route("/{lang}/article/{slug}", article)
         .route("/{lang}/rss.xml", get(discovery::edition_rss))
         .route(
             "/{lang}/country/{code}/rss.xml",

@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod app;
+pub mod comment_post;
 pub mod config;
 pub mod config_check;
 pub mod cursor;

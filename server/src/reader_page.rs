@@ -7,6 +7,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use infoshos::carried::{Answers, ELEMENT_ID};
+use infoshos::components::comment_post::Sent;
 use tower::ServiceExt;
 
 use crate::app::AppState;
@@ -29,11 +30,18 @@ pub struct Rendered {
 }
 
 /// Renders the reader page at `path` and `query` (without its `?`) for a reader
-/// `offset_east_min` minutes east of UTC. Each pass's new API addresses are answered by the
+/// `offset_east_min` minutes east of UTC, with what became of the comment they sent without
+/// JavaScript (`comment_post`), if they just did. Each pass's new API addresses are answered by the
 /// API itself (the same handlers the browser would reach), so the carried JSON is exactly what
 /// `/api` sends. An address the API does not answer with 200 or 404 is left for the browser,
 /// and the page shows that part loading, as the browser would.
-pub async fn render(state: &AppState, path: &str, query: &str, offset_east_min: i32) -> Rendered {
+pub async fn render(
+    state: &AppState,
+    path: &str,
+    query: &str,
+    offset_east_min: i32,
+    sent: Option<&Sent>,
+) -> Rendered {
     let search = if query.is_empty() {
         String::new()
     } else {
@@ -45,7 +53,8 @@ pub async fn render(state: &AppState, path: &str, query: &str, offset_east_min: 
     let mut answers = Answers::new();
     let mut unanswered = Vec::new();
     for _ in 0..MAX_PASSES {
-        let (app, asked) = infoshos::ssr::render_pass(path, &search, &answers, offset_east_min);
+        let (app, asked) =
+            infoshos::ssr::render_pass(path, &search, &answers, offset_east_min, sent);
         let new: Vec<String> = asked
             .into_iter()
             .filter(|url| !unanswered.contains(url))
@@ -62,7 +71,7 @@ pub async fn render(state: &AppState, path: &str, query: &str, offset_east_min: 
             }
         }
     }
-    let (app, _) = infoshos::ssr::render_pass(path, &search, &answers, offset_east_min);
+    let (app, _) = infoshos::ssr::render_pass(path, &search, &answers, offset_east_min, sent);
     tracing::warn!(
         path,
         "a reader page still asked for more after {MAX_PASSES} passes"

@@ -3,10 +3,11 @@
 
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 
+use infoshos::components::comment_post::Sent;
 use infoshos_model::Lang;
 use infoshos_model::links::Page;
 
@@ -14,7 +15,7 @@ use crate::app::AppState;
 use crate::error::AppError;
 use crate::page_head::Head;
 use crate::storage::millis_to_utc;
-use crate::{discovery, oembed, reader_page, security};
+use crate::{comment_post, discovery, oembed, reader_page, security};
 
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "no-cache";
@@ -25,6 +26,18 @@ const PAGE: &str = "public, max-age=60, stale-while-revalidate=600";
 /// (has an extension) and is missing is a 404.
 pub async fn spa_index(State(state): State<AppState>, request: Request) -> Response {
     let uri = request.uri();
+    let sent = comment_post::accepted(uri.query().unwrap_or_default());
+    page(&state, uri, request.headers(), sent.as_ref()).await
+}
+
+/// The page at `uri`, for a reader whose request had `headers`, and who just sent a comment
+/// without JavaScript when `sent` says what became of it.
+pub async fn page(
+    state: &AppState,
+    uri: &Uri,
+    headers: &HeaderMap,
+    sent: Option<&Sent>,
+) -> Response {
     let last = uri.path().rsplit('/').next().unwrap_or_default();
     if last.contains('.') && !last.ends_with(".html") {
         return (StatusCode::NOT_FOUND, "Not found").into_response();
@@ -44,7 +57,7 @@ pub async fn spa_index(State(state): State<AppState>, request: Request) -> Respo
         return front_page_redirect();
     }
     let (status, head) = if reader_page {
-        match reader_status(&state, path).await {
+        match reader_status(state, path).await {
             Ok(found) => found,
             Err(err) => return err.into_response(),
         }
@@ -59,17 +72,17 @@ pub async fn spa_index(State(state): State<AppState>, request: Request) -> Respo
                 None => page,
             };
             let page = if rendered_page {
-                let offset = reader_page::reader_offset(request.headers());
+                let offset = reader_page::reader_offset(headers);
                 let query = uri.query().unwrap_or_default();
-                let page = reader_page::with_theme(&page, request.headers());
+                let page = reader_page::with_theme(&page, headers);
                 reader_page::fill(
                     &page,
-                    &reader_page::render(&state, path, query, offset).await,
+                    &reader_page::render(state, path, query, offset, sent).await,
                 )
             } else {
                 page
             };
-            let page = with_discovery(&state, uri, page);
+            let page = with_discovery(state, uri, page);
             let mut response = (status, Html(page)).into_response();
             let headers = response.headers_mut();
             if let Ok(value) = HeaderValue::from_str(&policy) {

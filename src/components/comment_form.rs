@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 
 use crate::api::{self, FetchError};
 use crate::app::use_site;
+use crate::components::comment_post::{self, FieldMessages};
 use crate::i18n::problem_message;
 use crate::time::now_utc;
 
@@ -23,10 +24,6 @@ fn new_key() -> String {
     let random = (js_sys::Math::random() * 4_503_599_627_370_496.0) as u64;
     format!("c{:x}-{random:x}", js_sys::Date::now() as u64)
 }
-
-/// One message per field, in the order of `FIELDS`: from the model's rules or the server's 422.
-/// (An array, not a map: the wasm carries less code for it.)
-type FieldMessages = [Option<String>; 3];
 
 fn from_api(fields: &BTreeMap<String, String>) -> FieldMessages {
     FIELDS.map(|f| fields.get(f).cloned())
@@ -61,10 +58,12 @@ pub fn CommentForm(
     let lang = site.lang.get_untracked();
     let slug = StoredValue::new(slug);
     let token = StoredValue::new(token);
-    let errors = RwSignal::new(FieldMessages::default());
+    // (accepted?, message) about the last attempt: on the server's page, the last send
+    // without JavaScript (`comment_post`); in the browser, nothing yet.
+    let (first_errors, first_notice) = comment_post::first_state(lang, t);
+    let errors = RwSignal::new(first_errors);
     let sending = RwSignal::new(false);
-    // (accepted?, message) about the last attempt.
-    let notice = RwSignal::new(None::<(bool, String)>);
+    let notice = RwSignal::new(first_notice);
 
     let show_problems = move |messages: FieldMessages, summary: String| {
         let first = first_invalid(&messages);
@@ -198,22 +197,22 @@ pub fn CommentForm(
     let invalid = move |field: &'static str| move || message(field).is_some().to_string();
 
     view! {
-        <form id="comment-form" class="comment-form" novalidate on:submit=submit aria-labelledby="comment-form-title">
+        <form id="comment-form" class="comment-form" novalidate on:submit=submit aria-labelledby="comment-form-title" {..comment_post::form_method()}>
             <h3 id="comment-form-title">{t.leave_comment}</h3>
             <div class="field">
                 <label for="comment-name">{t.name}</label>
-                <input id="comment-name" name="name" type="text" autocomplete="name" maxlength="200" aria-invalid=invalid("name") aria-describedby="comment-name-error" />
+                <input id="comment-name" name="name" type="text" autocomplete="name" maxlength="200" aria-invalid=invalid("name") aria-describedby="comment-name-error" {..comment_post::typed("name")} />
                 {field_error("name")}
             </div>
             <div class="field">
                 <label for="comment-email">{t.email}</label>
-                <input id="comment-email" name="email" type="email" autocomplete="email" aria-invalid=invalid("email") aria-describedby="comment-email-note comment-email-error" />
+                <input id="comment-email" name="email" type="email" autocomplete="email" aria-invalid=invalid("email") aria-describedby="comment-email-note comment-email-error" {..comment_post::typed("email")} />
                 <span class="field-note" id="comment-email-note">{t.email_note}</span>
                 {field_error("email")}
             </div>
             <div class="field">
                 <label for="comment-text">{t.text}</label>
-                <textarea id="comment-text" name="text" rows="5" aria-invalid=invalid("text") aria-describedby="comment-text-error"></textarea>
+                <textarea id="comment-text" name="text" rows="5" aria-invalid=invalid("text") aria-describedby="comment-text-error">{comment_post::typed_text()}</textarea>
                 {field_error("text")}
             </div>
             // People never see this field; bots fill it in.
@@ -221,6 +220,7 @@ pub fn CommentForm(
                 <label for="comment-website">{t.website}</label>
                 <input id="comment-website" name="website" type="text" tabindex="-1" autocomplete="off" />
             </div>
+            {comment_post::hidden_fields(token.get_value())}
             <button type="submit" class="button primary" disabled=move || sending.get() aria-busy=move || sending.get().to_string()>
                 {move || if sending.get() { t.sending } else { t.send }}
             </button>

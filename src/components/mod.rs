@@ -2,6 +2,7 @@
 
 pub mod clocks;
 pub mod comment_form;
+pub mod comment_post;
 pub mod comments;
 pub mod failure;
 pub mod feed_list;

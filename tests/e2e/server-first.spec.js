@@ -77,6 +77,35 @@ test.describe('without JavaScript', () => {
     expect(await rows.count()).toBeGreaterThan(0);
   });
 
+  test('a comment goes with the page\'s own form, by POST: kept with its messages when refused, shown when stored', async ({ page }) => {
+    const addresses = [];
+    page.on('request', (r) => addresses.push(r.url()));
+    await page.goto(WITH_COMMENT);
+    const name = page.getByLabel('Name');
+    const email = page.getByLabel('Email (optional)');
+    const text = page.getByLabel('Comment', { exact: true });
+    await name.fill('Quiet reader');
+    await email.fill('quiet@example.org');
+    await page.getByRole('button', { name: 'Send comment' }).click();
+    // No text: the page comes back saying so, with the name and email still in their fields.
+    await expect(page.locator('#comment-text-error')).toHaveText('Please fill in this field.');
+    await expect(text).toHaveAttribute('aria-invalid', 'true');
+    await expect(name).toHaveValue('Quiet reader');
+    await expect(email).toHaveValue('quiet@example.org');
+
+    const said = `Sent without scripts. ${Date.now()}`;
+    await text.fill(said);
+    // The form's token is two seconds old at the earliest (bots are quicker).
+    await page.waitForTimeout(2100);
+    await page.getByRole('button', { name: 'Send comment' }).click();
+    await expect(page).toHaveURL(/\/en\/article\/rates-table-explained\?comment=published#comment-form$/);
+    await expect(page.locator('.comment-text', { hasText: said })).toHaveCount(1);
+    await expect(page.locator('.form-notice')).toHaveText('Thank you. Your comment is published.');
+    await expect(text).toHaveValue('');
+    const leaked = addresses.filter((a) => a.toLowerCase().includes('quiet') || a.includes('Sent%20without') || a.includes('Sent+without'));
+    expect(leaked, 'what the reader wrote is never in an address').toEqual([]);
+  });
+
   test('an unknown article, state, edition or path is a not-found page sent as 404', async ({ page }) => {
     for (const path of ['/en/article/no-such-story', '/en/country/FR', '/xx/', '/en/nowhere']) {
       const answer = await page.goto(path);

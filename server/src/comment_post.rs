@@ -1,0 +1,186 @@
+//! Comments sent without JavaScript. The article page's form (as the server draws it, see the
+//! reader's `comment_post`) posts to the article's own address; the comment goes through the
+//! same API route the app uses (the same rules, token check, pace and store), and the reader
+//! gets a page back, never JSON:
+//! - stored: a 303 to the article with `?comment=pending` (or `published`), so a reload does
+//!   not send it again and the page says what became of it;
+//! - refused: the article page again, with the API's status, what the reader typed back in the
+//!   fields, and what was wrong, beside the field or above the button.
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::rejection::FormRejection;
+use axum::extract::{ConnectInfo, Form, State};
+use axum::http::{Extensions, HeaderMap, HeaderValue, Request, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use infoshos::components::comment_post::{Refused, Sent};
+use infoshos_model::links::Page;
+use infoshos_model::{ApiError, CommentCreated, CommentStatus, NewComment, validate_comment};
+use serde::Deserialize;
+use std::net::SocketAddr;
+use tower::ServiceExt;
+
+use crate::app::AppState;
+use crate::static_files;
+
+/// The API router the comment is sent through (its own paths, without `/api`): the one `/api`
+/// serves, so its pace (each client's allowance) is one for both ways of sending.
+#[derive(Clone)]
+pub struct Api(pub Router<AppState>);
+
+/// The form's fields; any missing one reads as empty and gets the field's own message.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct Posted {
+    name: String,
+    email: String,
+    text: String,
+    website: String,
+    token: String,
+}
+
+impl From<Posted> for NewComment {
+    fn from(p: Posted) -> NewComment {
+        NewComment {
+            name: p.name,
+            email: Some(p.email).filter(|e| !e.trim().is_empty()),
+            text: p.text,
+            website: p.website,
+            // No key: a page a cache shares would give every reader the same one.
+            key: None,
+            token: Some(p.token).filter(|t| !t.is_empty()),
+        }
+    }
+}
+
+/// `?comment=pending` or `published` on an article: the page after a stored comment.
+pub fn accepted(query: &str) -> Option<Sent> {
+    url::form_urlencoded::parse(query.as_bytes())
+        .find(|(key, _)| key == "comment")
+        .and_then(|(_, value)| match value.as_ref() {
+            "pending" => Some(Sent::Accepted(CommentStatus::Pending)),
+            "published" => Some(Sent::Accepted(CommentStatus::Published)),
+            _ => None,
+        })
+}
+
+pub async fn post(
+    State(state): State<AppState>,
+    axum::Extension(Api(api)): axum::Extension<Api>,
+    extensions: Extensions,
+    uri: Uri,
+    headers: HeaderMap,
+    form: Result<Form<Posted>, FormRejection>,
+) -> Response {
+    let Some(Page::Article(lang, slug)) = Page::parse(uri.path()) else {
+        return static_files::page(&state, &uri, &headers, None).await;
+    };
+    let refused = |typed: NewComment, message: Option<String>| {
+        Sent::Refused(Box::new(Refused {
+            typed,
+            message,
+            ..Refused::default()
+        }))
+    };
+    let comment = match form {
+        Ok(Form(posted)) => NewComment::from(posted),
+        Err(rejection) => {
+            let sent = refused(
+                NewComment::default(),
+                Some(format!("The form could not be read: {rejection}")),
+            );
+            return again(&state, &uri, &headers, StatusCode::BAD_REQUEST, &sent).await;
+        }
+    };
+    // The model's rules first, as the app checks them, so the messages are in the page's
+    // language; the API checks them again.
+    if let Err(problems) = validate_comment(&comment) {
+        let sent = Sent::Refused(Box::new(Refused {
+            typed: comment,
+            problems: Some(problems),
+            ..Refused::default()
+        }));
+        return again(
+            &state,
+            &uri,
+            &headers,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &sent,
+        )
+        .await;
+    }
+    let mut request = Request::post(format!("/articles/{slug}/comments"))
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(serde_json::to_vec(&comment).unwrap_or_default()))
+        .expect("a request from a path the router matched");
+    // The client's address, for its allowance (see `rate_limit::ClientIp`).
+    if let Some(peer) = extensions.get::<ConnectInfo<SocketAddr>>() {
+        request.extensions_mut().insert(*peer);
+    }
+    if let Some(forwarded) = headers.get("x-forwarded-for") {
+        request
+            .headers_mut()
+            .insert("x-forwarded-for", forwarded.clone());
+    }
+    let Ok(answer) = api.with_state(state.clone()).oneshot(request).await;
+    let status = answer.status();
+    let retry_after = answer.headers().get(header::RETRY_AFTER).cloned();
+    let body = axum::body::to_bytes(answer.into_body(), 64 * 1024)
+        .await
+        .unwrap_or_default();
+    if status.is_success() {
+        let created: Option<CommentCreated> = serde_json::from_slice(&body).ok();
+        let outcome = match created.map(|c| c.status) {
+            Some(CommentStatus::Published) => "published",
+            _ => "pending",
+        };
+        let to = format!(
+            "{}?comment={outcome}#comment-form",
+            Page::Article(lang, slug).path()
+        );
+        return (StatusCode::SEE_OTHER, [(header::LOCATION, to)]).into_response();
+    }
+    let error: Option<ApiError> = serde_json::from_slice(&body).ok();
+    let sent = match error {
+        Some(e) if !e.fields.is_empty() => Sent::Refused(Box::new(Refused {
+            typed: comment,
+            fields: e.fields,
+            ..Refused::default()
+        })),
+        Some(e) if status.is_client_error() => refused(comment, Some(e.error)),
+        _ => refused(
+            comment,
+            Some("The comment could not be stored just now. Please send it again.".into()),
+        ),
+    };
+    // A failure of ours is no fault of the reader's: "try again later", not a 500 page.
+    let status = if status.is_server_error() {
+        StatusCode::SERVICE_UNAVAILABLE
+    } else {
+        status
+    };
+    let mut response = again(&state, &uri, &headers, status, &sent).await;
+    if let Some(wait) = retry_after {
+        response.headers_mut().insert(header::RETRY_AFTER, wait);
+    }
+    response
+}
+
+/// The article page again with `sent` in its form, sent with `status` (unless the page itself
+/// is a 404), and kept by no cache: it holds what the reader typed, their email too.
+async fn again(
+    state: &AppState,
+    uri: &Uri,
+    headers: &HeaderMap,
+    status: StatusCode,
+    sent: &Sent,
+) -> Response {
+    let mut response = static_files::page(state, uri, headers, Some(sent)).await;
+    if response.status() == StatusCode::OK {
+        *response.status_mut() = status;
+    }
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}

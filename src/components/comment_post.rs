@@ -1,0 +1,138 @@
+//! The comment form as the server draws it, for a reader without JavaScript (or one who sends
+//! before the app has taken the page over): a real POST to the article's own address, which
+//! `server/src/comment_post.rs` answers through the same API the app uses, with the article's
+//! signed token as a hidden field. When the server draws the page again after a send, the form
+//! says what became of it, and a refused one keeps what the reader typed.
+//!
+//! In the browser's build every part here is `()` or empty, so the one form markup in
+//! `comment_form` serves both and the wasm carries none of it (the app sends comments itself).
+
+use infoshos_model::Lang;
+
+use crate::i18n::Ui;
+
+/// One message per field, in the order of the model's `FIELDS`: from the model's rules or the
+/// server's 422. (An array, not a map: the wasm carries less code for it.)
+pub type FieldMessages = [Option<String>; 3];
+
+pub use drawn::*;
+
+#[cfg(not(feature = "ssr"))]
+mod drawn {
+    use super::*;
+
+    pub fn first_state(_: Lang, _: &'static Ui) -> (FieldMessages, Option<(bool, String)>) {
+        Default::default()
+    }
+
+    pub fn form_method() {}
+
+    pub fn typed(_: &'static str) {}
+
+    pub fn typed_text() {}
+
+    pub fn hidden_fields(_: Option<String>) {}
+}
+
+#[cfg(feature = "ssr")]
+mod drawn {
+    use std::collections::BTreeMap;
+
+    use infoshos_model::validation::FIELDS;
+    use infoshos_model::{CommentProblems, CommentStatus, NewComment};
+    use leptos::prelude::*;
+
+    use super::*;
+    use crate::i18n::problem_message;
+
+    /// What became of a comment sent without JavaScript, for the page the server draws next
+    /// (given to the rendering as context).
+    #[derive(Clone, Debug)]
+    pub enum Sent {
+        /// Stored: the page after the redirect (`?comment=pending` or `published`).
+        Accepted(CommentStatus),
+        /// Not stored.
+        Refused(Box<Refused>),
+    }
+
+    /// A comment not stored: what the reader typed, and why.
+    #[derive(Clone, Debug, Default)]
+    pub struct Refused {
+        pub typed: NewComment,
+        /// The model's rules, broken before anything was sent.
+        pub problems: Option<CommentProblems>,
+        /// Field messages from the API's 422 (a rule only the server can check).
+        pub fields: BTreeMap<String, String>,
+        /// What the API said, when it was not about the fields.
+        pub message: Option<String>,
+    }
+
+    fn sent() -> Option<Sent> {
+        use_context::<Sent>()
+    }
+
+    /// The form's first field messages and notice: what became of the last send.
+    pub fn first_state(lang: Lang, t: &'static Ui) -> (FieldMessages, Option<(bool, String)>) {
+        match sent() {
+            None => Default::default(),
+            Some(Sent::Accepted(status)) => {
+                let message = match status {
+                    CommentStatus::Published => t.comment_published,
+                    _ => t.comment_pending,
+                };
+                (Default::default(), Some((true, message.to_string())))
+            }
+            Some(Sent::Refused(refused)) => {
+                let Refused {
+                    problems,
+                    fields,
+                    message,
+                    ..
+                } = *refused;
+                let messages = match problems {
+                    Some(p) => p
+                        .in_field_order()
+                        .map(|p| p.map(|p| problem_message(lang, p))),
+                    None => FIELDS.map(|f| fields.get(f).cloned()),
+                };
+                let notice = message.unwrap_or_else(|| t.fix_fields.to_string());
+                (messages, Some((false, notice)))
+            }
+        }
+    }
+
+    fn typed_comment() -> Option<NewComment> {
+        match sent() {
+            Some(Sent::Refused(refused)) => Some(refused.typed),
+            _ => None,
+        }
+    }
+
+    /// Without JavaScript the browser sends the form itself: by POST, so what the reader wrote
+    /// (their email too) never goes into an address, a history or a log line.
+    pub fn form_method() -> impl leptos::attr::Attribute {
+        leptos::attr::method("post")
+    }
+
+    /// What the reader typed into `field` (`name` or `email`), back in it after a refused send.
+    pub fn typed(field: &'static str) -> impl leptos::attr::Attribute {
+        let value = typed_comment().map(|c| match field {
+            "name" => c.name,
+            _ => c.email.unwrap_or_default(),
+        });
+        leptos::attr::value(value)
+    }
+
+    /// The comment's text, back in its box after a refused send. Escaped here: Leptos writes a
+    /// textarea's text as it is (tachys counts it raw text, like a script's), so a typed
+    /// `</textarea><script>` would otherwise end the box and run. The browser decodes the
+    /// entities back into what the reader typed.
+    pub fn typed_text() -> impl IntoView {
+        typed_comment().map(|c| html_escape::encode_text(&c.text).into_owned())
+    }
+
+    /// The signed token the API asks for, which the app otherwise sends in its JSON.
+    pub fn hidden_fields(token: Option<String>) -> impl IntoView {
+        view! { <input type="hidden" name="token" value=token /> }
+    }
+}
