@@ -1,19 +1,23 @@
 // The widget builder on /{lang}/widgets (src/routes/widgets.rs draws the form): reads the
 // form, writes the two-line embed code and points the preview at the widget. The widget
 // checks the options itself and says in the preview what is wrong with them.
+// The page's elements are looked up at each event, never kept: the server's copy of the page
+// is on screen first, and the app's own copy replaces it when it takes over (the script runs
+// once per copy; the second run finds it listening already).
 'use strict';
 (() => {
-  const form = document.getElementById('widget-picker');
-  if (!form || form.dataset.ready) return;
-  form.dataset.ready = 'yes';
-  const code = document.getElementById('widget-code');
-  const preview = document.getElementById('widget-preview');
-  const copy = document.getElementById('widget-copy');
-  const copied = document.getElementById('widget-copied');
-  const lang = document.documentElement.lang || 'en';
+  if (window.infoshosWidgetBuilder) return;
+  window.infoshosWidgetBuilder = true;
+  const $ = (id) => document.getElementById(id);
   const attr = (v) => String(v).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const inForm = (event) => event.target instanceof Element && event.target.closest('#widget-picker');
 
   function update() {
+    const form = $('widget-picker');
+    if (!form) return;
+    const code = $('widget-code');
+    const preview = $('widget-preview');
+    const lang = document.documentElement.lang || 'en';
     const kind = form.elements.kind.value;
     form.dataset.kind = kind;
     // Every named field that applies to this widget, in the form's order (a field marked
@@ -32,19 +36,24 @@
       `<script async src="${location.origin}/embed.js"></script>`;
     const src = `${location.origin}/embed/${kind}?${new URLSearchParams(options)}`;
     if (preview.getAttribute('src') !== src) preview.src = src;
-    copied.textContent = '';
+    $('widget-copied').textContent = '';
   }
 
-  form.addEventListener('input', update);
-  form.addEventListener('change', update);
-  form.addEventListener('submit', (event) => event.preventDefault());
-  copy.addEventListener('click', () => {
+  document.addEventListener('input', (event) => inForm(event) && update());
+  document.addEventListener('change', (event) => inForm(event) && update());
+  document.addEventListener('submit', (event) => inForm(event) && event.preventDefault());
+  document.addEventListener('click', (event) => {
+    const copy = event.target instanceof Element && event.target.closest('#widget-copy');
+    if (!copy) return;
+    const code = $('widget-code');
     code.select();
     if (!navigator.clipboard) return;
     navigator.clipboard.writeText(code.value).then(
-      () => { copied.textContent = copy.dataset.done; },
+      () => { $('widget-copied').textContent = copy.dataset.done; },
       () => {},
     );
   });
+  // The app's copy of the page, with what the partner picked carried over, is now the page.
+  addEventListener('TrunkApplicationStarted', update);
   update();
 })();

@@ -13,7 +13,7 @@ use crate::i18n::{Ui, lang_from_path, ui};
 use crate::router::{Nav, Page};
 use crate::routes::{
     article::ArticlePage, country::CountryPage, home::HomePage, not_found::NotFound,
-    saved::SavedPage, widgets::WidgetsPage,
+    saved::SavedPage,
 };
 
 /// What every page of one edition shares: its language and the reference data the side
@@ -90,16 +90,22 @@ pub fn App() -> impl IntoView {
                 Some(Page::Article(_, slug)) => view! { <ArticlePage slug /> }.into_any(),
                 Some(Page::Country(_, code)) => view! { <CountryPage code /> }.into_any(),
                 Some(Page::Saved(_)) => view! { <SavedPage /> }.into_any(),
-                Some(Page::Widgets(_)) => view! { <WidgetsPage /> }.into_any(),
+                Some(Page::Widgets(_)) => crate::routes::widgets::in_reader_app(),
                 None => view! { <NotFound /> }.into_any(),
             }}
         </Frame>
     }
 }
 
+/// Whether this bundle's app draws `page` itself; a link to any other page is left to the
+/// browser, which loads it with its own bundle (the widgets page, decision 0006).
+pub fn drawn_here(page: &Page) -> bool {
+    cfg!(feature = "ssr") || !matches!(page, Page::Widgets(_))
+}
+
 /// The page around every route, for one edition: the language comes from the path.
 #[component]
-fn Frame(lang: Memo<Lang>, children: Children) -> impl IntoView {
+pub fn Frame(lang: Memo<Lang>, children: Children) -> impl IntoView {
     let site = Site::new(lang);
     provide_context(site);
     let t = site.ui();

@@ -116,7 +116,9 @@ impl Nav {
             || !matches!(anchor.target().as_str(), "" | "_self");
         let same_page = anchor.pathname() == location.pathname().unwrap_or_default()
             && anchor.search() == location.search().unwrap_or_default();
-        if !same_origin || own_handler || (same_page && !anchor.hash().is_empty()) {
+        let other_bundle =
+            Page::parse(&anchor.pathname()).is_some_and(|p| !crate::app::drawn_here(&p));
+        if !same_origin || own_handler || other_bundle || (same_page && !anchor.hash().is_empty()) {
             return;
         }
         ev.prevent_default();

@@ -180,8 +180,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_built_page_has_the_markers_the_server_fills() {
+    fn the_built_pages_have_the_markers_the_server_fills() {
         let page = include_str!("../../index.html");
+        let partners = include_str!("../../partners.html");
         for marker in [
             "<!--shell-->",
             "<!--/shell-->",
@@ -189,7 +190,13 @@ mod tests {
             "<!--/preload-->",
         ] {
             assert_eq!(page.matches(marker).count(), 1, "{marker}");
+            assert_eq!(
+                partners.matches(marker).count(),
+                1,
+                "partners.html {marker}"
+            );
         }
+        assert!(partners.contains("<div id=\"app\"><!--shell-->"));
         let shell = &page[page.find("<!--shell-->").unwrap()..page.find("<!--/shell-->").unwrap()];
         assert!(
             shell.contains("feed-row placeholder"),

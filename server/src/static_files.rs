@@ -47,10 +47,13 @@ pub async fn page(
         ("embed/index.html", state.embed_ancestors.as_str())
     } else if path == "/admin" || path.starts_with("/admin/") {
         ("admin/index.html", "'self'")
+    } else if matches!(Page::parse(path), Some(Page::Widgets(_))) {
+        // The widgets page comes with a bundle of its own (decision 0006), rendered the same way.
+        ("partners/index.html", "'self'")
     } else {
         ("index.html", "'self'")
     };
-    let reader_page = file == "index.html";
+    let reader_page = matches!(file, "index.html" | "partners/index.html");
     // The shell itself (the service worker keeps it for offline starts) goes as it was built.
     let rendered_page = reader_page && path != "/index.html";
     if rendered_page && path == "/" {

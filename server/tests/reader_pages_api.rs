@@ -144,6 +144,28 @@ async fn an_article_page_arrives_with_its_body_states_comments_related_news_and_
 }
 
 #[tokio::test]
+async fn the_widgets_page_arrives_in_its_own_bundles_page_with_the_portals_frame() {
+    let s = common::server().await;
+    let page = s.get("/en/widgets").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let page = text(&page);
+    assert!(page.contains("<body id=partners>"), "the partners' build");
+    let html = app_html(&page);
+    assert!(html.contains("id=\"widget-picker\""), "{html}");
+    assert_eq!(html.matches("class=\"clock\"").count(), 27);
+    assert!(
+        html.contains("<option value=\"KZ\">"),
+        "the states to pick from"
+    );
+    assert_eq!(
+        carried(&page)["/api/states"],
+        s.get("/api/states").await.json()
+    );
+    // Every other reader page stays in the reader's build.
+    assert!(text(&s.get("/en/").await).contains("<body id=reader>"));
+}
+
+#[tokio::test]
 async fn a_state_page_arrives_with_that_states_news() {
     let s = common::server().await;
     let feed = s

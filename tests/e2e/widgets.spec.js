@@ -191,7 +191,12 @@ test('bad parameters show a message inside the widget, and a script-like value s
 test('the widgets page builds the embed code and previews it', async ({ page }) => {
   await page.goto(`${portal.base}/en/`);
   await appTookOver(page);
+  await page.evaluate(() => { window.readerApp = true; });
   await page.getByRole('link', { name: 'Widgets for your site' }).click();
+  // A page with a bundle of its own: loaded anew, then taken over by that bundle.
+  await page.waitForURL(/\/en\/widgets$/);
+  await appTookOver(page);
+  expect(await page.evaluate(() => window.readerApp), 'a new page, not the reader app').toBeUndefined();
   await expect(page.locator('h1')).toHaveText('Infoshos on your site');
   await page.getByLabel('Headlines (1–20)').fill('3');
   await page.locator('#widget-theme').selectOption('dark');

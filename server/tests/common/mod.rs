@@ -44,6 +44,14 @@ pub async fn server() -> TestServer {
          <p class=shell>Loading</p><!--/shell--></div></body>",
     )
     .unwrap();
+    // The widgets page's own build, with the same markers.
+    std::fs::create_dir_all(dist.join("partners")).unwrap();
+    std::fs::write(
+        dist.join("partners/index.html"),
+        "<!doctype html><head><title>Infoshos widgets</title><!--preload--><!--/preload-->\
+         </head><body id=partners><div id=\"app\"><!--shell--><!--/shell--></div></body>",
+    )
+    .unwrap();
     // The editors' area and the widget app's pages (`make spa` builds them into dist/).
     std::fs::create_dir_all(dist.join("admin")).unwrap();
     std::fs::write(
