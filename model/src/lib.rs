@@ -10,6 +10,7 @@ pub mod head;
 pub mod lang;
 pub mod links;
 pub mod rates;
+pub mod search;
 pub mod spam;
 pub mod states;
 pub mod validation;

@@ -90,6 +90,15 @@ pub fn has_text(html: &str) -> bool {
     !text_of(html).trim().is_empty()
 }
 
+/// The words of a cleaned body as plain text, for the search index and its snippets: every
+/// tag is a space (so paragraphs do not run together), runs of whitespace are one space.
+pub fn article_text(html: &str) -> String {
+    text_of(&html.replace('<', " <").replace("&nbsp;", " "))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The text between the tags of cleaned HTML, with `&lt;`, `&gt;` and `&amp;` read back as
 /// the characters they stand for.
 fn text_of(html: &str) -> String {
@@ -141,6 +150,17 @@ pub fn escape_html(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bodys_text_for_search_has_its_words_apart_and_no_markup() {
+        let html = article_html(
+            "<h2>Agenda</h2><p>Leaders &amp; <em>ministers</em>&nbsp;met.</p><p>Then 3 &lt; 4.</p>",
+        );
+        assert_eq!(
+            article_text(&html),
+            "Agenda Leaders & ministers met. Then 3 < 4."
+        );
+    }
 
     #[test]
     fn keeps_the_structure_of_a_news_text() {

@@ -8,6 +8,7 @@ mod health;
 mod oembed;
 mod openapi;
 mod rates;
+mod search;
 mod states;
 
 use axum::Router;
@@ -37,6 +38,7 @@ pub fn api(state: &AppState) -> Router<AppState> {
                 .post(comments::create.layer(limited))
                 .layer(DefaultBodyLimit::max(MAX_COMMENT_BODY)),
         )
+        .route("/search", get(search::search))
         .route("/states", get(states::list))
         .route("/rates", get(rates::show))
         .route("/health", get(health::show))

@@ -3,6 +3,7 @@
 
 use super::Storage;
 use super::articles::NewArticle;
+use crate::sanitize::article_text;
 
 impl Storage {
     pub async fn insert_article(&self, a: &NewArticle) -> Result<i64, sqlx::Error> {
@@ -37,13 +38,14 @@ impl Storage {
     ) -> Result<Option<i64>, sqlx::Error> {
         let mut tx = self.pool.begin().await?;
         let id: Option<i64> = sqlx::query_scalar(
-            "UPDATE articles SET lang = ?, title = ?, summary = ?, body = ?
+            "UPDATE articles SET lang = ?, title = ?, summary = ?, body = ?, body_text = ?
              WHERE slug = ? RETURNING id",
         )
         .bind(a.lang.code())
         .bind(&a.title)
         .bind(&a.summary)
         .bind(&a.body_html)
+        .bind(article_text(&a.body_html))
         .bind(&a.slug)
         .fetch_optional(&mut *tx)
         .await?;
@@ -121,14 +123,15 @@ async fn insert_countries(
 
 async fn insert(tx: &mut sqlx::SqliteConnection, a: &NewArticle) -> Result<i64, sqlx::Error> {
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO articles (slug, lang, title, summary, body, published_at)
-         VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        "INSERT INTO articles (slug, lang, title, summary, body, body_text, published_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(&a.slug)
     .bind(a.lang.code())
     .bind(&a.title)
     .bind(&a.summary)
     .bind(&a.body_html)
+    .bind(article_text(&a.body_html))
     .bind(a.published_at_ms)
     .fetch_one(&mut *tx)
     .await?;

@@ -25,12 +25,12 @@ pub struct NewArticle {
 }
 
 #[derive(FromRow)]
-struct SummaryRow {
-    id: i64,
+pub(super) struct SummaryRow {
+    pub(super) id: i64,
     slug: String,
     title: String,
     summary: String,
-    published_at: i64,
+    pub(super) published_at: i64,
     lang: Lang,
     countries: Option<String>,
     comment_count: i64,
@@ -51,7 +51,7 @@ impl From<SummaryRow> for ArticleSummary {
     }
 }
 
-const SUMMARY_COLUMNS: &str = "a.id, a.slug, a.title, a.summary, a.published_at, a.lang,
+pub(super) const SUMMARY_COLUMNS: &str = "a.id, a.slug, a.title, a.summary, a.published_at, a.lang,
     (SELECT group_concat(country) FROM article_countries WHERE article_id = a.id) AS countries,
     (SELECT count(*) FROM comments c WHERE c.article_id = a.id AND c.status = 'published') AS comment_count";
 

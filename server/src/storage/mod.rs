@@ -7,6 +7,7 @@ mod articles;
 mod comments;
 mod discovery;
 mod rates;
+mod search;
 mod states;
 
 use std::str::FromStr;
@@ -19,6 +20,7 @@ pub use article_writes::is_unique_violation;
 pub use articles::{FeedCursor, NewArticle};
 pub use discovery::Listed;
 pub use rates::{DayRates, StoredRate};
+pub use search::{Found, SearchCursor};
 
 #[derive(Clone, Debug)]
 pub struct Storage {
@@ -45,7 +47,9 @@ impl Storage {
             .connect_with(options)
             .await?;
         sqlx::migrate!("src/storage/migrations").run(&pool).await?;
-        Ok(Storage { pool })
+        let storage = Storage { pool };
+        storage.index_old_bodies().await?;
+        Ok(storage)
     }
 
     /// The key that signs comment forms: made on the first start, kept in the database, so

@@ -1,0 +1,64 @@
+//! `GET /api/search?q=&lang=&cursor=`: the articles of an edition that contain every word of
+//! `q`, best first, 20 a page, each with a snippet whose matches are marked as data (the page
+//! draws them as `<mark>` around text, never as HTML).
+
+use axum::Json;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use infoshos_model::search::{self, PAGE_SIZE, SearchHit, SearchResults, Segment};
+use serde::Deserialize;
+
+use crate::app::AppState;
+use crate::cursor;
+use crate::error::AppError;
+use crate::routes::articles::parse_lang;
+use crate::storage::Found;
+
+/// Characters either side of the first match in a snippet.
+const SNIPPET_AROUND: usize = 80;
+
+#[derive(Deserialize)]
+pub struct SearchParams {
+    q: Option<String>,
+    lang: Option<String>,
+    cursor: Option<String>,
+}
+
+pub async fn search(
+    State(state): State<AppState>,
+    params: Result<Query<SearchParams>, QueryRejection>,
+) -> Result<Json<SearchResults>, AppError> {
+    let Query(p) = params.map_err(|e| AppError::BadRequest(e.body_text()))?;
+    let lang = parse_lang(p.lang.as_deref())?;
+    let words = search::terms(p.q.as_deref().unwrap_or_default())
+        .map_err(|problem| AppError::BadRequest(problem.message_en()))?;
+    let after = match p.cursor.as_deref() {
+        None => None,
+        Some(s) => Some(cursor::decode_search(s).ok_or_else(|| {
+            AppError::BadRequest(
+                "cursor is not one this server issued for a search; start again without it.".into(),
+            )
+        })?),
+    };
+    let (found, next) = state.storage.search(lang, &words, PAGE_SIZE, after).await?;
+    Ok(Json(SearchResults {
+        items: found.into_iter().map(|f| hit(f, &words)).collect(),
+        next_cursor: next.map(cursor::encode_search),
+    }))
+}
+
+/// The hit with its snippet: from the lead when a word is in it, else from the body.
+fn hit(found: Found, words: &[String]) -> SearchHit {
+    let marked = |s: &[Segment]| s.iter().any(|seg| seg.mark);
+    let lead = search::snippet(&found.article.summary, words, SNIPPET_AROUND);
+    let snippet = if marked(&lead) {
+        lead
+    } else {
+        let body = search::snippet(&found.body_text, words, SNIPPET_AROUND);
+        if marked(&body) { body } else { lead }
+    };
+    SearchHit {
+        article: found.article,
+        snippet,
+    }
+}
