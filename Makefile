@@ -41,8 +41,8 @@ spa: tools
 	$(SPA_ENV) trunk build embed.html --release --dist dist/embed --public-url /embed/
 	# The editors' area, also apart: readers never download it.
 	$(SPA_ENV) trunk build admin.html --release --dist dist/admin --public-url /admin/
-	# The widgets page for partner sites (/{lang}/widgets), apart for the same reason.
-	$(SPA_ENV) trunk build partners.html --release --dist dist/partners --public-url /partners/
+	# The pages readers open now and then (search results, the widgets page), apart too.
+	$(SPA_ENV) trunk build occasional.html --release --dist dist/occasional --public-url /occasional/
 	# The JS glue, our scripts and the styles, minified (esbuild), their SRI digests rewritten.
 	node scripts/minify.mjs dist
 	node scripts/precache.mjs dist
@@ -52,7 +52,7 @@ precompress:
 	@for f in dist/*.wasm dist/*.js dist/*.css dist/*.html dist/*.webmanifest dist/*.svg \
 	  dist/embed/*.wasm dist/embed/*.js dist/embed/*.css dist/embed/*.html \
 	  dist/admin/*.wasm dist/admin/*.js dist/admin/*.css dist/admin/*.html \
-	  dist/partners/*.wasm dist/partners/*.js dist/partners/*.css dist/partners/*.html; do \
+	  dist/occasional/*.wasm dist/occasional/*.js dist/occasional/*.css dist/occasional/*.html; do \
 	  [ -f "$$f" ] || continue; \
 	  brotli -f -k -q 11 "$$f"; gzip -f -k -9 "$$f"; \
 	done

@@ -195,6 +195,20 @@ pub fn comments(slug: String) -> impl Future<Output = Result<Vec<Comment>, Fetch
     }
 }
 
+/// One page of results for words already checked by `search::terms` (the API refuses the
+/// rest with a 400, which a server-rendered page would not carry).
+pub fn search(
+    lang: Lang,
+    query: String,
+    cursor: Option<String>,
+) -> impl Future<Output = Result<infoshos_model::search::SearchResults, FetchError>> {
+    let mut url = format!("/api/search?lang={}&q={}", lang.code(), encode(&query));
+    if let Some(c) = cursor {
+        url.push_str(&format!("&cursor={}", encode(&c)));
+    }
+    get(url)
+}
+
 pub fn states() -> impl Future<Output = Result<Vec<State>, FetchError>> {
     get("/api/states".into())
 }

@@ -90,17 +90,13 @@ pub fn App() -> impl IntoView {
                 Some(Page::Article(_, slug)) => view! { <ArticlePage slug /> }.into_any(),
                 Some(Page::Country(_, code)) => view! { <CountryPage code /> }.into_any(),
                 Some(Page::Saved(_)) => view! { <SavedPage /> }.into_any(),
-                Some(Page::Widgets(_)) => crate::routes::widgets::in_reader_app(),
+                Some(page @ (Page::Widgets(_) | Page::Search(_))) => {
+                    crate::occasional::in_reader_app(page)
+                }
                 None => view! { <NotFound /> }.into_any(),
             }}
         </Frame>
     }
-}
-
-/// Whether this bundle's app draws `page` itself; a link to any other page is left to the
-/// browser, which loads it with its own bundle (the widgets page, decision 0006).
-pub fn drawn_here(page: &Page) -> bool {
-    cfg!(feature = "ssr") || !matches!(page, Page::Widgets(_))
 }
 
 /// The page around every route, for one edition: the language comes from the path.

@@ -9,6 +9,7 @@ pub mod embed;
 pub mod head;
 pub mod i18n;
 pub mod load;
+pub mod occasional;
 pub mod own_comments;
 pub mod pwa;
 pub mod rate_format;
@@ -20,6 +21,16 @@ pub mod time;
 
 use leptos::prelude::{IntoView, document};
 use wasm_bindgen::JsCast;
+
+/// An attribute only the server's HTML carries, such as a value it echoes back for a reader
+/// without JavaScript; in the browser's build, nothing (and none of its code in the wasm).
+#[cfg(feature = "ssr")]
+pub fn on_server<A: leptos::attr::Attribute>(attr: impl FnOnce() -> A) -> A {
+    attr()
+}
+
+#[cfg(not(feature = "ssr"))]
+pub fn on_server<A>(_: impl FnOnce() -> A) {}
 
 /// Replaces the static shell in the element with `id` (painted before the wasm arrived) with
 /// the app; the whole body if the page has no such element.

@@ -117,7 +117,7 @@ impl Nav {
         let same_page = anchor.pathname() == location.pathname().unwrap_or_default()
             && anchor.search() == location.search().unwrap_or_default();
         let other_bundle =
-            Page::parse(&anchor.pathname()).is_some_and(|p| !crate::app::drawn_here(&p));
+            Page::parse(&anchor.pathname()).is_some_and(|p| crate::occasional::drawn_elsewhere(&p));
         if !same_origin || own_handler || other_bundle || (same_page && !anchor.hash().is_empty()) {
             return;
         }

@@ -20,13 +20,15 @@ pub enum Page {
     Saved(Lang),
     /// Where partners pick a widget and copy its embed code.
     Widgets(Lang),
+    /// Search results (the words in `?q=`, see `search`).
+    Search(Lang),
 }
 
 impl Page {
     pub fn lang(&self) -> Lang {
         match self {
             Page::Home(l) | Page::Article(l, _) | Page::Country(l, _) => *l,
-            Page::Saved(l) | Page::Widgets(l) => *l,
+            Page::Saved(l) | Page::Widgets(l) | Page::Search(l) => *l,
         }
     }
 
@@ -39,6 +41,7 @@ impl Page {
             Page::Country(_, code) => format!("/{lang}/country/{}", encode(code)),
             Page::Saved(_) => format!("/{lang}/saved"),
             Page::Widgets(_) => format!("/{lang}/widgets"),
+            Page::Search(_) => format!("/{lang}/search"),
         }
     }
 
@@ -61,6 +64,7 @@ impl Page {
             ["country", code] => Page::Country(lang, named(code)?),
             ["saved"] => Page::Saved(lang),
             ["widgets"] => Page::Widgets(lang),
+            ["search"] => Page::Search(lang),
             _ => return None,
         })
     }
@@ -84,6 +88,17 @@ pub fn lang_of_path(path: &str) -> Option<Lang> {
 /// The next page of a feed (the "More news" link): `/en/?cursor=…`, `/en/country/KZ?cursor=…`.
 pub fn next_page(page: &Page, cursor: &str) -> String {
     format!("{}?cursor={}", page.path(), encode(cursor))
+}
+
+/// Results for `query` in an edition (`/en/search?q=…`), from `cursor` on when given (the
+/// "More results" link).
+pub fn search(lang: Lang, query: &str, cursor: Option<&str>) -> String {
+    let mut out = format!("{}?q={}", Page::Search(lang).path(), encode(query));
+    if let Some(cursor) = cursor {
+        out.push_str("&cursor=");
+        out.push_str(&encode(cursor));
+    }
+    out
 }
 
 /// Percent-encoding of one path segment or query value: everything but RFC 3986's
@@ -153,6 +168,11 @@ mod tests {
         );
         assert_eq!(Page::parse("/en/saved/"), Some(Page::Saved(en)));
         assert_eq!(Page::parse("/en/widgets"), Some(Page::Widgets(en)));
+        assert_eq!(Page::parse("/zh/search"), Some(Page::Search(Lang::Zh)));
+        assert_eq!(
+            search(Lang::Ru, "саммит & co", Some("s1.a.1.2")),
+            "/ru/search?q=%D1%81%D0%B0%D0%BC%D0%BC%D0%B8%D1%82%20%26%20co&cursor=s1.a.1.2"
+        );
     }
 
     #[test]
@@ -188,7 +208,12 @@ mod tests {
             "峰会",
         ];
         for lang in Lang::ALL {
-            let mut pages = vec![Page::Home(lang), Page::Saved(lang), Page::Widgets(lang)];
+            let mut pages = vec![
+                Page::Home(lang),
+                Page::Saved(lang),
+                Page::Widgets(lang),
+                Page::Search(lang),
+            ];
             for s in slugs {
                 pages.push(Page::Article(lang, s.into()));
                 pages.push(Page::Country(lang, s.into()));

@@ -23,6 +23,8 @@ pub struct Head {
     pub article: Option<ArticleDates>,
     /// The absolute address of the preview picture.
     pub image: String,
+    /// Search results are for readers, not for search engines' own lists (`noindex`).
+    pub indexed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -46,6 +48,7 @@ impl Head {
             lang: page.lang(),
             article: None,
             image: format!("{origin}{PREVIEW_IMAGE}"),
+            indexed: !matches!(page, Page::Search(_)),
         }
     }
 
@@ -92,6 +95,9 @@ impl Head {
             ),
             "<meta name=\"twitter:card\" content=\"summary_large_image\">".to_string(),
         ];
+        if !self.indexed {
+            tags.push("<meta name=\"robots\" content=\"noindex\">".to_string());
+        }
         if let Some(title) = &self.title {
             tags.push(meta_property("og:title", title));
         }

@@ -182,7 +182,7 @@ mod tests {
     #[test]
     fn the_built_pages_have_the_markers_the_server_fills() {
         let page = include_str!("../../index.html");
-        let partners = include_str!("../../partners.html");
+        let occasional = include_str!("../../occasional.html");
         for marker in [
             "<!--shell-->",
             "<!--/shell-->",
@@ -191,12 +191,12 @@ mod tests {
         ] {
             assert_eq!(page.matches(marker).count(), 1, "{marker}");
             assert_eq!(
-                partners.matches(marker).count(),
+                occasional.matches(marker).count(),
                 1,
-                "partners.html {marker}"
+                "occasional.html {marker}"
             );
         }
-        assert!(partners.contains("<div id=\"app\"><!--shell-->"));
+        assert!(occasional.contains("<div id=\"app\"><!--shell-->"));
         let shell = &page[page.find("<!--shell-->").unwrap()..page.find("<!--/shell-->").unwrap()];
         assert!(
             shell.contains("feed-row placeholder"),

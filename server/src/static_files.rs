@@ -47,13 +47,14 @@ pub async fn page(
         ("embed/index.html", state.embed_ancestors.as_str())
     } else if path == "/admin" || path.starts_with("/admin/") {
         ("admin/index.html", "'self'")
-    } else if matches!(Page::parse(path), Some(Page::Widgets(_))) {
-        // The widgets page comes with a bundle of its own (decision 0006), rendered the same way.
-        ("partners/index.html", "'self'")
+    } else if Page::parse(path).is_some_and(|p| infoshos::occasional::is_occasional(&p)) {
+        // Search and the widgets page come with a bundle of their own (decision 0006),
+        // rendered the same way.
+        ("occasional/index.html", "'self'")
     } else {
         ("index.html", "'self'")
     };
-    let reader_page = matches!(file, "index.html" | "partners/index.html");
+    let reader_page = matches!(file, "index.html" | "occasional/index.html");
     // The shell itself (the service worker keeps it for offline starts) goes as it was built.
     let rendered_page = reader_page && path != "/index.html";
     if rendered_page && path == "/" {

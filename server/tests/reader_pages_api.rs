@@ -149,7 +149,7 @@ async fn the_widgets_page_arrives_in_its_own_bundles_page_with_the_portals_frame
     let page = s.get("/en/widgets").await;
     assert_eq!(page.status, StatusCode::OK);
     let page = text(&page);
-    assert!(page.contains("<body id=partners>"), "the partners' build");
+    assert!(page.contains("<body id=occasional>"), "its own build");
     let html = app_html(&page);
     assert!(html.contains("id=\"widget-picker\""), "{html}");
     assert_eq!(html.matches("class=\"clock\"").count(), 27);

@@ -39,6 +39,13 @@ pub fn SiteHeader() -> impl IntoView {
                 // public/pwa.js switches the theme (no wasm for it): see `.theme-toggle` there.
                 <button type="button" class="link theme-toggle">{t.theme}</button>
             </nav>
+            // A plain GET form: it works without JavaScript, and the results page is drawn by
+            // the server (and by its own bundle, not the reader's).
+            <form class="search-form" role="search" action=move || Page::Search(site.lang.get()).path()>
+                <input id="search-q" type="search" name="q" maxlength="200" aria-label=t.search_label
+                    {..crate::on_server(|| leptos::attr::value(searched()))} />
+                <button type="submit" class="button">{t.search}</button>
+            </form>
             <Show when=move || note.get().is_some()>
                 <p class="header-note" role="status">
                     {move || note.get()}
@@ -48,6 +55,11 @@ pub fn SiteHeader() -> impl IntoView {
             </Show>
         </header>
     }
+}
+
+/// The words of the search being shown, for the server's copy of the search box.
+fn searched() -> Option<String> {
+    crate::router::query_param(&crate::router::use_nav().search.get_untracked(), "q")
 }
 
 /// Opens the system share sheet when the browser has one. Returns false when it does not.

@@ -9,6 +9,15 @@ pub struct Ui {
     pub skip_to_content: &'static str,
     pub close: &'static str,
     pub the_article: &'static str,
+    /// "Could not load {this page}": a page another bundle draws, opened offline.
+    pub this_page: &'static str,
+    /// The header's search box: its label, its button; the results page.
+    pub search_label: &'static str,
+    pub search: &'static str,
+    pub search_title: &'static str,
+    pub search_hint: &'static str,
+    pub search_none: &'static str,
+    pub search_more: &'static str,
     pub nav_label: &'static str,
     pub home: &'static str,
     pub contact: &'static str,

@@ -5,4 +5,5 @@ pub mod country;
 pub mod home;
 pub mod not_found;
 pub mod saved;
+pub mod search;
 pub mod widgets;

@@ -1,42 +1,8 @@
 use leptos::prelude::*;
 
-use crate::app::{Frame, use_site};
-use crate::router::Nav;
+use crate::app::use_site;
 
 use infoshos_model::widgets::{DEFAULT_LIMIT, GROUPS, MAX_LIMIT, PICKABLE, THEMES};
-
-/// The widgets page's own app (`src/bin/partners.rs`, `partners.html`): the portal's frame
-/// around the widgets page, at the address the page was loaded at. Every link in it loads
-/// its page anew, with that page's bundle (no client routing here).
-#[component]
-pub fn PartnersApp() -> impl IntoView {
-    let location = window().location();
-    let nav = Nav::at(
-        &location.pathname().unwrap_or_default(),
-        &location.search().unwrap_or_default(),
-    );
-    provide_context(nav);
-    let lang = Memo::new(move |_| crate::i18n::lang_from_path(&nav.path.read()));
-    view! { <Frame lang><WidgetsPage /></Frame> }
-}
-
-/// The widgets page where the reader's app is asked for it. The server draws it (the same
-/// component); the reader's bundle, which leaves it out (5.4 KB of brotli wasm), only lands
-/// here offline, from the service worker's shell, and says so.
-pub fn in_reader_app() -> AnyView {
-    #[cfg(feature = "ssr")]
-    return view! { <WidgetsPage /> }.into_any();
-    #[cfg(not(feature = "ssr"))]
-    {
-        use crate::api::FetchError;
-        use crate::components::failure::Failure;
-        let t = use_site().ui();
-        let reload = Callback::new(|_| {
-            let _ = window().location().reload();
-        });
-        view! { <Failure what=t.widgets_title error=FetchError::Offline retry=reload /> }.into_any()
-    }
-}
 
 /// For partner sites: pick a widget and its options, see it live, copy the two lines.
 /// The page is static markup; `public/widgets.js` reads the form and fills in the code and the

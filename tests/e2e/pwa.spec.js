@@ -172,7 +172,7 @@ test('a comment written offline is kept, then sent exactly once when the connect
   const notice = page.locator('.form-notice');
   await expect(notice).toContainText('will be sent once the connection is back');
   await expect(page.locator('#comment-text')).toHaveValue(text);
-  await expect(page.locator('button[type=submit]')).toBeDisabled();
+  await expect(page.locator('#comment-form button[type=submit]')).toBeDisabled();
 
   await context.setOffline(false);
   await expect(notice).toContainText('published');

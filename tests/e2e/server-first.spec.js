@@ -106,6 +106,18 @@ test.describe('without JavaScript', () => {
     expect(leaked, 'what the reader wrote is never in an address').toEqual([]);
   });
 
+  test('a reader searches from the header, and a query that looks like markup stays text', async ({ page }) => {
+    await page.goto('/en/');
+    await page.getByRole('searchbox', { name: 'Search the news' }).fill('tashkent');
+    await page.getByRole('searchbox', { name: 'Search the news' }).press('Enter');
+    await expect(page).toHaveURL(/\/en\/search\?q=tashkent$/);
+    expect(await page.locator('.search-results mark').count()).toBeGreaterThanOrEqual(2);
+    await page.goto('/en/search?q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E');
+    await expect(page.locator('h1')).toHaveText('Search: <img src=x onerror=alert(1)>');
+    await expect(page.locator('img[src="x"]')).toHaveCount(0);
+    await expect(page.getByText('No article holds all of these words.')).toBeVisible();
+  });
+
   test('an unknown article, state, edition or path is a not-found page sent as 404', async ({ page }) => {
     for (const path of ['/en/article/no-such-story', '/en/country/FR', '/xx/', '/en/nowhere']) {
       const answer = await page.goto(path);

@@ -44,12 +44,12 @@ pub async fn server() -> TestServer {
          <p class=shell>Loading</p><!--/shell--></div></body>",
     )
     .unwrap();
-    // The widgets page's own build, with the same markers.
-    std::fs::create_dir_all(dist.join("partners")).unwrap();
+    // The build of the pages readers open now and then (search, widgets), with the same markers.
+    std::fs::create_dir_all(dist.join("occasional")).unwrap();
     std::fs::write(
-        dist.join("partners/index.html"),
+        dist.join("occasional/index.html"),
         "<!doctype html><head><title>Infoshos widgets</title><!--preload--><!--/preload-->\
-         </head><body id=partners><div id=\"app\"><!--shell--><!--/shell--></div></body>",
+         </head><body id=occasional><div id=\"app\"><!--shell--><!--/shell--></div></body>",
     )
     .unwrap();
     // The editors' area and the widget app's pages (`make spa` builds them into dist/).
