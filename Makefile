@@ -37,6 +37,12 @@ endif
 # The reader app in release mode, with .br/.gz copies the server sends as they are.
 spa: tools
 	$(SPA_ENV) trunk build --release
+	# The Russian and Chinese editions' readers: the same page, each bundle with its own strings
+	# only (decision 0011), under /edition-ru/ and /edition-zh/.
+	for e in ru zh; do \
+	  sed -e "s/edition-en/edition-$$e/" -e 's/<html lang="en">/<html lang="'$$e'">/' index.html > .index-$$e.html && \
+	  $(SPA_ENV) trunk build .index-$$e.html --release --dist dist/edition-$$e --public-url /edition-$$e/ || exit 1; \
+	done
 	# The widget app: its own small bundle under /embed/ (after the main build, which empties dist/).
 	$(SPA_ENV) trunk build embed.html --release --dist dist/embed --public-url /embed/
 	# The editors' area, also apart: readers never download it.
@@ -52,7 +58,8 @@ precompress:
 	@for f in dist/*.wasm dist/*.js dist/*.css dist/*.html dist/*.webmanifest dist/*.svg \
 	  dist/embed/*.wasm dist/embed/*.js dist/embed/*.css dist/embed/*.html \
 	  dist/admin/*.wasm dist/admin/*.js dist/admin/*.css dist/admin/*.html \
-	  dist/occasional/*.wasm dist/occasional/*.js dist/occasional/*.css dist/occasional/*.html; do \
+	  dist/occasional/*.wasm dist/occasional/*.js dist/occasional/*.css dist/occasional/*.html \
+	  dist/edition-*/*.wasm dist/edition-*/*.js dist/edition-*/*.css dist/edition-*/*.html; do \
 	  [ -f "$$f" ] || continue; \
 	  brotli -f -k -q 11 "$$f"; gzip -f -k -9 "$$f"; \
 	done

@@ -16,7 +16,7 @@ const esbuild = require('esbuild');
 const dist = process.argv[2] || 'dist';
 // sw.js is written later from its template (precache.mjs); everything else in these folders
 // that ends in .js is ours or trunk's.
-const folders = [dist, join(dist, 'embed'), join(dist, 'admin'), join(dist, 'occasional')].filter((d) => existsSync(d));
+const folders = [dist, join(dist, 'embed'), join(dist, 'admin'), join(dist, 'occasional'), join(dist, 'edition-ru'), join(dist, 'edition-zh')].filter((d) => existsSync(d));
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
 let before = 0;

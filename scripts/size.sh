@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the reader app in release mode (as `make spa` does) and prints raw, gzip and brotli
-# sizes of what a reader downloads. The ceiling: what `/{lang}/` downloads to run, the app's wasm
+# sizes of what a reader downloads. The ceiling: what `/{lang}/` downloads to run (each edition's
+# reader has its own build), the app's wasm
 # + JS glue + pwa.js (which loads beside it), <= 148 KB brotli (the Leptos hackernews example);
 # the goal was 100 KB. sw.js and the manifest are counted apart (the worker loads on its own),
 # and so are embed.js and widgets.js, which load only on partners' pages and the widgets page.
@@ -23,7 +24,15 @@ for f in dist/*.wasm dist/*.js dist/*.css dist/index.html dist/manifest.webmanif
   printf '%-44s %8s K %8s K %8s K\n' "$(basename "$f")" "$(kb "$raw")" "$(kb "$gz")" "$(kb "$br")"
 done
 echo
-echo "what /{lang}/ downloads to run (wasm + JS glue + pwa.js), brotli: $(kb $code_br) KB (ceiling 148 KB)"
+echo "what /en/ downloads to run (wasm + JS glue + pwa.js), brotli: $(kb $code_br) KB (ceiling 148 KB)"
+# The other editions' readers: the same app with their own strings (decision 0011).
+worst_br=$code_br
+for e in ru zh; do
+  e_br=$(for f in dist/edition-$e/infoshos-*.wasm dist/edition-$e/infoshos-*.js dist/pwa.js; do
+    brotli -q 11 -c "$f" | wc -c; done | awk '{ s += $1 } END { print s }')
+  echo "what /$e/ downloads to run, brotli: $(kb "$e_br") KB (ceiling 148 KB)"
+  [ "$e_br" -gt "$worst_br" ] && worst_br=$e_br
+done
 echo "service worker and manifest, brotli: $(kb $pwa_br) KB"
 echo "everything above, brotli: $(kb $total_br) KB"
 
@@ -50,4 +59,4 @@ for f in dist/occasional/*.wasm dist/occasional/*.js; do
   printf '%-44s %28s K\n' "${f#dist/}" "$(kb "$br")"
 done
 echo "search and the widgets page (wasm + JS glue), brotli: $(kb $occasional_br) KB"
-if [ "$code_br" -gt $((148 * 1024)) ]; then echo "over the 148 KB ceiling" >&2; exit 1; fi
+if [ "$worst_br" -gt $((148 * 1024)) ]; then echo "over the 148 KB ceiling" >&2; exit 1; fi

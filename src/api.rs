@@ -209,8 +209,13 @@ pub fn search(
     get(url)
 }
 
-pub fn states() -> impl Future<Output = Result<Vec<State>, FetchError>> {
-    get("/api/states".into())
+/// The states with their names in `lang` (the English list is the API's default address, the
+/// one the offline shell preloads).
+pub fn states(lang: Lang) -> impl Future<Output = Result<Vec<State>, FetchError>> {
+    get(match lang {
+        Lang::En => "/api/states".into(),
+        _ => format!("/api/states?lang={}", lang.code()),
+    })
 }
 
 pub fn rates() -> impl Future<Output = Result<Rates, FetchError>> {

@@ -28,9 +28,10 @@ pub struct Site {
 impl Site {
     /// Starts the fetches of the reference data for an edition.
     pub fn new(lang: Memo<Lang>) -> Site {
+        crate::time::write_dates_for(lang.get_untracked());
         Site {
             lang,
-            states: crate::load::Load::new(api::states),
+            states: crate::load::Load::new(move || api::states(lang.get_untracked())),
             rates: crate::load::Load::new(api::rates),
         }
     }
@@ -38,9 +39,10 @@ impl Site {
     /// For a widget that shows no rates: the states only, so a partner's page makes one
     /// request fewer (the rates stay unasked unless something calls `refetch`).
     pub fn without_rates(lang: Memo<Lang>) -> Site {
+        crate::time::write_dates_for(lang.get_untracked());
         Site {
             lang,
-            states: crate::load::Load::new(api::states),
+            states: crate::load::Load::new(move || api::states(lang.get_untracked())),
             rates: crate::load::Load::waiting(api::rates),
         }
     }

@@ -15,10 +15,12 @@ pub fn is_occasional(page: &Page) -> bool {
     matches!(page, Page::Widgets(_) | Page::Search(_))
 }
 
-/// Whether the reader's app leaves `page` to the browser (another bundle draws it); on the
+/// Whether the reader's app leaves `page` to the browser: another bundle draws it (an
+/// occasional page, or a page of another edition, whose reader has its own strings). On the
 /// server every page is drawn.
 pub fn drawn_elsewhere(page: &Page) -> bool {
-    !cfg!(feature = "ssr") && is_occasional(page)
+    let other_edition = crate::i18n::EDITION.is_some_and(|e| e != page.lang());
+    !cfg!(feature = "ssr") && (is_occasional(page) || other_edition)
 }
 
 /// The bundle's app: the portal's frame around the page at the address it was loaded at.

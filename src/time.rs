@@ -4,9 +4,29 @@
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Offset, Timelike, Utc};
 use chrono_tz::Tz;
 
-/// `dd.mm.yyyy`, as the portal has always shown dates.
+use infoshos_model::Lang;
+
+thread_local! {
+    /// The edition whose way of writing dates is used: set with the page's `Site`.
+    static DATES_IN: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::En) };
+}
+
+/// Dates are written as readers of `lang` write them from now on (a page's `Site` sets it).
+pub fn write_dates_for(lang: Lang) {
+    DATES_IN.set(lang);
+}
+
+fn dates_in() -> Lang {
+    crate::i18n::EDITION.unwrap_or_else(|| DATES_IN.get())
+}
+
+/// `dd.mm.yyyy`, as the portal has always shown dates (and Russian readers write them);
+/// `yyyy年m月d日` in the Chinese edition.
 pub fn format_date(d: NaiveDate) -> String {
-    format!("{:02}.{:02}.{:04}", d.day(), d.month(), d.year())
+    match dates_in() {
+        Lang::Zh => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+        Lang::En | Lang::Ru => format!("{:02}.{:02}.{:04}", d.day(), d.month(), d.year()),
+    }
 }
 
 /// `dd.mm.yyyy HH:MM` of an instant, in the zone `offset_east_min` minutes east of UTC.
@@ -116,6 +136,16 @@ mod tests {
 
     fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(y, m, d, h, min, 0).single().unwrap()
+    }
+
+    #[test]
+    fn the_chinese_edition_writes_year_month_day_and_the_others_day_month_year() {
+        let at = utc(2026, 11, 29, 18, 58);
+        write_dates_for(Lang::Zh);
+        assert_eq!(format_date_time(at, 0), "2026年11月29日 18:58");
+        write_dates_for(Lang::Ru);
+        assert_eq!(format_date_time(at, 0), "29.11.2026 18:58");
+        write_dates_for(Lang::En);
     }
 
     #[test]

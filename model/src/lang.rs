@@ -23,6 +23,15 @@ impl Lang {
         }
     }
 
+    /// The language's name in itself, as the language switcher shows it.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Ru => "Русский",
+            Lang::Zh => "中文",
+        }
+    }
+
     /// The edition for a language code; `None` for anything we do not publish.
     pub fn from_code(code: &str) -> Option<Lang> {
         Lang::ALL.into_iter().find(|l| l.code() == code)

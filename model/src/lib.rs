@@ -12,6 +12,7 @@ pub mod links;
 pub mod rates;
 pub mod search;
 pub mod spam;
+pub mod state_names;
 pub mod states;
 pub mod validation;
 pub mod widgets;

@@ -45,6 +45,18 @@ impl Page {
         }
     }
 
+    /// The same page in another edition, for the language switcher: an article becomes that
+    /// edition's front page (an article belongs to one edition).
+    pub fn in_edition(&self, lang: Lang) -> Page {
+        match self {
+            Page::Home(_) | Page::Article(..) => Page::Home(lang),
+            Page::Country(_, code) => Page::Country(lang, code.clone()),
+            Page::Saved(_) => Page::Saved(lang),
+            Page::Widgets(_) => Page::Widgets(lang),
+            Page::Search(_) => Page::Search(lang),
+        }
+    }
+
     /// The full address on the portal at `origin` (`https://infoshos.example`, no slash after).
     pub fn url(&self, origin: &str) -> String {
         format!("{}{}", origin.trim_end_matches('/'), self.path())
@@ -172,6 +184,21 @@ mod tests {
         assert_eq!(
             search(Lang::Ru, "саммит & co", Some("s1.a.1.2")),
             "/ru/search?q=%D1%81%D0%B0%D0%BC%D0%BC%D0%B8%D1%82%20%26%20co&cursor=s1.a.1.2"
+        );
+    }
+
+    #[test]
+    fn the_switcher_leads_to_the_same_page_in_the_other_edition_and_articles_to_its_front() {
+        let country = Page::Country(Lang::En, "KZ".into());
+        assert_eq!(
+            country.in_edition(Lang::Ru),
+            Page::Country(Lang::Ru, "KZ".into())
+        );
+        let article = Page::Article(Lang::En, "x".into());
+        assert_eq!(article.in_edition(Lang::Zh), Page::Home(Lang::Zh));
+        assert_eq!(
+            Page::Search(Lang::Zh).in_edition(Lang::En),
+            Page::Search(Lang::En)
         );
     }
 

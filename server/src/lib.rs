@@ -7,6 +7,7 @@ pub mod config;
 pub mod config_check;
 pub mod cursor;
 pub mod discovery;
+pub mod edition;
 pub mod error;
 pub mod etag;
 pub mod form_token;

@@ -25,6 +25,10 @@ pub struct Head {
     pub image: String,
     /// Search results are for readers, not for search engines' own lists (`noindex`).
     pub indexed: bool,
+    /// The same page in each edition (`hreflang` alternates), for pages every edition has.
+    pub editions: Vec<(Lang, String)>,
+    /// The portal's root, which picks the reader's edition (`x-default`).
+    pub root: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +53,13 @@ impl Head {
             article: None,
             image: format!("{origin}{PREVIEW_IMAGE}"),
             indexed: !matches!(page, Page::Search(_)),
+            editions: match page {
+                Page::Home(_) | Page::Country(..) | Page::Widgets(_) => Lang::ALL
+                    .map(|l| (l, page.in_edition(l).url(origin)))
+                    .to_vec(),
+                _ => Vec::new(),
+            },
+            root: format!("{}/", origin.trim_end_matches('/')),
         }
     }
 
@@ -95,6 +106,19 @@ impl Head {
             ),
             "<meta name=\"twitter:card\" content=\"summary_large_image\">".to_string(),
         ];
+        for (lang, url) in &self.editions {
+            tags.push(format!(
+                "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
+                lang.code(),
+                e(url)
+            ));
+        }
+        if !self.editions.is_empty() {
+            tags.push(format!(
+                "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">",
+                e(&self.root)
+            ));
+        }
         if !self.indexed {
             tags.push("<meta name=\"robots\" content=\"noindex\">".to_string());
         }

@@ -138,7 +138,7 @@ pub fn with_theme(page: &str, headers: &axum::http::HeaderMap) -> String {
 }
 
 /// A cookie `public/pwa.js` keeps for the server (what it holds is checked by the caller).
-fn reader_cookie(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
+pub(crate) fn reader_cookie(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
     axum_extra::extract::CookieJar::from_headers(headers)
         .get(name)
         .map(|c| c.value().to_string())

@@ -52,13 +52,18 @@ pub async fn page(
         // rendered the same way.
         ("occasional/index.html", "'self'")
     } else {
-        ("index.html", "'self'")
+        // Each edition's reader has a bundle with its own strings (decision 0011).
+        match infoshos_model::links::lang_of_path(path) {
+            Some(Lang::Ru) => ("edition-ru/index.html", "'self'"),
+            Some(Lang::Zh) => ("edition-zh/index.html", "'self'"),
+            _ => ("index.html", "'self'"),
+        }
     };
-    let reader_page = matches!(file, "index.html" | "occasional/index.html");
+    let reader_page = !file.starts_with("embed/") && !file.starts_with("admin/");
     // The shell itself (the service worker keeps it for offline starts) goes as it was built.
     let rendered_page = reader_page && path != "/index.html";
     if rendered_page && path == "/" {
-        return front_page_redirect();
+        return front_page_redirect(headers);
     }
     let (status, head) = if reader_page {
         match reader_status(state, path).await {
@@ -115,13 +120,16 @@ pub async fn page(
     }
 }
 
-/// `/` is the front page of the default edition.
-fn front_page_redirect() -> Response {
-    let to = Page::Home(Lang::default()).path();
+/// `/` is the front page of the reader's edition (`edition::for_reader`).
+fn front_page_redirect(headers: &HeaderMap) -> Response {
+    let to = Page::Home(crate::edition::for_reader(headers)).path();
     let mut response = (StatusCode::FOUND, [(header::LOCATION, to)]).into_response();
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static(REVALIDATE));
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(REVALIDATE));
+    headers.insert(
+        header::VARY,
+        HeaderValue::from_static("Accept-Language, Cookie"),
+    );
     response
 }
 

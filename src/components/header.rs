@@ -1,3 +1,4 @@
+use infoshos_model::Lang;
 use infoshos_model::links::Page;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -46,6 +47,18 @@ pub fn SiteHeader() -> impl IntoView {
                     {..crate::on_server(|| leptos::attr::value(searched()))} />
                 <button type="submit" class="button">{t.search}</button>
             </form>
+            // To the same page in the other editions (each a page load: every edition's reader
+            // has its own strings). public/pwa.js remembers the choice in a cookie for `/`.
+            <nav class="lang-switch" aria-label=t.lang_label>
+                {move || {
+                    let here = Page::parse(&crate::router::use_nav().path.get());
+                    Lang::ALL.map(|l| {
+                        let href = here.as_ref().map_or(Page::Home(l), |p| p.in_edition(l)).path();
+                        let current = (l == site.lang.get()).then_some("page");
+                        view! { <a href=href hreflang=l.code() lang=l.code() aria-current=current>{l.endonym()}</a> }
+                    })
+                }}
+            </nav>
             <Show when=move || note.get().is_some()>
                 <p class="header-note" role="status">
                     {move || note.get()}

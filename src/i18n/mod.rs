@@ -1,5 +1,6 @@
-//! Every string the reader sees, one table per language. Only English exists yet; a language
-//! without a table falls back to it, so ru and zh can be added later as data.
+//! Every string the reader sees, one table per language (en, ru, zh). The reader's bundle is
+//! built once per edition with only that edition's table (`edition-*` features, decision
+//! 0011); the server, the widgets and `/admin` carry all three.
 
 use infoshos_model::{Lang, Problem};
 
@@ -18,7 +19,17 @@ pub struct Ui {
     pub search_hint: &'static str,
     pub search_none: &'static str,
     pub search_more: &'static str,
+    pub search_too_long: &'static str,
+    /// The model's field problems; `{}` is the number of characters.
+    pub problem_required: &'static str,
+    pub problem_too_short: &'static str,
+    pub problem_too_long: &'static str,
+    pub problem_control: &'static str,
+    pub problem_email: &'static str,
+    pub problem_duplicate: &'static str,
     pub nav_label: &'static str,
+    /// The language switcher's label.
+    pub lang_label: &'static str,
     pub home: &'static str,
     pub contact: &'static str,
     pub contact_href: &'static str,
@@ -43,7 +54,9 @@ pub struct Ui {
     pub more_news: &'static str,
     pub newest_first: &'static str,
     pub no_news: &'static str,
+    /// Plural forms of "comment": one, few (Russian 2–4), many.
     pub comments_one: &'static str,
+    pub comments_few: &'static str,
     pub comments_many: &'static str,
     pub loading: &'static str,
     pub retry: &'static str,
@@ -134,7 +147,11 @@ pub struct Ui {
 
 pub mod admin;
 mod en;
+mod ru;
+mod zh;
 pub use en::EN;
+pub use ru::RU;
+pub use zh::ZH;
 
 /// A widget parameter's problem in words, with the value as given (shown as text only).
 pub fn widget_problem(t: &Ui, p: &infoshos_model::widgets::WidgetProblem) -> String {
@@ -151,10 +168,24 @@ pub fn widget_problem(t: &Ui, p: &infoshos_model::widgets::WidgetProblem) -> Str
     template.replacen("{}", value, 1)
 }
 
-/// The table for a language; English where we have none yet.
+/// The edition this bundle was built for (a reader's bundle); `None` for a bundle with every
+/// edition's strings (the server, widgets, `/admin`, the occasional pages).
+pub const EDITION: Option<Lang> = if cfg!(feature = "edition-en") {
+    Some(Lang::En)
+} else if cfg!(feature = "edition-ru") {
+    Some(Lang::Ru)
+} else if cfg!(feature = "edition-zh") {
+    Some(Lang::Zh)
+} else {
+    None
+};
+
+/// The table for a language. A reader bundle built for one edition has only that one.
 pub fn ui(lang: Lang) -> &'static Ui {
-    match lang {
-        Lang::En | Lang::Ru | Lang::Zh => &EN,
+    match EDITION.unwrap_or(lang) {
+        Lang::En => &EN,
+        Lang::Ru => &RU,
+        Lang::Zh => &ZH,
     }
 }
 
@@ -166,21 +197,30 @@ pub fn lang_from_path(path: &str) -> Lang {
 
 /// A form field's problem in the reader's language.
 pub fn problem_message(lang: Lang, p: Problem) -> String {
-    match lang {
-        Lang::En | Lang::Ru | Lang::Zh => p.message_en(),
+    let t = ui(lang);
+    match p {
+        Problem::Required => t.problem_required.to_string(),
+        Problem::TooShort { min } => t.problem_too_short.replacen("{}", &min.to_string(), 1),
+        Problem::TooLong { max } => t.problem_too_long.replacen("{}", &max.to_string(), 1),
+        Problem::ControlCharacters => t.problem_control.to_string(),
+        Problem::InvalidEmail => t.problem_email.to_string(),
+        Problem::Duplicate => t.problem_duplicate.to_string(),
     }
 }
 
 /// "1 comment", "5 comments".
+/// "1 comment", "5 comments"; in Russian "1 комментарий", "3 комментария", "11 комментариев"
+/// (one, few, many by the last two digits; English and Chinese tables repeat a form).
 pub fn comment_count(ui: &Ui, n: i64) -> String {
-    format!(
-        "{n} {}",
-        if n == 1 {
-            ui.comments_one
-        } else {
-            ui.comments_many
-        }
-    )
+    let (last, last_two) = (n % 10, n % 100);
+    let form = if last == 1 && last_two != 11 && (ui.lang != Lang::En || n == 1) {
+        ui.comments_one
+    } else if (2..=4).contains(&last) && !(12..=14).contains(&last_two) {
+        ui.comments_few
+    } else {
+        ui.comments_many
+    };
+    format!("{n} {form}")
 }
 
 #[cfg(test)]
@@ -188,10 +228,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_language_has_a_table_and_unknown_ones_read_as_english() {
+    fn every_language_has_its_own_table_and_unknown_ones_read_as_english() {
         for lang in Lang::ALL {
-            assert!(!ui(lang).latest_news.is_empty());
+            assert_eq!(ui(lang).lang, lang);
         }
+        assert_eq!(ui(Lang::Ru).latest_news, "Последние новости");
+        assert_eq!(
+            problem_message(Lang::Zh, Problem::TooLong { max: 200 }),
+            "请不要超过 200 个字符。"
+        );
         assert_eq!(lang_from_path("/fr/"), Lang::En);
         assert_eq!(lang_from_path("/en/article/x"), Lang::En);
         assert_eq!(ui(lang_from_path("/index.html")).lang, Lang::En);
@@ -212,6 +257,13 @@ mod tests {
         assert_eq!(comment_count(&EN, 0), "0 comments");
         assert_eq!(comment_count(&EN, 1), "1 comment");
         assert_eq!(comment_count(&EN, 2), "2 comments");
+        assert_eq!(comment_count(&EN, 21), "21 comments");
+        assert_eq!(comment_count(&RU, 1), "1 комментарий");
+        assert_eq!(comment_count(&RU, 21), "21 комментарий");
+        assert_eq!(comment_count(&RU, 3), "3 комментария");
+        assert_eq!(comment_count(&RU, 12), "12 комментариев");
+        assert_eq!(comment_count(&RU, 5), "5 комментариев");
+        assert_eq!(comment_count(&ZH, 2), "2 条评论");
     }
 
     #[test]

@@ -1,10 +1,34 @@
 use axum::Json;
-use axum::extract::State;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
 use infoshos_model::State as ScoState;
+use infoshos_model::state_names;
+use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::error::AppError;
+use crate::routes::articles::parse_lang;
 
-pub async fn list(State(state): State<AppState>) -> Result<Json<Vec<ScoState>>, AppError> {
-    Ok(Json(state.storage.states().await?))
+#[derive(Deserialize)]
+pub struct StatesParams {
+    lang: Option<String>,
+}
+
+/// The 27 states, their names, capitals and currencies in the edition's language (English
+/// when none is named).
+pub async fn list(
+    State(state): State<AppState>,
+    params: Result<Query<StatesParams>, QueryRejection>,
+) -> Result<Json<Vec<ScoState>>, AppError> {
+    let Query(p) = params.map_err(|e| AppError::BadRequest(e.body_text()))?;
+    let lang = parse_lang(p.lang.as_deref())?;
+    let mut states = state.storage.states().await?;
+    for s in &mut states {
+        if let Some((name, capital, currency)) = state_names::in_lang(lang, &s.code) {
+            s.name = name.into();
+            s.capital = capital.into();
+            s.currency_name = currency.into();
+        }
+    }
+    Ok(Json(states))
 }

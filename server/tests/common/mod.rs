@@ -44,6 +44,19 @@ pub async fn server() -> TestServer {
          <p class=shell>Loading</p><!--/shell--></div></body>",
     )
     .unwrap();
+    // The other editions' readers (`make spa` writes them from index.html).
+    for edition in ["ru", "zh"] {
+        std::fs::create_dir_all(dist.join(format!("edition-{edition}"))).unwrap();
+        std::fs::write(
+            dist.join(format!("edition-{edition}/index.html")),
+            format!(
+                "<!doctype html><html lang=\"{edition}\"><head><title>Infoshos</title>\
+                 <!--preload--><!--/preload--></head><body id=reader-{edition}><div id=\"app\">\
+                 <!--shell--><!--/shell--></div></body>"
+            ),
+        )
+        .unwrap();
+    }
     // The build of the pages readers open now and then (search, widgets), with the same markers.
     std::fs::create_dir_all(dist.join("occasional")).unwrap();
     std::fs::write(
