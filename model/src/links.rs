@@ -45,11 +45,13 @@ impl Page {
         }
     }
 
-    /// The same page in another edition, for the language switcher: an article becomes that
-    /// edition's front page (an article belongs to one edition).
+    /// The same page in another edition, for the language switcher. An article belongs to one
+    /// edition: its address under another one is answered by the server with the story's
+    /// translation there, or that edition's front page.
     pub fn in_edition(&self, lang: Lang) -> Page {
         match self {
-            Page::Home(_) | Page::Article(..) => Page::Home(lang),
+            Page::Home(_) => Page::Home(lang),
+            Page::Article(_, slug) => Page::Article(lang, slug.clone()),
             Page::Country(_, code) => Page::Country(lang, code.clone()),
             Page::Saved(_) => Page::Saved(lang),
             Page::Widgets(_) => Page::Widgets(lang),
@@ -195,7 +197,10 @@ mod tests {
             Page::Country(Lang::Ru, "KZ".into())
         );
         let article = Page::Article(Lang::En, "x".into());
-        assert_eq!(article.in_edition(Lang::Zh), Page::Home(Lang::Zh));
+        assert_eq!(
+            article.in_edition(Lang::Zh),
+            Page::Article(Lang::Zh, "x".into())
+        );
         assert_eq!(
             Page::Search(Lang::Zh).in_edition(Lang::En),
             Page::Search(Lang::En)

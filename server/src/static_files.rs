@@ -65,6 +65,21 @@ pub async fn page(
     if rendered_page && path == "/" {
         return front_page_redirect(headers);
     }
+    // An article asked for under another edition (the language switcher's link): its
+    // translation, or that edition's front page.
+    if let Some(Page::Article(lang, slug)) = Page::parse(path) {
+        match state.storage.translation(&slug, lang).await {
+            Ok(Some(other)) => {
+                let to = match other {
+                    Some(slug) => Page::Article(lang, slug),
+                    None => Page::Home(lang),
+                };
+                return redirect(&to.path());
+            }
+            Ok(None) => {}
+            Err(err) => return AppError::from(err).into_response(),
+        }
+    }
     let (status, head) = if reader_page {
         match reader_status(state, path).await {
             Ok(found) => found,
@@ -122,14 +137,20 @@ pub async fn page(
 
 /// `/` is the front page of the reader's edition (`edition::for_reader`).
 fn front_page_redirect(headers: &HeaderMap) -> Response {
-    let to = Page::Home(crate::edition::for_reader(headers)).path();
-    let mut response = (StatusCode::FOUND, [(header::LOCATION, to)]).into_response();
-    let headers = response.headers_mut();
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(REVALIDATE));
-    headers.insert(
+    let mut response = redirect(&Page::Home(crate::edition::for_reader(headers)).path());
+    response.headers_mut().insert(
         header::VARY,
         HeaderValue::from_static("Accept-Language, Cookie"),
     );
+    response
+}
+
+/// A 302 to `to`, revalidated by caches (where it leads may change).
+fn redirect(to: &str) -> Response {
+    let mut response = (StatusCode::FOUND, [(header::LOCATION, to)]).into_response();
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(REVALIDATE));
     response
 }
 
@@ -144,11 +165,21 @@ async fn reader_status(
     let head = match Page::parse(path) {
         None if path == "/" || path == "/index.html" => return Ok((StatusCode::OK, None)),
         None => None,
-        Some(Page::Article(_, slug)) => state
-            .storage
-            .article_head(&slug)
-            .await?
-            .map(|(a, modified_ms)| Head::article(origin, &a, millis_to_utc(modified_ms))),
+        Some(Page::Article(_, slug)) => match state.storage.article_head(&slug).await? {
+            Some((a, modified_ms)) => {
+                let mut head = Head::article(origin, &a, millis_to_utc(modified_ms));
+                // The story in each edition that tells it, as `hreflang` alternates.
+                let told = state.storage.story_editions(&slug).await?;
+                if told.len() > 1 {
+                    head.editions = told
+                        .into_iter()
+                        .map(|(lang, slug)| (lang, Page::Article(lang, slug).url(origin)))
+                        .collect();
+                }
+                Some(head)
+            }
+            None => None,
+        },
         Some(Page::Country(lang, code)) => {
             let known = state.storage.states().await?.iter().any(|s| s.code == code);
             known.then(|| Head::portal(origin, &Page::Country(lang, code)))

@@ -133,3 +133,61 @@ async fn the_states_api_names_them_in_the_asked_language() {
         StatusCode::BAD_REQUEST
     );
 }
+
+#[tokio::test]
+async fn each_edition_has_its_own_news_and_an_article_leads_to_its_translation_or_the_front_page() {
+    let s = common::server().await;
+    for (lang, at_least) in [("ru", 20), ("zh", 20)] {
+        let feed = s
+            .get(&format!("/api/articles?lang={lang}&limit=50"))
+            .await
+            .json();
+        let items = feed["items"].as_array().unwrap();
+        assert!(items.len() >= at_least, "{lang}: {}", items.len());
+        assert!(items.iter().all(|a| a["lang"] == lang));
+    }
+    let to = |answer: &common::Answer| answer.header(header::LOCATION).to_string();
+    // The switcher's link on an English article with a Russian translation…
+    let story = "tianjin-summit-2025-partner-status";
+    let ru = s.get(&format!("/ru/article/{story}")).await;
+    assert_eq!(ru.status, StatusCode::FOUND);
+    assert_eq!(to(&ru), "/ru/article/tyantszin-2025-status-partnera");
+    // …and back from the Chinese one.
+    let en = s.get("/en/article/tianjin-2025-huoban-diwei-zh").await;
+    assert_eq!(to(&en), format!("/en/article/{story}"));
+    // A story told only in English leads to the other edition's front page.
+    let zh = s.get("/zh/article/energy-club-meeting-moscow-2018").await;
+    assert_eq!(to(&zh), "/zh/");
+    // The translation is its edition's own page, in its language.
+    let page = text(&s.get("/ru/article/tyantszin-2025-status-partnera").await);
+    assert!(page.contains("Саммит в Тяньцзине объединил наблюдателей"));
+    assert!(page.contains("<body id=reader-ru>"));
+    // Search engines learn each edition's article of the story.
+    for (lang, slug) in [
+        ("en", story),
+        ("ru", "tyantszin-2025-status-partnera"),
+        ("zh", "tianjin-2025-huoban-diwei-zh"),
+    ] {
+        assert!(page.contains(&format!(
+            "<link rel=\"alternate\" hreflang=\"{lang}\" href=\"http://127.0.0.1:8080/{lang}/article/{slug}\">"
+        )));
+    }
+    // An unknown article stays a 404 under every edition.
+    assert_eq!(
+        s.get("/ru/article/no-such-story").await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn russian_word_forms_and_chinese_words_are_found_in_the_demo_editions() {
+    let s = common::server().await;
+    let count = |path: &'static str| {
+        let s = &s;
+        async move { s.get(path).await.json()["items"].as_array().unwrap().len() }
+    };
+    // "саммит" finds "саммита", "саммите", "саммитов"…
+    assert!(count("/api/search?lang=ru&q=%D1%81%D0%B0%D0%BC%D0%BC%D0%B8%D1%82").await >= 5);
+    // 峰会 (summit), two characters.
+    assert!(count("/api/search?lang=zh&q=%E5%B3%B0%E4%BC%9A").await >= 5);
+}

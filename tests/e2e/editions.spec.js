@@ -36,9 +36,23 @@ test('a reader switches to Russian, reads the edition in Russian, and `/` rememb
   expect(problems).toEqual([]);
 });
 
+test('the switcher on an article leads to its translation, and back', async ({ page }) => {
+  await page.goto('/en/article/tianjin-summit-2025-partner-status');
+  await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: '中文' }).click();
+  await page.waitForURL(/\/zh\/article\/tianjin-2025-huoban-diwei-zh$/);
+  await appTookOver(page);
+  await expect(page.locator('h1')).toHaveText('天津峰会将观察员和对话伙伴合并为统一地位');
+  await expect(page.locator('.article-meta time')).toHaveText(/^2025年9月1日 \d\d:\d\d$/);
+  await page.getByRole('navigation', { name: '语言' }).getByRole('link', { name: 'English' }).click();
+  await page.waitForURL(/\/en\/article\/tianjin-summit-2025-partner-status$/);
+  await appTookOver(page);
+  await expect(page.locator('h1')).toHaveText('Tianjin summit merges observers and dialogue partners into a single status');
+});
+
 test('the Chinese edition writes its dates its own way, and both editions pass the contrast rules', async ({ page }) => {
   await page.goto('/zh/');
   await expect(page.locator('h1')).toHaveText('最新消息');
+  expect(await page.locator('.feed-row').count()).toBeGreaterThanOrEqual(20);
   await expect(page.locator('.rates-source time')).toHaveText(/\d{4}年\d{1,2}月\d{1,2}日/);
   for (const path of ['/zh/', '/ru/']) {
     for (const colorScheme of ['light', 'dark']) {

@@ -1,8 +1,10 @@
 //! Demo content and reference data. Articles are loaded only into an empty database;
 //! the states are brought in line with the code at every start.
 
+mod editions;
 mod states;
 
+pub use editions::{SeedTranslation, demo_translations};
 pub use states::sco_states;
 
 use chrono::{DateTime, Utc};
@@ -19,6 +21,8 @@ pub enum SeedError {
     Toml(#[from] toml::de::Error),
     #[error("seed comment for unknown article {0}")]
     UnknownArticle(String),
+    #[error("translation of unknown story {0}")]
+    UnknownStory(String),
     #[error(transparent)]
     Database(#[from] sqlx::Error),
 }
@@ -52,12 +56,18 @@ pub fn demo_content() -> Result<SeedFile, SeedError> {
     Ok(toml::from_str(ARTICLES)?)
 }
 
-/// Fills an empty database with the demo articles and comments. Returns how many articles
-/// were added (0 when the database already had some).
+/// Fills an empty database with the demo articles and comments, and an edition without
+/// articles with its demo translations (`editions`). Returns how many articles were added.
 pub async fn seed_if_empty(storage: &Storage) -> Result<usize, SeedError> {
-    if storage.article_count().await? > 0 {
-        return Ok(0);
-    }
+    let english = if storage.article_count().await? == 0 {
+        seed_english(storage).await?
+    } else {
+        0
+    };
+    Ok(english + editions::seed_missing_editions(storage).await?)
+}
+
+async fn seed_english(storage: &Storage) -> Result<usize, SeedError> {
     let content = demo_content()?;
     for a in &content.article {
         storage

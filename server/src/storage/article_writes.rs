@@ -1,11 +1,56 @@
 //! Writing articles: the seed's inserts and editors' publishing, corrections and
 //! (un)publishing, each with its audit row in the same transaction.
 
+use infoshos_model::Lang;
+
 use super::Storage;
 use super::articles::NewArticle;
 use crate::sanitize::article_text;
 
 impl Storage {
+    /// Files the article at `slug` under a story told in several editions.
+    pub async fn set_story(&self, slug: &str, story: &str) -> Result<(), sqlx::Error> {
+        sqlx::query("UPDATE articles SET story = ? WHERE slug = ?")
+            .bind(story)
+            .bind(slug)
+            .execute(&self.pool)
+            .await
+            .map(|_| ())
+    }
+
+    /// Where the switcher's link to the article at `slug` in `lang` leads: `None` when that
+    /// article is in `lang` itself or does not exist; else the slug of the same story in `lang`
+    /// on the portal, if it has one (`Some(None)`: it has not).
+    pub async fn translation(
+        &self,
+        slug: &str,
+        lang: Lang,
+    ) -> Result<Option<Option<String>>, sqlx::Error> {
+        let found: Option<(Lang, Option<String>)> = sqlx::query_as(
+            "SELECT a.lang,
+                    (SELECT t.slug FROM articles t
+                      WHERE t.story = a.story AND t.lang = ?1 AND t.hidden = 0)
+               FROM articles a WHERE a.slug = ?2 AND a.hidden = 0",
+        )
+        .bind(lang.code())
+        .bind(slug)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(found.and_then(|(own, other)| (own != lang).then_some(other)))
+    }
+
+    /// The articles on the portal telling the same story as the one at `slug` (itself too),
+    /// by edition.
+    pub async fn story_editions(&self, slug: &str) -> Result<Vec<(Lang, String)>, sqlx::Error> {
+        sqlx::query_as(
+            "SELECT t.lang, t.slug FROM articles a JOIN articles t ON t.story = a.story
+              WHERE a.slug = ? AND t.hidden = 0 ORDER BY t.lang",
+        )
+        .bind(slug)
+        .fetch_all(&self.pool)
+        .await
+    }
+
     pub async fn insert_article(&self, a: &NewArticle) -> Result<i64, sqlx::Error> {
         let mut tx = self.pool.begin().await?;
         let id = insert(&mut tx, a).await?;
