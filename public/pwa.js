@@ -12,14 +12,31 @@
       update: 'A new version is available.',
       reload: 'Reload',
     },
+    ru: {
+      offline: 'Нет подключения к сети.',
+      unreachable: 'Сервер новостей недоступен.',
+      savedAt: (when) => ` Новости и курсы на экране сохранены ${when}.`,
+      update: 'Доступна новая версия.',
+      reload: 'Обновить',
+    },
+    zh: {
+      offline: '当前没有网络。',
+      unreachable: '无法连接新闻服务器。',
+      savedAt: (when) => `显示的新闻和汇率是${when}保存的副本。`,
+      update: '有新版本可用。',
+      reload: '重新加载',
+    },
   };
   const text = () => TEXT[root.lang] || TEXT.en;
 
   const pad = (n) => String(n).padStart(2, '0');
-  // The portal's own date form, dd.mm.yyyy HH:MM, in the reader's zone.
+  // The portal's own date forms (src/time.rs), in the reader's zone: dd.mm.yyyy HH:MM, and
+  // yyyy年m月d日 HH:MM in the Chinese edition.
   const stamp = (ms) => {
     const d = new Date(ms);
-    return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+    const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+    if (root.lang === 'zh') return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${time}`;
+    return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} ${time}`;
   };
 
   // ---- Status bar: offline banner and update notice (text only, never HTML) ----

@@ -78,17 +78,19 @@ self.addEventListener('fetch', (event) => {
   }
   if (request.mode === 'navigate' && !lastSegment(path).includes('.')) {
     // The server's page, with its content, when it can be reached; offline, every route
-    // boots from the shell, which reads the kept answers.
-    const shell = () => fromShell('/index.html', request);
+    // boots from its edition's shell, which reads the kept answers.
+    const edition = editionOf(path);
+    const shell = () => (edition ? fromEdition(edition, request) : fromShell('/index.html', request));
     const page = () =>
       fetch(request).then((response) => {
         if (response.ok) event.waitUntil(keepCarried(response.clone()));
+        if (response.ok && edition) event.waitUntil(keepEdition(edition));
         return response;
       }, shell);
     event.respondWith(self.navigator.onLine === false ? shell() : page());
     return;
   }
-  if (SHELL.includes(path)) {
+  if (SHELL.includes(path) || path.startsWith('/edition-')) {
     event.respondWith(fromShell(path, request));
   }
 });
@@ -100,6 +102,34 @@ function lastSegment(path) {
 async function fromShell(key, request) {
   const cache = await caches.open(SHELL_CACHE);
   return (await cache.match(key)) || fetch(request);
+}
+
+// Each edition's reader has a build of its own (decision 0011). The shell above is the
+// English one; the Russian and Chinese ones are kept in the same cache (so a new version
+// replaces them too) the first time the reader reads that edition online.
+function editionOf(path) {
+  const found = /^\/(ru|zh)\//.exec(path);
+  return found ? `/edition-${found[1]}/` : null;
+}
+
+async function fromEdition(edition, request) {
+  const cache = await caches.open(SHELL_CACHE);
+  return (await cache.match(`${edition}index.html`)) || fromShell('/index.html', request);
+}
+
+async function keepEdition(edition) {
+  const cache = await caches.open(SHELL_CACHE);
+  if (await cache.match(`${edition}index.html`)) return;
+  try {
+    const page = await fetch(`${edition}index.html`, { cache: 'reload' });
+    if (!page.ok) return;
+    const html = await page.clone().text();
+    const assets = html.match(new RegExp(`${edition}[\\w.-]+\\.(?:js|wasm|css)`, 'g')) || [];
+    await cache.addAll([...new Set(assets)].map((url) => new Request(url, { cache: 'reload' })));
+    await cache.put(`${edition}index.html`, page);
+  } catch (err) {
+    // Offline again, or a full disk: the next online visit tries again.
+  }
 }
 
 async function networkFirst(event) {

@@ -21,6 +21,7 @@ fn dates_in() -> Lang {
 }
 
 /// `dd.mm.yyyy`, as the portal has always shown dates (and Russian readers write them);
+/// (`public/pwa.js` `stamp` writes the same forms for the offline banner)
 /// `yyyy年m月d日` in the Chinese edition.
 pub fn format_date(d: NaiveDate) -> String {
     match dates_in() {

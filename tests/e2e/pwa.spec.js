@@ -61,6 +61,25 @@ test('the service worker controls the page after a reload, and Chrome finds the 
   }
 });
 
+test('a Russian reader offline gets the Russian edition from its own kept shell, in Russian', async ({ page, context }) => {
+  await asReturningReader(page, '/ru/');
+  // The Russian reader's build is kept beside the English shell on this first online visit.
+  await expect
+    .poll(() => page.evaluate(async () => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith('infoshos-shell-') && (await (await caches.open(name)).match('/edition-ru/index.html'))) return true;
+      }
+      return false;
+    }))
+    .toBe(true);
+  await context.setOffline(true);
+  await page.goto('/ru/country/KZ');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  await expect(page.getByRole('heading', { name: 'Время в столицах ШОС' })).toBeVisible();
+  await expect(page.locator('.offline-banner')).toContainText('Нет подключения к сети.');
+  await context.setOffline(false);
+});
+
 test('offline: the shell, last feed, clocks and banner; opened and saved articles open, others say so', async ({ page, context }) => {
   await asReturningReader(page);
   const opened = await headline(page, 1);
