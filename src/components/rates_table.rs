@@ -50,7 +50,7 @@ fn RatesGrid(rates: Rates, states: Vec<State>) -> impl IntoView {
             let country = states
                 .iter()
                 .find(|s| s.code == rate.country)
-                .map(|s| (s.flag.clone(), s.name.clone()));
+                .map(|s| (s.flag.clone(), s.name.clone(), s.currency_name.clone()));
             view! { <RateRow rate country t /> }
         })
         .collect_view();
@@ -80,8 +80,19 @@ fn RatesGrid(rates: Rates, states: Vec<State>) -> impl IntoView {
 }
 
 #[component]
-fn RateRow(rate: Rate, country: Option<(String, String)>, t: &'static Ui) -> impl IntoView {
-    let (flag, name) = country.unwrap_or_else(|| (String::new(), rate.country.clone()));
+fn RateRow(
+    rate: Rate,
+    /// The state's flag, name and currency name, in the edition's language.
+    country: Option<(String, String, String)>,
+    t: &'static Ui,
+) -> impl IntoView {
+    let (flag, name, currency_name) = country.unwrap_or_else(|| {
+        (
+            String::new(),
+            rate.country.clone(),
+            rate.currency_name.clone(),
+        )
+    });
     let change = rate_change(rate.per_unit, rate.previous);
     let (mark, words, class) = match change {
         Change::Up => ("▲", t.rate_up, "up"),
@@ -97,8 +108,8 @@ fn RateRow(rate: Rate, country: Option<(String, String)>, t: &'static Ui) -> imp
     view! {
         <tr data-currency=code>
             <td><span class="flag" aria-hidden="true">{flag}</span> " " {name}</td>
-            <td><abbr title=rate.currency_name.clone()>{rate.currency}</abbr></td>
-            <td class="rates-currency">{rate.currency_name}</td>
+            <td><abbr title=currency_name.clone()>{rate.currency}</abbr></td>
+            <td class="rates-currency">{currency_name}</td>
             {match quoted {
                 Some((value, nominal)) => view! {
                     <td class="num">{nominal}</td>
