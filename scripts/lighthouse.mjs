@@ -128,3 +128,5 @@ console.log(`\nObserved in Chromium at 4x CPU slowdown, phone viewport, median o
 console.log('| page | blocking time after FCP | longest task |');
 console.log('|---|---|---|');
 for (const r of traced) console.log(`| ${r.join(' | ')} |`);
+// The server's process would keep node waiting (its exit handler never runs while it lives).
+stop();
