@@ -41,13 +41,21 @@ pub fn demo_translations() -> Result<Vec<(Lang, SeedTranslation)>, SeedError> {
 /// Adds the demo translations to each edition that has no article yet, for the stories the
 /// database holds (a database seeded before the editions existed gets them at its next start).
 pub async fn seed_missing_editions(storage: &Storage) -> Result<usize, SeedError> {
-    let english = demo_content()?;
-    let mut added = 0;
+    let mut empty = Vec::new();
     for lang in [Lang::Ru, Lang::Zh] {
-        if !storage.feed(lang, None, 1, None).await?.0.is_empty() {
-            continue;
+        if storage.feed(lang, None, 1, None).await?.0.is_empty() {
+            empty.push(lang);
         }
-        for (_, t) in demo_translations()?.iter().filter(|(l, _)| *l == lang) {
+    }
+    // Most starts find both editions filled: no demo text is parsed then.
+    if empty.is_empty() {
+        return Ok(0);
+    }
+    let english = demo_content()?;
+    let translations = demo_translations()?;
+    let mut added = 0;
+    for lang in empty {
+        for (_, t) in translations.iter().filter(|(l, _)| *l == lang) {
             let story = english
                 .article
                 .iter()
