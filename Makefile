@@ -51,6 +51,8 @@ spa: tools
 	$(SPA_ENV) trunk build occasional.html --release --dist dist/occasional --public-url /occasional/
 	# The JS glue, our scripts and the styles, minified (esbuild), their SRI digests rewritten.
 	node scripts/minify.mjs dist
+	# The states' flags as SVG files (flag-icons, MIT), only the ones the portal shows.
+	node scripts/flags.mjs dist
 	node scripts/precache.mjs dist
 	@$(MAKE) --no-print-directory precompress
 
@@ -59,7 +61,8 @@ precompress:
 	  dist/embed/*.wasm dist/embed/*.js dist/embed/*.css dist/embed/*.html \
 	  dist/admin/*.wasm dist/admin/*.js dist/admin/*.css dist/admin/*.html \
 	  dist/occasional/*.wasm dist/occasional/*.js dist/occasional/*.css dist/occasional/*.html \
-	  dist/edition-*/*.wasm dist/edition-*/*.js dist/edition-*/*.css dist/edition-*/*.html; do \
+	  dist/edition-*/*.wasm dist/edition-*/*.js dist/edition-*/*.css dist/edition-*/*.html \
+	  dist/flags/*.svg; do \
 	  [ -f "$$f" ] || continue; \
 	  brotli -f -k -q 11 "$$f"; gzip -f -k -9 "$$f"; \
 	done

@@ -92,8 +92,21 @@ self.addEventListener('fetch', (event) => {
   }
   if (SHELL.includes(path) || path.startsWith('/edition-')) {
     event.respondWith(fromShell(path, request));
+  } else if (path.startsWith('/flags/')) {
+    event.respondWith(keptOnFirstUse(request));
   }
 });
+
+// Flags: 27 small files a page shows some of, so none is fetched at install; each one seen is
+// kept with this build's shell, and offline pages show the flags the reader has met.
+async function keptOnFirstUse(request) {
+  const cache = await caches.open(SHELL_CACHE);
+  const copy = await cache.match(request);
+  if (copy) return copy;
+  const response = await fetch(request);
+  if (response.ok) cache.put(request, response.clone()).catch(() => {});
+  return response;
+}
 
 function lastSegment(path) {
   return path.slice(path.lastIndexOf('/') + 1);

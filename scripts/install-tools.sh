@@ -53,6 +53,11 @@ if [ ! -x scripts/minify/node_modules/.bin/esbuild ]; then
   log "npm ci in scripts/minify (esbuild)"
   (cd scripts/minify && npm ci --no-audit --no-fund)
 fi
+# The states' flags (flag-icons 7.5.0, MIT licence): scripts/flags.mjs copies the ones we show.
+if [ ! -d scripts/flags/node_modules/flag-icons/flags/4x3 ]; then
+  log "npm ci in scripts/flags (flag-icons)"
+  (cd scripts/flags && npm ci --no-audit --no-fund)
+fi
 # Playwright's test runner for the end-to-end specs; it drives Debian's chromium, never its own.
 if [ ! -d tests/e2e/node_modules/@playwright/test ] || [ ! -d tests/e2e/node_modules/@axe-core/playwright ]; then
   log "npm ci in tests/e2e (@playwright/test, @axe-core/playwright)"

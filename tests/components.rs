@@ -50,7 +50,6 @@ fn state(capital: &str, zone: &str) -> State {
         currency_name: "Nepalese rupee".into(),
         status: Membership::Partner,
         former_status: None,
-        flag: String::new(),
     }
 }
 

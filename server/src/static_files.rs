@@ -19,6 +19,9 @@ use crate::{comment_post, discovery, oembed, reader_page, security};
 
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "no-cache";
+/// Flags change only when the flag-icons package does (a state changing its flag): a week in
+/// any cache, then a revalidation `ServeDir` answers by modification time.
+const FLAG: &str = "public, max-age=604800, stale-while-revalidate=86400";
 const PAGE: &str = "public, max-age=60, stale-while-revalidate=600";
 
 /// The app's page for any path that is not a file: the router in the browser takes it
@@ -106,6 +109,12 @@ pub async fn page(
             } else {
                 page
             };
+            let admin = file.starts_with("admin/");
+            let page = if admin {
+                crate::edition::in_language(&page, crate::edition::for_reader(headers))
+            } else {
+                page
+            };
             let page = with_discovery(state, uri, page);
             let mut response = (status, Html(page)).into_response();
             let headers = response.headers_mut();
@@ -121,6 +130,13 @@ pub async fn page(
             // Dates are written in the reader's time, which a cookie names.
             if rendered_page {
                 headers.insert(header::VARY, HeaderValue::from_static("Cookie"));
+            }
+            // The editors' area speaks the edition the editor chose or their browser asks for.
+            if admin {
+                headers.insert(
+                    header::VARY,
+                    HeaderValue::from_static("Accept-Language, Cookie"),
+                );
             }
             response
         }
@@ -234,8 +250,11 @@ pub async fn cache_headers(request: Request<Body>, next: Next) -> Response {
     let path = request.uri().path().to_owned();
     let mut response = next.run(request).await;
     if !response.headers().contains_key(header::CACHE_CONTROL) {
-        let value = if response.status().is_success() && is_hashed_asset(&path) {
+        let ok = response.status().is_success();
+        let value = if ok && is_hashed_asset(&path) {
             IMMUTABLE
+        } else if ok && path.starts_with("/flags/") {
+            FLAG
         } else {
             REVALIDATE
         };

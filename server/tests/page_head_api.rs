@@ -126,7 +126,7 @@ async fn a_hostile_headline_stays_text_in_the_head_and_its_json() {
         .unwrap();
     let page = String::from_utf8(s.get("/en/article/hostile-headline").await.body).unwrap();
     assert!(
-        !page.contains("<script>alert") && !page.contains("<img"),
+        !page.contains("<script>alert") && !page.contains("<img src=x"),
         "{page}"
     );
     assert_eq!(page.matches("</title>").count(), 1);

@@ -6,6 +6,7 @@ pub mod comment_post;
 pub mod comments;
 pub mod failure;
 pub mod feed_list;
+pub mod flag;
 pub mod header;
 pub mod news_feed;
 pub mod rates_table;

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 
 use crate::app::use_site;
 use crate::components::failure::Failure;
+use crate::components::flag::Flag;
 use crate::i18n::Ui;
 use crate::rate_format::{Change, format_rate, rate_change};
 use crate::time::format_date;
@@ -50,7 +51,7 @@ fn RatesGrid(rates: Rates, states: Vec<State>) -> impl IntoView {
             let country = states
                 .iter()
                 .find(|s| s.code == rate.country)
-                .map(|s| (s.flag.clone(), s.name.clone(), s.currency_name.clone()));
+                .map(|s| (s.name.clone(), s.currency_name.clone()));
             view! { <RateRow rate country t /> }
         })
         .collect_view();
@@ -82,17 +83,12 @@ fn RatesGrid(rates: Rates, states: Vec<State>) -> impl IntoView {
 #[component]
 fn RateRow(
     rate: Rate,
-    /// The state's flag, name and currency name, in the edition's language.
-    country: Option<(String, String, String)>,
+    /// The state's name and currency name, in the edition's language.
+    country: Option<(String, String)>,
     t: &'static Ui,
 ) -> impl IntoView {
-    let (flag, name, currency_name) = country.unwrap_or_else(|| {
-        (
-            String::new(),
-            rate.country.clone(),
-            rate.currency_name.clone(),
-        )
-    });
+    let (name, currency_name) =
+        country.unwrap_or_else(|| (rate.country.clone(), rate.currency_name.clone()));
     let change = rate_change(rate.per_unit, rate.previous);
     let (mark, words, class) = match change {
         Change::Up => ("▲", t.rate_up, "up"),
@@ -107,7 +103,7 @@ fn RateRow(
     let code = rate.currency.clone();
     view! {
         <tr data-currency=code>
-            <td><span class="flag" aria-hidden="true">{flag}</span> " " {name}</td>
+            <td><Flag code=rate.country.clone() /> " " {name}</td>
             <td><abbr title=currency_name.clone()>{rate.currency}</abbr></td>
             <td class="rates-currency">{currency_name}</td>
             {match quoted {

@@ -3,6 +3,7 @@ use infoshos_model::links::Page;
 use leptos::prelude::*;
 
 use crate::app::use_site;
+use crate::components::flag::Flag;
 
 /// Member and partner states with their flags, each linking to its news.
 #[component]
@@ -19,7 +20,7 @@ pub fn StatesList() -> impl IntoView {
                     view! {
                         <li>
                             <a href=Page::Country(lang, s.code.clone()).path()>
-                                <span class="flag" aria-hidden="true">{s.flag}</span>
+                                <Flag code=s.code.clone() />
                                 " "
                                 {s.name}
                             </a>

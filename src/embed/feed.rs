@@ -26,7 +26,7 @@ pub fn EmbedFeed(limit: usize, country: Option<String>) -> impl IntoView {
         move || match &country {
             Some(code) => site
                 .state(code)
-                .map(|s| format!("{} {} {}", t.country_news, s.flag, s.name)),
+                .map(|s| format!("{} {}", t.country_news, s.name)),
             None => Some(t.latest_news.to_string()),
         }
     };

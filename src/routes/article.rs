@@ -7,6 +7,7 @@ use crate::app::use_site;
 use crate::components::comment_form::CommentForm;
 use crate::components::comments::CommentList;
 use crate::components::failure::Failure;
+use crate::components::flag::Flag;
 use crate::components::save_offline::SaveOffline;
 use crate::routes::not_found::NotFound;
 use crate::time::{iso, reader_local};
@@ -52,13 +53,10 @@ fn ArticleView(article: Article) -> impl IntoView {
             let code = code.clone();
             let name = {
                 let code = code.clone();
-                move || {
-                    site.state(&code)
-                        .map(|s| format!("{} {}", s.flag, s.name))
-                        .unwrap_or_else(|| code.clone())
-                }
+                move || site.state(&code).map_or_else(|| code.clone(), |s| s.name)
             };
-            view! { <li><a href=Page::Country(lang, code).path()>{name}</a></li> }
+            let href = Page::Country(lang, code.clone()).path();
+            view! { <li><a href=href><Flag code /> " " {name}</a></li> }
         })
         .collect_view();
     let related = article

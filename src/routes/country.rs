@@ -2,6 +2,7 @@ use infoshos_model::links::Page;
 use leptos::prelude::*;
 
 use crate::app::use_site;
+use crate::components::flag::Flag;
 use crate::components::news_feed::NewsFeed;
 
 /// The news about one state.
@@ -29,7 +30,7 @@ pub fn CountryPage(code: String) -> impl IntoView {
             }
         >
             <h1 class="page-title">
-                {move || state.get().map(|s| view! { <span class="flag" aria-hidden="true">{s.flag}</span> " " })}
+                {move || state.get().map(|s| view! { <Flag code=s.code /> " " })}
                 {heading}
             </h1>
             {move || {

@@ -28,7 +28,7 @@ pub fn WidgetsPage() -> impl IntoView {
         site.states.with(|s| match s {
             Some(Ok(states)) => states
                 .iter()
-                .map(|s| (s.code.clone(), format!("{} {}", s.flag, s.name)))
+                .map(|s| (s.code.clone(), s.name.clone()))
                 .collect(),
             _ => Vec::new(),
         })

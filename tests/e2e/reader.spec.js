@@ -164,3 +164,21 @@ test('a state\'s page lists only news about it, reached from the states list', a
   await page.goto('/en/country/XX');
   await expect(page.locator('h1')).toHaveText('No such SCO state');
 });
+
+test('every state shows its flag as a picture, which needs no emoji font', async ({ page }) => {
+  await page.goto('/en/');
+  const flags = page.locator('.states-list img.flag');
+  await expect(flags).toHaveCount(27);
+  // Lazy images load as they come into view: scroll each there, then ask the browser whether
+  // it could draw the file it got.
+  for (const flag of await flags.all()) {
+    await flag.scrollIntoViewIfNeeded();
+    await expect.poll(() => flag.evaluate((img) => img.complete && img.naturalWidth > 0)).toBe(true);
+  }
+  await expect(flags.first()).toHaveAttribute('src', '/flags/cn.svg');
+  await expect(flags.first()).toHaveAttribute('alt', '');
+  const box = await flags.first().boundingBox();
+  expect(box.width / box.height).toBeCloseTo(4 / 3, 1);
+  // The page's own text holds no regional-indicator letters any more.
+  expect(await page.locator('body').innerText()).not.toMatch(/[\u{1F1E6}-\u{1F1FF}]/u);
+});

@@ -1,7 +1,6 @@
 //! The SCO states after the Tianjin summit (1 September 2025): ten members and seventeen
 //! partners. `former` keeps the old status names that readers and older articles still use.
 
-use infoshos_model::states::flag_emoji;
 use infoshos_model::{Membership, State};
 
 use Membership::{Member as M, Partner as P};
@@ -66,7 +65,6 @@ pub fn sco_states() -> Vec<State> {
                 currency_name: currency_name.into(),
                 status,
                 former_status: former.map(Into::into),
-                flag: flag_emoji(code),
             },
         )
         .collect()

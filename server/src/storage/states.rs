@@ -1,4 +1,3 @@
-use infoshos_model::states::flag_emoji;
 use infoshos_model::{Membership, State};
 use sqlx::FromRow;
 
@@ -56,7 +55,6 @@ impl Storage {
         Ok(rows
             .into_iter()
             .map(|r| State {
-                flag: flag_emoji(&r.code),
                 status: if r.status == "member" {
                     Membership::Member
                 } else {
