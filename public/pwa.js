@@ -135,13 +135,11 @@
   document.cookie = `tz=${-new Date().getTimezoneOffset()};path=/;max-age=31536000;samesite=lax`;
   // Light or dark as the reader chose with the header's button (else as their system says),
   // kept in a cookie the server writes on <html> too (server/src/reader_page.rs), so a page
-  // is painted right at once. And the edition the reader picked in the language switcher, so
-  // `/` sends them there next time (server/src/edition.rs).
+  // is painted right at once. (The edition a reader picks is kept by the server: the
+  // switcher's links go through /edition/, server/src/edition.rs.)
   const theme = /(?:^|; )theme=(dark|light)/.exec(document.cookie);
   if (theme) root.dataset.theme = theme[1];
   document.addEventListener('click', (event) => {
-    const edition = event.target.closest?.('.lang-switch a[hreflang]');
-    if (edition) document.cookie = `lang=${edition.hreflang};path=/;max-age=31536000;samesite=lax`;
     if (!event.target.closest?.('.theme-toggle')) return;
     const dark = root.dataset.theme ? root.dataset.theme === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
     root.dataset.theme = dark ? 'light' : 'dark';

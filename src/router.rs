@@ -116,9 +116,11 @@ impl Nav {
             || !matches!(anchor.target().as_str(), "" | "_self");
         let same_page = anchor.pathname() == location.pathname().unwrap_or_default()
             && anchor.search() == location.search().unwrap_or_default();
-        let other_bundle =
-            Page::parse(&anchor.pathname()).is_some_and(|p| crate::occasional::drawn_elsewhere(&p));
-        if !same_origin || own_handler || other_bundle || (same_page && !anchor.hash().is_empty()) {
+        // Only the pages this bundle draws are followed here; the server's own addresses
+        // (`/edition/…`, `/admin`, feeds) and other bundles' pages are loaded.
+        let drawn_here = Page::parse(&anchor.pathname())
+            .is_some_and(|p| !crate::occasional::drawn_elsewhere(&p));
+        if !same_origin || own_handler || !drawn_here || (same_page && !anchor.hash().is_empty()) {
             return;
         }
         ev.prevent_default();

@@ -84,6 +84,31 @@ impl Page {
     }
 }
 
+/// The editors' area (its own bundle, not a reader page).
+pub const ADMIN: &str = "/admin/";
+
+/// The language switcher's link: the server keeps `lang` as the reader's choice (a cookie, so
+/// `/` and `/admin` know it next time, with or without JavaScript) and sends them on to `to`,
+/// a path of that edition or `/admin/`; anything else leads to the edition's front page.
+pub fn choose_edition(lang: Lang, to: &str) -> String {
+    format!("/edition/{}?to={}", lang.code(), encode(to))
+}
+
+/// Where the switcher's link for `lang` may lead: `to` itself when it is a page of that edition
+/// (with its query) or the editors' area, else the edition's front page. Never another site:
+/// `//elsewhere` and `https://…` are no page of ours.
+pub fn chosen_destination(lang: Lang, to: &str) -> String {
+    let path = to.split(['?', '#']).next().unwrap_or_default();
+    let ours = path == ADMIN.trim_end_matches('/')
+        || path.starts_with(ADMIN)
+        || Page::parse(path).is_some_and(|p| p.lang() == lang);
+    if ours && !to.starts_with("//") && !to.contains(['\\', '\r', '\n']) {
+        to.to_string()
+    } else {
+        Page::Home(lang).path()
+    }
+}
+
 /// The RSS feed of a page that has one: an edition's front page, a state's page.
 pub fn rss_path(page: &Page) -> Option<String> {
     match page {
@@ -92,6 +117,15 @@ pub fn rss_path(page: &Page) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// A state's flag (`KZ` → `/flags/kz.svg`): an SVG file from the `flag-icons` set, 4:3, that
+/// `make spa` copies into `dist/flags/` (scripts/flags.mjs). Emoji flags were letter pairs on
+/// Windows and empty boxes on Linux without an emoji font. `None` for anything but two ASCII
+/// letters, so no code can reach outside the folder.
+pub fn flag_image(code: &str) -> Option<String> {
+    (code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic()))
+        .then(|| format!("/flags/{}.svg", code.to_ascii_lowercase()))
 }
 
 /// The edition a path is in, when it starts with one (`/ru/…` → ru), whatever page follows.
@@ -187,6 +221,41 @@ mod tests {
             search(Lang::Ru, "саммит & co", Some("s1.a.1.2")),
             "/ru/search?q=%D1%81%D0%B0%D0%BC%D0%BC%D0%B8%D1%82%20%26%20co&cursor=s1.a.1.2"
         );
+    }
+
+    #[test]
+    fn a_flag_is_the_lower_case_code_in_the_flags_folder_and_nothing_else_leaves_it() {
+        assert_eq!(flag_image("KZ").as_deref(), Some("/flags/kz.svg"));
+        assert_eq!(flag_image("cn").as_deref(), Some("/flags/cn.svg"));
+        for bad in ["", "K", "KZZ", "..", "K/", "К1", "Ж"] {
+            assert_eq!(flag_image(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn the_edition_chooser_leads_only_to_pages_of_that_edition_and_the_editors_area() {
+        let ru = Lang::Ru;
+        assert_eq!(
+            choose_edition(ru, "/ru/country/KZ"),
+            "/edition/ru?to=%2Fru%2Fcountry%2FKZ"
+        );
+        assert_eq!(chosen_destination(ru, "/ru/country/KZ"), "/ru/country/KZ");
+        assert_eq!(chosen_destination(ru, "/ru/search?q=a"), "/ru/search?q=a");
+        assert_eq!(chosen_destination(ru, "/admin/"), "/admin/");
+        assert_eq!(chosen_destination(ru, "/admin"), "/admin");
+        for elsewhere in [
+            "//evil.example/ru/",
+            "https://evil.example/ru/",
+            "/en/country/KZ",
+            "/ru/nothing/here",
+            "/administrator",
+            "",
+            "ru/",
+            "/\\evil.example/",
+            "/ru/\r\nSet-Cookie: x=1",
+        ] {
+            assert_eq!(chosen_destination(ru, elsewhere), "/ru/", "{elsewhere:?}");
+        }
     }
 
     #[test]

@@ -112,6 +112,8 @@ pub fn app(state: AppState) -> Router {
         .route("/index.html", page.clone())
         .route("/embed/index.html", page.clone())
         .route("/admin", page.clone())
+        // Not left to `ServeDir`'s folder index: the page needs its own CSP and language.
+        .route("/admin/", page.clone())
         .route("/admin/index.html", page)
         .route("/{lang}/article/{slug}", article)
         .route("/{lang}/rss.xml", get(discovery::edition_rss))
@@ -119,6 +121,7 @@ pub fn app(state: AppState) -> Router {
             "/{lang}/country/{code}/rss.xml",
             get(discovery::country_rss),
         )
+        .route("/edition/{lang}", get(crate::edition::choose))
         .route("/sitemap.xml", get(discovery::sitemap))
         .route("/robots.txt", get(discovery::robots))
         .fallback_service(assets)

@@ -13,7 +13,7 @@ use axum::extract::rejection::FormRejection;
 use axum::extract::{ConnectInfo, Form, State};
 use axum::http::{Extensions, HeaderMap, HeaderValue, Request, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
-use infoshos::components::comment_post::{Refused, Sent};
+use infoshos::components::comment_post::{Refused, Sent, stored_as};
 use infoshos_model::links::Page;
 use infoshos_model::{ApiError, CommentCreated, CommentStatus, NewComment, validate_comment};
 use serde::Deserialize;
@@ -55,13 +55,7 @@ impl From<Posted> for NewComment {
 
 /// `?comment=pending` or `published` on an article: the page after a stored comment.
 pub fn accepted(query: &str) -> Option<Sent> {
-    url::form_urlencoded::parse(query.as_bytes())
-        .find(|(key, _)| key == "comment")
-        .and_then(|(_, value)| match value.as_ref() {
-            "pending" => Some(Sent::Accepted(CommentStatus::Pending)),
-            "published" => Some(Sent::Accepted(CommentStatus::Published)),
-            _ => None,
-        })
+    stored_as(query).map(Sent::Accepted)
 }
 
 pub async fn post(
@@ -147,10 +141,15 @@ pub async fn post(
             fields: e.fields,
             ..Refused::default()
         })),
+        // The pace is stated by a layer that answers before the article is known.
+        Some(_) if status == StatusCode::TOO_MANY_REQUESTS => refused(
+            comment,
+            Some(infoshos::i18n::ui(lang).fetch_too_many.into()),
+        ),
         Some(e) if status.is_client_error() => refused(comment, Some(e.error)),
         _ => refused(
             comment,
-            Some("The comment could not be stored just now. Please send it again.".into()),
+            Some(infoshos::i18n::answers::answers(lang).not_stored.into()),
         ),
     };
     // A failure of ours is no fault of the reader's: "try again later", not a 500 page.

@@ -165,7 +165,7 @@ pub fn sitemap_xml(origin: &str, listed: &[Listed]) -> std::io::Result<String> {
 
 pub async fn robots(State(state): State<AppState>) -> Response {
     let text = format!(
-        "User-agent: *\nDisallow: /admin\nDisallow: /api/admin\n\nSitemap: {}/sitemap.xml\n",
+        "User-agent: *\nDisallow: /admin\nDisallow: /api/admin\nDisallow: /edition/\n\nSitemap: {}/sitemap.xml\n",
         state.public_url
     );
     answer("text/plain; charset=utf-8", text)

@@ -1,14 +1,54 @@
-//! Which edition `/` sends a reader to: the one they chose (the `lang` cookie `public/pwa.js`
-//! keeps when they use the language switcher), else the first of ours their browser asks for
-//! (`Accept-Language`, by weight), else English. The redirect varies on both headers.
+//! Which edition `/` sends a reader to (and `/admin` speaks): the one they chose (the `lang`
+//! cookie `choose` sets when they use the language switcher), else the first of ours their
+//! browser asks for (`Accept-Language`, by weight), else English. The redirect varies on both
+//! headers.
 
-use axum::http::{HeaderMap, header};
-use infoshos_model::Lang;
+use axum::extract::{FromRequestParts, Path, Query};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use cookie::time::Duration;
+use cookie::{Cookie, SameSite};
+use infoshos_model::{Lang, links};
+use serde::Deserialize;
 
 use crate::reader_page::reader_cookie;
 
-/// The cookie `public/pwa.js` keeps the reader's chosen edition in.
+/// The cookie the reader's chosen edition is kept in.
 pub const LANG_COOKIE: &str = "lang";
+
+#[derive(Deserialize)]
+pub struct To {
+    #[serde(default)]
+    to: String,
+}
+
+/// `GET /edition/{lang}?to=…`, the language switcher's link: keeps the choice for a year and
+/// sends the reader on (`links::chosen_destination` says where). A link, not a script, so a
+/// reader without JavaScript is remembered too. Never cached: each answer sets a cookie.
+pub async fn choose(Path(code): Path<String>, Query(To { to }): Query<To>) -> Response {
+    let Some(lang) = Lang::from_code(&code) else {
+        return (StatusCode::NOT_FOUND, "No such edition.").into_response();
+    };
+    let cookie = Cookie::build((LANG_COOKIE, lang.code()))
+        .path("/")
+        .max_age(Duration::days(365))
+        .same_site(SameSite::Lax)
+        .build();
+    let to = ascii(&links::chosen_destination(lang, &to));
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    let headers = response.headers_mut();
+    for (name, value) in [
+        (header::LOCATION, to),
+        (header::SET_COOKIE, cookie.to_string()),
+        (header::CACHE_CONTROL, "no-store".to_string()),
+    ] {
+        if let Ok(value) = HeaderValue::from_str(&value) {
+            headers.insert(name, value);
+        }
+    }
+    response
+}
 
 pub fn for_reader(headers: &HeaderMap) -> Lang {
     let chosen = reader_cookie(headers, LANG_COOKIE).and_then(|v| Lang::from_code(&v));
@@ -20,6 +60,41 @@ pub fn for_reader(headers: &HeaderMap) -> Lang {
                 .and_then(from_accept_language)
         })
         .unwrap_or_default()
+}
+
+/// The language of the person asking, by the rule of `for_reader`: the editors' area's
+/// answers are in it, as its page is.
+pub struct Speaks(pub Lang);
+
+impl<S: Send + Sync> FromRequestParts<S> for Speaks {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Speaks(for_reader(&parts.headers)))
+    }
+}
+
+/// A header may hold only visible ASCII: every other byte of an address percent-encoded.
+fn ascii(to: &str) -> String {
+    to.bytes()
+        .map(|b| {
+            if b.is_ascii_graphic() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// A built page (`/admin`'s) set in `lang`: its `<html lang>`, which the page's app reads to
+/// pick its strings (`src/admin/mod.rs`).
+pub fn in_language(page: &str, lang: Lang) -> String {
+    page.replacen(
+        "<html lang=\"en\">",
+        &format!("<html lang=\"{}\">", lang.code()),
+        1,
+    )
 }
 
 /// The edition of ours the browser weighs highest (`ru-RU;q=0.9` counts as `ru`); of equal

@@ -7,9 +7,29 @@
 //! In the browser's build every part here is `()` or empty, so the one form markup in
 //! `comment_form` serves both and the wasm carries none of it (the app sends comments itself).
 
-use infoshos_model::Lang;
+use infoshos_model::{CommentStatus, Lang};
 
 use crate::i18n::Ui;
+
+/// What the address says of a comment the server stored: its answer to a send without
+/// JavaScript is a 303 to `?comment=published` (or `pending`), read here by the server's
+/// drawing and, after the takeover, by the app, so the reader's notice stays.
+pub fn stored_as(search: &str) -> Option<CommentStatus> {
+    match crate::router::query_param(search, "comment").as_deref() {
+        Some("published") => Some(CommentStatus::Published),
+        Some("pending") => Some(CommentStatus::Pending),
+        _ => None,
+    }
+}
+
+/// The form's notice for a stored comment.
+fn stored_notice(status: CommentStatus, t: &'static Ui) -> (bool, String) {
+    let message = match status {
+        CommentStatus::Published => t.comment_published,
+        _ => t.comment_pending,
+    };
+    (true, message.to_string())
+}
 
 /// One message per field, in the order of the model's `FIELDS`: from the model's rules or the
 /// server's 422. (An array, not a map: the wasm carries less code for it.)
@@ -21,8 +41,15 @@ pub use drawn::*;
 mod drawn {
     use super::*;
 
-    pub fn first_state(_: Lang, _: &'static Ui) -> (FieldMessages, Option<(bool, String)>) {
-        Default::default()
+    /// In the browser only a stored comment's notice is carried over, from the address (a
+    /// refused send is answered by a page the app does not take over differently).
+    pub fn first_state(_: Lang, t: &'static Ui) -> (FieldMessages, Option<(bool, String)>) {
+        let search = leptos::prelude::window()
+            .location()
+            .search()
+            .unwrap_or_default();
+        let notice = stored_as(&search).map(|status| stored_notice(status, t));
+        (Default::default(), notice)
     }
 
     pub fn form_method() {}
@@ -39,7 +66,7 @@ mod drawn {
     use std::collections::BTreeMap;
 
     use infoshos_model::validation::FIELDS;
-    use infoshos_model::{CommentProblems, CommentStatus, NewComment};
+    use infoshos_model::{CommentProblems, NewComment};
     use leptos::prelude::*;
 
     use super::*;
@@ -75,13 +102,7 @@ mod drawn {
     pub fn first_state(lang: Lang, t: &'static Ui) -> (FieldMessages, Option<(bool, String)>) {
         match sent() {
             None => Default::default(),
-            Some(Sent::Accepted(status)) => {
-                let message = match status {
-                    CommentStatus::Published => t.comment_published,
-                    _ => t.comment_pending,
-                };
-                (Default::default(), Some((true, message.to_string())))
-            }
+            Some(Sent::Accepted(status)) => (Default::default(), Some(stored_notice(status, t))),
             Some(Sent::Refused(refused)) => {
                 let Refused {
                     problems,

@@ -1,5 +1,5 @@
 use infoshos_model::Lang;
-use infoshos_model::links::Page;
+use infoshos_model::links::{self, Page};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -48,12 +48,13 @@ pub fn SiteHeader() -> impl IntoView {
                 <button type="submit" class="button">{t.search}</button>
             </form>
             // To the same page in the other editions (each a page load: every edition's reader
-            // has its own strings). public/pwa.js remembers the choice in a cookie for `/`.
+            // has its own strings), through the server, which remembers the choice for `/`.
             <nav class="lang-switch" aria-label=t.lang_label>
                 {move || {
                     let here = Page::parse(&crate::router::use_nav().path.get());
                     Lang::ALL.map(|l| {
-                        let href = here.as_ref().map_or(Page::Home(l), |p| p.in_edition(l)).path();
+                        let to = here.as_ref().map_or(Page::Home(l), |p| p.in_edition(l)).path();
+                        let href = links::choose_edition(l, &to);
                         let current = (l == site.lang.get()).then_some("page");
                         view! { <a href=href hreflang=l.code() lang=l.code() aria-current=current>{l.endonym()}</a> }
                     })

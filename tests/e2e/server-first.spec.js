@@ -118,6 +118,16 @@ test.describe('without JavaScript', () => {
     await expect(page.getByText('No article holds all of these words.')).toBeVisible();
   });
 
+  test('a reader picks Russian in the switcher and `/` remembers it, without any script', async ({ page }) => {
+    await page.goto('/en/country/KZ');
+    await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Русский' }).click();
+    await expect(page).toHaveURL(/\/ru\/country\/KZ$/);
+    await expect(page.locator('h1')).toContainText('Казахстан');
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/ru\/$/);
+    await expect(page.locator('h1')).toHaveText('Последние новости');
+  });
+
   test('an unknown article, state, edition or path is a not-found page sent as 404', async ({ page }) => {
     for (const path of ['/en/article/no-such-story', '/en/country/FR', '/xx/', '/en/nowhere']) {
       const answer = await page.goto(path);
@@ -193,6 +203,13 @@ test('what a reader typed into the comment form before the app took over stays, 
   await page.waitForTimeout(2100);
   await page.getByRole('button', { name: 'Send comment' }).click();
   await expect(page.locator('.comment-text', { hasText: text })).toHaveCount(1);
+});
+
+test('a comment sent before the app took over keeps its "thank you" notice after the takeover', async ({ page }) => {
+  await watchTakeover(page);
+  await page.goto(`${WITH_COMMENT}?comment=pending#comment-form`);
+  await page.waitForFunction(() => window.started && !document.getElementById('carried'));
+  await expect(page.locator('.form-notice')).toHaveText('Thank you. Your comment is awaiting moderation.');
 });
 
 test('options a partner picked on the widgets page before the app took over stay, and the code follows them', async ({ page }) => {

@@ -69,7 +69,7 @@ pub async fn server() -> TestServer {
     std::fs::create_dir_all(dist.join("admin")).unwrap();
     std::fs::write(
         dist.join("admin/index.html"),
-        "<!doctype html><head><title>Infoshos editors</title></head><body id=admin></body>",
+        "<!doctype html><html lang=\"en\"><head><title>Infoshos editors</title></head><body id=admin></body>",
     )
     .unwrap();
     std::fs::create_dir_all(dist.join("embed")).unwrap();
@@ -83,6 +83,13 @@ pub async fn server() -> TestServer {
     std::fs::write(
         dist.join("infoshos-0123456789abcdef_bg.wasm.br"),
         b"brotli bytes",
+    )
+    .unwrap();
+    // A flag, as scripts/flags.mjs copies them.
+    std::fs::create_dir_all(dist.join("flags")).unwrap();
+    std::fs::write(
+        dist.join("flags/kz.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
     )
     .unwrap();
     // Tests post many comments from one "client"; the pace has a test of its own.
@@ -160,6 +167,15 @@ impl TestServer {
     pub async fn get(&self, uri: &str) -> Answer {
         self.send(Request::get(uri).body(Body::empty()).unwrap())
             .await
+    }
+
+    /// A GET with the browser's headers (`Cookie`, `Accept-Language`…).
+    pub async fn get_with(&self, uri: &str, headers: &[(header::HeaderName, &str)]) -> Answer {
+        let mut request = Request::get(uri);
+        for (name, value) in headers {
+            request = request.header(name, *value);
+        }
+        self.send(request.body(Body::empty()).unwrap()).await
     }
 
     /// A form token for the article, issued ten seconds ago (as if a reader had typed).
