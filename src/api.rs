@@ -30,12 +30,14 @@ pub enum FetchError {
 
 impl FetchError {
     /// In words a reader can act on, from the UI table of their language; a refusal in the
-    /// server's own words.
+    /// server's own words (answered in the page's language), but for the pace, which the
+    /// server states in English before it knows what is asked.
     pub fn message(&self, t: &crate::i18n::Ui) -> String {
         match self {
             FetchError::Network => t.fetch_network.into(),
             FetchError::NotFound => t.fetch_not_found.into(),
             FetchError::Offline => t.fetch_offline.into(),
+            FetchError::Rejected(429, _) => t.fetch_too_many.into(),
             FetchError::Rejected(_, body) => body.error.clone(),
             FetchError::Server(status) => t.fetch_server.replacen("{}", &status.to_string(), 1),
             FetchError::Decode => t.fetch_decode.into(),

@@ -66,7 +66,7 @@ pub struct Visibility {
     pub visible: bool,
 }
 
-/// What is wrong with one field of a draft.
+/// What is wrong with one field of a draft (in words: `src/i18n/admin`, `draft_problem_message`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DraftProblem {
     /// Empty, too long, or characters that cannot be shown: the rules every form shares.
@@ -78,28 +78,6 @@ pub enum DraftProblem {
     SlugTaken,
     /// Nothing readable was left once the HTML was cleaned.
     EmptyAfterCleaning,
-}
-
-impl DraftProblem {
-    pub fn message_en(&self) -> String {
-        match self {
-            DraftProblem::Field(p) => p.message_en(),
-            DraftProblem::BadSlug => format!(
-                "Use 1 to {SLUG_MAX} lower-case Latin letters, digits and hyphens, e.g. rats-council-2025."
-            ),
-            DraftProblem::BadCountry(code) => {
-                format!("\u{201c}{code}\u{201d} is not a two-letter country code.")
-            }
-            DraftProblem::UnknownCountry(code) => {
-                format!("\u{201c}{code}\u{201d} is not an SCO member or partner.")
-            }
-            DraftProblem::TooManyCountries => format!("Name at most {COUNTRIES_MAX} states."),
-            DraftProblem::SlugTaken => "Another article already has this address.".into(),
-            DraftProblem::EmptyAfterCleaning => {
-                "Nothing readable is left once scripts and unsupported markup are removed.".into()
-            }
-        }
-    }
 }
 
 /// Every problem of a draft at once, by field name (`slug`, `title`, `summary`, `body`,
@@ -139,14 +117,6 @@ pub fn validate_draft(d: &Draft) -> Result<(), DraftProblems> {
     } else {
         Err(problems)
     }
-}
-
-/// Field → English message, the `fields` of a 422 answer.
-pub fn to_fields_en(problems: &DraftProblems) -> BTreeMap<String, String> {
-    problems
-        .iter()
-        .map(|(f, p)| (f.to_string(), p.message_en()))
-        .collect()
 }
 
 /// A slug from the Latin letters and digits of a title, words joined by hyphens; `None` when

@@ -3,8 +3,6 @@
 //! both always agree), an editor's draft (`editorial`), a widget's parameters (`widgets`) and
 //! the API's query values. Lengths count characters, not bytes, after trimming.
 
-use std::collections::BTreeMap;
-
 use crate::NewComment;
 
 pub const NAME_MAX: usize = 80;
@@ -15,7 +13,8 @@ pub const EMAIL_MAX: usize = 254;
 /// The fields of a comment form, in the order a reader meets them.
 pub const FIELDS: [&str; 3] = ["name", "email", "text"];
 
-/// What is wrong with one field. Messages are chosen by the caller's language.
+/// What is wrong with one field. Its words are in each language's table
+/// (`src/i18n`, `problem_message`), for the form and the server's answer alike.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Problem {
     Required,
@@ -29,20 +28,6 @@ pub enum Problem {
     InvalidEmail,
     /// The same text was posted to the same article a moment ago (see `spam`).
     Duplicate,
-}
-
-impl Problem {
-    /// The English message, used by the API.
-    pub fn message_en(self) -> String {
-        match self {
-            Problem::Required => "Please fill in this field.".into(),
-            Problem::TooShort { min } => format!("Please write at least {min} characters."),
-            Problem::TooLong { max } => format!("Please keep it to {max} characters or fewer."),
-            Problem::ControlCharacters => "This contains characters that cannot be shown.".into(),
-            Problem::InvalidEmail => "This does not look like an email address.".into(),
-            Problem::Duplicate => "You have just posted this same comment here.".into(),
-        }
-    }
 }
 
 /// Every invalid field of a comment, at once, so the reader can fix them in one go.
@@ -61,15 +46,6 @@ impl CommentProblems {
     /// The problems in the order of `FIELDS`.
     pub fn in_field_order(&self) -> [Option<Problem>; 3] {
         [self.name, self.email, self.text]
-    }
-
-    /// Field name → English message, the `fields` of a 422 answer.
-    pub fn to_fields_en(&self) -> BTreeMap<String, String> {
-        FIELDS
-            .into_iter()
-            .zip(self.in_field_order())
-            .filter_map(|(field, p)| p.map(|p| (field.to_string(), p.message_en())))
-            .collect()
     }
 }
 
@@ -217,7 +193,7 @@ mod tests {
         assert_eq!(problems.name, Some(Problem::Required));
         assert_eq!(problems.email, Some(Problem::InvalidEmail));
         assert_eq!(problems.text, Some(Problem::TooShort { min: 3 }));
-        assert_eq!(problems.to_fields_en().len(), 3);
+        assert_eq!(problems.in_field_order().iter().flatten().count(), 3);
     }
 
     #[test]
@@ -265,12 +241,6 @@ mod tests {
             let problems = validate_comment(&comment("A", Some(bad), "abc")).unwrap_err();
             assert_eq!(problems.email, Some(Problem::InvalidEmail), "{bad}");
         }
-    }
-
-    #[test]
-    fn messages_name_the_limits() {
-        assert!(Problem::TooLong { max: 80 }.message_en().contains("80"));
-        assert!(Problem::TooShort { min: 3 }.message_en().contains('3'));
     }
 
     #[test]

@@ -48,10 +48,10 @@ proptest! {
             }
             Err(problems) => {
                 prop_assert!(!problems.is_empty());
-                let fields = problems.to_fields_en();
-                prop_assert_eq!(fields.contains_key("name"), problems.name.is_some());
-                prop_assert_eq!(fields.contains_key("text"), problems.text.is_some());
-                prop_assert_eq!(fields.contains_key("email"), problems.email.is_some());
+                let fields = problems.in_field_order();
+                prop_assert_eq!(fields[0].is_some(), problems.name.is_some());
+                prop_assert_eq!(fields[1].is_some(), problems.email.is_some());
+                prop_assert_eq!(fields[2].is_some(), problems.text.is_some());
             }
         }
     }

@@ -5,8 +5,10 @@ use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use infoshos_model::editorial::{self, DraftProblem, DraftProblems};
-use infoshos_model::{ApiError, CommentProblems};
+use infoshos::i18n;
+use infoshos_model::editorial::{DraftProblem, DraftProblems};
+use infoshos_model::validation::FIELDS;
+use infoshos_model::{ApiError, CommentProblems, Lang};
 
 /// A JSON request body whose rejection is ours: a wrong body gets the same plain JSON error as
 /// every other failure (`AppError::Body`), not axum's text.
@@ -20,10 +22,12 @@ pub enum AppError {
     NotFound(&'static str),
     #[error("bad request: {0}")]
     BadRequest(String),
+    /// Answered in the article's language.
     #[error("invalid comment")]
-    InvalidComment(CommentProblems),
+    InvalidComment(CommentProblems, Lang),
+    /// Answered in the editor's language.
     #[error("invalid article")]
-    InvalidDraft(DraftProblems),
+    InvalidDraft(DraftProblems, Lang),
     #[error("rejected body: {0}")]
     Body(#[from] JsonRejection),
     #[error("method not allowed")]
@@ -51,14 +55,20 @@ impl IntoResponse for AppError {
                 ApiError::new(format!("{what} not found.")),
             ),
             AppError::BadRequest(msg) => (StatusCode::BAD_REQUEST, ApiError::new(msg.clone())),
-            AppError::InvalidComment(problems) => (
+            AppError::InvalidComment(problems, lang) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 ApiError {
-                    error: "Some fields need attention.".into(),
-                    fields: problems.to_fields_en(),
+                    error: i18n::ui(*lang).fix_fields.into(),
+                    fields: FIELDS
+                        .into_iter()
+                        .zip(problems.in_field_order())
+                        .filter_map(|(f, p)| {
+                            Some((f.to_string(), i18n::problem_message(*lang, p?)))
+                        })
+                        .collect(),
                 },
             ),
-            AppError::InvalidDraft(problems) => (
+            AppError::InvalidDraft(problems, lang) => (
                 // A taken address is a conflict with what is stored; the rest is the form.
                 if problems.values().all(|p| *p == DraftProblem::SlugTaken) {
                     StatusCode::CONFLICT
@@ -66,8 +76,8 @@ impl IntoResponse for AppError {
                     StatusCode::UNPROCESSABLE_ENTITY
                 },
                 ApiError {
-                    error: "Some fields need attention.".into(),
-                    fields: editorial::to_fields_en(problems),
+                    error: i18n::admin::admin_ui(*lang).fix_fields.into(),
+                    fields: i18n::admin::draft_fields(*lang, problems),
                 },
             ),
             AppError::Body(rejection) => body_rejection(rejection),

@@ -20,20 +20,14 @@ pub enum TokenProblem {
 }
 
 impl TokenProblem {
-    pub fn message(self) -> &'static str {
+    /// In the article's language (the reader reads it, so they write in it).
+    pub fn message(self, lang: infoshos_model::Lang) -> &'static str {
+        let words = infoshos::i18n::answers::answers(lang);
         match self {
-            TokenProblem::Missing => {
-                "This form is missing its security token. Please reload the page and send your comment again."
-            }
-            TokenProblem::Forged => {
-                "This form's security token is not valid. Please reload the page and send your comment again."
-            }
-            TokenProblem::Expired => {
-                "This form is more than a day old. Please reload the page and send your comment again."
-            }
-            TokenProblem::TooFast => {
-                "That was sent very quickly. Please take a moment and send your comment again."
-            }
+            TokenProblem::Missing => words.token_missing,
+            TokenProblem::Forged => words.token_forged,
+            TokenProblem::Expired => words.token_expired,
+            TokenProblem::TooFast => words.token_too_fast,
         }
     }
 }

@@ -159,7 +159,7 @@ async fn the_form_and_the_app_share_one_allowance_and_the_limit_keeps_the_text()
     assert!(!limited.header(header::RETRY_AFTER).is_empty());
     let page = text(&limited);
     assert!(page.contains(">One too many.</textarea>"), "the text stays");
-    assert!(page.contains("Too many comments too quickly."));
+    assert!(page.contains("Too many attempts in a short time."));
 }
 
 #[tokio::test]

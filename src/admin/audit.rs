@@ -5,27 +5,29 @@ use infoshos_model::admin::AuditEntry;
 use infoshos_model::links::Page;
 use leptos::prelude::*;
 
+use super::t;
 use crate::api;
-use crate::i18n::admin::ADMIN_EN as T;
 use crate::load::Load;
 use crate::time::reader_local;
 
 #[component]
 pub fn Audit() -> impl IntoView {
     let entries = Load::new(|| api::get::<Vec<AuditEntry>>("/api/admin/audit".into()));
-    move || match entries.get() {
+    move || {
+        match entries.get() {
         None => view! { <p aria-busy="true">"…"</p> }.into_any(),
         Some(Err(e)) => view! { <p class="failure" role="alert">{super::said(&e)}</p> }.into_any(),
-        Some(Ok(list)) if list.is_empty() => view! { <p>{T.no_audit}</p> }.into_any(),
+        Some(Ok(list)) if list.is_empty() => view! { <p>{t().no_audit}</p> }.into_any(),
         Some(Ok(list)) => view! {
             <table class="admin-audit">
                 <thead>
-                    <tr><th>{T.when}</th><th>{T.who}</th><th>{T.what}</th><th>{T.which}</th></tr>
+                    <tr><th>{t().when}</th><th>{t().who}</th><th>{t().what}</th><th>{t().which}</th></tr>
                 </thead>
                 <tbody>{list.into_iter().map(audit_row).collect_view()}</tbody>
             </table>
         }
         .into_any(),
+    }
     }
 }
 
@@ -33,16 +35,22 @@ pub fn Audit() -> impl IntoView {
 fn audit_row(e: AuditEntry) -> impl IntoView {
     let when = reader_local(e.at);
     let which = match (e.comment_id, e.article_slug, e.article_id) {
-        (Some(c), _, _) => format!("{} {c}", T.comment).into_any(),
+        (Some(c), _, _) => format!("{} {c}", t().comment).into_any(),
         // Published articles link to where readers see them.
         (None, Some(slug), _) => {
             let href = Page::Article(e.article_lang.unwrap_or_default(), slug.clone()).path();
             view! { <a href=href>{slug}</a> }.into_any()
         }
-        (None, None, Some(a)) => format!("{} {a}", T.article).into_any(),
+        (None, None, Some(a)) => format!("{} {a}", t().article).into_any(),
         (None, None, None) => ().into_any(),
     };
+    // An action this table does not know (a newer server's) is shown as stored.
+    let action = t()
+        .actions
+        .iter()
+        .find(|(code, _)| *code == e.action)
+        .map_or(e.action.clone(), |(_, words)| words.to_string());
     view! {
-        <tr><td>{when}</td><td>{e.actor}</td><td>{e.action}</td><td>{which}</td></tr>
+        <tr><td>{when}</td><td>{e.actor}</td><td>{action}</td><td>{which}</td></tr>
     }
 }

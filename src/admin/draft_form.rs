@@ -4,15 +4,15 @@
 use std::collections::BTreeMap;
 
 use infoshos_model::Lang;
-use infoshos_model::editorial::{Draft, Published, Visibility, to_fields_en, validate_draft};
+use infoshos_model::editorial::{Draft, Published, Visibility, validate_draft};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::publish::{Desk, read_draft, set_field};
+use super::t;
 use super::{Submitted, post, put, said};
 use crate::api::{self, FetchError};
-use crate::i18n::admin::ADMIN_EN as T;
 
 /// The draft: checked with the model's rules, then published (or, while correcting, saved).
 #[component]
@@ -25,8 +25,9 @@ pub(super) fn DraftForm(desk: Desk) -> impl IntoView {
         let typed = Submitted::of(&ev);
         let draft = read_draft(&typed);
         if let Err(problems) = validate_draft(&draft) {
-            desk.errors.set(to_fields_en(&problems));
-            desk.say(T.fix_fields);
+            desk.errors
+                .set(crate::i18n::admin::draft_fields(super::lang(), &problems));
+            desk.say(t().fix_fields);
             return;
         }
         desk.errors.set(BTreeMap::new());
@@ -40,25 +41,25 @@ pub(super) fn DraftForm(desk: Desk) -> impl IntoView {
     view! {
         <form id="article-form" class="admin-publish comment-form" novalidate on:submit=submit>
             <h2>{move || match editing.get() {
-                Some(slug) => format!("{} {slug}", T.correcting),
-                None => T.new_article.to_string(),
+                Some(slug) => format!("{} {slug}", t().correcting),
+                None => t().new_article.to_string(),
             }}</h2>
             {move || editing.get().is_some().then(|| view! { <VisibilityBar desk /> })}
-            <DraftField desk field="title" label=T.article_title />
-            <DraftField desk field="summary" label=T.summary note=T.summary_note />
+            <DraftField desk field="title" label=t().article_title />
+            <DraftField desk field="summary" label=t().summary note=t().summary_note />
             <div class="field">
-                <label for="article-lang">{T.language}</label>
+                <label for="article-lang">{t().language}</label>
                 <select id="article-lang" name="lang">
                     {Lang::ALL.into_iter().map(|l| view! {
                         <option value=l.code() prop:selected=move || lang.get() == l>{l.code()}</option>
                     }).collect_view()}
                 </select>
             </div>
-            <DraftField desk field="countries" label=T.countries note=T.countries_note />
-            <DraftField desk field="slug" label=T.slug note=T.slug_note />
-            <DraftField desk field="body" label=T.body note=T.body_note multiline=true />
+            <DraftField desk field="countries" label=t().countries note=t().countries_note />
+            <DraftField desk field="slug" label=t().slug note=t().slug_note />
+            <DraftField desk field="body" label=t().body note=t().body_note multiline=true />
             <button type="submit" class="button primary" disabled=move || sending.get()>
-                {move || if editing.get().is_some() { T.save_correction } else { T.publish }}
+                {move || if editing.get().is_some() { t().save_correction } else { t().publish }}
             </button>
             <p class="form-notice" role="status">{move || desk.notice.get()}</p>
         </form>
@@ -88,9 +89,9 @@ async fn send(desk: Desk, draft: Draft, form: Option<web_sys::HtmlFormElement>) 
             desk.lang.set(draft.lang);
             desk.published.set(Some(p));
             desk.say(if target.is_some() {
-                T.corrected
+                t().corrected
             } else {
-                T.published
+                t().published
             });
         }
         Err(FetchError::Rejected(_, body)) if !body.fields.is_empty() => {
@@ -155,7 +156,7 @@ fn VisibilityBar(desk: Desk) -> impl IntoView {
             match post(&url, &Visibility { visible }).await {
                 Ok(_) => {
                     hidden.set(!visible);
-                    desk.say(if visible { T.back_on } else { T.taken_off });
+                    desk.say(if visible { t().back_on } else { t().taken_off });
                 }
                 Err(e) => desk.say(said(&e)),
             }
@@ -170,12 +171,12 @@ fn VisibilityBar(desk: Desk) -> impl IntoView {
     };
     view! {
         <p class="admin-visibility">
-            {move || if hidden.get() { T.is_hidden } else { T.is_visible }} " "
+            {move || if hidden.get() { t().is_hidden } else { t().is_visible }} " "
             <button type="button" class="button" on:click=toggle>
-                {move || if hidden.get() { T.put_back } else { T.take_off }}
+                {move || if hidden.get() { t().put_back } else { t().take_off }}
             </button>
             " "
-            <button type="button" class="link" on:click=write_new>{T.write_new}</button>
+            <button type="button" class="link" on:click=write_new>{t().write_new}</button>
         </p>
     }
 }

@@ -8,18 +8,43 @@ mod draft_form;
 mod publish;
 mod queue;
 
+use infoshos_model::Lang;
 use infoshos_model::admin::{Login, QueuedComment};
+use infoshos_model::links;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::api::{self, FetchError};
-use crate::i18n::admin::ADMIN_EN as T;
+use crate::i18n::admin::{AdminUi, admin_ui};
 use crate::load::Load;
 
-/// A failed request in words, from the English table (the editors' area is in English).
+thread_local! {
+    static LANG: std::cell::OnceCell<Lang> = const { std::cell::OnceCell::new() };
+}
+
+/// The language the server wrote the page in (`<html lang>`: the editor's chosen edition, else
+/// their browser's, server/src/edition.rs); English for anything else.
+fn lang() -> Lang {
+    LANG.with(|l| {
+        *l.get_or_init(|| {
+            document()
+                .document_element()
+                .and_then(|root| root.get_attribute("lang"))
+                .and_then(|code| Lang::from_code(&code))
+                .unwrap_or_default()
+        })
+    })
+}
+
+/// This page's words.
+fn t() -> &'static AdminUi {
+    admin_ui(lang())
+}
+
+/// A failed request in words, in the page's language.
 fn said(error: &FetchError) -> String {
-    error.message(crate::i18n::ui(infoshos_model::Lang::En))
+    error.message(crate::i18n::ui(lang()))
 }
 
 async fn post<B: serde::Serialize>(
@@ -85,8 +110,8 @@ enum Section {
 
 #[component]
 pub fn AdminApp() -> impl IntoView {
-    crate::head::html_lang(|| "en");
-    document().set_title(T.title);
+    document().set_title(t().title);
+    crate::time::write_dates_for(lang());
     let status = RwSignal::new("pending");
     // The same way of reading as every page of the portal (`Load`); an action on the list
     // refreshes it in place.
@@ -128,25 +153,37 @@ pub fn AdminApp() -> impl IntoView {
         }
     };
     view! {
-        <header class="header"><span class="brand-name">{T.title}</span></header>
+        <header class="header">
+            <span class="brand-name">{t().title}</span>
+            // Through the server, which keeps the choice and sends the page back in it.
+            <nav class="lang-switch" aria-label=t().lang_label>
+                {Lang::ALL.map(|l| {
+                    let current = (l == lang()).then_some("page");
+                    view! {
+                        <a href=links::choose_edition(l, links::ADMIN) hreflang=l.code() lang=l.code()
+                            aria-current=current>{l.endonym()}</a>
+                    }
+                })}
+            </nav>
+        </header>
         <main class="main admin">
             <p class="form-notice" role="status">{move || message.get()}</p>
             {move || if signed_out() {
                 view! {
                     <form class="admin-login" on:submit=sign_in>
-                        <label for="admin-token">{T.token}</label>
+                        <label for="admin-token">{t().token}</label>
                         <input id="admin-token" name="token" type="password" autocomplete="current-password" required />
-                        <button type="submit" class="button primary">{T.sign_in}</button>
+                        <button type="submit" class="button primary">{t().sign_in}</button>
                     </form>
                 }.into_any()
             } else {
                 view! {
                     <nav class="admin-tabs admin-sections">
-                        {tab(Section::Comments, T.comments)}
-                        {tab(Section::Publish, T.new_article)}
-                        {tab(Section::Audit, T.audit)}
+                        {tab(Section::Comments, t().comments)}
+                        {tab(Section::Publish, t().new_article)}
+                        {tab(Section::Audit, t().audit)}
                         " "
-                        <button type="button" class="link" on:click=sign_out>{T.sign_out}</button>
+                        <button type="button" class="link" on:click=sign_out>{t().sign_out}</button>
                     </nav>
                     {move || match section.get() {
                         Section::Comments => view! { <queue::Queue status queue message reload /> }.into_any(),

@@ -17,9 +17,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::draft_form::DraftForm;
+use super::t;
 use super::{Submitted, said};
 use crate::api;
-use crate::i18n::admin::ADMIN_EN as T;
 
 /// What the publishing desk shows, shared by its parts.
 #[derive(Clone, Copy)]
@@ -133,9 +133,9 @@ fn OpenArticle(desk: Desk) -> impl IntoView {
     };
     view! {
         <form class="admin-open" on:submit=open>
-            <label for="article-open">{T.open_label}</label>
+            <label for="article-open">{t().open_label}</label>
             <input id="article-open" name="open" type="text" placeholder="rats-council-tashkent-autumn-2017" />
-            <button type="submit" class="button">{T.open}</button>
+            <button type="submit" class="button">{t().open}</button>
         </form>
     }
 }
@@ -148,7 +148,7 @@ fn PublishedPreview(desk: Desk) -> impl IntoView {
         desk.published.get().map(|p| {
             let path = Page::Article(desk.lang.get_untracked(), p.slug).path();
             view! {
-                <section class="admin-published" aria-label=T.published>
+                <section class="admin-published" aria-label=t().published>
                     <p><a href=path.clone()>{path.clone()}</a></p>
                     <div class="article-body" inner_html=p.body></div>
                 </section>

@@ -6,9 +6,9 @@ use infoshos_model::links::Page;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::t;
 use super::{post, said};
 use crate::api;
-use crate::i18n::admin::ADMIN_EN as T;
 use crate::load::Load;
 use crate::time::reader_local;
 
@@ -31,7 +31,7 @@ pub fn Queue(
         spawn_local(async move {
             let said = match post("/api/admin/comments", &Moderation { ids, action }).await {
                 Ok(v) => match api::decode::<Changed>(v) {
-                    Ok(c) => format!("{} {}", c.changed, T.changed),
+                    Ok(c) => t().changed.replacen("{}", &c.changed.to_string(), 1),
                     Err(e) => said(&e),
                 },
                 Err(e) => said(&e),
@@ -42,7 +42,7 @@ pub fn Queue(
     };
     let buttons = move |ids: Box<dyn Fn() -> Vec<i64>>| {
         let ids = std::rc::Rc::new(ids);
-        [(ModerationAction::Approve, T.approve), (ModerationAction::Reject, T.reject), (ModerationAction::Delete, T.delete)]
+        [(ModerationAction::Approve, t().approve), (ModerationAction::Reject, t().reject), (ModerationAction::Delete, t().delete)]
             .into_iter()
             .map(|(action, label)| {
                 let ids = ids.clone();
@@ -51,8 +51,8 @@ pub fn Queue(
             .collect_view()
     };
     view! {
-        <nav class="admin-tabs" aria-label=T.comments>
-            {T.statuses.into_iter().map(|(code, label)| view! {
+        <nav class="admin-tabs" aria-label=t().comments>
+            {t().statuses.into_iter().map(|(code, label)| view! {
                 <button type="button" class="button" aria-pressed=move || (status.get() == code).to_string()
                     on:click=move |_| { status.set(code); reload.run(()); }>{label}</button>
             }).collect_view()}
@@ -61,13 +61,13 @@ pub fn Queue(
             <label><input type="checkbox" on:change=move |ev| {
                 let all = event_target_checked(&ev);
                 selected.set(if all { queue.with_untracked(|q| match q { Some(Ok(l)) => l.iter().map(|c| c.id).collect(), _ => Vec::new() }) } else { Vec::new() });
-            } /> " " {T.select_all}</label>
-            " " {T.selected} " " {buttons(Box::new(move || selected.get_untracked()))}
+            } /> " " {t().select_all}</label>
+            " " {t().selected} " " {buttons(Box::new(move || selected.get_untracked()))}
         </p>
         {move || match queue.get() {
             None => view! { <p aria-busy="true">"…"</p> }.into_any(),
             Some(Err(e)) => view! { <p class="failure" role="alert">{said(&e)}</p> }.into_any(),
-            Some(Ok(list)) if list.is_empty() => view! { <p>{T.none}</p> }.into_any(),
+            Some(Ok(list)) if list.is_empty() => view! { <p>{t().none}</p> }.into_any(),
             Some(Ok(list)) => view! {
                 <ol class="admin-queue">
                     {list.into_iter().map(|c| {

@@ -60,6 +60,7 @@ pub const EN: Ui = Ui {
     fetch_offline: "This is not available offline. It will load once you are back online.",
     fetch_server: "The server answered with an error ({}).",
     fetch_decode: "The server's answer could not be read.",
+    fetch_too_many: "Too many attempts in a short time. Please wait a minute and try again.",
     fetch_request: "The request could not be prepared.",
     not_found_title: "Page not found",
     not_found_text: "There is no page at this address. It may have moved, or the link may be mistyped.",

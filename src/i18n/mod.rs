@@ -67,6 +67,8 @@ pub struct Ui {
     /// `{}` is the HTTP status.
     pub fetch_server: &'static str,
     pub fetch_decode: &'static str,
+    /// A 429: the server's pace for comments or sign-ins.
+    pub fetch_too_many: &'static str,
     pub fetch_request: &'static str,
     pub not_found_title: &'static str,
     pub not_found_text: &'static str,
@@ -146,6 +148,7 @@ pub struct Ui {
 }
 
 pub mod admin;
+pub mod answers;
 mod en;
 mod ru;
 mod zh;

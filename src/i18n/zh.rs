@@ -60,6 +60,7 @@ pub const ZH: Ui = Ui {
     fetch_offline: "离线时无法查看，恢复网络后会自动加载。",
     fetch_server: "服务器返回错误（{}）。",
     fetch_decode: "无法读取服务器的回复。",
+    fetch_too_many: "短时间内尝试次数过多，请稍等一分钟再试。",
     fetch_request: "无法准备请求。",
     not_found_title: "页面不存在",
     not_found_text: "此地址没有页面。它可能已经移动，或者链接有误。",

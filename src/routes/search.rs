@@ -34,8 +34,8 @@ pub fn SearchPage() -> impl IntoView {
     );
     let results = match search::terms(&query) {
         Err(search::QueryProblem::Empty) => view! { <p>{t.search_hint}</p> }.into_any(),
-        Err(problem) => {
-            view! { <p class="failure" role="alert">{problem.message_en()}</p> }.into_any()
+        Err(search::QueryProblem::TooLong) => {
+            view! { <p class="failure" role="alert">{t.search_too_long}</p> }.into_any()
         }
         Ok(_) => view! { <Results query cursor /> }.into_any(),
     };

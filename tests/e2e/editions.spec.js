@@ -63,3 +63,16 @@ test('the Chinese edition writes its dates its own way, and both editions pass t
     }
   }
 });
+
+test('the editors\' area speaks the editor\'s language, chosen in its own switcher', async ({ page }) => {
+  await page.goto('/admin/');
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: '中文' }).click();
+  await expect(page).toHaveURL(/\/admin\/$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh');
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+  await expect(page).toHaveTitle('Infoshos 编辑部');
+  await page.getByLabel('编辑部密钥').fill('not the token');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.locator('.form-notice')).toHaveText('这不是编辑部密钥。');
+});

@@ -98,7 +98,7 @@ test('an editor corrects an article in /admin, takes it off the portal and puts 
 
   await editor.getByRole('button', { name: 'Audit' }).click();
   const actions = editor.locator('.admin-audit tbody tr td:nth-child(3)');
-  await expect(actions.first()).toHaveText('republish');
-  await expect(actions.nth(1)).toHaveText('unpublish');
-  await expect(actions.nth(2)).toHaveText('edit');
+  await expect(actions.first()).toHaveText('put back on the portal');
+  await expect(actions.nth(1)).toHaveText('took off the portal');
+  await expect(actions.nth(2)).toHaveText('corrected');
 });

@@ -10,7 +10,9 @@ use serde::Deserialize;
 
 use crate::admin::{self, Editor};
 use crate::app::AppState;
+use crate::edition::Speaks;
 use crate::error::{AppError, JsonBody};
+use infoshos::i18n::admin::admin_ui;
 
 fn with_cookie(signed_in: bool, cookie: &str) -> Response {
     let mut response = Json(SignedIn { signed_in }).into_response();
@@ -22,11 +24,12 @@ fn with_cookie(signed_in: bool, cookie: &str) -> Response {
 
 pub async fn login(
     State(state): State<AppState>,
+    Speaks(lang): Speaks,
     JsonBody(login): JsonBody<Login>,
 ) -> Result<Response, AppError> {
     if !admin::token_matches(&state.storage, &login.token).await? {
         tracing::warn!("failed editor sign-in");
-        return Err(AppError::Unauthorized("That is not the editors' token."));
+        return Err(AppError::Unauthorized(admin_ui(lang).wrong_token));
     }
     let now = chrono::Utc::now().timestamp_millis();
     let cookie = admin::open_session(&state.storage, state.tls, now).await?;

@@ -49,9 +49,10 @@ pub async fn create(
     Path(slug): Path<String>,
     JsonBody(comment): JsonBody<NewComment>,
 ) -> Result<(StatusCode, Json<CommentCreated>), AppError> {
-    let id = state
+    // The reader is answered in the article's language: they read it, so they write in it.
+    let (id, lang) = state
         .storage
-        .article_id(&slug)
+        .article_id_and_lang(&slug)
         .await?
         .ok_or(AppError::NotFound("Article"))?;
     // A filled honeypot is a bot: it gets the answer a person would, and nothing is stored.
@@ -65,7 +66,7 @@ pub async fn create(
             }),
         ));
     }
-    validate_comment(&comment).map_err(AppError::InvalidComment)?;
+    validate_comment(&comment).map_err(|p| AppError::InvalidComment(p, lang))?;
     if comment.key.as_deref().is_some_and(|k| !is_valid_key(k)) {
         return Err(AppError::BadRequest(
             "The comment key must be 8 to 64 letters, digits, '-' or '_'.".into(),
@@ -79,16 +80,17 @@ pub async fn create(
     }
     let now = Utc::now().timestamp_millis();
     form_token::check(&state.form_secret, &slug, comment.token.as_deref(), now)
-        .map_err(|problem| AppError::BadRequest(problem.message().into()))?;
+        .map_err(|problem| AppError::BadRequest(problem.message(lang).into()))?;
     if state
         .storage
         .has_recent_text(id, &comment.text, now - spam::DUPLICATE_WINDOW_MS)
         .await?
     {
-        return Err(AppError::InvalidComment(CommentProblems {
+        let duplicate = CommentProblems {
             text: Some(Problem::Duplicate),
             ..Default::default()
-        }));
+        };
+        return Err(AppError::InvalidComment(duplicate, lang));
     }
     let status = if state.premoderation || spam::needs_review(&comment.text) {
         CommentStatus::Pending

@@ -10,9 +10,11 @@ use infoshos_model::editorial::{
 
 use crate::admin::Editor;
 use crate::app::AppState;
+use crate::edition::Speaks;
 use crate::error::{AppError, JsonBody};
 use crate::sanitize;
 use crate::storage::{NewArticle, is_unique_violation};
+use infoshos_model::Lang;
 
 /// A draft that passed every check: its body cleaned and its states sorted, once each.
 struct Checked {
@@ -22,7 +24,7 @@ struct Checked {
 
 /// The model's rules, then what only the server knows: what is left of the body once cleaned,
 /// and which states exist. Every problem at once.
-async fn check(state: &AppState, draft: &Draft) -> Result<Checked, AppError> {
+async fn check(state: &AppState, draft: &Draft, lang: Lang) -> Result<Checked, AppError> {
     let mut problems = validate_draft(draft).err().unwrap_or_default();
     let body_html = sanitize::article_html(&draft.body);
     if !problems.contains_key("body") && !sanitize::has_text(&body_html) {
@@ -39,7 +41,7 @@ async fn check(state: &AppState, draft: &Draft) -> Result<Checked, AppError> {
         }
     }
     if !problems.is_empty() {
-        return Err(AppError::InvalidDraft(problems));
+        return Err(AppError::InvalidDraft(problems, lang));
     }
     let mut countries = draft.countries.clone();
     countries.sort_unstable();
@@ -65,9 +67,10 @@ fn article(slug: String, draft: &Draft, checked: Checked, published_at_ms: i64) 
 pub async fn publish(
     State(state): State<AppState>,
     editor: Editor,
+    Speaks(lang): Speaks,
     JsonBody(draft): JsonBody<Draft>,
 ) -> Result<(StatusCode, Json<Published>), AppError> {
-    let checked = check(&state, &draft).await?;
+    let checked = check(&state, &draft, lang).await?;
     let now = chrono::Utc::now().timestamp_millis();
     let slug = draft
         .slug
@@ -93,10 +96,10 @@ pub async fn publish(
                 }),
             ))
         }
-        Err(e) if is_unique_violation(&e) => Err(AppError::InvalidDraft(DraftProblems::from([(
-            "slug",
-            DraftProblem::SlugTaken,
-        )]))),
+        Err(e) if is_unique_violation(&e) => Err(AppError::InvalidDraft(
+            DraftProblems::from([("slug", DraftProblem::SlugTaken)]),
+            lang,
+        )),
         Err(e) => Err(e.into()),
     }
 }
@@ -106,10 +109,11 @@ pub async fn publish(
 pub async fn edit(
     State(state): State<AppState>,
     editor: Editor,
+    Speaks(lang): Speaks,
     Path(slug): Path<String>,
     JsonBody(draft): JsonBody<Draft>,
 ) -> Result<Json<Published>, AppError> {
-    let checked = check(&state, &draft).await?;
+    let checked = check(&state, &draft, lang).await?;
     let now = chrono::Utc::now().timestamp_millis();
     let article = article(slug.clone(), &draft, checked, now);
     let id = state

@@ -132,6 +132,25 @@ impl Storage {
             .await
     }
 
+    /// A readable article's id and edition (a comment is answered in its article's language).
+    pub async fn article_id_and_lang(
+        &self,
+        slug: &str,
+    ) -> Result<Option<(i64, infoshos_model::Lang)>, sqlx::Error> {
+        let row: Option<(i64, String)> =
+            sqlx::query_as("SELECT id, lang FROM articles WHERE slug = ? AND hidden = 0")
+                .bind(slug)
+                .fetch_optional(&self.pool)
+                .await?;
+        // Stored editions are checked on write; an unknown one would only change the words.
+        Ok(row.map(|(id, lang)| {
+            (
+                id,
+                infoshos_model::Lang::from_code(&lang).unwrap_or_default(),
+            )
+        }))
+    }
+
     /// The whole article with up to six related ones: those sharing a state first, then the
     /// most recent.
     pub async fn article(&self, slug: &str) -> Result<Option<Article>, sqlx::Error> {
