@@ -7,7 +7,6 @@
 //! INFOSHOS_SERVER_BIN (target/server/infoshos-server) change the run.
 
 use std::collections::HashMap;
-use std::net::TcpListener;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -63,11 +62,7 @@ async fn main() {
     let dir = tempfile::tempdir().unwrap();
     let db_path = dir.path().join("soak.db");
     let db = format!("sqlite://{}", db_path.display());
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = process::free_port();
     let base = format!("http://127.0.0.1:{port}");
     let client = reqwest::Client::builder()
         .timeout(Duration::from_secs(10))

@@ -8,10 +8,31 @@ use crate::config_check as check;
 /// The official daily rates of the Central Bank of Russia, English names.
 pub const CBR_DAILY_ENG: &str = "https://www.cbr.ru/scripts/XML_daily_eng.asp";
 
+/// What the binary does besides serving.
+#[derive(Debug, Clone, clap::Subcommand)]
+pub enum Command {
+    /// Copy the database into a new FILE, consistent, while the portal serves (to restore,
+    /// stop the server and put the copy in the database's place).
+    Backup { file: PathBuf },
+    /// Add generated articles (and comments) to the database, for `make bench`.
+    Seed {
+        /// How many articles.
+        #[arg(long, value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+        articles: u64,
+        /// Published comments on each.
+        #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=100))]
+        comments: u32,
+    },
+}
+
 /// Infoshos API server: serves the reader app and its JSON API.
 #[derive(Debug, Clone, Parser)]
 #[command(version, about)]
 pub struct Config {
+    /// What to do instead of serving (`backup`, `seed`); nothing: serve the portal.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
     /// Address to listen on.
     #[arg(long, env = "INFOSHOS_ADDR", default_value = "127.0.0.1:8080",
           value_parser = check::addr)]

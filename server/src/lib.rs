@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod app;
+pub mod backup;
 pub mod comment_post;
 pub mod config;
 pub mod config_check;

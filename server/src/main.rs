@@ -1,6 +1,6 @@
 use clap::Parser;
 use infoshos_server::{
-    admin, app, config, config::Config, config_check, rates, seed, storage::Storage,
+    admin, app, backup, config, config::Config, config_check, rates, seed, storage::Storage,
 };
 use tracing_subscriber::EnvFilter;
 
@@ -20,6 +20,37 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         None => error.exit(),
     });
 
+    match &config.command {
+        None => {}
+        Some(config::Command::Backup { file }) => {
+            match backup::backup(&config.database_url, file).await {
+                Ok(()) => println!("infoshos-server: backed up into {}", file.display()),
+                Err(err) => {
+                    eprintln!("infoshos-server backup: {err}");
+                    std::process::exit(1);
+                }
+            }
+            return Ok(());
+        }
+        Some(config::Command::Seed { articles, comments }) => {
+            let storage = Storage::open(&config.database_url).await?;
+            seed::load_states(&storage).await?;
+            let codes: Vec<String> = storage
+                .states()
+                .await?
+                .into_iter()
+                .map(|s| s.code)
+                .collect();
+            let started = std::time::Instant::now();
+            let now = chrono::Utc::now().timestamp_millis();
+            let added = storage.generate(*articles, *comments, &codes, now).await?;
+            println!(
+                "infoshos-server: {added} articles with {comments} comments each in {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
+            return Ok(());
+        }
+    }
     let storage = Storage::open(&config.database_url).await?;
     if !config.no_demo {
         seed::seed_if_empty(&storage).await?;

@@ -1,15 +1,6 @@
 //! The real binary: an acknowledged comment (201) survives a kill -9 right after the answer.
 
-use std::net::TcpListener;
 use std::time::Duration;
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
 
 #[path = "common/process.rs"]
 mod process;
@@ -36,7 +27,7 @@ use process::wait_healthy;
 async fn acknowledged_comments_survive_kill_9() {
     let dir = tempfile::tempdir().unwrap();
     let db = format!("sqlite://{}", dir.path().join("kill.db").display());
-    let port = free_port();
+    let port = process::free_port();
     let base = format!("http://127.0.0.1:{port}");
     let client = reqwest::Client::new();
     let url = format!("{base}/api/articles/laos-becomes-partner/comments");

@@ -6,6 +6,7 @@ mod article_writes;
 mod articles;
 mod comments;
 mod discovery;
+mod generate;
 mod rates;
 mod search;
 mod states;

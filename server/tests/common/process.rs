@@ -4,6 +4,15 @@
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// A port nobody listens on now (the system's pick), for one server of one test.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
 /// Starts `bin` on `port` with the database `db` and the app folder `dist`, no network for
 /// the rates, and any `extra` settings.
 pub fn start(
