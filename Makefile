@@ -8,7 +8,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 # trunk finds wasm-opt 132 here (see scripts/wasm-opt/package.json).
 export PATH := $(CURDIR)/scripts/wasm-opt/node_modules/.bin:$(PATH)
 
-.PHONY: help tools spa precompress server run dev test fmt-check clippy test-native test-browser test-e2e size lighthouse soak fuzz fresh-check
+.PHONY: help tools spa precompress server run dev test fmt-check clippy test-native test-browser test-e2e size lighthouse soak fuzz fresh-check bench
 
 help:
 	@echo "make run    install what is missing, build the app, start http://127.0.0.1:8080"
@@ -17,6 +17,7 @@ help:
 	@echo "make size   release build, then raw/gzip/brotli sizes of wasm, JS and CSS"
 	@echo "make lighthouse  Lighthouse medians (score, FCP, LCP, TBT, CLS) for /en/ and an article"
 	@echo "make soak   a minute of concurrent comments with a SIGKILL halfway (not in make test)"
+	@echo "make bench  load figures (wrk, oha) at 1 000 and 1 000 000 articles (not in make test)"
 	@echo "make fuzz   long random runs of the parser fuzzing and property tests (not in make test)"
 	@echo "make fresh-check  a fresh clone with empty caches: install, make spa, native tests"
 
@@ -120,3 +121,15 @@ fresh-check:
 # A minute of concurrent comments with a SIGKILL halfway: nothing acknowledged may be lost.
 soak: server
 	$(CARGO) run --profile server -p infoshos-server --example soak
+
+# Load figures, printed as a table (scripts/bench.mjs): peak throughput with wrk and latency at
+# a fixed offered rate with oha, for 1 000 and 1 000 000 generated articles (made once, kept in
+# target/bench/). Installs Debian's wrk and oha (crates.io, ~6 min once) when missing.
+# `make bench SIZES=1000` for the small database only. Not part of make test.
+OHA_VERSION := 1.15.0
+SIZES ?= 1000 1000000
+bench: server
+	@command -v wrk >/dev/null || { SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq wrk; }
+	@oha --version 2>/dev/null | grep -q " $(OHA_VERSION)" || cargo install oha --locked --version $(OHA_VERSION)
+	node scripts/bench.mjs $(SIZES)

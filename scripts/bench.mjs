@@ -1,0 +1,126 @@
+// make bench: how far one server goes, printed as one table. For each database size (1 000
+// and 1 000 000 generated articles, made once by `infoshos-server seed` and kept under
+// target/bench/), a release server on loopback is measured on five pages:
+//   peak throughput: wrk, 2 threads, 64 connections, 8 s (a closed loop: it measures its queue);
+//   latency at a fixed offered rate: oha -q 2000 for 8 s, with latency correction.
+// The server's CPU share is read from /proc over each run. Figures, not a pass/fail test.
+//   node scripts/bench.mjs [sizes…]     e.g. node scripts/bench.mjs 1000
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+const SERVER = 'target/server/infoshos-server';
+const sizes = process.argv.slice(2).map(Number);
+if (sizes.length === 0) sizes.push(1000, 1000000);
+const RATE = 2000;
+const SECONDS = 8;
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+
+function cpuTicks(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks
+}
+
+function database(size) {
+  mkdirSync('target/bench', { recursive: true });
+  const file = `target/bench/articles-${size}.db`;
+  if (!existsSync(file)) {
+    console.error(`bench: generating ${size} articles into ${file} (once)`);
+    const out = execFileSync(SERVER, ['seed', '--articles', String(size)], {
+      env: { ...process.env, INFOSHOS_DATABASE_URL: `sqlite://${file}`, RUST_LOG: 'error' },
+    });
+    console.error(`bench: ${out.toString().trim()}`);
+  }
+  return file;
+}
+
+async function start(file) {
+  const port = await freePort();
+  const server = spawn(SERVER, [], {
+    env: {
+      ...process.env,
+      INFOSHOS_ADDR: `127.0.0.1:${port}`,
+      INFOSHOS_DATABASE_URL: `sqlite://${file}`,
+      INFOSHOS_RATES_URL: 'file:///nonexistent/rates.xml',
+      INFOSHOS_NO_DEMO: 'true',
+      RUST_LOG: 'error',
+    },
+    stdio: 'ignore',
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return { server, base };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('bench: the server did not come up');
+}
+
+// The pages: the first feed page, one deep in the feed (the middle article's cursor), an
+// article, the rates and a rendered page.
+async function pages(base, size) {
+  const middle = size - (size % 2 === 0 ? 0 : 1);
+  const slug = `generated-${Math.floor(middle / 2 / 3) * 3}`; // an English one
+  const article = await (await fetch(`${base}/api/articles/${slug}`)).json();
+  const cursor = `v1.${Date.parse(article.publishedAt)}.${article.id}`;
+  return [
+    ['feed, first page', '/api/articles?lang=en&limit=20'],
+    [`feed, ${Math.floor(size / 6)} deep`, `/api/articles?lang=en&limit=20&cursor=${cursor}`],
+    ['article', `/api/articles/${slug}`],
+    ['rates', '/api/rates'],
+    ['rendered /en/', '/en/'],
+  ];
+}
+
+function wrk(url) {
+  const out = execFileSync('wrk', ['-t2', '-c64', `-d${SECONDS}s`, '--latency', url]).toString();
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)[1]);
+  const p = (q) => /(\d+\.\d+)(us|ms|s)\b/.exec(new RegExp(`${q}%\\s+\\S+`).exec(out)[0]);
+  const ms = (m) => Number(m[1]) * { us: 0.001, ms: 1, s: 1000 }[m[2]];
+  return { rps, p50: ms(p(50)), p99: ms(p(99)) };
+}
+
+function oha(url) {
+  const out = execFileSync('oha', ['-z', `${SECONDS}s`, '-q', String(RATE), '--latency-correction',
+    '--no-tui', '--output-format', 'json', url]).toString();
+  const j = JSON.parse(out);
+  return { p50: j.latencyPercentiles.p50 * 1000, p99: j.latencyPercentiles.p99 * 1000, ok: j.summary.successRate };
+}
+
+const rows = [];
+for (const size of sizes) {
+  const file = database(size);
+  const { server, base } = await start(file);
+  try {
+    for (const [name, path] of await pages(base, size)) {
+      const url = base + path;
+      const status = (await fetch(url)).status;
+      if (status !== 200) throw new Error(`bench: ${path} answered ${status}`);
+      const ticks = cpuTicks(server.pid);
+      const began = Date.now();
+      const peak = wrk(url);
+      const cpu = ((cpuTicks(server.pid) - ticks) / 100 / ((Date.now() - began) / 1000)) * 100;
+      const paced = oha(url);
+      rows.push({ size, name, ...peak, cpu, q50: paced.p50, q99: paced.p99, ok: paced.ok });
+    }
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+const f = (n, d = 1) => n.toFixed(d);
+console.log(`\nSQLite, release server, loopback; peak: wrk 2 threads 64 connections ${SECONDS} s; `
+  + `paced: oha ${RATE} req/s ${SECONDS} s, latency-corrected; CPU: the server's share of one core\n`);
+console.log('| articles | page | peak req/s | p50 ms | p99 ms | server CPU | paced p50 ms | paced p99 ms |');
+console.log('|---:|---|---:|---:|---:|---:|---:|---:|');
+for (const r of rows) {
+  console.log(`| ${r.size} | ${r.name} | ${f(r.rps, 0)} | ${f(r.p50, 2)} | ${f(r.p99, 2)} | ${f(r.cpu, 0)} % | ${f(r.q50, 2)} | ${f(r.q99, 2)} |`);
+}
