@@ -34,6 +34,8 @@ pub struct AppState {
     pub form_secret: Arc<Vec<u8>>,
     /// New comments wait for an editor (`INFOSHOS_MODERATION=pre`, the default).
     pub premoderation: bool,
+    /// The public API's repeated reads, answered from memory (`answer_cache`).
+    pub answers: crate::answer_cache::AnswerCache,
 }
 
 impl AppState {
@@ -48,6 +50,7 @@ impl AppState {
             trusted_proxies: Arc::default(),
             form_secret: Arc::new(crate::form_token::new_secret()),
             premoderation: true,
+            answers: Default::default(),
         }
     }
 

@@ -1,6 +1,7 @@
 //! The Infoshos API server as a library, so tests drive `app::app` without a socket.
 
 pub mod admin;
+pub mod answer_cache;
 pub mod app;
 pub mod backup;
 pub mod comment_post;

@@ -88,10 +88,9 @@ pub fn spawn_refresh(
 /// The newest rates for every SCO currency but the rouble itself, in the order of `states`.
 /// A currency the CBR does not quote is listed with no numbers.
 pub async fn sco_rates(storage: &Storage, states: &[State]) -> Result<Option<Rates>, sqlx::Error> {
-    let Some(day) = storage.latest_rates().await? else {
+    let Some((day, previous)) = storage.latest_with_previous().await? else {
         return Ok(None);
     };
-    let previous = storage.previous_rates(day.date).await?;
     let rates = states
         .iter()
         .filter(|s| s.currency != "RUB")

@@ -59,4 +59,8 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .route("/admin/audit", get(admin::audit))
         .fallback(|| async { AppError::NotFound("API endpoint") })
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::answer_cache::layer,
+        ))
 }

@@ -143,6 +143,7 @@ impl Storage {
             }
         }
         tx.commit().await?;
+        self.changed();
         Ok(changed)
     }
 

@@ -14,8 +14,9 @@ impl Storage {
             .bind(story)
             .bind(slug)
             .execute(&self.pool)
-            .await
-            .map(|_| ())
+            .await?;
+        self.changed();
+        Ok(())
     }
 
     /// Where the switcher's link to the article at `slug` in `lang` leads: `None` when that
@@ -55,6 +56,7 @@ impl Storage {
         let mut tx = self.pool.begin().await?;
         let id = insert(&mut tx, a).await?;
         tx.commit().await?;
+        self.changed();
         Ok(id)
     }
 
@@ -70,6 +72,7 @@ impl Storage {
         let id = insert(&mut tx, a).await?;
         audit_article(&mut tx, "publish", id, actor, now_ms).await?;
         tx.commit().await?;
+        self.changed();
         Ok(id)
     }
 
@@ -104,6 +107,7 @@ impl Storage {
         insert_countries(&mut tx, id, &a.countries).await?;
         audit_article(&mut tx, "edit", id, actor, now_ms).await?;
         tx.commit().await?;
+        self.changed();
         Ok(Some(id))
     }
 
@@ -129,6 +133,7 @@ impl Storage {
         let action = if visible { "republish" } else { "unpublish" };
         audit_article(&mut tx, action, id, actor, now_ms).await?;
         tx.commit().await?;
+        self.changed();
         Ok(Some(id))
     }
 }

@@ -73,6 +73,7 @@ impl Storage {
         .fetch_optional(&self.pool)
         .await?;
         if let Some(id) = inserted {
+            self.changed();
             return Ok((id, status, true));
         }
         let (id, stored): (i64, CommentStatus) = sqlx::query_as(

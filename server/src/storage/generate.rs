@@ -109,6 +109,7 @@ impl Storage {
                 }
             }
             tx.commit().await?;
+            self.changed();
             done = (done + BATCH).min(articles);
         }
         Ok(done)

@@ -7,6 +7,7 @@ mod articles;
 mod comments;
 mod discovery;
 mod generate;
+mod kept;
 mod rates;
 mod search;
 mod states;
@@ -26,6 +27,11 @@ pub use search::{Found, SearchCursor};
 #[derive(Clone, Debug)]
 pub struct Storage {
     pool: SqlitePool,
+    /// The states and the newest day of rates with the day before, kept in memory (`kept`).
+    states: kept::Kept<Vec<infoshos_model::State>>,
+    rates: kept::Kept<Option<(DayRates, std::collections::HashMap<String, f64>)>>,
+    /// Moves on with every write this process makes (`answer_cache`).
+    changes: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl Storage {
@@ -48,7 +54,12 @@ impl Storage {
             .connect_with(options)
             .await?;
         sqlx::migrate!("src/storage/migrations").run(&pool).await?;
-        let storage = Storage { pool };
+        let storage = Storage {
+            pool,
+            states: kept::Kept::default(),
+            rates: kept::Kept::default(),
+            changes: Default::default(),
+        };
         storage.index_old_bodies().await?;
         Ok(storage)
     }
@@ -63,6 +74,17 @@ impl Storage {
         sqlx::query_scalar("SELECT value FROM settings WHERE name = 'form_secret'")
             .fetch_one(&self.pool)
             .await
+    }
+
+    /// How many writes this process has made: an answer kept at one count is stale at the next.
+    pub fn change_count(&self) -> u64 {
+        self.changes.load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    /// Something was (or may have been) written: kept answers are read again.
+    pub fn changed(&self) {
+        self.changes
+            .fetch_add(1, std::sync::atomic::Ordering::AcqRel);
     }
 
     pub async fn ping(&self) -> Result<(), sqlx::Error> {

@@ -57,7 +57,29 @@ impl Storage {
             .execute(&mut *tx)
             .await?;
         }
-        tx.commit().await
+        tx.commit().await?;
+        self.rates.forget();
+        self.changed();
+        Ok(())
+    }
+
+    /// The newest day with, for each currency, its rate on the last day before that quoted it:
+    /// from memory when read in the last minute (`kept`), as every page shows them.
+    pub async fn latest_with_previous(
+        &self,
+    ) -> Result<Option<(DayRates, HashMap<String, f64>)>, sqlx::Error> {
+        if let Some(kept) = self.rates.get() {
+            return Ok(kept);
+        }
+        let both = match self.latest_rates().await? {
+            Some(day) => {
+                let previous = self.previous_rates(day.date).await?;
+                Some((day, previous))
+            }
+            None => None,
+        };
+        self.rates.put(both.clone());
+        Ok(both)
     }
 
     /// The newest day we hold, if any.

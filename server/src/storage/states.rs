@@ -42,10 +42,23 @@ impl Storage {
             .execute(&mut *tx)
             .await?;
         }
-        tx.commit().await
+        tx.commit().await?;
+        self.states.forget();
+        self.changed();
+        Ok(())
     }
 
+    /// The states in their order, from memory when read in the last minute (`kept`).
     pub async fn states(&self) -> Result<Vec<State>, sqlx::Error> {
+        if let Some(states) = self.states.get() {
+            return Ok(states);
+        }
+        let states = self.states_from_database().await?;
+        self.states.put(states.clone());
+        Ok(states)
+    }
+
+    async fn states_from_database(&self) -> Result<Vec<State>, sqlx::Error> {
         let rows: Vec<StateRow> = sqlx::query_as(
             "SELECT code, name, capital, time_zone, currency, currency_name, status, former_status
              FROM states ORDER BY position",

@@ -1,0 +1,133 @@
+//! The public API's repeated reads answered from memory: the feed pages, an article's
+//! comments, the states, the rates and search results are the same for every reader until
+//! something is written. An answer is kept under its full address with the storage's change
+//! count; every write of what readers see (a comment, a moderation, an article published,
+//! corrected, taken down or put back, a day of rates, the states) moves the count on once it
+//! is committed, so a new comment or an edit reaches the next reader at once. Writes by another process (a second replica, `seed`) are seen within
+//! `MAX_AGE`. Not kept: an article itself (it carries a freshly signed form token), the
+//! editors' API, anything but a 200.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::body::{Body, Bytes, to_bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::Response;
+
+use crate::app::AppState;
+
+/// How long an answer is trusted without a write of our own.
+pub const MAX_AGE: Duration = Duration::from_secs(60);
+/// At most this many answers are kept; past it the memory starts over (search results are
+/// the only open-ended kind).
+const MAX_ANSWERS: usize = 2_048;
+/// The largest answer kept.
+const MAX_BODY: usize = 512 * 1024;
+
+#[derive(Clone, Default, Debug)]
+pub struct AnswerCache {
+    answers: Arc<Mutex<HashMap<String, Kept>>>,
+}
+
+#[derive(Debug)]
+struct Kept {
+    change: u64,
+    at: Instant,
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+/// Paths (inside `/api`) whose GET answers are kept.
+fn kept_kind(path: &str) -> bool {
+    matches!(
+        path.trim_start_matches('/').split('/').collect::<Vec<_>>()[..],
+        ["articles"] | ["states"] | ["rates"] | ["search"] | ["articles", _, "comments"]
+    )
+}
+
+impl AnswerCache {
+    fn get(&self, key: &str, change: u64) -> Option<Response> {
+        let answers = self.answers.lock().unwrap_or_else(|e| e.into_inner());
+        let kept = answers
+            .get(key)
+            .filter(|k| k.change == change && k.at.elapsed() < MAX_AGE)?;
+        let mut response = Response::new(Body::from(kept.body.clone()));
+        *response.headers_mut() = kept.headers.clone();
+        Some(response)
+    }
+
+    fn put(&self, key: String, kept: Kept) {
+        let mut answers = self.answers.lock().unwrap_or_else(|e| e.into_inner());
+        if answers.len() >= MAX_ANSWERS {
+            answers.clear();
+        }
+        answers.insert(key, kept);
+    }
+}
+
+/// The layer on the API router (`routes::api`).
+pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let uri = request.uri();
+    if request.method() != Method::GET || !kept_kind(uri.path()) {
+        return next.run(request).await;
+    }
+    let key = uri.to_string();
+    let change = state.storage.change_count();
+    if let Some(hit) = state.answers.get(&key, change) {
+        return hit;
+    }
+    let response = next.run(request).await;
+    if response.status() != StatusCode::OK {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let Ok(bytes) = to_bytes(body, MAX_BODY).await else {
+        // Too large to keep (never the case today): answered as an error would be wrong, so
+        // the reader gets a plain server error, logged.
+        tracing::error!(key, "an API answer over {MAX_BODY} bytes could not be kept");
+        return Response::builder()
+            .status(StatusCode::INTERNAL_SERVER_ERROR)
+            .body(Body::empty())
+            .unwrap_or_default();
+    };
+    state.answers.put(
+        key,
+        Kept {
+            change,
+            at: Instant::now(),
+            headers: parts.headers.clone(),
+            body: bytes.clone(),
+        },
+    );
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::kept_kind;
+
+    #[test]
+    fn lists_are_kept_and_articles_and_the_editors_api_are_not() {
+        for kept in [
+            "/articles",
+            "/states",
+            "/rates",
+            "/search",
+            "/articles/x/comments",
+        ] {
+            assert!(kept_kind(kept), "{kept}");
+        }
+        for not in [
+            "/articles/x",
+            "/admin/comments",
+            "/health",
+            "/openapi.json",
+            "/oembed",
+        ] {
+            assert!(!kept_kind(not), "{not}");
+        }
+    }
+}

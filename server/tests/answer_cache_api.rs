@@ -1,0 +1,68 @@
+//! Lists are answered from memory (`answer_cache`), yet every write reaches the next reader at
+//! once: the same address asked before and after a write gets the new answer.
+
+mod common;
+
+use axum::http::StatusCode;
+use chrono::NaiveDate;
+use infoshos_server::storage::{DayRates, StoredRate};
+use serde_json::json;
+
+const SLUG: &str = "rates-table-explained";
+
+#[tokio::test]
+async fn a_new_comment_is_in_the_list_asked_for_just_before_it() {
+    let s = common::server().await;
+    let uri = format!("/api/articles/{SLUG}/comments");
+    let before = s.get(&uri).await.json().as_array().unwrap().len();
+    assert_eq!(s.get(&uri).await.json().as_array().unwrap().len(), before);
+    let posted = s
+        .post_json(
+            &uri,
+            &json!({"name": "Ada", "text": "Seen at once, not a minute later."}),
+        )
+        .await;
+    assert_eq!(posted.status, StatusCode::CREATED);
+    assert_eq!(
+        s.get(&uri).await.json().as_array().unwrap().len(),
+        before + 1
+    );
+}
+
+#[tokio::test]
+async fn an_article_taken_down_leaves_the_feed_page_asked_for_just_before() {
+    let s = common::server().await;
+    let feed = "/api/articles?lang=en&limit=5";
+    let first = s.get(feed).await.json()["items"][0]["slug"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    s.storage
+        .set_article_visible(&first, false, "test", 1)
+        .await
+        .unwrap();
+    let now = s.get(feed).await.json();
+    assert_ne!(now["items"][0]["slug"], first.as_str());
+}
+
+#[tokio::test]
+async fn a_new_day_of_rates_is_shown_at_once() {
+    let s = common::server().await;
+    let before = s.get("/api/rates").await.json()["date"].clone();
+    let day = DayRates {
+        date: NaiveDate::from_ymd_opt(2030, 1, 2).unwrap(),
+        source: "cbr".into(),
+        fetched_at_ms: 1,
+        rates: vec![StoredRate {
+            currency: "KZT".into(),
+            name: "Tenge".into(),
+            nominal: 100,
+            value: 20.0,
+            per_unit: 0.2,
+        }],
+    };
+    s.storage.store_rates(&day).await.unwrap();
+    let after = s.get("/api/rates").await.json();
+    assert_ne!(after["date"], before);
+    assert_eq!(after["date"], "2030-01-02");
+}
