@@ -83,7 +83,8 @@ async function pages(base, size) {
 function wrk(url) {
   const out = execFileSync('wrk', ['-t2', '-c64', `-d${SECONDS}s`, '--latency', url]).toString();
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)[1]);
-  const p = (q) => /(\d+\.\d+)(us|ms|s)\b/.exec(new RegExp(`${q}%\\s+\\S+`).exec(out)[0]);
+  // The "Latency Distribution" lines: "     99%   32.90ms".
+  const p = (q) => new RegExp(`^\\s+${q}%\\s+([\\d.]+)(us|ms|s)$`, 'm').exec(out);
   const ms = (m) => Number(m[1]) * { us: 0.001, ms: 1, s: 1000 }[m[2]];
   return { rps, p50: ms(p(50)), p99: ms(p(99)) };
 }
