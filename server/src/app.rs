@@ -36,6 +36,8 @@ pub struct AppState {
     pub premoderation: bool,
     /// The public API's repeated reads, answered from memory (`answer_cache`).
     pub answers: crate::answer_cache::AnswerCache,
+    /// Reader pages as rendered, kept a few seconds (`rendered_pages`).
+    pub pages: crate::rendered_pages::RenderedPages,
 }
 
 impl AppState {
@@ -51,6 +53,7 @@ impl AppState {
             form_secret: Arc::new(crate::form_token::new_secret()),
             premoderation: true,
             answers: Default::default(),
+            pages: Default::default(),
         }
     }
 

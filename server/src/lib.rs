@@ -19,6 +19,7 @@ pub mod page_head;
 pub mod rate_limit;
 pub mod rates;
 pub mod reader_page;
+pub mod rendered_pages;
 pub mod routes;
 pub mod sanitize;
 pub mod security;

@@ -42,6 +42,29 @@ pub async fn render(
     offset_east_min: i32,
     sent: Option<&Sent>,
 ) -> Rendered {
+    // Read before rendering: a write during it makes the kept page stale at once.
+    let change = state.storage.change_count();
+    if sent.is_none()
+        && let Some(page) = state.pages.get(path, query, offset_east_min, change)
+    {
+        return page;
+    }
+    let page = render_anew(state, path, query, offset_east_min, sent).await;
+    if sent.is_none() {
+        state
+            .pages
+            .put(path, query, offset_east_min, change, page.clone());
+    }
+    page
+}
+
+async fn render_anew(
+    state: &AppState,
+    path: &str,
+    query: &str,
+    offset_east_min: i32,
+    sent: Option<&Sent>,
+) -> Rendered {
     let search = if query.is_empty() {
         String::new()
     } else {

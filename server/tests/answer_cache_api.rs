@@ -66,3 +66,21 @@ async fn a_new_day_of_rates_is_shown_at_once() {
     assert_ne!(after["date"], before);
     assert_eq!(after["date"], "2030-01-02");
 }
+
+#[tokio::test]
+async fn an_article_page_drawn_just_before_a_comment_shows_it_when_drawn_again() {
+    let s = common::server().await;
+    let page = format!("/en/article/{SLUG}");
+    let said = "Drawn again with this comment in it.";
+    for _ in 0..2 {
+        let before = String::from_utf8(s.get(&page).await.body).unwrap();
+        assert!(!before.contains(said));
+    }
+    let uri = format!("/api/articles/{SLUG}/comments");
+    let posted = s
+        .post_json(&uri, &json!({"name": "Ada", "text": said}))
+        .await;
+    assert_eq!(posted.status, StatusCode::CREATED);
+    let after = String::from_utf8(s.get(&page).await.body).unwrap();
+    assert!(after.contains(said));
+}
