@@ -83,11 +83,16 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     if response.status() != StatusCode::OK {
         return response;
     }
+    // An answer of unknown or large size (an article with thousands of comments) goes out as
+    // it is, not kept: it is never cut short.
+    let size = axum::body::HttpBody::size_hint(response.body()).upper();
+    if size.is_none_or(|n| n > MAX_BODY as u64) {
+        return response;
+    }
     let (parts, body) = response.into_parts();
     let Ok(bytes) = to_bytes(body, MAX_BODY).await else {
-        // Too large to keep (never the case today): answered as an error would be wrong, so
-        // the reader gets a plain server error, logged.
-        tracing::error!(key, "an API answer over {MAX_BODY} bytes could not be kept");
+        // The body said it was smaller; a failure to read it is the server's own.
+        tracing::error!(key, "an API answer could not be read to be kept");
         return Response::builder()
             .status(StatusCode::INTERNAL_SERVER_ERROR)
             .body(Body::empty())

@@ -84,3 +84,28 @@ async fn an_article_page_drawn_just_before_a_comment_shows_it_when_drawn_again()
     let after = String::from_utf8(s.get(&page).await.body).unwrap();
     assert!(after.contains(said));
 }
+
+#[tokio::test]
+async fn a_list_too_large_to_keep_is_still_sent_whole() {
+    let s = common::server().await;
+    let id = s.storage.article_id(SLUG).await.unwrap().unwrap();
+    let text = "A long comment that fills the list well past what is kept in memory. ".repeat(5);
+    for n in 0..1_800 {
+        let comment = infoshos_model::NewComment {
+            name: format!("Reader {n}"),
+            text: text.clone(),
+            ..Default::default()
+        };
+        s.storage
+            .insert_comment(id, &comment, infoshos_model::CommentStatus::Published, n)
+            .await
+            .unwrap();
+    }
+    let uri = format!("/api/articles/{SLUG}/comments");
+    for _ in 0..2 {
+        let list = s.get(&uri).await;
+        assert_eq!(list.status, StatusCode::OK);
+        assert!(list.body.len() > 512 * 1024, "{} bytes", list.body.len());
+        assert!(list.json().as_array().unwrap().len() >= 1_800);
+    }
+}
