@@ -3,13 +3,11 @@
 //! something is written. An answer is kept under its full address with the storage's change
 //! count; every write of what readers see (a comment, a moderation, an article published,
 //! corrected, taken down or put back, a day of rates, the states) moves the count on once it
-//! is committed, so a new comment or an edit reaches the next reader at once. Writes by another process (a second replica, `seed`) are seen within
-//! `MAX_AGE`. Not kept: an article itself (it carries a freshly signed form token), the
+//! is committed, so a new comment or an edit reaches the next reader at once (`kept`). Writes
+//! by another process (a second replica, `seed`) are seen within `MAX_AGE`. Not kept: an article itself (it carries a freshly signed form token), the
 //! editors' API, anything but a 200.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use axum::body::{Body, Bytes, to_bytes};
 use axum::extract::{Request, State};
@@ -18,26 +16,20 @@ use axum::middleware::Next;
 use axum::response::Response;
 
 use crate::app::AppState;
+use crate::kept::Kept;
 
 /// How long an answer is trusted without a write of our own.
 pub const MAX_AGE: Duration = Duration::from_secs(60);
-/// At most this many answers are kept; past it the memory starts over (search results are
-/// the only open-ended kind).
+/// At most this many answers are kept (search results are the only open-ended kind).
 const MAX_ANSWERS: usize = 2_048;
 /// The largest answer kept.
 const MAX_BODY: usize = 512 * 1024;
 
-#[derive(Clone, Default, Debug)]
-pub struct AnswerCache {
-    answers: Arc<Mutex<HashMap<String, Kept>>>,
-}
+/// Answers by their full address: the headers and the body as sent.
+pub type AnswerCache = Kept<String, (HeaderMap, Bytes)>;
 
-#[derive(Debug)]
-struct Kept {
-    change: u64,
-    at: Instant,
-    headers: HeaderMap,
-    body: Bytes,
+pub fn new_cache() -> AnswerCache {
+    Kept::new(MAX_AGE, MAX_ANSWERS)
 }
 
 /// Paths (inside `/api`) whose GET answers are kept.
@@ -48,26 +40,6 @@ fn kept_kind(path: &str) -> bool {
     )
 }
 
-impl AnswerCache {
-    fn get(&self, key: &str, change: u64) -> Option<Response> {
-        let answers = self.answers.lock().unwrap_or_else(|e| e.into_inner());
-        let kept = answers
-            .get(key)
-            .filter(|k| k.change == change && k.at.elapsed() < MAX_AGE)?;
-        let mut response = Response::new(Body::from(kept.body.clone()));
-        *response.headers_mut() = kept.headers.clone();
-        Some(response)
-    }
-
-    fn put(&self, key: String, kept: Kept) {
-        let mut answers = self.answers.lock().unwrap_or_else(|e| e.into_inner());
-        if answers.len() >= MAX_ANSWERS {
-            answers.clear();
-        }
-        answers.insert(key, kept);
-    }
-}
-
 /// The layer on the API router (`routes::api`).
 pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let uri = request.uri();
@@ -76,7 +48,9 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     }
     let key = uri.to_string();
     let change = state.storage.change_count();
-    if let Some(hit) = state.answers.get(&key, change) {
+    if let Some((headers, body)) = state.answers.get(&key, change) {
+        let mut hit = Response::new(Body::from(body));
+        *hit.headers_mut() = headers;
         return hit;
     }
     let response = next.run(request).await;
@@ -98,15 +72,9 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
             .body(Body::empty())
             .unwrap_or_default();
     };
-    state.answers.put(
-        key,
-        Kept {
-            change,
-            at: Instant::now(),
-            headers: parts.headers.clone(),
-            body: bytes.clone(),
-        },
-    );
+    state
+        .answers
+        .put(key, change, (parts.headers.clone(), bytes.clone()));
     Response::from_parts(parts, Body::from(bytes))
 }
 

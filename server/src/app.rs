@@ -36,8 +36,8 @@ pub struct AppState {
     pub premoderation: bool,
     /// The public API's repeated reads, answered from memory (`answer_cache`).
     pub answers: crate::answer_cache::AnswerCache,
-    /// Reader pages as rendered, kept a few seconds (`rendered_pages`).
-    pub pages: crate::rendered_pages::RenderedPages,
+    /// Reader pages as rendered, kept a few seconds (`reader_page`).
+    pub pages: crate::reader_page::RenderedPages,
 }
 
 impl AppState {
@@ -52,8 +52,8 @@ impl AppState {
             trusted_proxies: Arc::default(),
             form_secret: Arc::new(crate::form_token::new_secret()),
             premoderation: true,
-            answers: Default::default(),
-            pages: Default::default(),
+            answers: crate::answer_cache::new_cache(),
+            pages: crate::reader_page::new_pages(),
         }
     }
 

@@ -7,7 +7,6 @@ mod articles;
 mod comments;
 mod discovery;
 mod generate;
-mod kept;
 mod rates;
 mod search;
 mod states;
@@ -16,6 +15,8 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::SqlitePool;
+
+use crate::kept::Kept;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
 pub use article_writes::is_unique_violation;
@@ -24,12 +25,18 @@ pub use discovery::Listed;
 pub use rates::{DayRates, StoredRate};
 pub use search::{Found, SearchCursor};
 
+/// The newest day of rates, and each currency's rate on the day before it was quoted.
+type LatestRates = (DayRates, std::collections::HashMap<String, f64>);
+
+/// How long the states and rates read by this process are trusted without a write of its own.
+const KEPT_FOR: Duration = Duration::from_secs(60);
+
 #[derive(Clone, Debug)]
 pub struct Storage {
     pool: SqlitePool,
     /// The states and the newest day of rates with the day before, kept in memory (`kept`).
-    states: kept::Kept<Vec<infoshos_model::State>>,
-    rates: kept::Kept<Option<(DayRates, std::collections::HashMap<String, f64>)>>,
+    states: Kept<(), Vec<infoshos_model::State>>,
+    rates: Kept<(), Option<LatestRates>>,
     /// Moves on with every write this process makes (`answer_cache`).
     changes: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
@@ -56,8 +63,8 @@ impl Storage {
         sqlx::migrate!("src/storage/migrations").run(&pool).await?;
         let storage = Storage {
             pool,
-            states: kept::Kept::default(),
-            rates: kept::Kept::default(),
+            states: Kept::new(KEPT_FOR, 1),
+            rates: Kept::new(KEPT_FOR, 1),
             changes: Default::default(),
         };
         storage.index_old_bodies().await?;

@@ -58,7 +58,6 @@ impl Storage {
             .await?;
         }
         tx.commit().await?;
-        self.rates.forget();
         self.changed();
         Ok(())
     }
@@ -68,7 +67,8 @@ impl Storage {
     pub async fn latest_with_previous(
         &self,
     ) -> Result<Option<(DayRates, HashMap<String, f64>)>, sqlx::Error> {
-        if let Some(kept) = self.rates.get() {
+        let change = self.change_count();
+        if let Some(kept) = self.rates.get(&(), change) {
             return Ok(kept);
         }
         let both = match self.latest_rates().await? {
@@ -78,7 +78,7 @@ impl Storage {
             }
             None => None,
         };
-        self.rates.put(both.clone());
+        self.rates.put((), change, both.clone());
         Ok(both)
     }
 

@@ -43,18 +43,18 @@ impl Storage {
             .await?;
         }
         tx.commit().await?;
-        self.states.forget();
         self.changed();
         Ok(())
     }
 
     /// The states in their order, from memory when read in the last minute (`kept`).
     pub async fn states(&self) -> Result<Vec<State>, sqlx::Error> {
-        if let Some(states) = self.states.get() {
+        let change = self.change_count();
+        if let Some(states) = self.states.get(&(), change) {
             return Ok(states);
         }
         let states = self.states_from_database().await?;
-        self.states.put(states.clone());
+        self.states.put((), change, states.clone());
         Ok(states)
     }
 
