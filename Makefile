@@ -8,7 +8,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 # trunk finds wasm-opt 132 here (see scripts/wasm-opt/package.json).
 export PATH := $(CURDIR)/scripts/wasm-opt/node_modules/.bin:$(PATH)
 
-.PHONY: help tools spa precompress server run dev test fmt-check clippy test-native test-browser test-e2e size lighthouse soak fuzz fresh-check bench
+.PHONY: help tools spa precompress server run dev test fmt-check clippy test-native test-postgres test-browser test-e2e size lighthouse soak fuzz fresh-check bench
 
 help:
 	@echo "make run    install what is missing, build the app, start http://127.0.0.1:8080"
@@ -78,7 +78,7 @@ dev:
 	# Its own output folder, so a debug build never replaces the release build in dist/.
 	trunk serve --port 8081 --dist target/dev-dist
 
-test: tools fmt-check clippy test-native test-browser test-e2e
+test: tools fmt-check clippy test-native test-postgres test-browser test-e2e
 
 fmt-check:
 	$(CARGO) fmt --all -- --check
@@ -92,6 +92,11 @@ clippy:
 # green one means something; `make fuzz` explores with fresh random inputs for a long while.
 test-native:
 	PROPTEST_RNG_SEED=20261129 $(CARGO) test --workspace
+
+# The storage and API suite again on PostgreSQL: scripts/with-postgres.sh starts a throwaway
+# server (Debian's initdb/pg_ctl, a free port, a temporary folder) and removes it afterwards.
+test-postgres:
+	PROPTEST_RNG_SEED=20261129 scripts/with-postgres.sh $(CARGO) test -p infoshos-server
 
 fuzz:
 	PROPTEST_CASES=100000 $(CARGO) test --release -p infoshos-server --test fuzz

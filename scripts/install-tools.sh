@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
-APT_PACKAGES=(brotli chromium chromium-driver)
+# postgresql: initdb and pg_ctl for the throwaway server of `make test-postgres`.
+APT_PACKAGES=(brotli chromium chromium-driver postgresql)
 
 log() { printf 'install-tools: %s\n' "$*"; }
 

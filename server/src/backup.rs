@@ -17,6 +17,8 @@ pub enum BackupError {
     NoDatabase(String),
     #[error("the folder of {0} does not exist")]
     NoFolder(PathBuf),
+    #[error("{0} is a PostgreSQL database: back it up with pg_dump (docs/deploy.md says how)")]
+    Postgres(String),
     #[error("the copy failed: {0}")]
     Sqlite(#[from] sqlx::Error),
 }
@@ -24,6 +26,11 @@ pub enum BackupError {
 /// Copies the database at `url` (`sqlite://…`) into the new file `to`. The source is opened
 /// read-only: a backup never migrates or changes what it copies.
 pub async fn backup(url: &str, to: &Path) -> Result<(), BackupError> {
+    if crate::storage::engine_of(url).ok() == Some(crate::storage::Engine::Postgres) {
+        return Err(BackupError::Postgres(
+            url.split('@').next_back().unwrap_or(url).into(),
+        ));
+    }
     if to.exists() {
         return Err(BackupError::Exists(to.to_path_buf()));
     }

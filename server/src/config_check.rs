@@ -24,14 +24,26 @@ pub fn addr(s: &str) -> Result<SocketAddr, String> {
 }
 
 pub fn database_url(s: &str) -> Result<String, String> {
-    let path = s
+    const ALLOWED: &str = "sqlite://FILE (like sqlite://data/infoshos.db) or \
+        postgres://USER:PASSWORD@HOST:PORT/DATABASE";
+    let sqlite = s
         .strip_prefix("sqlite://")
         .or_else(|| s.strip_prefix("sqlite:"));
-    match path {
-        Some(p) if !p.trim().is_empty() => Ok(s.to_string()),
-        _ => Err(
-            "a SQLite database URL, like sqlite://data/infoshos.db (no other engine yet)".into(),
-        ),
+    if let Some(path) = sqlite {
+        return match path.trim().is_empty() {
+            false => Ok(s.to_string()),
+            true => Err(ALLOWED.into()),
+        };
+    }
+    match url::Url::parse(s) {
+        Ok(u)
+            if matches!(u.scheme(), "postgres" | "postgresql")
+                && (u.host_str().is_some_and(|h| !h.is_empty())
+                    || u.query_pairs().any(|(k, _)| k == "host")) =>
+        {
+            Ok(s.to_string())
+        }
+        _ => Err(ALLOWED.into()),
     }
 }
 

@@ -33,7 +33,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             return Ok(());
         }
         Some(config::Command::Seed { articles, comments }) => {
-            let storage = Storage::open(&config.database_url).await?;
+            let storage = open_storage(&config.database_url).await;
             seed::load_states(&storage).await?;
             let codes: Vec<String> = storage
                 .states()
@@ -51,7 +51,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             return Ok(());
         }
     }
-    let storage = Storage::open(&config.database_url).await?;
+    let storage = open_storage(&config.database_url).await;
     if !config.no_demo {
         seed::seed_if_empty(&storage).await?;
     }
@@ -113,4 +113,23 @@ async fn shutdown_signal() {
     let term = std::future::pending::<()>();
     tokio::select! { _ = ctrl_c => {}, _ = term => {} }
     tracing::info!("shutting down");
+}
+
+/// The database, or one line saying why it cannot be used (its password left out) and exit
+/// code 1: a PostgreSQL that is down or refuses us is the operator's to mend, not a backtrace.
+async fn open_storage(url: &str) -> Storage {
+    match Storage::open(url).await {
+        Ok(storage) => storage,
+        Err(err) => {
+            let shown = match url::Url::parse(url) {
+                Ok(mut u) if u.password().is_some() => {
+                    let _ = u.set_password(Some("***"));
+                    u.to_string()
+                }
+                _ => url.to_string(),
+            };
+            eprintln!("infoshos-server: cannot open the database at {shown}: {err}");
+            std::process::exit(1);
+        }
+    }
 }

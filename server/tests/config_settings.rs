@@ -21,7 +21,8 @@ const SETTINGS: &[(&str, &str, &[&str], &str)] = &[
         "INFOSHOS_DATABASE_URL",
         &[
             "",
-            "postgres://db/infoshos",
+            "mysql://db/infoshos",
+            "postgres://",
             "data/infoshos.db",
             "sqlite://",
         ],
@@ -136,7 +137,7 @@ fn the_server_stops_at_start_with_exit_code_2_and_one_line() {
     let dir = tempfile::tempdir().unwrap();
     for (variable, value) in [
         ("INFOSHOS_COMMENTS_PER_MINUTE", "100000"),
-        ("INFOSHOS_DATABASE_URL", "postgres://db/infoshos"),
+        ("INFOSHOS_DATABASE_URL", "mysql://db/infoshos"),
         ("INFOSHOS_RATES_EVERY_HOURS", "0"),
     ] {
         let out = Command::new(env!("CARGO_BIN_EXE_infoshos-server"))
@@ -156,6 +157,6 @@ fn the_server_stops_at_start_with_exit_code_2_and_one_line() {
         assert!(!stderr.contains("panicked"), "{stderr}");
     }
     // Nothing was created for a refused database address.
-    assert!(!dir.path().join("postgres:").exists());
+    assert!(!dir.path().join("mysql:").exists());
     assert!(!dir.path().join("t.db").exists());
 }

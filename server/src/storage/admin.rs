@@ -2,7 +2,7 @@ use infoshos_model::admin::{AuditEntry, ModerationAction, QueuedComment};
 use infoshos_model::{CommentStatus, Lang};
 use sqlx::FromRow;
 
-use super::{Storage, millis_to_utc};
+use super::{Storage, millis_to_utc, on_engine};
 
 #[derive(FromRow)]
 struct QueueRow {
@@ -30,19 +30,22 @@ struct AuditRow {
 
 impl Storage {
     pub async fn setting(&self, name: &str) -> Result<Option<Vec<u8>>, sqlx::Error> {
-        sqlx::query_scalar("SELECT value FROM settings WHERE name = ?")
+        on_engine!(self, pool => sqlx::query_scalar("SELECT value FROM settings WHERE name = $1")
             .bind(name)
-            .fetch_optional(&self.pool)
-            .await
+            .fetch_optional(pool)
+            .await)
     }
 
     pub async fn set_setting(&self, name: &str, value: &[u8]) -> Result<(), sqlx::Error> {
-        sqlx::query("INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value")
-            .bind(name)
-            .bind(value)
-            .execute(&self.pool)
-            .await
-            .map(|_| ())
+        on_engine!(self, pool => sqlx::query(
+            "INSERT INTO settings (name, value) VALUES ($1, $2)
+             ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+        )
+        .bind(name)
+        .bind(value)
+        .execute(pool)
+        .await
+        .map(|_| ()))
     }
 
     pub async fn add_session(
@@ -51,43 +54,45 @@ impl Storage {
         now_ms: i64,
         expires_ms: i64,
     ) -> Result<(), sqlx::Error> {
-        sqlx::query("INSERT INTO admin_sessions (id_hash, created_at, expires_at) VALUES (?, ?, ?)")
-            .bind(id_hash)
-            .bind(now_ms)
-            .bind(expires_ms)
-            .execute(&self.pool)
-            .await
-            .map(|_| ())
-    }
-
-    pub async fn session_alive(&self, id_hash: &str, now_ms: i64) -> Result<bool, sqlx::Error> {
-        sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM admin_sessions WHERE id_hash = ? AND expires_at > ?)",
+        on_engine!(self, pool => sqlx::query(
+            "INSERT INTO admin_sessions (id_hash, created_at, expires_at) VALUES ($1, $2, $3)",
         )
         .bind(id_hash)
         .bind(now_ms)
-        .fetch_one(&self.pool)
+        .bind(expires_ms)
+        .execute(pool)
         .await
+        .map(|_| ()))
+    }
+
+    pub async fn session_alive(&self, id_hash: &str, now_ms: i64) -> Result<bool, sqlx::Error> {
+        on_engine!(self, pool => sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM admin_sessions WHERE id_hash = $1 AND expires_at > $2)",
+        )
+        .bind(id_hash)
+        .bind(now_ms)
+        .fetch_one(pool)
+        .await)
     }
 
     pub async fn end_session(&self, id_hash: &str) -> Result<(), sqlx::Error> {
-        sqlx::query("DELETE FROM admin_sessions WHERE id_hash = ?")
+        on_engine!(self, pool => sqlx::query("DELETE FROM admin_sessions WHERE id_hash = $1")
             .bind(id_hash)
-            .execute(&self.pool)
+            .execute(pool)
             .await
-            .map(|_| ())
+            .map(|_| ()))
     }
 
     /// Comments with `status`, newest first, with their article (for the editors' queue).
     pub async fn queue(&self, status: CommentStatus) -> Result<Vec<QueuedComment>, sqlx::Error> {
-        let rows: Vec<QueueRow> = sqlx::query_as(
+        let rows: Vec<QueueRow> = on_engine!(self, pool => sqlx::query_as(
             "SELECT c.id, a.slug, a.title, a.lang, c.name, c.email, c.text, c.status, c.created_at
              FROM comments c JOIN articles a ON a.id = c.article_id
-             WHERE c.status = ? ORDER BY c.created_at DESC, c.id DESC LIMIT 500",
+             WHERE c.status = $1 ORDER BY c.created_at DESC, c.id DESC LIMIT 500",
         )
         .bind(status)
-        .fetch_all(&self.pool)
-        .await?;
+        .fetch_all(pool)
+        .await?);
         Ok(rows
             .into_iter()
             .map(|r| QueuedComment {
@@ -113,50 +118,49 @@ impl Storage {
         actor: &str,
         now_ms: i64,
     ) -> Result<u64, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let change = match action {
+            ModerationAction::Approve => "UPDATE comments SET status = 'published' WHERE id = $1",
+            ModerationAction::Reject => "UPDATE comments SET status = 'rejected' WHERE id = $1",
+            ModerationAction::Delete => "DELETE FROM comments WHERE id = $1",
+        };
         let mut changed = 0;
-        for id in ids {
-            let done = match action {
-                ModerationAction::Approve => {
-                    sqlx::query("UPDATE comments SET status = 'published' WHERE id = ?")
+        on_engine!(self, pool => {
+            let mut tx = pool.begin().await?;
+            for id in ids {
+                let done = sqlx::query(change)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                if done > 0 {
+                    changed += done;
+                    sqlx::query(
+                        "INSERT INTO audit (at, actor, action, comment_id) VALUES ($1, $2, $3, $4)",
+                    )
+                    .bind(now_ms)
+                    .bind(actor)
+                    .bind(action)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
                 }
-                ModerationAction::Reject => {
-                    sqlx::query("UPDATE comments SET status = 'rejected' WHERE id = ?")
-                }
-                ModerationAction::Delete => sqlx::query("DELETE FROM comments WHERE id = ?"),
             }
-            .bind(id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if done > 0 {
-                changed += done;
-                sqlx::query(
-                    "INSERT INTO audit (at, actor, action, comment_id) VALUES (?, ?, ?, ?)",
-                )
-                .bind(now_ms)
-                .bind(actor)
-                .bind(action)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-            }
-        }
-        tx.commit().await?;
+            tx.commit().await?;
+        });
         self.changed();
         Ok(changed)
     }
 
     /// The audit record, newest first (the last 1000 actions).
     pub async fn audit(&self) -> Result<Vec<AuditEntry>, sqlx::Error> {
-        let rows: Vec<AuditRow> = sqlx::query_as(
+        let rows: Vec<AuditRow> = on_engine!(self, pool => sqlx::query_as(
             "SELECT u.at, u.actor, u.action, u.comment_id, u.article_id, a.slug AS article_slug,
                     a.lang AS article_lang
              FROM audit u LEFT JOIN articles a ON a.id = u.article_id
              ORDER BY u.id DESC LIMIT 1000",
         )
-        .fetch_all(&self.pool)
-        .await?;
+        .fetch_all(pool)
+        .await?);
         Ok(rows
             .into_iter()
             .map(|r| AuditEntry {

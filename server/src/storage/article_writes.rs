@@ -3,18 +3,67 @@
 
 use infoshos_model::Lang;
 
-use super::Storage;
 use super::articles::NewArticle;
+use super::{Storage, on_engine};
 use crate::sanitize::article_text;
+
+/// The audit row of an editor's action on an article, in the caller's transaction `$tx`.
+macro_rules! audit_article {
+    ($tx:expr, $action:expr, $id:expr, $actor:expr, $now_ms:expr) => {
+        sqlx::query("INSERT INTO audit (at, actor, action, article_id) VALUES ($1, $2, $3, $4)")
+            .bind($now_ms)
+            .bind($actor)
+            .bind($action)
+            .bind($id)
+            .execute(&mut *$tx)
+            .await?
+    };
+}
+
+/// The article's states, in the caller's transaction `$tx`.
+macro_rules! insert_countries {
+    ($tx:expr, $id:expr, $countries:expr) => {
+        for country in $countries {
+            sqlx::query("INSERT INTO article_countries (article_id, country) VALUES ($1, $2)")
+                .bind($id)
+                .bind(country)
+                .execute(&mut *$tx)
+                .await?;
+        }
+    };
+}
+
+/// A new article and its states in the caller's transaction `$tx`; its id.
+macro_rules! insert_article {
+    ($tx:expr, $a:expr) => {{
+        let a: &NewArticle = $a;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO articles (slug, lang, title, summary, body, body_text, published_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(&a.slug)
+        .bind(a.lang.code())
+        .bind(&a.title)
+        .bind(&a.summary)
+        .bind(&a.body_html)
+        .bind(article_text(&a.body_html))
+        .bind(a.published_at_ms)
+        .fetch_one(&mut *$tx)
+        .await?;
+        insert_countries!($tx, id, &a.countries);
+        id
+    }};
+}
 
 impl Storage {
     /// Files the article at `slug` under a story told in several editions.
     pub async fn set_story(&self, slug: &str, story: &str) -> Result<(), sqlx::Error> {
-        sqlx::query("UPDATE articles SET story = ? WHERE slug = ?")
+        on_engine!(self, pool => sqlx::query("UPDATE articles SET story = $1 WHERE slug = $2")
             .bind(story)
             .bind(slug)
-            .execute(&self.pool)
-            .await?;
+            .execute(pool)
+            .await
+            .map(|_| ()))?;
         self.changed();
         Ok(())
     }
@@ -27,35 +76,38 @@ impl Storage {
         slug: &str,
         lang: Lang,
     ) -> Result<Option<Option<String>>, sqlx::Error> {
-        let found: Option<(Lang, Option<String>)> = sqlx::query_as(
+        let found: Option<(Lang, Option<String>)> = on_engine!(self, pool => sqlx::query_as(
             "SELECT a.lang,
                     (SELECT t.slug FROM articles t
-                      WHERE t.story = a.story AND t.lang = ?1 AND t.hidden = 0)
-               FROM articles a WHERE a.slug = ?2 AND a.hidden = 0",
+                      WHERE t.story = a.story AND t.lang = $1 AND NOT t.hidden)
+               FROM articles a WHERE a.slug = $2 AND NOT a.hidden",
         )
         .bind(lang.code())
         .bind(slug)
-        .fetch_optional(&self.pool)
-        .await?;
+        .fetch_optional(pool)
+        .await?);
         Ok(found.and_then(|(own, other)| (own != lang).then_some(other)))
     }
 
     /// The articles on the portal telling the same story as the one at `slug` (itself too),
     /// by edition.
     pub async fn story_editions(&self, slug: &str) -> Result<Vec<(Lang, String)>, sqlx::Error> {
-        sqlx::query_as(
+        on_engine!(self, pool => sqlx::query_as(
             "SELECT t.lang, t.slug FROM articles a JOIN articles t ON t.story = a.story
-              WHERE a.slug = ? AND t.hidden = 0 ORDER BY t.lang",
+              WHERE a.slug = $1 AND NOT t.hidden ORDER BY t.lang",
         )
         .bind(slug)
-        .fetch_all(&self.pool)
-        .await
+        .fetch_all(pool)
+        .await)
     }
 
     pub async fn insert_article(&self, a: &NewArticle) -> Result<i64, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
-        let id = insert(&mut tx, a).await?;
-        tx.commit().await?;
+        let id = on_engine!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let id = insert_article!(tx, a);
+            tx.commit().await?;
+            id
+        });
         self.changed();
         Ok(id)
     }
@@ -68,10 +120,13 @@ impl Storage {
         actor: &str,
         now_ms: i64,
     ) -> Result<i64, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
-        let id = insert(&mut tx, a).await?;
-        audit_article(&mut tx, "publish", id, actor, now_ms).await?;
-        tx.commit().await?;
+        let id = on_engine!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let id = insert_article!(tx, a);
+            audit_article!(tx, "publish", id, actor, now_ms);
+            tx.commit().await?;
+            id
+        });
         self.changed();
         Ok(id)
     }
@@ -84,29 +139,32 @@ impl Storage {
         actor: &str,
         now_ms: i64,
     ) -> Result<Option<i64>, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
-        let id: Option<i64> = sqlx::query_scalar(
-            "UPDATE articles SET lang = ?, title = ?, summary = ?, body = ?, body_text = ?
-             WHERE slug = ? RETURNING id",
-        )
-        .bind(a.lang.code())
-        .bind(&a.title)
-        .bind(&a.summary)
-        .bind(&a.body_html)
-        .bind(article_text(&a.body_html))
-        .bind(&a.slug)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some(id) = id else {
-            return Ok(None);
-        };
-        sqlx::query("DELETE FROM article_countries WHERE article_id = ?")
-            .bind(id)
-            .execute(&mut *tx)
+        let id = on_engine!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let id: Option<i64> = sqlx::query_scalar(
+                "UPDATE articles SET lang = $1, title = $2, summary = $3, body = $4, body_text = $5
+                 WHERE slug = $6 RETURNING id",
+            )
+            .bind(a.lang.code())
+            .bind(&a.title)
+            .bind(&a.summary)
+            .bind(&a.body_html)
+            .bind(article_text(&a.body_html))
+            .bind(&a.slug)
+            .fetch_optional(&mut *tx)
             .await?;
-        insert_countries(&mut tx, id, &a.countries).await?;
-        audit_article(&mut tx, "edit", id, actor, now_ms).await?;
-        tx.commit().await?;
+            let Some(id) = id else {
+                return Ok(None);
+            };
+            sqlx::query("DELETE FROM article_countries WHERE article_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            insert_countries!(tx, id, &a.countries);
+            audit_article!(tx, "edit", id, actor, now_ms);
+            tx.commit().await?;
+            id
+        });
         self.changed();
         Ok(Some(id))
     }
@@ -120,73 +178,25 @@ impl Storage {
         actor: &str,
         now_ms: i64,
     ) -> Result<Option<i64>, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
-        let id: Option<i64> =
-            sqlx::query_scalar("UPDATE articles SET hidden = ? WHERE slug = ? RETURNING id")
-                .bind(!visible)
-                .bind(slug)
-                .fetch_optional(&mut *tx)
-                .await?;
-        let Some(id) = id else {
-            return Ok(None);
-        };
         let action = if visible { "republish" } else { "unpublish" };
-        audit_article(&mut tx, action, id, actor, now_ms).await?;
-        tx.commit().await?;
+        let id = on_engine!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let id: Option<i64> =
+                sqlx::query_scalar("UPDATE articles SET hidden = $1 WHERE slug = $2 RETURNING id")
+                    .bind(!visible)
+                    .bind(slug)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            let Some(id) = id else {
+                return Ok(None);
+            };
+            audit_article!(tx, action, id, actor, now_ms);
+            tx.commit().await?;
+            id
+        });
         self.changed();
         Ok(Some(id))
     }
-}
-
-/// The audit row of an editor's action on an article, in the caller's transaction.
-async fn audit_article(
-    tx: &mut sqlx::SqliteConnection,
-    action: &str,
-    id: i64,
-    actor: &str,
-    now_ms: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO audit (at, actor, action, article_id) VALUES (?, ?, ?, ?)")
-        .bind(now_ms)
-        .bind(actor)
-        .bind(action)
-        .bind(id)
-        .execute(&mut *tx)
-        .await
-        .map(|_| ())
-}
-
-async fn insert_countries(
-    tx: &mut sqlx::SqliteConnection,
-    id: i64,
-    countries: &[String],
-) -> Result<(), sqlx::Error> {
-    for country in countries {
-        sqlx::query("INSERT INTO article_countries (article_id, country) VALUES (?, ?)")
-            .bind(id)
-            .bind(country)
-            .execute(&mut *tx)
-            .await?;
-    }
-    Ok(())
-}
-
-async fn insert(tx: &mut sqlx::SqliteConnection, a: &NewArticle) -> Result<i64, sqlx::Error> {
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO articles (slug, lang, title, summary, body, body_text, published_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-    )
-    .bind(&a.slug)
-    .bind(a.lang.code())
-    .bind(&a.title)
-    .bind(&a.summary)
-    .bind(&a.body_html)
-    .bind(article_text(&a.body_html))
-    .bind(a.published_at_ms)
-    .fetch_one(&mut *tx)
-    .await?;
-    insert_countries(tx, id, &a.countries).await?;
-    Ok(id)
 }
 
 /// Whether the database refused a row because a unique key (an article's slug) is taken.

@@ -1,7 +1,7 @@
 use infoshos_model::{Article, ArticleSummary, Lang};
 use sqlx::FromRow;
 
-use super::{Storage, millis_to_utc, split_countries};
+use super::{Storage, millis_to_utc, on_engine, split_countries};
 
 /// Where a feed page ends: the (published_at, id) of its last row. Pages continue strictly
 /// after it, so a walk over the cursors sees every article exactly once.
@@ -54,15 +54,33 @@ impl From<SummaryRow> for ArticleSummary {
 /// How many of an edition's newest articles are looked through for related ones.
 const RELATED_WINDOW: usize = 2_000;
 
-pub(super) const SUMMARY_COLUMNS: &str = "a.id, a.slug, a.title, a.summary, a.published_at, a.lang,
-    (SELECT group_concat(country) FROM article_countries WHERE article_id = a.id) AS countries,
-    (SELECT count(*) FROM comments c WHERE c.article_id = a.id AND c.status = 'published') AS comment_count";
+/// A summary row's columns; its states joined by commas (`group_concat` in SQLite,
+/// `string_agg` in PostgreSQL).
+macro_rules! summary_columns {
+    ($join:literal) => {
+        concat!(
+            "a.id, a.slug, a.title, a.summary, a.published_at, a.lang, (SELECT ",
+            $join,
+            " FROM article_countries WHERE article_id = a.id) AS countries,
+    (SELECT count(*) FROM comments c WHERE c.article_id = a.id AND c.status = 'published') AS comment_count"
+        )
+    };
+}
+
+impl Storage {
+    pub(super) fn summary_columns(&self) -> &'static str {
+        self.dialect(
+            summary_columns!("group_concat(country)"),
+            summary_columns!("string_agg(country, ',')"),
+        )
+    }
+}
 
 impl Storage {
     pub async fn article_count(&self) -> Result<i64, sqlx::Error> {
-        sqlx::query_scalar("SELECT count(*) FROM articles")
-            .fetch_one(&self.pool)
-            .await
+        on_engine!(self, pool => sqlx::query_scalar("SELECT count(*) FROM articles")
+            .fetch_one(pool)
+            .await)
     }
 
     /// One page of the feed, newest first, optionally only about one state. Returns the rows
@@ -75,23 +93,24 @@ impl Storage {
         after: Option<FeedCursor>,
     ) -> Result<(Vec<ArticleSummary>, Option<FeedCursor>), sqlx::Error> {
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM articles a
-             WHERE a.lang = ?1 AND a.hidden = 0
-               AND (?2 IS NULL OR EXISTS (SELECT 1 FROM article_countries ac
-                                          WHERE ac.article_id = a.id AND ac.country = ?2))
-               AND (?3 IS NULL OR (a.published_at, a.id) < (?3, ?4))
+            "SELECT {} FROM articles a
+             WHERE a.lang = $1 AND NOT a.hidden
+               AND ($2 IS NULL OR EXISTS (SELECT 1 FROM article_countries ac
+                                          WHERE ac.article_id = a.id AND ac.country = $2))
+               AND ($3 IS NULL OR (a.published_at, a.id) < ($3, $4))
              ORDER BY a.published_at DESC, a.id DESC
-             LIMIT ?5"
+             LIMIT $5",
+            self.summary_columns()
         );
         // One row more than asked tells whether another page exists.
-        let mut rows: Vec<SummaryRow> = sqlx::query_as(&sql)
+        let mut rows: Vec<SummaryRow> = on_engine!(self, pool => sqlx::query_as(&sql)
             .bind(lang.code())
             .bind(country)
             .bind(after.map(|c| c.published_at_ms))
             .bind(after.map(|c| c.id))
             .bind(i64::from(limit) + 1)
-            .fetch_all(&self.pool)
-            .await?;
+            .fetch_all(pool)
+            .await?);
         let more = rows.len() > limit as usize;
         rows.truncate(limit as usize);
         let next = if more {
@@ -111,28 +130,29 @@ impl Storage {
         &self,
         slug: &str,
     ) -> Result<Option<(ArticleSummary, i64)>, sqlx::Error> {
-        use sqlx::Row;
+        #[derive(FromRow)]
+        struct HeadRow {
+            #[sqlx(flatten)]
+            summary: SummaryRow,
+            modified: i64,
+        }
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS}, {} AS modified FROM articles a
-             WHERE a.slug = ? AND a.hidden = 0",
-            super::discovery::MODIFIED
+            "SELECT {}, {} AS modified FROM articles a WHERE a.slug = $1 AND NOT a.hidden",
+            self.summary_columns(),
+            self.modified()
         );
-        let Some(row) = sqlx::query(&sql)
+        let row: Option<HeadRow> = on_engine!(self, pool => sqlx::query_as(&sql)
             .bind(slug)
-            .fetch_optional(&self.pool)
-            .await?
-        else {
-            return Ok(None);
-        };
-        let modified: i64 = row.try_get("modified")?;
-        Ok(Some((SummaryRow::from_row(&row)?.into(), modified)))
+            .fetch_optional(pool)
+            .await?);
+        Ok(row.map(|r| (r.summary.into(), r.modified)))
     }
 
     pub async fn article_id(&self, slug: &str) -> Result<Option<i64>, sqlx::Error> {
-        sqlx::query_scalar("SELECT id FROM articles WHERE slug = ? AND hidden = 0")
+        on_engine!(self, pool => sqlx::query_scalar("SELECT id FROM articles WHERE slug = $1 AND NOT hidden")
             .bind(slug)
-            .fetch_optional(&self.pool)
-            .await
+            .fetch_optional(pool)
+            .await)
     }
 
     /// A readable article's id and edition (a comment is answered in its article's language).
@@ -140,18 +160,10 @@ impl Storage {
         &self,
         slug: &str,
     ) -> Result<Option<(i64, infoshos_model::Lang)>, sqlx::Error> {
-        let row: Option<(i64, String)> =
-            sqlx::query_as("SELECT id, lang FROM articles WHERE slug = ? AND hidden = 0")
+        on_engine!(self, pool => sqlx::query_as("SELECT id, lang FROM articles WHERE slug = $1 AND NOT hidden")
                 .bind(slug)
-                .fetch_optional(&self.pool)
-                .await?;
-        // Stored editions are checked on write; an unknown one would only change the words.
-        Ok(row.map(|(id, lang)| {
-            (
-                id,
-                infoshos_model::Lang::from_code(&lang).unwrap_or_default(),
-            )
-        }))
+                .fetch_optional(pool)
+                .await)
     }
 
     /// The whole article with up to six related ones: those sharing a state first, then the
@@ -169,19 +181,30 @@ impl Storage {
         &self,
         slug: &str,
     ) -> Result<Option<(Article, bool)>, sqlx::Error> {
-        let sql =
-            format!("SELECT {SUMMARY_COLUMNS}, a.body, a.hidden FROM articles a WHERE a.slug = ?");
-        let Some(row) = sqlx::query(&sql)
+        #[derive(FromRow)]
+        struct WholeRow {
+            #[sqlx(flatten)]
+            summary: SummaryRow,
+            body: String,
+            hidden: bool,
+        }
+        let sql = format!(
+            "SELECT {}, a.body, a.hidden FROM articles a WHERE a.slug = $1",
+            self.summary_columns()
+        );
+        let row: Option<WholeRow> = on_engine!(self, pool => sqlx::query_as(&sql)
             .bind(slug)
-            .fetch_optional(&self.pool)
-            .await?
+            .fetch_optional(pool)
+            .await?);
+        let Some(WholeRow {
+            summary,
+            body,
+            hidden,
+        }) = row
         else {
             return Ok(None);
         };
-        use sqlx::Row;
-        let body: String = row.try_get("body")?;
-        let hidden: bool = row.try_get("hidden")?;
-        let summary: ArticleSummary = SummaryRow::from_row(&row)?.into();
+        let summary: ArticleSummary = summary.into();
 
         let related = self.related(summary.id, summary.lang).await?;
 
@@ -211,38 +234,38 @@ impl Storage {
     async fn related(&self, id: i64, lang: Lang) -> Result<Vec<ArticleSummary>, sqlx::Error> {
         const RELATED: usize = 6;
         let sharing = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM articles a
+            "SELECT {} FROM articles a
              WHERE a.id IN (
                  SELECT r.id FROM (
-                     SELECT id FROM articles WHERE lang = ?2 AND hidden = 0 AND id <> ?1
+                     SELECT id FROM articles WHERE lang = $2 AND NOT hidden AND id <> $1
                      ORDER BY published_at DESC, id DESC LIMIT {RELATED_WINDOW}) r
                  WHERE EXISTS (
                      SELECT 1 FROM article_countries ac
                      WHERE ac.article_id = r.id
-                       AND ac.country IN (SELECT country FROM article_countries WHERE article_id = ?1))
+                       AND ac.country IN (SELECT country FROM article_countries WHERE article_id = $1))
                  LIMIT {RELATED})
-             ORDER BY a.published_at DESC, a.id DESC"
+             ORDER BY a.published_at DESC, a.id DESC",
+            self.summary_columns()
         );
-        let mut related: Vec<ArticleSummary> = sqlx::query_as::<_, SummaryRow>(&sharing)
+        let sharing: Vec<SummaryRow> = on_engine!(self, pool => sqlx::query_as(&sharing)
             .bind(id)
             .bind(lang.code())
-            .fetch_all(&self.pool)
-            .await?
-            .into_iter()
-            .map(Into::into)
-            .collect();
+            .fetch_all(pool)
+            .await?);
+        let mut related: Vec<ArticleSummary> = sharing.into_iter().map(Into::into).collect();
         if related.len() < RELATED {
             let newest = format!(
-                "SELECT {SUMMARY_COLUMNS} FROM articles a
-                 WHERE a.lang = ?2 AND a.hidden = 0 AND a.id <> ?1
+                "SELECT {} FROM articles a
+                 WHERE a.lang = $2 AND NOT a.hidden AND a.id <> $1
                  ORDER BY a.published_at DESC, a.id DESC LIMIT {}",
+                self.summary_columns(),
                 2 * RELATED
             );
-            let others: Vec<SummaryRow> = sqlx::query_as(&newest)
+            let others: Vec<SummaryRow> = on_engine!(self, pool => sqlx::query_as(&newest)
                 .bind(id)
                 .bind(lang.code())
-                .fetch_all(&self.pool)
-                .await?;
+                .fetch_all(pool)
+                .await?);
             for other in others {
                 let other: ArticleSummary = other.into();
                 if related.len() < RELATED && related.iter().all(|r| r.id != other.id) {

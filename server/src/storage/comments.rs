@@ -1,7 +1,7 @@
 use infoshos_model::{Comment, CommentStatus, NewComment};
 use sqlx::FromRow;
 
-use super::{Storage, millis_to_utc};
+use super::{Storage, millis_to_utc, on_engine};
 
 #[derive(FromRow)]
 struct CommentRow {
@@ -21,19 +21,24 @@ impl Storage {
         article_id: i64,
         mine: &[String],
     ) -> Result<Vec<Comment>, sqlx::Error> {
+        // The keys go as one JSON list, read by each engine's own JSON function.
         let keys = serde_json::to_string(mine).unwrap_or_else(|_| "[]".into());
-        let rows: Vec<CommentRow> = sqlx::query_as(
+        let sql = format!(
             "SELECT id, name, text, created_at, status = 'pending' AS pending FROM comments
-             WHERE article_id = ?1
+             WHERE article_id = $1
                AND (status = 'published'
-                    OR (status = 'pending'
-                        AND client_key IN (SELECT value FROM json_each(?2))))
+                    OR (status = 'pending' AND client_key IN (SELECT value FROM {})))
              ORDER BY created_at, id",
-        )
-        .bind(article_id)
-        .bind(keys)
-        .fetch_all(&self.pool)
-        .await?;
+            self.dialect(
+                "json_each($2)",
+                "json_array_elements_text($2::json) AS k(value)"
+            )
+        );
+        let rows: Vec<CommentRow> = on_engine!(self, pool => sqlx::query_as(&sql)
+            .bind(article_id)
+            .bind(&keys)
+            .fetch_all(pool)
+            .await?);
         Ok(rows
             .into_iter()
             .map(|r| Comment {
@@ -57,9 +62,9 @@ impl Storage {
         created_at_ms: i64,
     ) -> Result<(i64, CommentStatus, bool), sqlx::Error> {
         let email = c.email.as_deref().map(str::trim).filter(|e| !e.is_empty());
-        let inserted: Option<i64> = sqlx::query_scalar(
+        let inserted: Option<i64> = on_engine!(self, pool => sqlx::query_scalar(
             "INSERT INTO comments (article_id, name, email, text, status, created_at, client_key)
-             VALUES (?, ?, ?, ?, ?, ?, ?)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)
              ON CONFLICT (article_id, client_key) WHERE client_key IS NOT NULL DO NOTHING
              RETURNING id",
         )
@@ -70,19 +75,19 @@ impl Storage {
         .bind(status)
         .bind(created_at_ms)
         .bind(c.key.as_deref())
-        .fetch_optional(&self.pool)
-        .await?;
+        .fetch_optional(pool)
+        .await?);
         if let Some(id) = inserted {
             self.changed();
             return Ok((id, status, true));
         }
-        let (id, stored): (i64, CommentStatus) = sqlx::query_as(
-            "SELECT id, status FROM comments WHERE article_id = ? AND client_key = ?",
+        let (id, stored): (i64, CommentStatus) = on_engine!(self, pool => sqlx::query_as(
+            "SELECT id, status FROM comments WHERE article_id = $1 AND client_key = $2",
         )
         .bind(article_id)
         .bind(c.key.as_deref())
-        .fetch_one(&self.pool)
-        .await?;
+        .fetch_one(pool)
+        .await?);
         Ok((id, stored, false))
     }
 
@@ -92,11 +97,11 @@ impl Storage {
         article_id: i64,
         key: &str,
     ) -> Result<Option<(i64, CommentStatus)>, sqlx::Error> {
-        sqlx::query_as("SELECT id, status FROM comments WHERE article_id = ? AND client_key = ?")
+        on_engine!(self, pool => sqlx::query_as("SELECT id, status FROM comments WHERE article_id = $1 AND client_key = $2")
             .bind(article_id)
             .bind(key)
-            .fetch_optional(&self.pool)
-            .await
+            .fetch_optional(pool)
+            .await)
     }
 
     /// Whether this article got a comment with the same (trimmed) text since `since_ms`.
@@ -106,21 +111,21 @@ impl Storage {
         text: &str,
         since_ms: i64,
     ) -> Result<bool, sqlx::Error> {
-        sqlx::query_scalar(
+        on_engine!(self, pool => sqlx::query_scalar(
             "SELECT EXISTS (SELECT 1 FROM comments
-             WHERE article_id = ? AND text = ? AND created_at >= ?)",
+             WHERE article_id = $1 AND text = $2 AND created_at >= $3)",
         )
         .bind(article_id)
         .bind(text.trim())
         .bind(since_ms)
-        .fetch_one(&self.pool)
-        .await
+        .fetch_one(pool)
+        .await)
     }
 
     pub async fn comment_email(&self, id: i64) -> Result<Option<String>, sqlx::Error> {
-        sqlx::query_scalar("SELECT email FROM comments WHERE id = ?")
+        on_engine!(self, pool => sqlx::query_scalar("SELECT email FROM comments WHERE id = $1")
             .bind(id)
-            .fetch_one(&self.pool)
-            .await
+            .fetch_one(pool)
+            .await)
     }
 }

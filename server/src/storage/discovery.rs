@@ -4,7 +4,7 @@
 use infoshos_model::Lang;
 use sqlx::FromRow;
 
-use super::Storage;
+use super::{Storage, on_engine};
 
 /// One published article's address and when it last changed (Unix ms).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,21 +22,36 @@ struct ListedRow {
 }
 
 /// When an article last changed: its publication, or later an editor's correction or putting it
-/// back on the portal (from the audit).
-pub(super) const MODIFIED: &str = "max(a.published_at, coalesce(
+/// back on the portal (from the audit). The larger of two is `max` in SQLite, `GREATEST` in
+/// PostgreSQL.
+macro_rules! modified {
+    ($larger:literal) => {
+        concat!(
+            $larger,
+            "(a.published_at, coalesce(
     (SELECT max(u.at) FROM audit u
-      WHERE u.article_id = a.id AND u.action IN ('edit', 'republish')), 0))";
+      WHERE u.article_id = a.id AND u.action IN ('edit', 'republish')), 0))"
+        )
+    };
+}
+
+impl Storage {
+    pub(super) fn modified(&self) -> &'static str {
+        self.dialect(modified!("max"), modified!("GREATEST"))
+    }
+}
 
 impl Storage {
     /// Every article on the portal (none taken down), newest first, with when it last changed.
     pub async fn listed_articles(&self) -> Result<Vec<Listed>, sqlx::Error> {
-        let rows: Vec<ListedRow> = sqlx::query_as(&format!(
-            "SELECT a.lang, a.slug, {MODIFIED} AS modified
-             FROM articles a WHERE a.hidden = 0
-             ORDER BY a.published_at DESC, a.id DESC"
-        ))
-        .fetch_all(&self.pool)
-        .await?;
+        let sql = format!(
+            "SELECT a.lang, a.slug, {} AS modified
+             FROM articles a WHERE NOT a.hidden
+             ORDER BY a.published_at DESC, a.id DESC",
+            self.modified()
+        );
+        let rows: Vec<ListedRow> =
+            on_engine!(self, pool => sqlx::query_as(&sql).fetch_all(pool).await?);
         Ok(rows
             .into_iter()
             .map(|r| Listed {

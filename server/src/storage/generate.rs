@@ -2,7 +2,7 @@
 //! N articles (and comments) quickly, so pages can be measured at a portal's real size. The
 //! sentences are assembled from our own word lists; they are never shown as demo content.
 
-use super::Storage;
+use super::{Storage, on_engine};
 
 const PLACES: [&str; 12] = [
     "Astana",
@@ -52,14 +52,16 @@ impl Storage {
         countries: &[String],
         now_ms: i64,
     ) -> Result<u64, sqlx::Error> {
-        let first: i64 =
-            sqlx::query_scalar("SELECT count(*) FROM articles WHERE slug LIKE 'generated-%'")
-                .fetch_one(&self.pool)
-                .await?;
+        let first: i64 = on_engine!(self, pool => sqlx::query_scalar(
+            "SELECT count(*) FROM articles WHERE slug LIKE 'generated-%'",
+        )
+        .fetch_one(pool)
+        .await?);
         let first = u64::try_from(first).unwrap_or_default();
         let mut done = 0;
         while done < articles {
-            let mut tx = self.pool.begin().await?;
+            on_engine!(self, pool => {
+            let mut tx = pool.begin().await?;
             for n in (first + done)..(first + (done + BATCH).min(articles)) {
                 let i = n as usize;
                 let (place, topic) = (PLACES[i % PLACES.len()], TOPICS[i / 7 % TOPICS.len()]);
@@ -70,7 +72,7 @@ impl Storage {
                 let at = now_ms - (n as i64) * 600_000;
                 let id: i64 = sqlx::query_scalar(
                     "INSERT INTO articles (slug, lang, title, summary, body, body_text, published_at)
-                     VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
                 )
                 .bind(format!("generated-{n}"))
                 .bind(LANGS[i % LANGS.len()])
@@ -88,7 +90,7 @@ impl Storage {
                 codes.dedup();
                 for code in codes {
                     sqlx::query(
-                        "INSERT INTO article_countries (article_id, country) VALUES (?, ?)",
+                        "INSERT INTO article_countries (article_id, country) VALUES ($1, $2)",
                     )
                     .bind(id)
                     .bind(code)
@@ -98,7 +100,7 @@ impl Storage {
                 for c in 0..comments {
                     sqlx::query(
                         "INSERT INTO comments (article_id, name, text, status, created_at)
-                         VALUES (?, ?, ?, 'published', ?)",
+                         VALUES ($1, $2, $3, 'published', $4)",
                     )
                     .bind(id)
                     .bind(format!("Reader {c}"))
@@ -109,6 +111,7 @@ impl Storage {
                 }
             }
             tx.commit().await?;
+            });
             self.changed();
             done = (done + BATCH).min(articles);
         }

@@ -14,10 +14,12 @@ mod states;
 use std::str::FromStr;
 use std::time::Duration;
 
-use sqlx::SqlitePool;
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
 
 use crate::kept::Kept;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
 pub use article_writes::is_unique_violation;
 pub use articles::{FeedCursor, NewArticle};
@@ -31,9 +33,51 @@ type LatestRates = (DayRates, std::collections::HashMap<String, f64>);
 /// How long the states and rates read by this process are trusted without a write of its own.
 const KEPT_FOR: Duration = Duration::from_secs(60);
 
+/// The database the portal runs on: one SQLite file (the embedded default) or a PostgreSQL
+/// that several replicas share. Every query is written once, in SQL both engines read (`$1`
+/// parameters, `ON CONFLICT`, `RETURNING`, `NOT hidden`), and run through `on_engine!`; the few
+/// that differ (string aggregation, `GREATEST`, JSON lists, search) say so where they are.
+#[derive(Clone, Debug)]
+pub(crate) enum Pool {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// Runs `$body` with `$pool` bound to the storage's pool: the same code, compiled once per
+/// engine, so each gets its own typed driver (a generic `Any` driver would lose SQLite's
+/// options and decode through a slower common type). `$sqlite`/`$postgres` pick a text where
+/// the two dialects differ.
+macro_rules! on_engine {
+    ($storage:expr, $pool:ident => $body:expr) => {
+        match &$storage.pool {
+            $crate::storage::Pool::Sqlite($pool) => $body,
+            $crate::storage::Pool::Postgres($pool) => $body,
+        }
+    };
+}
+pub(crate) use on_engine;
+
+/// Which engine a database URL names, or why it names none we serve.
+pub fn engine_of(url: &str) -> Result<Engine, String> {
+    let scheme = url.split(':').next().unwrap_or_default();
+    match scheme {
+        "sqlite" => Ok(Engine::Sqlite),
+        "postgres" | "postgresql" => Ok(Engine::Postgres),
+        _ => Err(format!(
+            "{url:?} names no database the portal runs on: use sqlite://FILE or postgres://USER@HOST/DB"
+        )),
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
 #[derive(Clone, Debug)]
 pub struct Storage {
-    pool: SqlitePool,
+    pool: Pool,
     /// The states and the newest day of rates with the day before, kept in memory (`kept`).
     states: Kept<(), Vec<infoshos_model::State>>,
     rates: Kept<(), Option<LatestRates>>,
@@ -42,25 +86,13 @@ pub struct Storage {
 }
 
 impl Storage {
-    /// Opens (creating if needed) the database and brings its schema up to date.
+    /// Opens (creating a SQLite file if needed) the database at `url` and brings its schema up
+    /// to date.
     pub async fn open(url: &str) -> Result<Storage, sqlx::Error> {
-        let options = SqliteConnectOptions::from_str(url)?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            // FULL: a commit is on disk before we answer 201, so a kill -9 loses nothing acknowledged.
-            .synchronous(SqliteSynchronous::Full)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(5));
-        if let Some(parent) = options.get_filename().parent()
-            && !parent.as_os_str().is_empty()
-        {
-            std::fs::create_dir_all(parent).map_err(sqlx::Error::Io)?;
-        }
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(options)
-            .await?;
-        sqlx::migrate!("src/storage/migrations").run(&pool).await?;
+        let pool = match engine_of(url).map_err(|e| sqlx::Error::Configuration(e.into()))? {
+            Engine::Sqlite => Pool::Sqlite(open_sqlite(url).await?),
+            Engine::Postgres => Pool::Postgres(open_postgres(url).await?),
+        };
         let storage = Storage {
             pool,
             states: Kept::new(KEPT_FOR, 1),
@@ -71,16 +103,72 @@ impl Storage {
         Ok(storage)
     }
 
+    pub fn engine(&self) -> Engine {
+        match self.pool {
+            Pool::Sqlite(_) => Engine::Sqlite,
+            Pool::Postgres(_) => Engine::Postgres,
+        }
+    }
+
+    /// The text of a query whose spelling differs between the engines.
+    pub(crate) fn dialect<'a>(&self, sqlite: &'a str, postgres: &'a str) -> &'a str {
+        match self.engine() {
+            Engine::Sqlite => sqlite,
+            Engine::Postgres => postgres,
+        }
+    }
+}
+
+async fn open_sqlite(url: &str) -> Result<SqlitePool, sqlx::Error> {
+    let options = SqliteConnectOptions::from_str(url)?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        // FULL: a commit is on disk before we answer 201, so a kill -9 loses nothing acknowledged.
+        .synchronous(SqliteSynchronous::Full)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(5));
+    if let Some(parent) = options.get_filename().parent()
+        && !parent.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(parent).map_err(sqlx::Error::Io)?;
+    }
+    let pool = SqlitePoolOptions::new()
+        .max_connections(8)
+        .connect_with(options)
+        .await?;
+    sqlx::migrate!("src/storage/migrations").run(&pool).await?;
+    Ok(pool)
+}
+
+async fn open_postgres(url: &str) -> Result<PgPool, sqlx::Error> {
+    let options = PgConnectOptions::from_str(url)?.application_name("infoshos-server");
+    let pool = PgPoolOptions::new()
+        .max_connections(16)
+        .acquire_timeout(Duration::from_secs(10))
+        .connect_with(options)
+        .await?;
+    sqlx::migrate!("src/storage/migrations_postgres")
+        .run(&pool)
+        .await?;
+    Ok(pool)
+}
+
+impl Storage {
     /// The key that signs comment forms: made on the first start, kept in the database, so
     /// forms issued before a restart still work after it.
     pub async fn form_secret(&self) -> Result<Vec<u8>, sqlx::Error> {
-        sqlx::query("INSERT OR IGNORE INTO settings (name, value) VALUES ('form_secret', ?)")
+        on_engine!(self, pool => {
+            sqlx::query(
+                "INSERT INTO settings (name, value) VALUES ('form_secret', $1)
+                 ON CONFLICT (name) DO NOTHING",
+            )
             .bind(crate::form_token::new_secret())
-            .execute(&self.pool)
+            .execute(pool)
             .await?;
-        sqlx::query_scalar("SELECT value FROM settings WHERE name = 'form_secret'")
-            .fetch_one(&self.pool)
-            .await
+            sqlx::query_scalar("SELECT value FROM settings WHERE name = 'form_secret'")
+                .fetch_one(pool)
+                .await
+        })
     }
 
     /// How many writes this process has made: an answer kept at one count is stale at the next.
@@ -95,10 +183,7 @@ impl Storage {
     }
 
     pub async fn ping(&self) -> Result<(), sqlx::Error> {
-        sqlx::query("SELECT 1")
-            .execute(&self.pool)
-            .await
-            .map(|_| ())
+        on_engine!(self, pool => sqlx::query("SELECT 1").execute(pool).await.map(|_| ()))
     }
 }
 

@@ -3,13 +3,14 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use sqlx::FromRow;
 
-use super::Storage;
+use super::{Storage, on_engine};
 
 /// One currency's official rate on one day.
 #[derive(Debug, Clone, PartialEq, FromRow)]
 pub struct StoredRate {
     pub currency: String,
     pub name: String,
+    #[sqlx(try_from = "i64")]
     pub nominal: u32,
     /// Roubles per `nominal` units.
     pub value: f64,
@@ -30,34 +31,38 @@ impl Storage {
     /// Stores (or refreshes) one day. A day fetched again replaces its rates and fetch time.
     pub async fn store_rates(&self, day: &DayRates) -> Result<(), sqlx::Error> {
         let date = day.date.to_string();
-        let mut tx = self.pool.begin().await?;
-        sqlx::query(
-            "INSERT INTO rate_days (date, source, fetched_at) VALUES (?, ?, ?)
-             ON CONFLICT (date) DO UPDATE SET source = excluded.source, fetched_at = excluded.fetched_at",
-        )
-        .bind(&date)
-        .bind(&day.source)
-        .bind(day.fetched_at_ms)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query("DELETE FROM rates WHERE date = ?")
-            .bind(&date)
-            .execute(&mut *tx)
-            .await?;
-        for r in &day.rates {
+        on_engine!(self, pool => {
+            let mut tx = pool.begin().await?;
             sqlx::query(
-                "INSERT INTO rates (date, currency, name, nominal, value, per_unit) VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO rate_days (date, source, fetched_at) VALUES ($1, $2, $3)
+                 ON CONFLICT (date) DO UPDATE
+                 SET source = excluded.source, fetched_at = excluded.fetched_at",
             )
             .bind(&date)
-            .bind(&r.currency)
-            .bind(&r.name)
-            .bind(r.nominal)
-            .bind(r.value)
-            .bind(r.per_unit)
+            .bind(&day.source)
+            .bind(day.fetched_at_ms)
             .execute(&mut *tx)
             .await?;
-        }
-        tx.commit().await?;
+            sqlx::query("DELETE FROM rates WHERE date = $1")
+                .bind(&date)
+                .execute(&mut *tx)
+                .await?;
+            for r in &day.rates {
+                sqlx::query(
+                    "INSERT INTO rates (date, currency, name, nominal, value, per_unit)
+                     VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(&date)
+                .bind(&r.currency)
+                .bind(&r.name)
+                .bind(i64::from(r.nominal))
+                .bind(r.value)
+                .bind(r.per_unit)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+        });
         self.changed();
         Ok(())
     }
@@ -84,20 +89,21 @@ impl Storage {
 
     /// The newest day we hold, if any.
     pub async fn latest_rates(&self) -> Result<Option<DayRates>, sqlx::Error> {
-        let day: Option<(String, String, i64)> = sqlx::query_as(
+        let day: Option<(String, String, i64)> = on_engine!(self, pool => sqlx::query_as(
             "SELECT date, source, fetched_at FROM rate_days ORDER BY date DESC LIMIT 1",
         )
-        .fetch_optional(&self.pool)
-        .await?;
+        .fetch_optional(pool)
+        .await?);
         let Some((date, source, fetched_at_ms)) = day else {
             return Ok(None);
         };
-        let rates: Vec<StoredRate> = sqlx::query_as(
-            "SELECT currency, name, nominal, value, per_unit FROM rates WHERE date = ?",
+        let rates: Vec<StoredRate> = on_engine!(self, pool => sqlx::query_as(
+            "SELECT currency, name, nominal, value, per_unit FROM rates WHERE date = $1
+             ORDER BY currency",
         )
         .bind(&date)
-        .fetch_all(&self.pool)
-        .await?;
+        .fetch_all(pool)
+        .await?);
         let date = NaiveDate::parse_from_str(&date, "%Y-%m-%d")
             .map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
         Ok(Some(DayRates {
@@ -113,13 +119,14 @@ impl Storage {
         &self,
         date: NaiveDate,
     ) -> Result<HashMap<String, f64>, sqlx::Error> {
-        let rows: Vec<(String, f64)> = sqlx::query_as(
+        let rows: Vec<(String, f64)> = on_engine!(self, pool => sqlx::query_as(
             "SELECT r.currency, r.per_unit FROM rates r
-             WHERE r.date = (SELECT max(p.date) FROM rates p WHERE p.currency = r.currency AND p.date < ?1)",
+             WHERE r.date = (SELECT max(p.date) FROM rates p
+                             WHERE p.currency = r.currency AND p.date < $1)",
         )
         .bind(date.to_string())
-        .fetch_all(&self.pool)
-        .await?;
+        .fetch_all(pool)
+        .await?);
         Ok(rows.into_iter().collect())
     }
 }

@@ -7,8 +7,8 @@ use infoshos_model::search::INDEXED_CHARS;
 use infoshos_model::{ArticleSummary, Lang};
 use sqlx::FromRow;
 
-use super::Storage;
-use super::articles::{SUMMARY_COLUMNS, SummaryRow};
+use super::articles::SummaryRow;
+use super::{Engine, Storage, on_engine};
 
 /// Where a page of results ends: its last hit's relevance, date and id. Pages continue
 /// strictly after it in the same order.
@@ -59,53 +59,24 @@ impl Storage {
         limit: u32,
         after: Option<SearchCursor>,
     ) -> Result<(Vec<Found>, Option<SearchCursor>), sqlx::Error> {
-        let (indexed, short): (Vec<&String>, Vec<&String>) = words
-            .iter()
-            .partition(|w| w.chars().count() >= INDEXED_CHARS);
-        let matching = indexed
-            .iter()
-            .map(|w| fts_string(w))
-            .collect::<Vec<_>>()
-            .join(" ");
-        let from = if indexed.is_empty() {
-            "(SELECT NULL AS rowid, 0.0 AS rank) s JOIN articles a ON 1".to_string()
-        } else {
-            "(SELECT rowid, bm25(article_search, 10.0, 5.0, 1.0) AS rank FROM article_search
-              WHERE article_search MATCH ?) s JOIN articles a ON a.id = s.rowid"
-                .to_string()
+        let (sql, binds) = match self.engine() {
+            Engine::Sqlite => self.search_sqlite(words),
+            Engine::Postgres => self.search_postgres(words),
         };
-        let substring = " AND (a.title LIKE ? ESCAPE '\\' OR a.summary LIKE ? ESCAPE '\\'
-                               OR a.body_text LIKE ? ESCAPE '\\')";
-        let sql = format!(
-            "SELECT {SUMMARY_COLUMNS}, a.body_text, s.rank AS rank FROM {from}
-             WHERE a.lang = ? AND a.hidden = 0 {}
-               AND (? IS NULL OR s.rank > ? OR (s.rank = ? AND (a.published_at, a.id) < (?, ?)))
-             ORDER BY s.rank, a.published_at DESC, a.id DESC
-             LIMIT ?",
-            substring.repeat(short.len())
-        );
-        let mut query = sqlx::query_as::<_, HitRow>(&sql);
-        if !indexed.is_empty() {
-            query = query.bind(matching);
-        }
-        query = query.bind(lang.code());
-        for word in short {
-            let pattern = like_anywhere(word);
-            query = query
-                .bind(pattern.clone())
-                .bind(pattern.clone())
-                .bind(pattern);
-        }
         let rank = after.map(|c| c.rank);
-        let mut rows = query
-            .bind(rank)
-            .bind(rank)
-            .bind(rank)
-            .bind(after.map(|c| c.published_at_ms))
-            .bind(after.map(|c| c.id))
-            .bind(i64::from(limit) + 1)
-            .fetch_all(&self.pool)
-            .await?;
+        let mut rows: Vec<HitRow> = on_engine!(self, pool => {
+            let mut query = sqlx::query_as(&sql).bind(lang.code());
+            for value in &binds {
+                query = query.bind(value);
+            }
+            query
+                .bind(rank)
+                .bind(after.map(|c| c.published_at_ms))
+                .bind(after.map(|c| c.id))
+                .bind(i64::from(limit) + 1)
+                .fetch_all(pool)
+                .await?
+        });
         // One row more than asked tells whether another page exists.
         let more = rows.len() > limit as usize;
         rows.truncate(limit as usize);
@@ -124,20 +95,100 @@ impl Storage {
         Ok((found, next))
     }
 
+    /// SQLite: words of `INDEXED_CHARS` or more through the trigram index, ranked by bm25
+    /// (title 10, lead 5, body 1; lower is better), shorter ones by substring. `$1` is the
+    /// edition, then the returned values; the cursor and limit follow them.
+    fn search_sqlite(&self, words: &[String]) -> (String, Vec<String>) {
+        let (indexed, short): (Vec<&String>, Vec<&String>) = words
+            .iter()
+            .partition(|w| w.chars().count() >= INDEXED_CHARS);
+        let mut binds = Vec::new();
+        let from = if indexed.is_empty() {
+            "(SELECT NULL AS rowid, 0.0 AS rank) s JOIN articles a ON 1".to_string()
+        } else {
+            binds.push(
+                indexed
+                    .iter()
+                    .map(|w| fts_string(w))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+            "(SELECT rowid, bm25(article_search, 10.0, 5.0, 1.0) AS rank FROM article_search
+              WHERE article_search MATCH $2) s JOIN articles a ON a.id = s.rowid"
+                .to_string()
+        };
+        let mut substring = String::new();
+        for word in short {
+            binds.push(like_anywhere(word));
+            let n = binds.len() + 1;
+            substring += &format!(
+                " AND (a.title LIKE ${n} ESCAPE '\\' OR a.summary LIKE ${n} ESCAPE '\\'
+                       OR a.body_text LIKE ${n} ESCAPE '\\')"
+            );
+        }
+        let [r, p, i, l] = [2, 3, 4, 5].map(|k| binds.len() + k);
+        let sql = format!(
+            "SELECT {}, a.body_text, s.rank AS rank FROM {from}
+             WHERE a.lang = $1 AND NOT a.hidden {substring}
+               AND (${r} IS NULL OR s.rank > ${r} OR (s.rank = ${r} AND (a.published_at, a.id) < (${p}, ${i})))
+             ORDER BY s.rank, a.published_at DESC, a.id DESC
+             LIMIT ${l}",
+            self.summary_columns()
+        );
+        (sql, binds)
+    }
+
+    /// PostgreSQL: every word by substring (`ILIKE`, served by the `pg_trgm` indexes of
+    /// migration 0001), so both engines find the same articles for the same words: a Russian
+    /// stem its word forms, Chinese without word splitting. The rank weighs where each word is
+    /// found as bm25's weights do (title 10, lead 5, body 1), negated so lower is better.
+    fn search_postgres(&self, words: &[String]) -> (String, Vec<String>) {
+        let binds: Vec<String> = words.iter().map(|w| like_anywhere(w)).collect();
+        let (mut matching, mut weight) = (String::new(), Vec::new());
+        for n in 2..binds.len() + 2 {
+            let [title, lead, body] =
+                ["title", "summary", "body_text"].map(|c| format!("a.{c} ILIKE ${n} ESCAPE '\\'"));
+            matching += &format!(" AND ({title} OR {lead} OR {body})");
+            weight.push(format!(
+                "(CASE WHEN {title} THEN 10 ELSE 0 END + CASE WHEN {lead} THEN 5 ELSE 0 END
+                  + CASE WHEN {body} THEN 1 ELSE 0 END)"
+            ));
+        }
+        let weight = if weight.is_empty() {
+            "0".to_string()
+        } else {
+            weight.join(" + ")
+        };
+        let [r, p, i, l] = [2, 3, 4, 5].map(|k| binds.len() + k);
+        let sql = format!(
+            "SELECT * FROM (
+                SELECT {}, a.body_text, CAST(-({weight}) AS DOUBLE PRECISION) AS rank
+                FROM articles a WHERE a.lang = $1 AND NOT a.hidden {matching}) s
+             WHERE (CAST(${r} AS DOUBLE PRECISION) IS NULL OR s.rank > ${r}
+                    OR (s.rank = ${r} AND (s.published_at, s.id) < (${p}, ${i})))
+             ORDER BY s.rank, s.published_at DESC, s.id DESC
+             LIMIT ${l}",
+            self.summary_columns()
+        );
+        (sql, binds)
+    }
+
     /// Fills in the plain text of bodies stored before the search index existed (migration
     /// 0007 adds it empty); the update trigger then indexes them.
     pub(super) async fn index_old_bodies(&self) -> Result<(), sqlx::Error> {
-        let old: Vec<(i64, String)> =
-            sqlx::query_as("SELECT id, body FROM articles WHERE body_text = '' AND body != ''")
-                .fetch_all(&self.pool)
-                .await?;
-        for (id, body) in old {
-            sqlx::query("UPDATE articles SET body_text = ? WHERE id = ?")
-                .bind(crate::sanitize::article_text(&body))
-                .bind(id)
-                .execute(&self.pool)
-                .await?;
-        }
+        on_engine!(self, pool => {
+            let old: Vec<(i64, String)> =
+                sqlx::query_as("SELECT id, body FROM articles WHERE body_text = '' AND body != ''")
+                    .fetch_all(pool)
+                    .await?;
+            for (id, body) in old {
+                sqlx::query("UPDATE articles SET body_text = $1 WHERE id = $2")
+                    .bind(crate::sanitize::article_text(&body))
+                    .bind(id)
+                    .execute(pool)
+                    .await?;
+            }
+        });
         Ok(())
     }
 }

@@ -1,7 +1,7 @@
 use infoshos_model::{Membership, State};
 use sqlx::FromRow;
 
-use super::Storage;
+use super::{Storage, on_engine};
 
 #[derive(FromRow)]
 struct StateRow {
@@ -19,13 +19,14 @@ impl Storage {
     /// Replaces the reference list of states (it ships with the server, so each start
     /// brings the database in line with the code).
     pub async fn replace_states(&self, states: &[State]) -> Result<(), sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        on_engine!(self, pool => {
+        let mut tx = pool.begin().await?;
         sqlx::query("DELETE FROM states").execute(&mut *tx).await?;
         for (position, s) in states.iter().enumerate() {
             sqlx::query(
                 "INSERT INTO states (code, position, name, capital, time_zone, currency,
                                      currency_name, status, former_status)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
             )
             .bind(&s.code)
             .bind(position as i64)
@@ -43,6 +44,7 @@ impl Storage {
             .await?;
         }
         tx.commit().await?;
+        });
         self.changed();
         Ok(())
     }
@@ -59,12 +61,12 @@ impl Storage {
     }
 
     async fn states_from_database(&self) -> Result<Vec<State>, sqlx::Error> {
-        let rows: Vec<StateRow> = sqlx::query_as(
+        let rows: Vec<StateRow> = on_engine!(self, pool => sqlx::query_as(
             "SELECT code, name, capital, time_zone, currency, currency_name, status, former_status
              FROM states ORDER BY position",
         )
-        .fetch_all(&self.pool)
-        .await?;
+        .fetch_all(pool)
+        .await?);
         Ok(rows
             .into_iter()
             .map(|r| State {

@@ -107,10 +107,45 @@ pub async fn server() -> TestServer {
     }
 }
 
+/// The test's database: a SQLite file in `dir`, or, when `INFOSHOS_TEST_POSTGRES` names a
+/// PostgreSQL server (`make test` starts one with `scripts/with-postgres.sh`), a new database
+/// of its own there. Opened again with the same `dir`, it is the same database.
 pub async fn open(dir: &Path) -> Storage {
-    Storage::open(&format!("sqlite://{}", dir.join("test.db").display()))
+    Storage::open(&database_url(dir).await).await.unwrap()
+}
+
+/// The address of `dir`'s database (see `open`), creating it on the PostgreSQL server if new.
+pub async fn database_url(dir: &Path) -> String {
+    let Ok(server) = std::env::var("INFOSHOS_TEST_POSTGRES") else {
+        return format!("sqlite://{}", dir.join("test.db").display());
+    };
+    let kept = dir.join("postgres-url");
+    if let Ok(url) = std::fs::read_to_string(&kept) {
+        return url;
+    }
+    let name = format!(
+        "test_{}",
+        dir.file_name()
+            .unwrap()
+            .to_string_lossy()
+            .to_lowercase()
+            .replace(|c: char| !c.is_ascii_alphanumeric(), "_")
+    );
+    use sqlx::Connection;
+    let mut admin = sqlx::PgConnection::connect(&server).await.unwrap();
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut admin)
         .await
-        .unwrap()
+        .unwrap();
+    let mut url = url::Url::parse(&server).unwrap();
+    url.set_path(&name);
+    std::fs::write(&kept, url.as_str()).unwrap();
+    url.into()
+}
+
+/// Whether the tests run on PostgreSQL (`database_url`).
+pub fn on_postgres() -> bool {
+    std::env::var_os("INFOSHOS_TEST_POSTGRES").is_some()
 }
 
 #[derive(Debug)]
