@@ -1,19 +1,27 @@
-//! How often one client may post: a few comments a minute each (tower_governor, keyed by the
-//! client's address). Behind a reverse proxy every request comes from the proxy, so its
-//! `X-Forwarded-For` is believed, but only from the proxies the operator names.
+//! How often one client may post comments or try to sign in, keyed by the client's address.
+//! Behind a reverse proxy every request comes from the proxy, so its `X-Forwarded-For` is
+//! believed, but only from the proxies the operator names.
+//!
+//! Where the allowance is counted depends on the engine: a SQLite portal is one process, which
+//! counts in memory (`governor`, no write per request); on PostgreSQL several replicas serve one
+//! portal, so the count is kept in the database (`Storage::take_pace`) and a client gets the
+//! same allowance whichever replica it reaches. Both count the same way (GCRA).
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::num::NonZeroU32;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Json;
-use axum::body::Body;
-use axum::extract::ConnectInfo;
-use axum::http::{HeaderValue, Request, Response, StatusCode, header};
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use governor::clock::{Clock, DefaultClock};
+use governor::{DefaultKeyedRateLimiter, RateLimiter};
 use infoshos_model::ApiError;
-use tower_governor::GovernorError;
-use tower_governor::GovernorLayer;
-use tower_governor::governor::GovernorConfigBuilder;
-use tower_governor::key_extractor::KeyExtractor;
+
+use crate::storage::{Engine, Storage};
 
 /// A quota: `burst` posts at once, then one more every `every_ms`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,19 +50,17 @@ pub struct ClientIp {
     pub trusted_proxies: Arc<Vec<IpAddr>>,
 }
 
-impl KeyExtractor for ClientIp {
-    type Key = IpAddr;
-
-    fn extract<T>(&self, request: &Request<T>) -> Result<IpAddr, GovernorError> {
+impl ClientIp {
+    pub fn of<B>(&self, request: &axum::http::Request<B>) -> IpAddr {
         // Without a socket (tests through `oneshot`) every request is one client.
         let Some(ConnectInfo(peer)) = request.extensions().get::<ConnectInfo<SocketAddr>>() else {
-            return Ok(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
+            return IpAddr::V4(Ipv4Addr::UNSPECIFIED);
         };
         let forwarded = request
             .headers()
             .get("x-forwarded-for")
             .and_then(|v| v.to_str().ok());
-        Ok(client_ip(peer.ip(), forwarded, &self.trusted_proxies))
+        client_ip(peer.ip(), forwarded, &self.trusted_proxies)
     }
 }
 
@@ -79,34 +85,109 @@ pub fn client_ip(peer: IpAddr, forwarded_for: Option<&str>, trusted: &[IpAddr]) 
     client
 }
 
-/// The layer for one handler: over quota is a 429 with `Retry-After` and a JSON body.
-pub fn layer(
+/// One allowance (comments, sign-in attempts) for every client, counted where the engine says.
+#[derive(Clone)]
+pub struct Pace {
     quota: Quota,
     clients: ClientIp,
+    /// The allowance's name in the database.
+    bucket: &'static str,
+    /// What is counted, in the 429's words.
     what: &'static str,
-) -> GovernorLayer<ClientIp, governor::middleware::NoOpMiddleware, Body> {
-    let config = GovernorConfigBuilder::default()
-        .key_extractor(clients)
-        .per_millisecond(quota.every_ms)
-        .burst_size(quota.burst)
-        .finish()
-        .expect("a quota with a period and a burst above zero");
-    GovernorLayer::new(config).error_handler(move |error| too_many(error, what))
+    counter: Counter,
 }
 
-fn too_many(error: GovernorError, what: &str) -> Response<Body> {
-    let wait = match &error {
-        GovernorError::TooManyRequests { wait_time, .. } => *wait_time,
-        _ => 1,
-    };
+#[derive(Clone)]
+enum Counter {
+    Memory(Arc<DefaultKeyedRateLimiter<IpAddr>>),
+    Database(Storage),
+}
+
+/// How many clients the in-memory count holds before it forgets the ones with a full allowance.
+const REMEMBERED_CLIENTS: usize = 10_000;
+
+impl Pace {
+    pub fn new(
+        storage: &Storage,
+        quota: Quota,
+        clients: ClientIp,
+        bucket: &'static str,
+        what: &'static str,
+    ) -> Pace {
+        let counter = match storage.engine() {
+            Engine::Sqlite => {
+                // The settings are checked at start (`config_check`); the fallbacks only keep
+                // this total.
+                let every = Duration::from_millis(quota.every_ms.max(1));
+                let burst = NonZeroU32::new(quota.burst).unwrap_or(NonZeroU32::MIN);
+                let limit = governor::Quota::with_period(every)
+                    .unwrap_or(governor::Quota::per_second(NonZeroU32::MIN))
+                    .allow_burst(burst);
+                Counter::Memory(Arc::new(RateLimiter::keyed(limit)))
+            }
+            Engine::Postgres => Counter::Database(storage.clone()),
+        };
+        Pace {
+            quota,
+            clients,
+            bucket,
+            what,
+            counter,
+        }
+    }
+
+    /// `None` when the client may go on; else how many whole seconds it should wait.
+    async fn take(&self, client: IpAddr) -> Result<Option<u64>, sqlx::Error> {
+        match &self.counter {
+            Counter::Memory(limiter) => {
+                if limiter.len() > REMEMBERED_CLIENTS {
+                    limiter.retain_recent();
+                }
+                Ok(limiter.check_key(&client).err().map(|not_until| {
+                    not_until
+                        .wait_time_from(DefaultClock::default().now())
+                        .as_secs_f64()
+                        .ceil() as u64
+                }))
+            }
+            Counter::Database(storage) => {
+                let now = chrono::Utc::now().timestamp_millis();
+                let every = i64::try_from(self.quota.every_ms).unwrap_or(i64::MAX / 4);
+                let wait = storage
+                    .take_pace(
+                        self.bucket,
+                        &client.to_string(),
+                        now,
+                        every,
+                        self.quota.burst,
+                    )
+                    .await?;
+                Ok(wait.map(|ms| (ms as u64).div_ceil(1000)))
+            }
+        }
+    }
+}
+
+/// The middleware for one handler: over the allowance is a 429 with `Retry-After` and a JSON
+/// body. When the database cannot count, the request is not let through uncounted: it gets
+/// the server's error answer, as any request the database fails.
+pub async fn check(State(pace): State<Pace>, request: Request, next: Next) -> Response {
+    match pace.take(pace.clients.of(&request)).await {
+        Ok(None) => next.run(request).await,
+        Ok(Some(wait)) => too_many(wait, pace.what),
+        Err(err) => crate::error::AppError::from(err).into_response(),
+    }
+}
+
+fn too_many(wait: u64, what: &str) -> Response {
+    let wait = wait.max(1);
     let body = ApiError::new(format!(
         "Too many {what} too quickly. Please wait {wait} s and try again."
     ));
-    let mut response =
-        axum::response::IntoResponse::into_response((StatusCode::TOO_MANY_REQUESTS, Json(body)));
+    let mut response = (StatusCode::TOO_MANY_REQUESTS, Json(body)).into_response();
     response
         .headers_mut()
-        .insert(header::RETRY_AFTER, HeaderValue::from(wait.max(1)));
+        .insert(header::RETRY_AFTER, HeaderValue::from(wait));
     response
 }
 

@@ -63,23 +63,69 @@ pub async fn refresh_once(storage: &Storage, url: &str) -> Result<DayRates, Refr
     Ok(stored)
 }
 
-/// Refreshes now and then every `every_hours`, logging why a refresh failed.
+/// The lease that lets one replica at a time fetch the rates (`Storage::take_lease`).
+const LEASE: &str = "rates-refresh";
+
+/// Whether this turn fetched the rates or left them to another replica.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Turn {
+    Fetched,
+    Failed,
+    /// Another replica holds the lease for this period.
+    Skipped,
+}
+
+/// One turn of the refresh: fetches when `holder` gets the lease for the next `period` (every
+/// replica on one database takes turns, so the CBR is asked once a period whichever number of
+/// replicas run), logging why a fetch failed. A failed fetch gives the lease back, so another
+/// replica may try at its next turn; the holder renews its own lease at its next turn.
+pub async fn refresh_turn(storage: &Storage, url: &str, holder: &str, period: Duration) -> Turn {
+    let now = Utc::now().timestamp_millis();
+    let until = now.saturating_add(i64::try_from(period.as_millis()).unwrap_or(i64::MAX / 2));
+    match storage.take_lease(LEASE, holder, now, until).await {
+        Ok(true) => {}
+        Ok(false) => return Turn::Skipped,
+        Err(err) => {
+            tracing::warn!(error = %err, "cannot take the rates lease; trying at the next turn");
+            return Turn::Failed;
+        }
+    }
+    match refresh_once(storage, url).await {
+        Ok(day) => {
+            tracing::info!(date = %day.date, count = day.rates.len(), "rates refreshed");
+            Turn::Fetched
+        }
+        Err(err) => {
+            tracing::warn!(error = %err, url, "rates refresh failed; serving the last good rates");
+            if let Err(err) = storage.release_lease(LEASE, holder).await {
+                tracing::warn!(error = %err, "cannot give the rates lease back; it runs out");
+            }
+            Turn::Failed
+        }
+    }
+}
+
+/// Takes a turn now and then every `every_hours`.
 pub fn spawn_refresh(
     storage: Storage,
     url: String,
     every_hours: u64,
 ) -> tokio::task::JoinHandle<()> {
+    let holder = format!(
+        "{}-{}",
+        std::process::id(),
+        hex::encode(&crate::form_token::new_secret()[..6])
+    );
     tokio::spawn(async move {
-        let mut tick = tokio::time::interval(Duration::from_secs(every_hours.max(1) * 3600));
+        let period = Duration::from_secs(every_hours.max(1) * 3600);
+        let mut tick = tokio::time::interval(period);
         loop {
             tick.tick().await;
-            match refresh_once(&storage, &url).await {
-                Ok(day) => {
-                    tracing::info!(date = %day.date, count = day.rates.len(), "rates refreshed")
-                }
-                Err(err) => {
-                    tracing::warn!(error = %err, url, "rates refresh failed; serving the last good rates")
-                }
+            refresh_turn(&storage, &url, &holder, period).await;
+            // Allowances that are full again are forgotten on the same schedule.
+            let now = Utc::now().timestamp_millis();
+            if let Err(err) = storage.forget_full_paces(now).await {
+                tracing::warn!(error = %err, "cannot forget full allowances");
             }
         }
     })

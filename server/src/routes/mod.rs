@@ -27,8 +27,12 @@ pub fn api(state: &AppState) -> Router<AppState> {
     let clients = rate_limit::ClientIp {
         trusted_proxies: state.trusted_proxies.clone(),
     };
-    let limited = rate_limit::layer(state.comment_quota, clients.clone(), "comments");
-    let logins = rate_limit::layer(rate_limit::Quota::LOGINS, clients, "sign-in attempts");
+    let pace = |quota, bucket, what| {
+        let pace = rate_limit::Pace::new(&state.storage, quota, clients.clone(), bucket, what);
+        axum::middleware::from_fn_with_state(pace, rate_limit::check)
+    };
+    let limited = pace(state.comment_quota, "comments", "comments");
+    let logins = pace(rate_limit::Quota::LOGINS, "logins", "sign-in attempts");
     Router::new()
         .route("/articles", get(articles::list))
         .route("/articles/{slug}", get(articles::show))

@@ -9,6 +9,7 @@ mod discovery;
 mod generate;
 mod rates;
 mod search;
+mod shared;
 mod states;
 
 use std::str::FromStr;
@@ -89,15 +90,21 @@ impl Storage {
     /// Opens (creating a SQLite file if needed) the database at `url` and brings its schema up
     /// to date.
     pub async fn open(url: &str) -> Result<Storage, sqlx::Error> {
+        let changes = std::sync::Arc::<std::sync::atomic::AtomicU64>::default();
         let pool = match engine_of(url).map_err(|e| sqlx::Error::Configuration(e.into()))? {
             Engine::Sqlite => Pool::Sqlite(open_sqlite(url).await?),
-            Engine::Postgres => Pool::Postgres(open_postgres(url).await?),
+            Engine::Postgres => {
+                let pool = open_postgres(url).await?;
+                // Other replicas write too: their writes move this process's count on.
+                shared::follow_changes(&pool, changes.clone()).await?;
+                Pool::Postgres(pool)
+            }
         };
         let storage = Storage {
             pool,
             states: Kept::new(KEPT_FOR, 1),
             rates: Kept::new(KEPT_FOR, 1),
-            changes: Default::default(),
+            changes,
         };
         storage.index_old_bodies().await?;
         Ok(storage)
@@ -171,7 +178,8 @@ impl Storage {
         })
     }
 
-    /// How many writes this process has made: an answer kept at one count is stale at the next.
+    /// How many writes this process has made or (on PostgreSQL) heard of from other replicas:
+    /// an answer kept at one count is stale at the next.
     pub fn change_count(&self) -> u64 {
         self.changes.load(std::sync::atomic::Ordering::Acquire)
     }

@@ -25,7 +25,8 @@ pub struct TestServer {
     /// The router's form-signing key, to give test comments a valid form token.
     pub secret: std::sync::Arc<Vec<u8>>,
     pub storage: Storage,
-    pub dir: tempfile::TempDir,
+    /// Shared with its replicas (`replica`).
+    pub dir: std::sync::Arc<tempfile::TempDir>,
 }
 
 pub async fn server() -> TestServer {
@@ -103,7 +104,7 @@ pub async fn server() -> TestServer {
         router,
         secret,
         storage,
-        dir,
+        dir: dir.into(),
     }
 }
 
@@ -173,6 +174,34 @@ impl TestServer {
     /// for a test that changes one of them.
     pub fn state(&self) -> AppState {
         AppState::new(self.storage.clone(), &self.dir.path().join("dist"))
+    }
+
+    /// Another server process on the same database and app folder, as a second replica behind
+    /// a load balancer would be: its own pool, its own memory, the signing key from the database
+    /// (as `main` loads it). Both this server and the replica are set to that key.
+    pub async fn replica(&mut self) -> TestServer {
+        let storage = open(self.dir.path()).await;
+        let secret = storage.form_secret().await.unwrap();
+        self.serve(
+            self.state()
+                .with_form_secret(secret.clone())
+                .with_comment_quota(UNLIMITED)
+                .with_premoderation(false),
+        );
+        let mut replica = TestServer {
+            router: self.router.clone(),
+            secret: self.secret.clone(),
+            storage,
+            dir: self.dir.clone(),
+        };
+        replica.serve(
+            replica
+                .state()
+                .with_form_secret(secret)
+                .with_comment_quota(UNLIMITED)
+                .with_premoderation(false),
+        );
+        replica
     }
 
     /// Serves `state` from now on (with its form-signing key).
