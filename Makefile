@@ -124,8 +124,17 @@ fresh-check:
 	scripts/fresh-check.sh
 
 # A minute of concurrent comments with a SIGKILL halfway: nothing acknowledged may be lost.
+# `make soak DB=postgres REPLICAS=2`: on a throwaway PostgreSQL, the clients spread over two
+# servers on one database, the first killed and started again.
+DB ?= sqlite
+REPLICAS ?= 1
 soak: server
-	$(CARGO) run --profile server -p infoshos-server --example soak
+ifeq ($(DB),postgres)
+	SOAK_DB=postgres SOAK_REPLICAS=$(REPLICAS) scripts/with-postgres.sh \
+	  $(CARGO) run --profile server -p infoshos-server --example soak
+else
+	SOAK_REPLICAS=$(REPLICAS) $(CARGO) run --profile server -p infoshos-server --example soak
+endif
 
 # Load figures, printed as a table (scripts/bench.mjs): peak throughput with wrk and latency at
 # a fixed offered rate with oha, for 1 000 and 1 000 000 generated articles (made once, kept in

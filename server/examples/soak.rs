@@ -1,10 +1,16 @@
 //! `make soak`: many clients post comments to the real server on loopback for a minute while
 //! readers keep reading; halfway through the server is killed with SIGKILL and started again.
-//! Afterwards every comment that got a 201 must be in the database exactly once, the database
-//! must pass `PRAGMA integrity_check`, and the figures are printed. Exits 1 when any fails.
+//! Afterwards every comment that got a 201 must be in the database exactly once, a SQLite
+//! database must pass `PRAGMA integrity_check`, and the figures are printed. Exits 1 when any
+//! fails.
 //!
-//! SOAK_SECONDS (60), SOAK_CLIENTS (32), SOAK_MIN_RATE (200 acknowledged posts a second) and
-//! INFOSHOS_SERVER_BIN (target/server/infoshos-server) change the run.
+//! `make soak DB=postgres REPLICAS=2` runs it on a throwaway PostgreSQL (scripts/with-postgres.sh
+//! sets INFOSHOS_TEST_POSTGRES) with that many servers on one database: the clients are spread
+//! over them and the first is the one killed, while the others keep serving.
+//!
+//! SOAK_SECONDS (60), SOAK_CLIENTS (32), SOAK_MIN_RATE (200 acknowledged posts a second),
+//! SOAK_DB (sqlite or postgres), SOAK_REPLICAS (1) and INFOSHOS_SERVER_BIN
+//! (target/server/infoshos-server) change the run.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -59,18 +65,38 @@ async fn main() {
         "target/server/infoshos-server".to_string(),
     );
 
+    let replicas: usize = env_or("SOAK_REPLICAS", 1).max(1);
+    let on_postgres = env_or("SOAK_DB", "sqlite".to_string()) == "postgres";
+    if replicas > 1 && !on_postgres {
+        eprintln!("soak: replicas share PostgreSQL; SQLite serves one process (DB=postgres)");
+        std::process::exit(2);
+    }
+
     let dir = tempfile::tempdir().unwrap();
-    let db_path = dir.path().join("soak.db");
-    let db = format!("sqlite://{}", db_path.display());
-    let port = process::free_port();
-    let base = format!("http://127.0.0.1:{port}");
+    let db = if on_postgres {
+        postgres_database().await
+    } else {
+        format!("sqlite://{}", dir.path().join("soak.db").display())
+    };
+    let ports: Vec<u16> = (0..replicas).map(|_| process::free_port()).collect();
+    let bases: Vec<String> = ports
+        .iter()
+        .map(|port| format!("http://127.0.0.1:{port}"))
+        .collect();
     let client = reqwest::Client::builder()
         .timeout(Duration::from_secs(10))
         .build()
         .unwrap();
 
-    let mut server = start(&bin, &db, port, dir.path());
-    wait_healthy(&client, &base).await;
+    let mut servers: Vec<_> = ports
+        .iter()
+        .map(|port| start(&bin, &db, *port, dir.path()))
+        .collect();
+    for base in &bases {
+        wait_healthy(&client, base).await;
+    }
+    // The one killed halfway; the clients of the others never see it go.
+    let (port, base) = (ports[0], bases[0].clone());
     // Each article's form token, as a reader's page gets it; good from 2 s after issue, and
     // after the restart too (the signing key is kept in the database).
     let mut tokens = Vec::new();
@@ -80,7 +106,9 @@ async fn main() {
     let tokens = Arc::new(tokens);
     tokio::time::sleep(Duration::from_millis(2_100)).await;
     println!(
-        "soak: {clients} clients for {seconds} s on {base}, SIGKILL at {} s",
+        "soak: {clients} clients for {seconds} s on {} ({}), SIGKILL of {base} at {} s",
+        bases.join(", "),
+        if on_postgres { "PostgreSQL" } else { "SQLite" },
         seconds / 2
     );
 
@@ -90,7 +118,8 @@ async fn main() {
     let acked: Arc<Mutex<Vec<(String, Duration)>>> = Arc::default();
     let mut tasks = Vec::new();
     for c in 0..clients {
-        let (client, base, stop) = (client.clone(), base.clone(), stop.clone());
+        // Client c talks to replica c mod n, as a load balancer would spread them.
+        let (client, base, stop) = (client.clone(), bases[c % replicas].clone(), stop.clone());
         let (sent, failed, acked) = (sent.clone(), failed.clone(), acked.clone());
         let tokens = tokens.clone();
         tasks.push(tokio::spawn(async move {
@@ -124,11 +153,14 @@ async fn main() {
             }
         }));
     }
-    // Readers: the feed must keep answering whenever the server is up.
+    // Readers, one per replica: the feed must keep answering whenever its server is up (the
+    // others are up all along).
     let (reads_ok, reads_failed) = (Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0)));
     let up = Arc::new(AtomicBool::new(true));
-    {
-        let (client, base, stop, up) = (client.clone(), base.clone(), stop.clone(), up.clone());
+    for (r, base) in bases.iter().enumerate() {
+        let always = Arc::new(AtomicBool::new(true));
+        let up = if r == 0 { up.clone() } else { always };
+        let (client, base, stop) = (client.clone(), base.clone(), stop.clone());
         let (ok, bad) = (reads_ok.clone(), reads_failed.clone());
         tasks.push(tokio::spawn(async move {
             while !stop.load(Ordering::Relaxed) {
@@ -152,10 +184,10 @@ async fn main() {
     let began = Instant::now();
     tokio::time::sleep(Duration::from_secs(seconds / 2)).await;
     up.store(false, Ordering::Relaxed);
-    server.kill().unwrap(); // SIGKILL
-    server.wait().unwrap();
+    servers[0].kill().unwrap(); // SIGKILL
+    servers[0].wait().unwrap();
     let killed_at = acked.lock().await.len();
-    server = start(&bin, &db, port, dir.path());
+    servers[0] = start(&bin, &db, port, dir.path());
     wait_healthy(&client, &base).await;
     up.store(true, Ordering::Relaxed);
     let remaining = Duration::from_secs(seconds).saturating_sub(began.elapsed());
@@ -165,21 +197,28 @@ async fn main() {
         let _ = t.await;
     }
     let elapsed = began.elapsed();
-    server.kill().unwrap();
-    server.wait().unwrap();
+    for server in &mut servers {
+        server.kill().unwrap();
+        server.wait().unwrap();
+    }
 
     // What the database holds, read directly.
-    let pool = sqlx::SqlitePool::connect(&db).await.unwrap();
-    let rows: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT text, COUNT(*) FROM comments WHERE text LIKE 'soak %' GROUP BY text",
-    )
-    .fetch_all(&pool)
-    .await
-    .unwrap();
-    let integrity: String = sqlx::query_scalar("PRAGMA integrity_check")
-        .fetch_one(&pool)
-        .await
-        .unwrap();
+    const STORED: &str =
+        "SELECT text, COUNT(*) FROM comments WHERE text LIKE 'soak %' GROUP BY text";
+    let (rows, integrity): (Vec<(String, i64)>, String) = if on_postgres {
+        let pool = sqlx::PgPool::connect(&db).await.unwrap();
+        let rows = sqlx::query_as(STORED).fetch_all(&pool).await.unwrap();
+        // PostgreSQL has no integrity_check; its own crash recovery is what it has.
+        (rows, "ok (PostgreSQL: not applicable)".into())
+    } else {
+        let pool = sqlx::SqlitePool::connect(&db).await.unwrap();
+        let rows = sqlx::query_as(STORED).fetch_all(&pool).await.unwrap();
+        let integrity = sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        (rows, integrity)
+    };
     let stored: HashMap<String, i64> = rows.into_iter().collect();
 
     let acked = acked.lock().await;
@@ -214,7 +253,7 @@ async fn main() {
     );
     let ok = lost == 0
         && twice == 0
-        && integrity == "ok"
+        && integrity.starts_with("ok")
         && rate >= min_rate
         && reads_failed.load(Ordering::Relaxed) == 0;
     if !ok {
@@ -222,4 +261,20 @@ async fn main() {
         std::process::exit(1);
     }
     println!("soak: passed");
+}
+
+/// A new database on the PostgreSQL that INFOSHOS_TEST_POSTGRES names.
+async fn postgres_database() -> String {
+    use sqlx::Connection;
+    let server = std::env::var("INFOSHOS_TEST_POSTGRES")
+        .expect("SOAK_DB=postgres runs under scripts/with-postgres.sh (make soak DB=postgres)");
+    let name = format!("soak_{}", std::process::id());
+    let mut admin = sqlx::PgConnection::connect(&server).await.unwrap();
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut admin)
+        .await
+        .unwrap();
+    let mut url = url::Url::parse(&server).unwrap();
+    url.set_path(&name);
+    url.into()
 }

@@ -1,8 +1,14 @@
 use clap::Parser;
 use infoshos_server::{
-    admin, app, backup, config, config::Config, config_check, rates, seed, storage::Storage,
+    admin, app, backup, config, config::Config, config_check, rates, seed, storage,
+    storage::Storage,
 };
 use tracing_subscriber::EnvFilter;
+
+/// The lease replicas take in turn for their start-up writes, and how long one may hold it (a
+/// replica killed while holding it delays the others by at most this).
+const START_UP: &str = "start-up";
+const START_UP_WITHIN: std::time::Duration = std::time::Duration::from_secs(60);
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -52,22 +58,29 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     let storage = open_storage(&config.database_url).await;
+    // Replicas starting together on one PostgreSQL take these steps one at a time: each is
+    // safe to repeat, not to interleave (two would seed the demo twice).
+    let holder = storage::new_holder();
+    storage
+        .wait_for_lease(START_UP, &holder, START_UP_WITHIN)
+        .await?;
     if !config.no_demo {
         seed::seed_if_empty(&storage).await?;
     }
     seed::load_states(&storage).await?;
     rates::ensure_some_rates(&storage).await?;
+    let form_secret = storage.form_secret().await?;
+    if let Some(token) = admin::ensure_token(&storage, config.admin_token.as_deref()).await? {
+        // Shown this once: only its hash is kept. Set INFOSHOS_ADMIN_TOKEN to choose another.
+        println!("Editors' token for /admin (shown once, keep it safe): {token}");
+    }
+    storage.release_lease(START_UP, &holder).await?;
     rates::spawn_refresh(
         storage.clone(),
         config.rates_url.clone(),
         config.rates_every_hours,
     );
 
-    let form_secret = storage.form_secret().await?;
-    if let Some(token) = admin::ensure_token(&storage, config.admin_token.as_deref()).await? {
-        // Shown this once: only its hash is kept. Set INFOSHOS_ADMIN_TOKEN to choose another.
-        println!("Editors' token for /admin (shown once, keep it safe): {token}");
-    }
     let state = app::AppState::new(storage, &config.dist)
         .with_form_secret(form_secret)
         .with_public_url(&config.public_url())

@@ -111,11 +111,7 @@ pub fn spawn_refresh(
     url: String,
     every_hours: u64,
 ) -> tokio::task::JoinHandle<()> {
-    let holder = format!(
-        "{}-{}",
-        std::process::id(),
-        hex::encode(&crate::form_token::new_secret()[..6])
-    );
+    let holder = crate::storage::new_holder();
     tokio::spawn(async move {
         let period = Duration::from_secs(every_hours.max(1) * 3600);
         let mut tick = tokio::time::interval(period);

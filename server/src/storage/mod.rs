@@ -27,6 +27,7 @@ pub use articles::{FeedCursor, NewArticle};
 pub use discovery::Listed;
 pub use rates::{DayRates, StoredRate};
 pub use search::{Found, SearchCursor};
+pub use shared::new_holder;
 
 /// The newest day of rates, and each currency's rate on the day before it was quoted.
 type LatestRates = (DayRates, std::collections::HashMap<String, f64>);

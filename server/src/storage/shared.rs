@@ -89,6 +89,30 @@ impl Storage {
         Ok(taken.is_some())
     }
 
+    /// Waits until `holder` has the lease `name` (for `hold_for` from then), asking every
+    /// 100 ms; an error when it is still held by another after `hold_for`, its longest hold.
+    pub async fn wait_for_lease(
+        &self,
+        name: &str,
+        holder: &str,
+        hold_for: Duration,
+    ) -> Result<(), sqlx::Error> {
+        let hold_ms = i64::try_from(hold_for.as_millis()).unwrap_or(i64::MAX / 2);
+        let deadline = tokio::time::Instant::now() + hold_for + Duration::from_secs(1);
+        loop {
+            let now = chrono::Utc::now().timestamp_millis();
+            if self.take_lease(name, holder, now, now + hold_ms).await? {
+                return Ok(());
+            }
+            if tokio::time::Instant::now() > deadline {
+                return Err(sqlx::Error::Protocol(format!(
+                    "the lease {name:?} is still held by another replica"
+                )));
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Gives the lease back (the job failed: another replica may try at its next turn).
     pub async fn release_lease(&self, name: &str, holder: &str) -> Result<(), sqlx::Error> {
         on_engine!(self, pool => sqlx::query("DELETE FROM leases WHERE name = $1 AND holder = $2")
@@ -98,6 +122,15 @@ impl Storage {
             .await
             .map(|_| ()))
     }
+}
+
+/// A name for this process among the replicas (for leases): its pid and 48 random bits.
+pub fn new_holder() -> String {
+    format!(
+        "{}-{}",
+        std::process::id(),
+        hex::encode(&crate::form_token::new_secret()[..6])
+    )
 }
 
 /// Listens for other replicas' writes and moves this process's change count on with each, so
