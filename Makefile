@@ -8,15 +8,15 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 # trunk finds wasm-opt 132 here (see scripts/wasm-opt/package.json).
 export PATH := $(CURDIR)/scripts/wasm-opt/node_modules/.bin:$(PATH)
 
-.PHONY: help tools spa precompress server run dev test fmt-check clippy test-native test-postgres test-browser test-e2e size lighthouse soak fuzz fresh-check bench
+.PHONY: help tools spa precompress server run dev test fmt-check clippy test-native test-postgres test-browser test-e2e test-deploy size lighthouse soak fuzz fresh-check bench
 
 help:
 	@echo "make run    install what is missing, build the app, start http://127.0.0.1:8080"
-	@echo "make test   fmt, clippy, native tests, browser tests, end-to-end"
+	@echo "make test   fmt, clippy, native tests (SQLite, then PostgreSQL), browser tests, end-to-end, nginx deployment"
 	@echo "make dev    trunk serve on :8081 with /api proxied to a running server"
 	@echo "make size   release build, then raw/gzip/brotli sizes of wasm, JS and CSS"
 	@echo "make lighthouse  Lighthouse medians (score, FCP, LCP, TBT, CLS) for /en/ and an article"
-	@echo "make soak   a minute of concurrent comments with a SIGKILL halfway (not in make test)"
+	@echo "make soak   a minute of concurrent comments with a SIGKILL halfway; DB=postgres REPLICAS=2 (not in make test)"
 	@echo "make bench  load figures (wrk, oha) at 1 000 and 1 000 000 articles (not in make test)"
 	@echo "make fuzz   long random runs of the parser fuzzing and property tests (not in make test)"
 	@echo "make fresh-check  a fresh clone with empty caches: install, make spa, native tests"
@@ -78,7 +78,7 @@ dev:
 	# Its own output folder, so a debug build never replaces the release build in dist/.
 	trunk serve --port 8081 --dist target/dev-dist
 
-test: tools fmt-check clippy test-native test-postgres test-browser test-e2e
+test: tools fmt-check clippy test-native test-postgres test-browser test-e2e test-deploy
 
 fmt-check:
 	$(CARGO) fmt --all -- --check
@@ -109,6 +109,11 @@ test-browser:
 test-e2e: spa
 	scripts/e2e.sh
 
+# deploy/nginx/infoshos.conf in front of two replicas on a throwaway PostgreSQL (docs/deploy.md).
+test-deploy: spa
+	$(CARGO) build -p infoshos-server
+	scripts/deploy-check.sh
+
 size:
 	scripts/size.sh
 
@@ -137,8 +142,9 @@ else
 endif
 
 # Load figures, printed as a table (scripts/bench.mjs): peak throughput with wrk and latency at
-# a fixed offered rate with oha, for 1 000 and 1 000 000 generated articles (made once, kept in
-# target/bench/). Installs Debian's wrk and oha (crates.io, ~6 min once) when missing.
+# a fixed offered rate with oha, for 1 000 and 1 000 000 generated articles, on SQLite (made
+# once, kept in target/bench/) and on a throwaway PostgreSQL (generated each run).
+# `BENCH_DBS=sqlite` for one engine. Installs Debian's wrk and oha (crates.io, ~6 min once) when missing.
 # `make bench SIZES=1000` for the small database only. Not part of make test.
 OHA_VERSION := 1.15.0
 SIZES ?= 1000 1000000
@@ -146,4 +152,4 @@ bench: server
 	@command -v wrk >/dev/null || { SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq wrk; }
 	@oha --version 2>/dev/null | grep -q " $(OHA_VERSION)" || cargo install oha --locked --version $(OHA_VERSION)
-	node scripts/bench.mjs $(SIZES)
+	scripts/with-postgres.sh node scripts/bench.mjs $(SIZES)

@@ -1,10 +1,13 @@
-// make bench: how far one server goes, printed as one table. For each database size (1 000
-// and 1 000 000 generated articles, made once by `infoshos-server seed` and kept under
-// target/bench/), a release server on loopback is measured on five pages:
+// make bench: how far one server goes, printed as one table. For each engine (SQLite, and
+// PostgreSQL when INFOSHOS_TEST_POSTGRES names one: `make bench` starts a throwaway server with
+// scripts/with-postgres.sh) and each database size (1 000 and 1 000 000 generated articles, made
+// by `infoshos-server seed`: SQLite files are kept under target/bench/, PostgreSQL databases
+// live as long as the throwaway server), a release server on loopback is measured on five pages:
 //   peak throughput: wrk, 2 threads, 64 connections, 8 s (a closed loop: it measures its queue);
 //   latency at a fixed offered rate: oha -q 2000 for 8 s, with latency correction.
 // The server's CPU share is read from /proc over each run. Figures, not a pass/fail test.
 //   node scripts/bench.mjs [sizes…]     e.g. node scripts/bench.mjs 1000
+//   BENCH_DBS="sqlite postgres" (the default) or one of them.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -28,26 +31,45 @@ function cpuTicks(pid) {
   return Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks
 }
 
-function database(size) {
+const POSTGRES = process.env.INFOSHOS_TEST_POSTGRES;
+const engines = (process.env.BENCH_DBS || 'sqlite postgres').split(/\s+/).filter(Boolean)
+  .filter((e) => e !== 'postgres' || POSTGRES || console.error('bench: no PostgreSQL here (make bench starts one)'));
+
+function seed(url, size) {
+  const began = Date.now();
+  const out = execFileSync(SERVER, ['seed', '--articles', String(size)], {
+    env: { ...process.env, INFOSHOS_DATABASE_URL: url, RUST_LOG: 'error' },
+  });
+  console.error(`bench: ${out.toString().trim()} (${((Date.now() - began) / 1000).toFixed(0)} s with start-up)`);
+}
+
+// The database's URL: a kept SQLite file, or a new database on the throwaway PostgreSQL.
+function database(engine, size) {
+  if (engine === 'postgres') {
+    const name = `bench_${size}`;
+    execFileSync('psql', [POSTGRES, '-qc', `CREATE DATABASE ${name}`]);
+    const url = new URL(POSTGRES);
+    url.pathname = `/${name}`;
+    console.error(`bench: generating ${size} articles on PostgreSQL`);
+    seed(url.toString(), size);
+    return url.toString();
+  }
   mkdirSync('target/bench', { recursive: true });
   const file = `target/bench/articles-${size}.db`;
   if (!existsSync(file)) {
     console.error(`bench: generating ${size} articles into ${file} (once)`);
-    const out = execFileSync(SERVER, ['seed', '--articles', String(size)], {
-      env: { ...process.env, INFOSHOS_DATABASE_URL: `sqlite://${file}`, RUST_LOG: 'error' },
-    });
-    console.error(`bench: ${out.toString().trim()}`);
+    seed(`sqlite://${file}`, size);
   }
-  return file;
+  return `sqlite://${file}`;
 }
 
-async function start(file) {
+async function start(url) {
   const port = await freePort();
   const server = spawn(SERVER, [], {
     env: {
       ...process.env,
       INFOSHOS_ADDR: `127.0.0.1:${port}`,
-      INFOSHOS_DATABASE_URL: `sqlite://${file}`,
+      INFOSHOS_DATABASE_URL: url,
       INFOSHOS_RATES_URL: 'file:///nonexistent/rates.xml',
       INFOSHOS_NO_DEMO: 'true',
       RUST_LOG: 'error',
@@ -97,9 +119,8 @@ function oha(url) {
 }
 
 const rows = [];
-for (const size of sizes) {
-  const file = database(size);
-  const { server, base } = await start(file);
+for (const engine of engines) for (const size of sizes) {
+  const { server, base } = await start(database(engine, size));
   try {
     for (const [name, path] of await pages(base, size)) {
       const url = base + path;
@@ -110,7 +131,7 @@ for (const size of sizes) {
       const peak = wrk(url);
       const cpu = ((cpuTicks(server.pid) - ticks) / 100 / ((Date.now() - began) / 1000)) * 100;
       const paced = oha(url);
-      rows.push({ size, name, ...peak, cpu, q50: paced.p50, q99: paced.p99, ok: paced.ok });
+      rows.push({ engine, size, name, ...peak, cpu, q50: paced.p50, q99: paced.p99, ok: paced.ok });
     }
   } finally {
     server.kill('SIGTERM');
@@ -118,10 +139,10 @@ for (const size of sizes) {
 }
 
 const f = (n, d = 1) => n.toFixed(d);
-console.log(`\nSQLite, release server, loopback; peak: wrk 2 threads 64 connections ${SECONDS} s; `
+console.log(`\nRelease server, loopback; peak: wrk 2 threads 64 connections ${SECONDS} s; `
   + `paced: oha ${RATE} req/s ${SECONDS} s, latency-corrected; CPU: the server's share of one core\n`);
-console.log('| articles | page | peak req/s | p50 ms | p99 ms | server CPU | paced p50 ms | paced p99 ms |');
-console.log('|---:|---|---:|---:|---:|---:|---:|---:|');
+console.log('| engine | articles | page | peak req/s | p50 ms | p99 ms | server CPU | paced p50 ms | paced p99 ms |');
+console.log('|---|---:|---|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
-  console.log(`| ${r.size} | ${r.name} | ${f(r.rps, 0)} | ${f(r.p50, 2)} | ${f(r.p99, 2)} | ${f(r.cpu, 0)} % | ${f(r.q50, 2)} | ${f(r.q99, 2)} |`);
+  console.log(`| ${r.engine} | ${r.size} | ${r.name} | ${f(r.rps, 0)} | ${f(r.p50, 2)} | ${f(r.p99, 2)} | ${f(r.cpu, 0)} % | ${f(r.q50, 2)} | ${f(r.q99, 2)} |`);
 }

@@ -7,8 +7,9 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
-# postgresql: initdb and pg_ctl for the throwaway server of `make test-postgres`.
-APT_PACKAGES=(brotli chromium chromium-driver postgresql)
+# postgresql: initdb and pg_ctl for the throwaway server of `make test-postgres`; nginx for
+# `make test-deploy` (scripts/deploy-check.sh runs deploy/nginx/infoshos.conf).
+APT_PACKAGES=(brotli chromium chromium-driver postgresql nginx)
 
 log() { printf 'install-tools: %s\n' "$*"; }
 

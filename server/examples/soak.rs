@@ -265,16 +265,7 @@ async fn main() {
 
 /// A new database on the PostgreSQL that INFOSHOS_TEST_POSTGRES names.
 async fn postgres_database() -> String {
-    use sqlx::Connection;
     let server = std::env::var("INFOSHOS_TEST_POSTGRES")
         .expect("SOAK_DB=postgres runs under scripts/with-postgres.sh (make soak DB=postgres)");
-    let name = format!("soak_{}", std::process::id());
-    let mut admin = sqlx::PgConnection::connect(&server).await.unwrap();
-    sqlx::query(&format!("CREATE DATABASE {name}"))
-        .execute(&mut admin)
-        .await
-        .unwrap();
-    let mut url = url::Url::parse(&server).unwrap();
-    url.set_path(&name);
-    url.into()
+    process::new_postgres_database(&server, &format!("soak_{}", std::process::id())).await
 }

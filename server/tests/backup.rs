@@ -1,13 +1,20 @@
-//! `infoshos-server backup FILE` while the portal serves and takes comments: the copy is a
-//! database of its own that holds every comment acknowledged before the backup began.
+//! A backup taken while the portal serves and takes comments is a database of its own that
+//! holds every comment acknowledged before the backup began: `infoshos-server backup FILE` on
+//! SQLite, `deploy/pg-backup.sh` (pg_dump, then pg_restore into a new database, the commands
+//! docs/deploy.md gives) on PostgreSQL (`make test-postgres`).
 
 use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-#[path = "common/process.rs"]
-mod process;
+mod common;
+use common::process;
+
+/// The PostgreSQL backup and restore commands the deployment guide gives.
+const PG_BACKUP: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../deploy/pg-backup.sh");
+
+use infoshos_server::storage::Storage;
 
 const BIN: &str = env!("CARGO_BIN_EXE_infoshos-server");
 const SLUG: &str = "laos-becomes-partner";
@@ -26,10 +33,47 @@ fn backup(db: &str, to: &std::path::Path) -> std::process::Output {
         .unwrap()
 }
 
+/// The engine's own way to back up `db` into `to`.
+fn take_backup(db: &str, to: &std::path::Path) -> std::process::Output {
+    if !db.starts_with("postgres") {
+        return backup(db, to);
+    }
+    Command::new(PG_BACKUP)
+        .arg("backup")
+        .arg(db)
+        .arg(to)
+        .output()
+        .unwrap()
+}
+
+/// The copy, restored as the guide says and opened as the portal would open it.
+async fn restore(copy: &std::path::Path, dir: &std::path::Path) -> Storage {
+    if !common::on_postgres() {
+        return Storage::open(&format!("sqlite://{}", copy.display()))
+            .await
+            .unwrap();
+    }
+    let empty = dir.join("restored");
+    std::fs::create_dir(&empty).unwrap();
+    let url = common::database_url(&empty).await;
+    let out = Command::new(PG_BACKUP)
+        .arg("restore")
+        .arg(&url)
+        .arg(copy)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Storage::open(&url).await.unwrap()
+}
+
 #[tokio::test]
 async fn a_backup_taken_while_comments_arrive_holds_every_one_acknowledged_before_it() {
     let dir = tempfile::tempdir().unwrap();
-    let db = format!("sqlite://{}", dir.path().join("live.db").display());
+    let db = common::database_url(dir.path()).await;
     let port = process::free_port();
     let base = format!("http://127.0.0.1:{port}");
     let client = reqwest::Client::new();
@@ -60,7 +104,7 @@ async fn a_backup_taken_while_comments_arrive_holds_every_one_acknowledged_befor
     tokio::time::sleep(Duration::from_millis(500)).await;
     let copy = dir.path().join("copy.db");
     let began = std::time::Instant::now();
-    let out = backup(&db, &copy);
+    let out = take_backup(&db, &copy);
     assert!(
         out.status.success(),
         "{}",
@@ -80,9 +124,7 @@ async fn a_backup_taken_while_comments_arrive_holds_every_one_acknowledged_befor
     assert!(before.len() >= 5, "comments arrived before the backup");
     assert!(before.len() < acknowledged.len(), "and after it began");
     // The copy opens as a database of its own, the way a restore would use it.
-    let restored = infoshos_server::storage::Storage::open(&format!("sqlite://{}", copy.display()))
-        .await
-        .unwrap();
+    let restored = restore(&copy, dir.path()).await;
     let id = restored.article_id(SLUG).await.unwrap().unwrap();
     let texts: Vec<String> = restored
         .comments(id, &[])
@@ -113,4 +155,17 @@ fn a_backup_never_overwrites_a_file_and_says_what_is_missing() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("already exists"));
     assert_eq!(std::fs::read(&taken).unwrap(), b"keep me");
+
+    // A PostgreSQL database is PostgreSQL's to copy: the command says so and touches nothing.
+    let out = backup(
+        "postgres://infoshos:secret@db.example/infoshos",
+        &dir.path().join("pg.db"),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("pg_dump") && !said.contains("secret"),
+        "{said}"
+    );
+    assert!(!dir.path().join("pg.db").exists());
 }

@@ -168,12 +168,21 @@ impl Storage {
 
     /// The whole article with up to six related ones: those sharing a state first, then the
     /// most recent.
+    /// From memory when read since the last write (`kept`): articles are the pages readers
+    /// open most.
     pub async fn article(&self, slug: &str) -> Result<Option<Article>, sqlx::Error> {
-        Ok(self
-            .article_with_visibility(slug)
+        let change = self.change_count();
+        let slug = slug.to_string();
+        if let Some(kept) = self.articles.get(&slug, change) {
+            return Ok(kept);
+        }
+        let article = self
+            .article_with_visibility(&slug)
             .await?
             .filter(|(_, hidden)| !hidden)
-            .map(|(a, _)| a))
+            .map(|(a, _)| a);
+        self.articles.put(slug, change, article.clone());
+        Ok(article)
     }
 
     /// The article whether or not it is unpublished (for editors), and whether it is.

@@ -32,8 +32,11 @@ pub use shared::new_holder;
 /// The newest day of rates, and each currency's rate on the day before it was quoted.
 type LatestRates = (DayRates, std::collections::HashMap<String, f64>);
 
-/// How long the states and rates read by this process are trusted without a write of its own.
+/// How long the states, rates and articles read by this process are trusted without a write
+/// (its own or, on PostgreSQL, another replica's).
 const KEPT_FOR: Duration = Duration::from_secs(60);
+/// How many articles are kept (a few KB each).
+const KEPT_ARTICLES: usize = 2_000;
 
 /// The database the portal runs on: one SQLite file (the embedded default) or a PostgreSQL
 /// that several replicas share. Every query is written once, in SQL both engines read (`$1`
@@ -83,6 +86,9 @@ pub struct Storage {
     /// The states and the newest day of rates with the day before, kept in memory (`kept`).
     states: Kept<(), Vec<infoshos_model::State>>,
     rates: Kept<(), Option<LatestRates>>,
+    /// Whole articles with their related lists, by slug (`Storage::article`): an article page
+    /// is three queries, and on PostgreSQL each is a round trip to another process.
+    articles: Kept<String, Option<infoshos_model::Article>>,
     /// Moves on with every write this process makes (`answer_cache`).
     changes: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
@@ -105,6 +111,7 @@ impl Storage {
             pool,
             states: Kept::new(KEPT_FOR, 1),
             rates: Kept::new(KEPT_FOR, 1),
+            articles: Kept::new(KEPT_FOR, KEPT_ARTICLES),
             changes,
         };
         storage.index_old_bodies().await?;

@@ -2,6 +2,7 @@
 //! A server on a fresh temporary database, driven through `Router::oneshot`.
 
 pub mod editors;
+pub mod process;
 
 use std::path::Path;
 
@@ -132,16 +133,9 @@ pub async fn database_url(dir: &Path) -> String {
             .to_lowercase()
             .replace(|c: char| !c.is_ascii_alphanumeric(), "_")
     );
-    use sqlx::Connection;
-    let mut admin = sqlx::PgConnection::connect(&server).await.unwrap();
-    sqlx::query(&format!("CREATE DATABASE {name}"))
-        .execute(&mut admin)
-        .await
-        .unwrap();
-    let mut url = url::Url::parse(&server).unwrap();
-    url.set_path(&name);
-    std::fs::write(&kept, url.as_str()).unwrap();
-    url.into()
+    let url = process::new_postgres_database(&server, &name).await;
+    std::fs::write(&kept, &url).unwrap();
+    url
 }
 
 /// Whether the tests run on PostgreSQL (`database_url`).

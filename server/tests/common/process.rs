@@ -1,5 +1,5 @@
 //! The real server binary on loopback, for the tests and tools that kill it (durability test,
-//! `make soak`); included by path from both.
+//! `make soak`), and new PostgreSQL databases for them; included by path from both.
 
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -63,4 +63,18 @@ pub async fn form_token(client: &reqwest::Client, base: &str, slug: &str) -> Str
         .await
         .unwrap();
     article["formToken"].as_str().unwrap().to_string()
+}
+
+/// A new, empty database `name` on the PostgreSQL server at `server` (a `postgres://` URL, as
+/// `scripts/with-postgres.sh` exports it), and its URL.
+pub async fn new_postgres_database(server: &str, name: &str) -> String {
+    use sqlx::Connection;
+    let mut admin = sqlx::PgConnection::connect(server).await.unwrap();
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut admin)
+        .await
+        .unwrap();
+    let mut url = url::Url::parse(server).unwrap();
+    url.set_path(name);
+    url.into()
 }
