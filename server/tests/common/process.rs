@@ -1,3 +1,4 @@
+#![allow(dead_code)] // each includer (tests, soak) uses a different part
 //! The real server binary on loopback, for the tests and tools that kill it (durability test,
 //! `make soak`), and new PostgreSQL databases for them; included by path from both.
 
