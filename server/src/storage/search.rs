@@ -61,7 +61,7 @@ impl Storage {
     ) -> Result<(Vec<Found>, Option<SearchCursor>), sqlx::Error> {
         let (sql, binds) = match self.engine() {
             Engine::Sqlite => self.search_sqlite(words),
-            Engine::Postgres => self.search_postgres(words),
+            Engine::Postgres => self.search_postgres(lang, words),
         };
         let rank = after.map(|c| c.rank);
         let mut rows: Vec<HitRow> = on_engine!(self, pool => {
@@ -140,15 +140,28 @@ impl Storage {
 
     /// PostgreSQL: every word by substring (`ILIKE`, served by the `pg_trgm` indexes of
     /// migration 0001), so both engines find the same articles for the same words: a Russian
-    /// stem its word forms, Chinese without word splitting. The rank weighs where each word is
-    /// found as bm25's weights do (title 10, lead 5, body 1), negated so lower is better.
-    fn search_postgres(&self, words: &[String]) -> (String, Vec<String>) {
-        let binds: Vec<String> = words.iter().map(|w| like_anywhere(w)).collect();
+    /// stem its word forms, Chinese without word splitting; and, beyond that, by the edition's
+    /// own full-text configuration (migration 0003: a word finds its other forms by stem). The
+    /// rank weighs where each word is found as bm25's weights do (title 10, lead 5, body 1),
+    /// then `ts_rank`; negated, so lower is better, as bm25's.
+    fn search_postgres(&self, lang: Lang, words: &[String]) -> (String, Vec<String>) {
+        let config = match lang {
+            Lang::En => "english",
+            Lang::Ru => "russian",
+            Lang::Zh => "simple",
+        };
+        let mut binds: Vec<String> = vec![config.to_string(), words.join(" ")];
         let (mut matching, mut weight) = (String::new(), Vec::new());
-        for n in 2..binds.len() + 2 {
+        for word in words {
+            binds.push(like_anywhere(word));
+            let p = binds.len() + 1;
+            binds.push(word.clone());
+            let w = binds.len() + 1;
             let [title, lead, body] =
-                ["title", "summary", "body_text"].map(|c| format!("a.{c} ILIKE ${n} ESCAPE '\\'"));
-            matching += &format!(" AND ({title} OR {lead} OR {body})");
+                ["title", "summary", "body_text"].map(|c| format!("a.{c} ILIKE ${p} ESCAPE '\\'"));
+            matching += &format!(
+                " AND ({title} OR {lead} OR {body} OR a.search @@ plainto_tsquery($2::regconfig, ${w}))"
+            );
             weight.push(format!(
                 "(CASE WHEN {title} THEN 10 ELSE 0 END + CASE WHEN {lead} THEN 5 ELSE 0 END
                   + CASE WHEN {body} THEN 1 ELSE 0 END)"
@@ -162,7 +175,9 @@ impl Storage {
         let [r, p, i, l] = [2, 3, 4, 5].map(|k| binds.len() + k);
         let sql = format!(
             "SELECT * FROM (
-                SELECT {}, a.body_text, CAST(-({weight}) AS DOUBLE PRECISION) AS rank
+                SELECT {}, a.body_text,
+                       -(({weight}) + ts_rank(a.search, plainto_tsquery($2::regconfig, $3))
+                                           ::DOUBLE PRECISION) AS rank
                 FROM articles a WHERE a.lang = $1 AND NOT a.hidden {matching}) s
              WHERE (CAST(${r} AS DOUBLE PRECISION) IS NULL OR s.rank > ${r}
                     OR (s.rank = ${r} AND (s.published_at, s.id) < (${p}, ${i})))
