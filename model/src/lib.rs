@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod articles;
 pub mod comments;
+pub mod convert;
 pub mod editorial;
 pub mod error;
 pub mod head;
@@ -22,6 +23,6 @@ pub use articles::{Article, ArticleList, ArticleSummary};
 pub use comments::{Comment, CommentCreated, CommentStatus, NewComment};
 pub use error::ApiError;
 pub use lang::Lang;
-pub use rates::{Rate, Rates};
+pub use rates::{Rate, RateDay, RateHistory, Rates};
 pub use states::{Membership, State};
 pub use validation::{CommentProblems, Problem, validate_comment};

@@ -35,3 +35,29 @@ pub struct Rate {
     /// Roubles per one unit on the previous day we hold, for the up/down mark.
     pub previous: Option<f64>,
 }
+
+/// How many days back a history may reach, and how many it shows when not asked.
+pub const HISTORY_DAYS: std::ops::RangeInclusive<u32> = 1..=366;
+pub const DEFAULT_HISTORY_DAYS: u32 = 90;
+
+/// One currency's official rate on each day the portal holds, oldest first
+/// (`GET /api/rates/{code}/history`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RateHistory {
+    pub currency: String,
+    pub days: Vec<RateDay>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RateDay {
+    #[serde(deserialize_with = "crate::wire_time::date")]
+    pub date: NaiveDate,
+    /// Units `value` is quoted for.
+    pub nominal: u32,
+    /// Roubles per `nominal` units.
+    pub value: f64,
+    /// Roubles per one unit.
+    pub per_unit: f64,
+}

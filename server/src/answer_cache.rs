@@ -36,7 +36,12 @@ pub fn new_cache() -> AnswerCache {
 fn kept_kind(path: &str) -> bool {
     matches!(
         path.trim_start_matches('/').split('/').collect::<Vec<_>>()[..],
-        ["articles"] | ["states"] | ["rates"] | ["search"] | ["articles", _, "comments"]
+        ["articles"]
+            | ["states"]
+            | ["rates"]
+            | ["rates", _, "history"]
+            | ["search"]
+            | ["articles", _, "comments"]
     )
 }
 

@@ -38,7 +38,8 @@ pub struct Config {
           value_parser = check::addr)]
     pub addr: SocketAddr,
 
-    /// SQLite database URL; the file and its folder are created on first start.
+    /// The database: sqlite://FILE (the file and its folder are created on first start) or
+    /// postgres://USER:PASSWORD@HOST/DATABASE.
     #[arg(
         long,
         env = "INFOSHOS_DATABASE_URL",
@@ -55,6 +56,12 @@ pub struct Config {
     #[arg(long, env = "INFOSHOS_RATES_URL", default_value = CBR_DAILY_ENG,
           value_parser = check::rates_url)]
     pub rates_url: String,
+
+    /// The CBR's dynamic rates, for the history's missing days: an http(s) address or a
+    /// file:// path, with `{id}` (and for http(s) `{from}`, `{to}`) filled in per request.
+    #[arg(long, env = "INFOSHOS_RATES_HISTORY_URL", default_value = crate::rates::backfill::CBR_DYNAMIC,
+          value_parser = check::rates_history_url)]
+    pub rates_history_url: String,
 
     /// Hours between two fetches of the rates.
     #[arg(long, env = "INFOSHOS_RATES_EVERY_HOURS", default_value_t = 6,

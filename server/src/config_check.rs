@@ -55,6 +55,15 @@ pub fn rates_url(s: &str) -> Result<String, String> {
     }
 }
 
+pub fn rates_history_url(s: &str) -> Result<String, String> {
+    const ALLOWED: &str = "an http(s):// address or a file:///path of the CBR dynamic XML, \
+        with {id} where the currency's CBR id goes";
+    rates_url(s)
+        .ok()
+        .filter(|s| s.contains("{id}"))
+        .ok_or_else(|| ALLOWED.into())
+}
+
 pub fn rates_every_hours(s: &str) -> Result<u64, String> {
     whole(s, 1, 168, "a whole number of hours from 1 to 168")
 }

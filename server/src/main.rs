@@ -78,6 +78,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     rates::spawn_refresh(
         storage.clone(),
         config.rates_url.clone(),
+        config.rates_history_url.clone(),
         config.rates_every_hours,
     );
 

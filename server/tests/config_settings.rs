@@ -41,6 +41,17 @@ const SETTINGS: &[(&str, &str, &[&str], &str)] = &[
         "file:///tmp/rates.xml",
     ),
     (
+        "rates-history-url",
+        "INFOSHOS_RATES_HISTORY_URL",
+        &[
+            "",
+            "https://www.cbr.ru/scripts/XML_dynamic.asp",
+            "ftp://cbr.example/{id}.xml",
+            "{id}.xml",
+        ],
+        "file:///tmp/history/{id}.xml",
+    ),
+    (
         "rates-every-hours",
         "INFOSHOS_RATES_EVERY_HOURS",
         &["0", "-1", "100000000000000000000", "six", "", "1.5"],

@@ -167,7 +167,9 @@ async fn the_description_names_exactly_the_routes_the_router_serves() {
         if method != "get" || path.starts_with("/api/admin/") {
             continue;
         }
-        let mut uri = path.replace("{slug}", "rates-table-explained");
+        let mut uri = path
+            .replace("{slug}", "rates-table-explained")
+            .replace("{code}", "KZT");
         if uri == "/api/search" {
             uri.push_str("?q=summit");
         }

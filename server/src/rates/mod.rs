@@ -1,6 +1,10 @@
 //! The CBR daily rates: fetched at start and every few hours, stored per day, and served as
 //! the SCO currencies against the rouble.
 
+pub mod backfill;
+pub mod dynamic;
+#[cfg(test)]
+mod dynamic_tests;
 pub mod fetch;
 pub mod parse;
 #[cfg(test)]
@@ -34,6 +38,7 @@ pub enum RefreshError {
 pub async fn ensure_some_rates(storage: &Storage) -> Result<(), RefreshError> {
     if storage.latest_rates().await?.is_none() {
         let day = parse::parse_cbr(SNAPSHOT)?;
+        storage.store_cbr_ids(&day.ids).await?;
         let fetched_at_ms = Utc::now().timestamp_millis();
         storage
             .store_rates(&DayRates {
@@ -53,6 +58,7 @@ pub async fn ensure_some_rates(storage: &Storage) -> Result<(), RefreshError> {
 pub async fn refresh_once(storage: &Storage, url: &str) -> Result<DayRates, RefreshError> {
     let bytes = fetch::fetch_feed(url).await?;
     let day = parse::parse_cbr(&bytes)?;
+    storage.store_cbr_ids(&day.ids).await?;
     let stored = DayRates {
         date: day.date,
         source: "cbr".into(),
@@ -105,10 +111,15 @@ pub async fn refresh_turn(storage: &Storage, url: &str, holder: &str, period: Du
     }
 }
 
-/// Takes a turn now and then every `every_hours`.
+/// How long the backfill waits between two requests to the CBR.
+const BACKFILL_PAUSE: Duration = Duration::from_secs(2);
+
+/// Takes a turn now and then every `every_hours`; after a turn that fetched, the history's
+/// missing days are asked for from `history_url` (`backfill`), beside the next turns.
 pub fn spawn_refresh(
     storage: Storage,
     url: String,
+    history_url: String,
     every_hours: u64,
 ) -> tokio::task::JoinHandle<()> {
     let holder = crate::storage::new_holder();
@@ -117,7 +128,9 @@ pub fn spawn_refresh(
         let mut tick = tokio::time::interval(period);
         loop {
             tick.tick().await;
-            refresh_turn(&storage, &url, &holder, period).await;
+            if refresh_turn(&storage, &url, &holder, period).await == Turn::Fetched {
+                tokio::spawn(backfill_history(storage.clone(), history_url.clone()));
+            }
             // Allowances that are full again are forgotten on the same schedule.
             let now = Utc::now().timestamp_millis();
             if let Err(err) = storage.forget_full_paces(now).await {
@@ -125,6 +138,23 @@ pub fn spawn_refresh(
             }
         }
     })
+}
+
+/// One backfill pass over the SCO currencies the CBR quotes; its failures are logged by it.
+async fn backfill_history(storage: Storage, history_url: String) {
+    let currencies: Vec<String> = match storage.states().await {
+        Ok(states) => states.into_iter().map(|s| s.currency).collect(),
+        Err(err) => {
+            tracing::warn!(error = %err, "cannot read the states for the rate history");
+            return;
+        }
+    };
+    let today = Utc::now().date_naive();
+    if let Err(err) =
+        backfill::backfill_pass(&storage, &history_url, &currencies, today, BACKFILL_PAUSE).await
+    {
+        tracing::warn!(error = %err, "the rate history backfill stopped; it goes on at the next turn");
+    }
 }
 
 /// The newest rates for every SCO currency but the rouble itself, in the order of `states`.

@@ -30,11 +30,13 @@ pub enum ParseError {
     Empty,
 }
 
-/// The date the rates were set for, and every currency in the feed.
+/// The date the rates were set for, every currency in the feed, and the CBR's id of each
+/// (`R01335`: what its dynamic service is asked by, `backfill.rs`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct CbrDay {
     pub date: NaiveDate,
     pub rates: Vec<StoredRate>,
+    pub ids: Vec<(String, String)>,
 }
 
 pub fn parse_cbr(bytes: &[u8]) -> Result<CbrDay, ParseError> {
@@ -47,6 +49,7 @@ pub fn parse_cbr(bytes: &[u8]) -> Result<CbrDay, ParseError> {
 
     let mut date = None;
     let mut rates = Vec::new();
+    let mut ids = Vec::new();
     let mut current: Option<Fields> = None;
     let mut field: Option<String> = None;
     loop {
@@ -57,7 +60,17 @@ pub fn parse_cbr(bytes: &[u8]) -> Result<CbrDay, ParseError> {
             Event::DocType(_) => return Err(ParseError::Doctype),
             Event::Start(e) => match e.local_name().as_ref() {
                 b"ValCurs" => date = Some(valcurs_date(e.attributes())?),
-                b"Valute" => current = Some(Fields::default()),
+                b"Valute" => {
+                    let id = e
+                        .attributes()
+                        .flatten()
+                        .find(|a| a.key.local_name().as_ref() == b"ID")
+                        .map(|a| String::from_utf8_lossy(&a.value).trim().to_string());
+                    current = Some(Fields {
+                        id,
+                        ..Fields::default()
+                    })
+                }
                 other => field = Some(String::from_utf8_lossy(other).into_owned()),
             },
             Event::Text(t) => {
@@ -76,7 +89,12 @@ pub fn parse_cbr(bytes: &[u8]) -> Result<CbrDay, ParseError> {
             Event::End(e) => match e.local_name().as_ref() {
                 b"Valute" => {
                     if let Some(f) = current.take() {
-                        rates.push(f.into_rate()?);
+                        let id = f.id.clone().filter(|id| cbr_id(id));
+                        let rate = f.into_rate()?;
+                        if let Some(id) = id {
+                            ids.push((rate.currency.clone(), id));
+                        }
+                        rates.push(rate);
                     }
                 }
                 _ => field = None,
@@ -89,11 +107,17 @@ pub fn parse_cbr(bytes: &[u8]) -> Result<CbrDay, ParseError> {
     if rates.is_empty() {
         return Err(ParseError::Empty);
     }
-    Ok(CbrDay { date, rates })
+    Ok(CbrDay { date, rates, ids })
+}
+
+/// An id as the CBR writes them (`R01335`, `R01090B`): it goes into the dynamic service's
+/// address, so nothing else is kept.
+pub fn cbr_id(id: &str) -> bool {
+    (2..=12).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
 /// The prolog names the encoding (windows-1251 for the CBR); without one XML means UTF-8.
-fn decode(bytes: &[u8]) -> Result<String, ParseError> {
+pub(super) fn decode(bytes: &[u8]) -> Result<String, ParseError> {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]);
     let label = head
         .split_once("encoding=")
@@ -126,7 +150,7 @@ fn valcurs_date(attrs: Attributes) -> Result<NaiveDate, ParseError> {
     Err(ParseError::NoDate)
 }
 
-fn predefined_entity(name: &str) -> Option<&'static str> {
+pub(super) fn predefined_entity(name: &str) -> Option<&'static str> {
     Some(match name {
         "amp" => "&",
         "lt" => "<",
@@ -139,24 +163,19 @@ fn predefined_entity(name: &str) -> Option<&'static str> {
 
 #[derive(Default)]
 struct Fields {
+    id: Option<String>,
     code: String,
     name: String,
-    nominal: String,
-    value: String,
-    unit_rate: String,
+    quote: QuoteText,
 }
 
 impl Fields {
     fn push(&mut self, field: &str, text: &str) {
-        let slot = match field {
-            "CharCode" => &mut self.code,
-            "Name" => &mut self.name,
-            "Nominal" => &mut self.nominal,
-            "Value" => &mut self.value,
-            "VunitRate" => &mut self.unit_rate,
-            _ => return,
-        };
-        slot.push_str(text);
+        match field {
+            "CharCode" => self.code.push_str(text),
+            "Name" => self.name.push_str(text),
+            _ => self.quote.push(field, text),
+        }
     }
 
     fn into_rate(self) -> Result<StoredRate, ParseError> {
@@ -168,20 +187,7 @@ impl Fields {
         if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
             return Err(bad("the code is not three capital letters"));
         }
-        let nominal: u32 = self
-            .nominal
-            .trim()
-            .parse()
-            .map_err(|_| bad("bad Nominal"))?;
-        if nominal == 0 {
-            return Err(bad("Nominal is zero"));
-        }
-        let value = parse_decimal(&self.value).ok_or_else(|| bad("bad Value"))?;
-        let per_unit = if self.unit_rate.trim().is_empty() {
-            value / f64::from(nominal)
-        } else {
-            parse_decimal(&self.unit_rate).ok_or_else(|| bad("bad VunitRate"))?
-        };
+        let (nominal, value, per_unit) = self.quote.read().map_err(bad)?;
         Ok(StoredRate {
             name: self.name.trim().to_string(),
             currency,
@@ -189,6 +195,43 @@ impl Fields {
             value,
             per_unit,
         })
+    }
+}
+
+/// A quote's elements as read from either feed (daily or dynamic): `Nominal` units cost
+/// `Value` roubles, one unit `VunitRate`.
+#[derive(Default)]
+pub(super) struct QuoteText {
+    nominal: String,
+    value: String,
+    unit_rate: String,
+}
+
+impl QuoteText {
+    /// Adds `text` to the element `field`, if it is one of the quote's.
+    pub(super) fn push(&mut self, field: &str, text: &str) {
+        let slot = match field {
+            "Nominal" => &mut self.nominal,
+            "Value" => &mut self.value,
+            "VunitRate" => &mut self.unit_rate,
+            _ => return,
+        };
+        slot.push_str(text);
+    }
+
+    /// (nominal, value, per unit: computed when `VunitRate` is absent), or what is wrong.
+    pub(super) fn read(&self) -> Result<(u32, f64, f64), &'static str> {
+        let nominal: u32 = self.nominal.trim().parse().map_err(|_| "bad Nominal")?;
+        if nominal == 0 {
+            return Err("Nominal is zero");
+        }
+        let value = parse_decimal(&self.value).ok_or("bad Value")?;
+        let per_unit = if self.unit_rate.trim().is_empty() {
+            value / f64::from(nominal)
+        } else {
+            parse_decimal(&self.unit_rate).ok_or("bad VunitRate")?
+        };
+        Ok((nominal, value, per_unit))
     }
 }
 

@@ -45,6 +45,7 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .route("/search", get(search::search))
         .route("/states", get(states::list))
         .route("/rates", get(rates::show))
+        .route("/rates/{code}/history", get(rates::history))
         .route("/health", get(health::show))
         .route("/oembed", get(oembed::show))
         .route("/openapi.json", get(openapi::show))

@@ -60,6 +60,20 @@ impl Storage {
                 .bind(r.per_unit)
                 .execute(&mut *tx)
                 .await?;
+                // Every day fetched is a day of each currency's history too.
+                sqlx::query(
+                    "INSERT INTO rate_history (currency, date, nominal, value, per_unit)
+                     VALUES ($1, $2, $3, $4, $5)
+                     ON CONFLICT (currency, date) DO UPDATE SET nominal = excluded.nominal,
+                         value = excluded.value, per_unit = excluded.per_unit",
+                )
+                .bind(&r.currency)
+                .bind(&date)
+                .bind(i64::from(r.nominal))
+                .bind(r.value)
+                .bind(r.per_unit)
+                .execute(&mut *tx)
+                .await?;
             }
             tx.commit().await?;
         });

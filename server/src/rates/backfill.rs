@@ -1,0 +1,84 @@
+//! Backfills the last `WINDOW_DAYS` of each SCO currency's rates from the CBR's dynamic service
+//! (`XML_dynamic.asp`, one request per currency and range), so the history chart is not empty
+//! for three months after a first start. Politely: one request at a time with a pause between
+//! them, only for what is missing (a currency complete up to today is not asked again), and a
+//! failure leaves that currency for the next turn; it runs beside the daily fetch, never before
+//! it, and on one replica at a time (it follows the daily fetch's lease).
+
+use std::time::Duration;
+
+use chrono::NaiveDate;
+
+use super::dynamic::parse_dynamic;
+use super::fetch::fetch_feed;
+use crate::storage::Storage;
+
+/// How far back the history is filled.
+pub const WINDOW_DAYS: i64 = 90;
+
+/// The dynamic service; `{from}`, `{to}` (DD/MM/YYYY) and `{id}` (the CBR's `R01335`) are
+/// filled in. A `file:///…/{id}.xml` template serves tests and machines without network.
+pub const CBR_DYNAMIC: &str =
+    "https://www.cbr.ru/scripts/XML_dynamic.asp?date_req1={from}&date_req2={to}&VAL_NM_RQ={id}";
+
+/// What one pass did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Pass {
+    /// Currencies whose missing days were fetched and stored.
+    pub filled: Vec<String>,
+    /// Currencies whose request or answer failed: asked again at the next pass.
+    pub failed: Vec<String>,
+}
+
+/// The address of `id`'s rates from `from` to `to`.
+pub fn dynamic_url(template: &str, id: &str, from: NaiveDate, to: NaiveDate) -> String {
+    template
+        .replace("{from}", &from.format("%d/%m/%Y").to_string())
+        .replace("{to}", &to.format("%d/%m/%Y").to_string())
+        .replace("{id}", id)
+}
+
+/// One pass over `currencies` (the SCO currencies the CBR quotes), as of `today`, pausing
+/// `pause` between two requests.
+pub async fn backfill_pass(
+    storage: &Storage,
+    template: &str,
+    currencies: &[String],
+    today: NaiveDate,
+    pause: Duration,
+) -> Result<Pass, sqlx::Error> {
+    let mut pass = Pass::default();
+    let window_start = today - chrono::Duration::days(WINDOW_DAYS);
+    for (n, (currency, id, next)) in storage
+        .history_gaps(currencies, today)
+        .await?
+        .into_iter()
+        .enumerate()
+    {
+        if n > 0 {
+            tokio::time::sleep(pause).await;
+        }
+        let from = next.map_or(window_start, |d| d.max(window_start));
+        let url = dynamic_url(template, &id, from, today);
+        let days = match fetch_feed(&url).await {
+            Ok(bytes) => parse_dynamic(&bytes, &id).map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
+        };
+        match days {
+            Ok(days) => {
+                storage.store_history(&currency, &days, today).await?;
+                tracing::info!(currency, days = days.len(), %from, "rate history backfilled");
+                pass.filled.push(currency);
+            }
+            Err(error) => {
+                tracing::warn!(
+                    currency,
+                    error,
+                    "rate history backfill failed; trying at the next turn"
+                );
+                pass.failed.push(currency);
+            }
+        }
+    }
+    Ok(pass)
+}
