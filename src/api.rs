@@ -224,6 +224,13 @@ pub fn rates() -> impl Future<Output = Result<Rates, FetchError>> {
     get("/api/rates".into())
 }
 
+pub fn rate_history(
+    code: String,
+    days: u32,
+) -> impl Future<Output = Result<infoshos_model::RateHistory, FetchError>> {
+    get(format!("/api/rates/{}/history?days={days}", encode(&code)))
+}
+
 fn comment_url(slug: &str) -> String {
     format!("/api/articles/{}/comments", encode(slug))
 }

@@ -92,7 +92,7 @@ pub fn App() -> impl IntoView {
                 Some(Page::Article(_, slug)) => view! { <ArticlePage slug /> }.into_any(),
                 Some(Page::Country(_, code)) => view! { <CountryPage code /> }.into_any(),
                 Some(Page::Saved(_)) => view! { <SavedPage /> }.into_any(),
-                Some(page @ (Page::Widgets(_) | Page::Search(_))) => {
+                Some(page @ (Page::Widgets(_) | Page::Search(_) | Page::Rates(..))) => {
                     crate::occasional::in_reader_app(page)
                 }
                 None => view! { <NotFound /> }.into_any(),

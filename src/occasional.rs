@@ -1,4 +1,5 @@
-//! The pages readers open now and then, search results and the widgets page, live in a bundle
+//! The pages readers open now and then, search results, a currency's history and the widgets
+//! page, live in a bundle
 //! of their own (`occasional.html`, `src/bin/occasional.rs`; decision 0006): the server renders
 //! them with the same components, and the reader's bundle does not carry them. Their app has no
 //! client routing: every link in it loads its page anew, with that page's bundle.
@@ -8,11 +9,11 @@ use leptos::prelude::*;
 
 use crate::app::Frame;
 use crate::router::Nav;
-use crate::routes::{search::SearchPage, widgets::WidgetsPage};
+use crate::routes::{rate_history::RateHistoryPage, search::SearchPage, widgets::WidgetsPage};
 
 /// Whether `page` is one of this bundle's.
 pub fn is_occasional(page: &Page) -> bool {
-    matches!(page, Page::Widgets(_) | Page::Search(_))
+    matches!(page, Page::Widgets(_) | Page::Search(_) | Page::Rates(..))
 }
 
 /// Whether the reader's app leaves `page` to the browser: another bundle draws it (an
@@ -38,6 +39,7 @@ pub fn OccasionalApp() -> impl IntoView {
         <Frame lang>
             {match page {
                 Some(Page::Search(_)) => view! { <SearchPage /> }.into_any(),
+                Some(Page::Rates(_, code)) => view! { <RateHistoryPage code /> }.into_any(),
                 _ => view! { <WidgetsPage /> }.into_any(),
             }}
         </Frame>
@@ -51,6 +53,7 @@ pub fn in_reader_app(page: Page) -> AnyView {
     #[cfg(feature = "ssr")]
     return match page {
         Page::Search(_) => view! { <SearchPage /> }.into_any(),
+        Page::Rates(_, code) => view! { <RateHistoryPage code /> }.into_any(),
         _ => view! { <WidgetsPage /> }.into_any(),
     };
     #[cfg(not(feature = "ssr"))]

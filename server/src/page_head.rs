@@ -54,7 +54,7 @@ impl Head {
             image: format!("{origin}{PREVIEW_IMAGE}"),
             indexed: !matches!(page, Page::Search(_)),
             editions: match page {
-                Page::Home(_) | Page::Country(..) | Page::Widgets(_) => Lang::ALL
+                Page::Home(_) | Page::Country(..) | Page::Widgets(_) | Page::Rates(..) => Lang::ALL
                     .map(|l| (l, page.in_edition(l).url(origin)))
                     .to_vec(),
                 _ => Vec::new(),

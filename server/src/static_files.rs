@@ -171,7 +171,8 @@ fn redirect(to: &str) -> Response {
 }
 
 /// The status a reader page is sent with, and its head: 404 for a path that names no page (an
-/// unknown edition too), an article that is not on the portal, a state that is not in the SCO.
+/// unknown edition too), an article that is not on the portal, a state that is not in the SCO,
+/// a currency no SCO state uses (or the rouble, which has no rate against itself).
 /// The app's own page is sent either way, and shows the same "not found".
 async fn reader_status(
     state: &AppState,
@@ -199,6 +200,12 @@ async fn reader_status(
         Some(Page::Country(lang, code)) => {
             let known = state.storage.states().await?.iter().any(|s| s.code == code);
             known.then(|| Head::portal(origin, &Page::Country(lang, code)))
+        }
+        Some(Page::Rates(lang, code)) => {
+            let states = state.storage.states().await?;
+            let known = code != infoshos_model::convert::ROUBLE
+                && states.iter().any(|s| s.currency == code);
+            known.then(|| Head::portal(origin, &Page::Rates(lang, code)))
         }
         Some(page) => Some(Head::portal(origin, &page)),
     };

@@ -101,10 +101,14 @@ fn RateRow(
         _ => None,
     };
     let code = rate.currency.clone();
+    // A quoted currency's code leads to its history (drawn by the occasional bundle).
+    let history = quoted.is_some().then(|| {
+        infoshos_model::links::Page::Rates(use_site().lang.get_untracked(), code.clone()).path()
+    });
     view! {
         <tr data-currency=code>
             <td><Flag code=rate.country.clone() /> " " {name}</td>
-            <td><abbr title=currency_name.clone()>{rate.currency}</abbr></td>
+            <td><a href=history><abbr title=currency_name.clone()>{rate.currency}</abbr></a></td>
             <td class="rates-currency">{currency_name}</td>
             {match quoted {
                 Some((value, nominal)) => view! {

@@ -22,12 +22,15 @@ pub enum Page {
     Widgets(Lang),
     /// Search results (the words in `?q=`, see `search`).
     Search(Lang),
+    /// A currency's official rate over the last days, by its code (`KZT`; `?days=`, see
+    /// `rate_history`).
+    Rates(Lang, String),
 }
 
 impl Page {
     pub fn lang(&self) -> Lang {
         match self {
-            Page::Home(l) | Page::Article(l, _) | Page::Country(l, _) => *l,
+            Page::Home(l) | Page::Article(l, _) | Page::Country(l, _) | Page::Rates(l, _) => *l,
             Page::Saved(l) | Page::Widgets(l) | Page::Search(l) => *l,
         }
     }
@@ -42,6 +45,7 @@ impl Page {
             Page::Saved(_) => format!("/{lang}/saved"),
             Page::Widgets(_) => format!("/{lang}/widgets"),
             Page::Search(_) => format!("/{lang}/search"),
+            Page::Rates(_, code) => format!("/{lang}/rates/{}", encode(code)),
         }
     }
 
@@ -56,6 +60,7 @@ impl Page {
             Page::Saved(_) => Page::Saved(lang),
             Page::Widgets(_) => Page::Widgets(lang),
             Page::Search(_) => Page::Search(lang),
+            Page::Rates(_, code) => Page::Rates(lang, code.clone()),
         }
     }
 
@@ -79,6 +84,7 @@ impl Page {
             ["saved"] => Page::Saved(lang),
             ["widgets"] => Page::Widgets(lang),
             ["search"] => Page::Search(lang),
+            ["rates", code] => Page::Rates(lang, named(code)?),
             _ => return None,
         })
     }
@@ -140,6 +146,11 @@ pub fn next_page(page: &Page, cursor: &str) -> String {
 
 /// Results for `query` in an edition (`/en/search?q=…`), from `cursor` on when given (the
 /// "More results" link).
+/// A currency's history page over `days` days.
+pub fn rate_history(lang: Lang, code: &str, days: u32) -> String {
+    format!("{}?days={days}", Page::Rates(lang, code.to_string()).path())
+}
+
 pub fn search(lang: Lang, query: &str, cursor: Option<&str>) -> String {
     let mut out = format!("{}?q={}", Page::Search(lang).path(), encode(query));
     if let Some(cursor) = cursor {

@@ -150,7 +150,21 @@ pub struct Answer {
     pub body: Vec<u8>,
 }
 
+/// The HTML a server-rendered page's app was rendered into: between `<div id="app">` and the
+/// answers it carries.
+pub fn app_html(page: &str) -> &str {
+    let from = page.find("<div id=\"app\">").expect("the app's root");
+    let to = page
+        .find("<script type=\"application/json\"")
+        .unwrap_or(page.len());
+    &page[from..to]
+}
+
 impl Answer {
+    pub fn text(&self) -> String {
+        String::from_utf8(self.body.clone()).unwrap()
+    }
+
     pub fn json(&self) -> Value {
         serde_json::from_slice(&self.body)
             .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))

@@ -1,0 +1,211 @@
+//! A currency's official rate over the last 30 or 90 days (`/{lang}/rates/{code}`): a line
+//! drawn as SVG by our own code, its lowest and highest day marked, the change over the period
+//! in words, and the figures as a table (folded, and read by screen readers and printers). It
+//! lives in the occasional bundle (decision 0006): the reader's wasm only links to it.
+
+use infoshos_model::links::{self, Page};
+use infoshos_model::{RateDay, RateHistory};
+use leptos::prelude::*;
+
+use crate::api;
+use crate::app::use_site;
+use crate::components::failure::Failure;
+use crate::components::feed_list::FeedPlaceholder;
+use crate::rate_format::format_rate;
+use crate::router::{query_param, use_nav};
+use crate::time::format_date;
+
+/// The periods offered; anything else in `?days=` shows the longer one.
+const PERIODS: [u32; 2] = [30, 90];
+
+/// The drawing's box (SVG units; it scales to the column's width).
+const WIDTH: f64 = 640.0;
+const HEIGHT: f64 = 220.0;
+const PAD: f64 = 16.0;
+
+#[component]
+pub fn RateHistoryPage(code: String) -> impl IntoView {
+    let site = use_site();
+    let t = site.ui();
+    let lang = site.lang.get_untracked();
+    let days = query_param(&use_nav().search.get_untracked(), "days")
+        .and_then(|d| d.parse().ok())
+        .filter(|d| PERIODS.contains(d))
+        .unwrap_or(PERIODS[1]);
+    let named = {
+        let code = code.clone();
+        move || {
+            let name = site.states.with(|s| {
+                s.as_ref()
+                    .and_then(|r| r.as_ref().ok())
+                    .and_then(|states| states.iter().find(|s| s.currency == code))
+                    .map(|s| s.currency_name.clone())
+            });
+            match name {
+                Some(name) => format!("{name} ({code}) {}", t.history_against),
+                None => format!("{code} {}", t.history_against),
+            }
+        }
+    };
+    crate::head::page_head(named.clone(), move || t.cbr_official.to_string());
+    let history = crate::load::Load::new({
+        let code = code.clone();
+        move || api::rate_history(code.clone(), days)
+    });
+    let periods = PERIODS
+        .map(|n| {
+            let href = links::rate_history(lang, &code, n);
+            let current = (n == days).then_some("page");
+            view! { <a href=href aria-current=current>{n} " " {t.history_days}</a> }
+        })
+        .to_vec();
+    view! {
+        <h1 class="page-title">{named}</h1>
+        <p class="rate-periods">{periods}</p>
+        {move || match history.get() {
+            None => view! { <FeedPlaceholder rows=4 /> }.into_any(),
+            Some(Err(error)) => view! {
+                <Failure what=t.rates_title error retry=Callback::new(move |_| history.refetch()) />
+            }
+            .into_any(),
+            Some(Ok(h)) if h.days.is_empty() => view! { <p>{t.history_none}</p> }.into_any(),
+            Some(Ok(h)) => view! { <Chart history=h /> }.into_any(),
+        }}
+        <p><a href=Page::Home(lang).path()>{t.rates_title}</a></p>
+    }
+}
+
+/// Roubles per the newest day's nominal (100 tenge, 10 000 rials), as the rates table quotes.
+fn quoted(day: &RateDay, nominal: u32) -> f64 {
+    day.per_unit * f64::from(nominal)
+}
+
+#[component]
+fn Chart(history: RateHistory) -> impl IntoView {
+    let t = use_site().ui();
+    let days = history.days;
+    let nominal = days.last().map_or(1, |d| d.nominal);
+    let values: Vec<f64> = days.iter().map(|d| quoted(d, nominal)).collect();
+    let (low, high) = extremes(&values);
+    let points = chart_points(&values);
+    let at = |i: usize| points[i];
+    let polyline = points
+        .iter()
+        .map(|(x, y)| format!("{x:.1},{y:.1}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let first = values.first().copied().unwrap_or_default();
+    let last = values.last().copied().unwrap_or_default();
+    let change = if first > 0.0 {
+        (last - first) / first * 100.0
+    } else {
+        0.0
+    };
+    let per = format!("₽ / {nominal} {}", history.currency);
+    let summary = format!(
+        "{}: {} {per} ({}). {}: {} {per} ({}). {}: {change:+.2} %.",
+        t.history_low,
+        format_rate(values[low]),
+        format_date(days[low].date),
+        t.history_high,
+        format_rate(values[high]),
+        format_date(days[high].date),
+        t.history_change,
+    );
+    let rows = days
+        .iter()
+        .zip(&values)
+        .map(|(d, v)| {
+            view! { <tr><td><time datetime=d.date.to_string()>{format_date(d.date)}</time></td><td class="num">{format_rate(*v)}</td></tr> }
+        })
+        .collect_view();
+    let mark = move |i: usize, class: &'static str| {
+        let (x, y) = at(i);
+        view! { <circle class=class cx=format!("{x:.1}") cy=format!("{y:.1}") r="4" /> }
+    };
+    view! {
+        <figure class="rate-chart">
+            <svg
+                viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+                role="img"
+                aria-labelledby="rate-summary"
+                data-points=points.len()
+            >
+                <polyline points=polyline />
+                {mark(low, "low")}
+                {mark(high, "high")}
+            </svg>
+            <figcaption id="rate-summary">{summary}</figcaption>
+        </figure>
+        <details class="rate-figures">
+            <summary>{t.history_figures}</summary>
+            <table class="rates-table">
+                <thead>
+                    <tr><th scope="col">{t.col_date}</th><th scope="col" class="num">{per.clone()}</th></tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </details>
+    }
+}
+
+/// The indexes of the lowest and highest value (the first of equals).
+pub fn extremes(values: &[f64]) -> (usize, usize) {
+    let mut low = 0;
+    let mut high = 0;
+    for (i, v) in values.iter().enumerate() {
+        if *v < values[low] {
+            low = i;
+        }
+        if *v > values[high] {
+            high = i;
+        }
+    }
+    (low, high)
+}
+
+/// Each value's point in the drawing: days evenly along x, the lowest value at the bottom and
+/// the highest at the top (a flat series runs through the middle).
+pub fn chart_points(values: &[f64]) -> Vec<(f64, f64)> {
+    let (low, high) = extremes(values);
+    let (min, max) = (values[low], values[high]);
+    let step = (WIDTH - 2.0 * PAD) / (values.len().max(2) - 1) as f64;
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let x = if values.len() == 1 {
+                WIDTH / 2.0
+            } else {
+                PAD + i as f64 * step
+            };
+            let y = if max > min {
+                PAD + (max - v) / (max - min) * (HEIGHT - 2.0 * PAD)
+            } else {
+                HEIGHT / 2.0
+            };
+            (x, y)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_line_spans_the_box_with_the_lowest_day_at_the_bottom_and_the_highest_at_the_top() {
+        let points = chart_points(&[2.0, 1.0, 3.0]);
+        assert_eq!(
+            points,
+            [
+                (PAD, HEIGHT / 2.0),
+                (WIDTH / 2.0, HEIGHT - PAD),
+                (WIDTH - PAD, PAD)
+            ]
+        );
+        assert_eq!(extremes(&[2.0, 1.0, 3.0, 1.0]), (1, 2));
+        assert_eq!(chart_points(&[5.0]), [(WIDTH / 2.0, HEIGHT / 2.0)]);
+        assert_eq!(chart_points(&[5.0, 5.0])[1].1, HEIGHT / 2.0);
+    }
+}
