@@ -53,6 +53,33 @@ pub fn round_for(code: &str, value: f64) -> f64 {
     (value * scale).round() / scale
 }
 
+/// `value` with `decimals` decimals as readers of `lang` write numbers: thousands grouped by a
+/// no-break space and a decimal comma in Russian; by commas, with a decimal point, in English
+/// and Chinese.
+pub fn format_amount(value: f64, decimals: usize, lang: Lang) -> String {
+    let fixed = format!("{:.*}", decimals, value.abs());
+    let (whole, fraction) = fixed.split_once('.').unwrap_or((&fixed, ""));
+    let (group, mark) = match lang {
+        Lang::Ru => ('\u{a0}', ','),
+        Lang::En | Lang::Zh => (',', '.'),
+    };
+    let mut out = String::new();
+    if value < 0.0 && fixed.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+        out.push('-');
+    }
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(digit);
+    }
+    if !fraction.is_empty() {
+        out.push(mark);
+        out.push_str(fraction);
+    }
+    out
+}
+
 /// Why a typed amount was not taken; the words are the reader's language's (`i18n`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AmountProblem {
@@ -64,9 +91,9 @@ pub enum AmountProblem {
 
 /// Reads an amount as readers of `lang` type it: spaces (also no-break and thin ones) and
 /// apostrophes group digits (`5 000`, `5'000`); a comma or a point is the decimal mark (`5,5`,
-/// `5.5`). In English a comma followed by groups of exactly three digits groups them too
-/// (`5,000`, `1,250.5`), as English writes thousands; in Russian and Chinese a comma is always
-/// the decimal mark, so `5,000` there is five.
+/// `5.5`). In English and Chinese a comma followed by groups of exactly three digits groups
+/// them too (`5,000`, `1,250.5`), as both write thousands; in Russian a comma is always the
+/// decimal mark, so `5,000` there is five.
 pub fn parse_amount(typed: &str, lang: Lang) -> Result<f64, AmountProblem> {
     let compact: String = typed
         .chars()
@@ -81,7 +108,7 @@ pub fn parse_amount(typed: &str, lang: Lang) -> Result<f64, AmountProblem> {
     };
     let whole = digits.split('.').next().unwrap_or_default();
     let plain = match lang {
-        Lang::En if english_groups(whole) => digits.replace(',', ""),
+        Lang::En | Lang::Zh if english_groups(whole) => digits.replace(',', ""),
         _ => digits.to_string(),
     };
     let mut marks = plain.match_indices([',', '.']);
@@ -143,7 +170,23 @@ mod tests {
         assert_eq!(parse_amount("5,000", Lang::En), Ok(5000.0));
         assert_eq!(parse_amount("1,250.5", Lang::En), Ok(1250.5));
         assert_eq!(parse_amount("5,000", Lang::Ru), Ok(5.0));
-        assert_eq!(parse_amount("5,000", Lang::Zh), Ok(5.0));
+        assert_eq!(parse_amount("5,000", Lang::Zh), Ok(5000.0));
+    }
+
+    #[test]
+    fn amounts_are_written_as_each_language_writes_numbers() {
+        assert_eq!(format_amount(1_234_567.891, 2, Lang::En), "1,234,567.89");
+        assert_eq!(
+            format_amount(1_234_567.891, 2, Lang::Ru),
+            "1\u{a0}234\u{a0}567,89"
+        );
+        assert_eq!(format_amount(454_081.6, 0, Lang::Zh), "454,082");
+        assert_eq!(format_amount(999.9996, 3, Lang::En), "1,000.000");
+        assert_eq!(format_amount(0.5, 2, Lang::Ru), "0,50");
+        for lang in Lang::ALL {
+            let shown = format_amount(98_765.43, 2, lang);
+            assert_eq!(parse_amount(&shown, lang), Ok(98_765.43), "{shown}");
+        }
     }
 
     #[test]

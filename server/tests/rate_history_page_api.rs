@@ -78,3 +78,62 @@ async fn a_currency_without_days_says_so_and_others_are_not_found() {
         assert_eq!(s.get(path).await.status, StatusCode::NOT_FOUND, "{path}");
     }
 }
+
+#[tokio::test]
+async fn the_converter_answers_in_the_page_and_keeps_a_refused_amount_with_the_reason() {
+    let s = common::server().await;
+    let rates = s.get("/api/rates").await.json();
+    let per_unit = |code: &str| {
+        rates["rates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["currency"] == code)
+            .and_then(|r| r["perUnit"].as_f64())
+            .unwrap()
+    };
+    let tenge = per_unit("KZT");
+    let page = s
+        .get("/en/rates/KZT?days=90&amount=5+000&from=KZT&to=RUB")
+        .await
+        .text();
+    let html = app_html(&page);
+    let roubles = infoshos_model::convert::format_amount(
+        (5000.0 * tenge * 100.0).round() / 100.0,
+        2,
+        infoshos_model::Lang::En,
+    );
+    assert!(
+        html.contains(&format!("5,000.00 KZT = {roubles} RUB")),
+        "{html}"
+    );
+    assert!(html.contains("Through the official rouble rates"), "{html}");
+
+    // A cross rate in Russian, typed with a decimal comma: yuan into tenge.
+    let yuan = per_unit("CNY");
+    let ru = s
+        .get("/ru/rates/KZT?amount=5%2C5&from=CNY&to=KZT")
+        .await
+        .text();
+    let tenge_amount = infoshos_model::convert::format_amount(
+        (5.5 * yuan / tenge * 100.0).round() / 100.0,
+        2,
+        infoshos_model::Lang::Ru,
+    );
+    assert!(
+        app_html(&ru).contains(&format!("5,50 CNY = {tenge_amount} KZT")),
+        "{}",
+        app_html(&ru)
+    );
+
+    let refused = s
+        .get("/en/rates/KZT?amount=five+thousand&to=CNY")
+        .await
+        .text();
+    let html = app_html(&refused);
+    assert!(html.contains("Type the amount in figures"), "{html}");
+    assert!(
+        html.contains("value=\"five thousand\""),
+        "what was typed stays: {html}"
+    );
+}

@@ -111,14 +111,6 @@ pub struct Ui {
     pub rate_up: &'static str,
     pub rate_down: &'static str,
     pub rate_same: &'static str,
-    pub history_against: &'static str,
-    pub history_none: &'static str,
-    pub history_days: &'static str,
-    pub history_low: &'static str,
-    pub history_high: &'static str,
-    pub history_change: &'static str,
-    pub history_figures: &'static str,
-    pub col_date: &'static str,
     pub states_title: &'static str,
     pub member_states: &'static str,
     pub partner_states: &'static str,
@@ -158,6 +150,7 @@ pub struct Ui {
 pub mod admin;
 pub mod answers;
 mod en;
+pub mod rates;
 mod ru;
 mod zh;
 pub use en::EN;

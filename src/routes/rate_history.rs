@@ -7,10 +7,12 @@ use infoshos_model::links::{self, Page};
 use infoshos_model::{RateDay, RateHistory};
 use leptos::prelude::*;
 
+use super::rate_converter::RateConverter;
 use crate::api;
 use crate::app::use_site;
 use crate::components::failure::Failure;
 use crate::components::feed_list::FeedPlaceholder;
+use crate::i18n::rates::rates_ui;
 use crate::rate_format::format_rate;
 use crate::router::{query_param, use_nav};
 use crate::time::format_date;
@@ -28,6 +30,7 @@ pub fn RateHistoryPage(code: String) -> impl IntoView {
     let site = use_site();
     let t = site.ui();
     let lang = site.lang.get_untracked();
+    let r = rates_ui(lang);
     let days = query_param(&use_nav().search.get_untracked(), "days")
         .and_then(|d| d.parse().ok())
         .filter(|d| PERIODS.contains(d))
@@ -42,8 +45,8 @@ pub fn RateHistoryPage(code: String) -> impl IntoView {
                     .map(|s| s.currency_name.clone())
             });
             match name {
-                Some(name) => format!("{name} ({code}) {}", t.history_against),
-                None => format!("{code} {}", t.history_against),
+                Some(name) => format!("{name} ({code}) {}", r.against),
+                None => format!("{code} {}", r.against),
             }
         }
     };
@@ -56,7 +59,7 @@ pub fn RateHistoryPage(code: String) -> impl IntoView {
         .map(|n| {
             let href = links::rate_history(lang, &code, n);
             let current = (n == days).then_some("page");
-            view! { <a href=href aria-current=current>{n} " " {t.history_days}</a> }
+            view! { <a href=href aria-current=current>{n} " " {r.days}</a> }
         })
         .to_vec();
     view! {
@@ -68,9 +71,10 @@ pub fn RateHistoryPage(code: String) -> impl IntoView {
                 <Failure what=t.rates_title error retry=Callback::new(move |_| history.refetch()) />
             }
             .into_any(),
-            Some(Ok(h)) if h.days.is_empty() => view! { <p>{t.history_none}</p> }.into_any(),
+            Some(Ok(h)) if h.days.is_empty() => view! { <p>{r.none}</p> }.into_any(),
             Some(Ok(h)) => view! { <Chart history=h /> }.into_any(),
         }}
+        <RateConverter code=code.clone() days />
         <p><a href=Page::Home(lang).path()>{t.rates_title}</a></p>
     }
 }
@@ -82,7 +86,7 @@ fn quoted(day: &RateDay, nominal: u32) -> f64 {
 
 #[component]
 fn Chart(history: RateHistory) -> impl IntoView {
-    let t = use_site().ui();
+    let t = rates_ui(use_site().lang.get_untracked());
     let days = history.days;
     let nominal = days.last().map_or(1, |d| d.nominal);
     let values: Vec<f64> = days.iter().map(|d| quoted(d, nominal)).collect();
@@ -91,7 +95,7 @@ fn Chart(history: RateHistory) -> impl IntoView {
     let at = |i: usize| points[i];
     let polyline = points
         .iter()
-        .map(|(x, y)| format!("{x:.1},{y:.1}"))
+        .map(|(x, y)| format!("{},{}", x.round() as i32, y.round() as i32))
         .collect::<Vec<_>>()
         .join(" ");
     let first = values.first().copied().unwrap_or_default();
@@ -103,14 +107,15 @@ fn Chart(history: RateHistory) -> impl IntoView {
     };
     let per = format!("₽ / {nominal} {}", history.currency);
     let summary = format!(
-        "{}: {} {per} ({}). {}: {} {per} ({}). {}: {change:+.2} %.",
-        t.history_low,
+        "{}: {} {per} ({}). {}: {} {per} ({}). {}: {} %.",
+        t.low,
         format_rate(values[low]),
         format_date(days[low].date),
-        t.history_high,
+        t.high,
         format_rate(values[high]),
         format_date(days[high].date),
-        t.history_change,
+        t.change,
+        signed_hundredths(change),
     );
     let rows = days
         .iter()
@@ -121,7 +126,8 @@ fn Chart(history: RateHistory) -> impl IntoView {
         .collect_view();
     let mark = move |i: usize, class: &'static str| {
         let (x, y) = at(i);
-        view! { <circle class=class cx=format!("{x:.1}") cy=format!("{y:.1}") r="4" /> }
+        let (cx, cy) = (x.round() as i32, y.round() as i32);
+        view! { <circle class=class cx=cx cy=cy r="4" /> }
     };
     view! {
         <figure class="rate-chart">
@@ -138,15 +144,24 @@ fn Chart(history: RateHistory) -> impl IntoView {
             <figcaption id="rate-summary">{summary}</figcaption>
         </figure>
         <details class="rate-figures">
-            <summary>{t.history_figures}</summary>
+            <summary>{t.figures}</summary>
             <table class="rates-table">
                 <thead>
-                    <tr><th scope="col">{t.col_date}</th><th scope="col" class="num">{per.clone()}</th></tr>
+                    <tr><th scope="col">{t.date}</th><th scope="col" class="num">{per.clone()}</th></tr>
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
         </details>
     }
+}
+
+/// A percentage with its sign and two decimals (`+2.94`), in whole numbers: Rust's float
+/// formatting would cost the bundle about 10 KB of brotli wasm.
+fn signed_hundredths(percent: f64) -> String {
+    let hundredths = (percent * 100.0).round() as i64;
+    let sign = if hundredths < 0 { '-' } else { '+' };
+    let n = hundredths.unsigned_abs();
+    format!("{sign}{}.{:02}", n / 100, n % 100)
 }
 
 /// The indexes of the lowest and highest value (the first of equals).
@@ -207,5 +222,8 @@ mod tests {
         assert_eq!(extremes(&[2.0, 1.0, 3.0, 1.0]), (1, 2));
         assert_eq!(chart_points(&[5.0]), [(WIDTH / 2.0, HEIGHT / 2.0)]);
         assert_eq!(chart_points(&[5.0, 5.0])[1].1, HEIGHT / 2.0);
+        assert_eq!(signed_hundredths(2.9411), "+2.94");
+        assert_eq!(signed_hundredths(-0.456), "-0.46");
+        assert_eq!(signed_hundredths(0.0), "+0.00");
     }
 }
