@@ -9,6 +9,15 @@ use sqlx::FromRow;
 use super::{Storage, on_engine};
 use crate::rates::dynamic::DayRate;
 
+/// Files one day of one currency (`$1` code, `$2` date, `$3` nominal, `$4` value, `$5` per
+/// unit); a day already held is replaced: the CBR's word is final. Used by the daily fetch and
+/// the backfill alike.
+pub(super) const FILE_DAY: &str =
+    "INSERT INTO rate_history (currency, date, nominal, value, per_unit)
+     VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (currency, date) DO UPDATE SET nominal = excluded.nominal,
+         value = excluded.value, per_unit = excluded.per_unit";
+
 /// One day of one currency, as stored.
 #[derive(Debug, Clone, PartialEq, FromRow)]
 pub struct HistoryDay {
@@ -48,10 +57,7 @@ impl Storage {
             let mut tx = pool.begin().await?;
             for day in days {
                 sqlx::query(
-                    "INSERT INTO rate_history (currency, date, nominal, value, per_unit)
-                     VALUES ($1, $2, $3, $4, $5)
-                     ON CONFLICT (currency, date) DO UPDATE SET nominal = excluded.nominal,
-                         value = excluded.value, per_unit = excluded.per_unit",
+                    FILE_DAY,
                 )
                 .bind(currency)
                 .bind(day.date.to_string())

@@ -62,10 +62,7 @@ impl Storage {
                 .await?;
                 // Every day fetched is a day of each currency's history too.
                 sqlx::query(
-                    "INSERT INTO rate_history (currency, date, nominal, value, per_unit)
-                     VALUES ($1, $2, $3, $4, $5)
-                     ON CONFLICT (currency, date) DO UPDATE SET nominal = excluded.nominal,
-                         value = excluded.value, per_unit = excluded.per_unit",
+                    super::history::FILE_DAY,
                 )
                 .bind(&r.currency)
                 .bind(&date)
