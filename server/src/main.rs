@@ -78,8 +78,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     rates::spawn_refresh(
         storage.clone(),
         config.rates_url.clone(),
-        config.rates_history_url.clone(),
         config.rates_every_hours,
+    );
+    rates::backfill::spawn_backfill(
+        storage.clone(),
+        config.rates_history_url.clone(),
+        rates::backfill::PAUSE,
+        rates::backfill::EVERY,
     );
 
     let state = app::AppState::new(storage, &config.dist)

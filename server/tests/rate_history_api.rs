@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use axum::http::StatusCode;
 use chrono::{NaiveDate, Utc};
-use infoshos_server::rates::backfill::{Pass, backfill_pass};
+use infoshos_server::rates::backfill::{Pass, backfill_pass, spawn_backfill};
 
 /// The CBR's ids of three SCO currencies, as the shipped snapshot's daily feed lists them.
 const TENGE: (&str, &str) = ("KZT", "R01335");
@@ -107,6 +107,31 @@ async fn the_backfill_fills_each_currency_once_pausing_between_requests_and_resu
     );
     let rupee = s.get("/api/rates/INR/history").await.json();
     assert_eq!(rupee["days"].as_array().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn a_currency_that_failed_is_asked_again_at_the_next_pass_with_the_daily_feed_down() {
+    // The portal runs on its shipped snapshot (no daily fetch ever succeeds here): the CBR's
+    // ids come from it, and the backfill's own schedule retries what failed.
+    let s = common::server().await;
+    let feeds = s.dir.path().join("dynamic");
+    std::fs::create_dir(&feeds).unwrap();
+    let template = format!("file://{}/{{id}}.xml", feeds.display());
+    let every = Duration::from_millis(200);
+    let task = spawn_backfill(s.storage.clone(), template, Duration::ZERO, every);
+    // The first pass finds no answer for the tenge; the answer appears after it.
+    tokio::time::sleep(5 * every).await;
+    write_answer(&feeds, TENGE.1, &[3, 2], 0.17);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let days = loop {
+        let days = s.get("/api/rates/KZT/history").await.json()["days"].clone();
+        if days.as_array().is_some_and(|d| d.len() == 2) || Instant::now() > deadline {
+            break days;
+        }
+        tokio::time::sleep(every).await;
+    };
+    task.abort();
+    assert_eq!(days.as_array().map(Vec::len), Some(2), "{days}");
 }
 
 #[tokio::test]

@@ -2,16 +2,29 @@
 //! (`XML_dynamic.asp`, one request per currency and range), so the history chart is not empty
 //! for three months after a first start. Politely: one request at a time with a pause between
 //! them, only for what is missing (a currency complete up to today is not asked again), and a
-//! failure leaves that currency for the next turn; it runs beside the daily fetch, never before
-//! it, and on one replica at a time (it follows the daily fetch's lease).
+//! failure leaves that currency for the next pass, half an hour later. Its own task, beside the
+//! daily fetch: neither waits for the other (the CBR's ids come with the shipped snapshot, so a
+//! daily feed that is down does not hold the history back), and one replica at a time (a lease).
 
 use std::time::Duration;
 
 use chrono::NaiveDate;
 
+use chrono::Utc;
+
 use super::dynamic::parse_dynamic;
 use super::fetch::fetch_feed;
 use crate::storage::Storage;
+
+/// How long a pass waits between two requests to the CBR.
+pub const PAUSE: Duration = Duration::from_secs(2);
+
+/// How often a pass looks for missing days: what failed is asked again then. Once a
+/// currency is filled up to today, a pass asks nothing more of the CBR until the next day.
+pub const EVERY: Duration = Duration::from_secs(30 * 60);
+
+/// The lease that lets one replica at a time backfill (`Storage::take_lease`).
+const LEASE: &str = "rates-history";
 
 /// How far back the history is filled.
 pub const WINDOW_DAYS: i64 = 90;
@@ -81,4 +94,48 @@ pub async fn backfill_pass(
         }
     }
     Ok(pass)
+}
+
+/// A pass now and then every `every` over the SCO currencies the CBR quotes, from `template`,
+/// pausing `pause` between requests, while this replica holds the backfill's lease.
+pub fn spawn_backfill(
+    storage: Storage,
+    template: String,
+    pause: Duration,
+    every: Duration,
+) -> tokio::task::JoinHandle<()> {
+    let holder = crate::storage::new_holder();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        loop {
+            tick.tick().await;
+            if let Err(err) = backfill_turn(&storage, &template, &holder, pause, every).await {
+                tracing::warn!(error = %err, "the rate history backfill stopped; it goes on at the next pass");
+            }
+        }
+    })
+}
+
+/// One pass, if this replica gets the lease for the next `every`.
+async fn backfill_turn(
+    storage: &Storage,
+    template: &str,
+    holder: &str,
+    pause: Duration,
+    every: Duration,
+) -> Result<(), sqlx::Error> {
+    let now = Utc::now().timestamp_millis();
+    let until = now.saturating_add(i64::try_from(every.as_millis()).unwrap_or(i64::MAX / 2));
+    if !storage.take_lease(LEASE, holder, now, until).await? {
+        return Ok(());
+    }
+    let currencies: Vec<String> = storage
+        .states()
+        .await?
+        .into_iter()
+        .map(|s| s.currency)
+        .collect();
+    let today = Utc::now().date_naive();
+    backfill_pass(storage, template, &currencies, today, pause).await?;
+    Ok(())
 }

@@ -111,15 +111,10 @@ pub async fn refresh_turn(storage: &Storage, url: &str, holder: &str, period: Du
     }
 }
 
-/// How long the backfill waits between two requests to the CBR.
-const BACKFILL_PAUSE: Duration = Duration::from_secs(2);
-
-/// Takes a turn now and then every `every_hours`; after a turn that fetched, the history's
-/// missing days are asked for from `history_url` (`backfill`), beside the next turns.
+/// Takes a turn now and then every `every_hours`.
 pub fn spawn_refresh(
     storage: Storage,
     url: String,
-    history_url: String,
     every_hours: u64,
 ) -> tokio::task::JoinHandle<()> {
     let holder = crate::storage::new_holder();
@@ -128,9 +123,7 @@ pub fn spawn_refresh(
         let mut tick = tokio::time::interval(period);
         loop {
             tick.tick().await;
-            if refresh_turn(&storage, &url, &holder, period).await == Turn::Fetched {
-                tokio::spawn(backfill_history(storage.clone(), history_url.clone()));
-            }
+            refresh_turn(&storage, &url, &holder, period).await;
             // Allowances that are full again are forgotten on the same schedule.
             let now = Utc::now().timestamp_millis();
             if let Err(err) = storage.forget_full_paces(now).await {
@@ -138,23 +131,6 @@ pub fn spawn_refresh(
             }
         }
     })
-}
-
-/// One backfill pass over the SCO currencies the CBR quotes; its failures are logged by it.
-async fn backfill_history(storage: Storage, history_url: String) {
-    let currencies: Vec<String> = match storage.states().await {
-        Ok(states) => states.into_iter().map(|s| s.currency).collect(),
-        Err(err) => {
-            tracing::warn!(error = %err, "cannot read the states for the rate history");
-            return;
-        }
-    };
-    let today = Utc::now().date_naive();
-    if let Err(err) =
-        backfill::backfill_pass(&storage, &history_url, &currencies, today, BACKFILL_PAUSE).await
-    {
-        tracing::warn!(error = %err, "the rate history backfill stopped; it goes on at the next turn");
-    }
 }
 
 /// The newest rates for every SCO currency but the rouble itself, in the order of `states`.
