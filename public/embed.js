@@ -1,8 +1,10 @@
 // Infoshos widgets for partner sites. Paste where a widget should appear:
 //   <div data-infoshos-widget="feed" data-limit="5"></div>
 //   <script async src="https://PORTAL/embed.js"></script>
-// Kinds: feed (data-limit 1-20, data-country, data-lang), clocks (data-group members|partners
-// |all), rates, article (data-slug); every kind takes data-theme light|dark.
+// Kinds: feed (data-limit 1-20, data-country), clocks (data-group members|partners|all), rates,
+// converter (data-from, data-to: currency codes), article (data-slug); every kind takes
+// data-lang and data-theme light|dark. Every data-* attribute is passed on as it is: the widget
+// checks them with the portal's rules and says in the frame what is wrong.
 // No dependencies; one global, InfoshosWidgets, with scan() for placeholders added later.
 (function () {
   'use strict';
@@ -16,23 +18,24 @@
     feed: 'Infoshos: latest news',
     clocks: 'Infoshos: time in the SCO capitals',
     rates: 'Infoshos: SCO currencies against the rouble',
+    converter: 'Infoshos: currency converter',
     article: 'Infoshos article',
   };
-  var OPTIONS = ['lang', 'limit', 'country', 'group', 'theme', 'slug'];
+  var OWN = ['data-infoshos-widget', 'data-infoshos-ready'];
   var frames = [];
 
   function frameFor(el) {
     var kind = el.getAttribute('data-infoshos-widget') || '';
     var query = new URLSearchParams();
-    OPTIONS.forEach(function (name) {
-      var value = el.getAttribute('data-' + name);
-      if (value !== null) query.set(name, value);
-    });
+    for (var i = 0; i < el.attributes.length; i++) {
+      var name = el.attributes[i].name;
+      if (name.indexOf('data-') === 0 && OWN.indexOf(name) < 0) query.set(name.slice(5), el.attributes[i].value);
+    }
     var frame = document.createElement('iframe');
     frame.src = portal + '/embed/' + encodeURIComponent(kind) + '?' + query.toString();
     frame.title = TITLES[kind] || 'Infoshos';
     frame.loading = 'lazy';
-    frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox');
+    frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox');
     frame.style.cssText = 'display:block;width:100%;height:200px;border:0;color-scheme:normal';
     return frame;
   }

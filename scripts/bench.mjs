@@ -71,6 +71,7 @@ async function start(url) {
       INFOSHOS_ADDR: `127.0.0.1:${port}`,
       INFOSHOS_DATABASE_URL: url,
       INFOSHOS_RATES_URL: 'file:///nonexistent/rates.xml',
+      INFOSHOS_RATES_HISTORY_URL: 'file:///nonexistent/{id}.xml',
       INFOSHOS_NO_DEMO: 'true',
       RUST_LOG: 'error',
     },

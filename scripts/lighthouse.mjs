@@ -36,6 +36,7 @@ const server = spawn(join(root, 'target/server/infoshos-server'), [], {
     INFOSHOS_DATABASE_URL: `sqlite://${join(dir, 'lighthouse.db')}`,
     INFOSHOS_DIST: join(root, 'dist'),
     INFOSHOS_RATES_URL: `file://${join(dir, 'no-feed.xml')}`,
+    INFOSHOS_RATES_HISTORY_URL: `file://${join(dir, '{id}.xml')}`,
     RUST_LOG: 'error',
   },
   stdio: ['ignore', 'ignore', 'inherit'],

@@ -9,6 +9,11 @@ use crate::rates::Rates;
 /// The rouble's own code: one rouble is worth one rouble on every day.
 pub const ROUBLE: &str = "RUB";
 
+/// The pair the converter shows first where nothing picks one (the rates table's link, a
+/// widget without settings): the yuan into roubles.
+pub const DEFAULT_FROM: &str = "CNY";
+pub const DEFAULT_TO: &str = ROUBLE;
+
 /// The largest amount the converter takes: beyond it a double no longer holds every kopek.
 pub const MAX_AMOUNT: f64 = 1e15;
 

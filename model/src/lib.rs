@@ -10,6 +10,7 @@ pub mod error;
 pub mod head;
 pub mod lang;
 pub mod links;
+pub mod rate_chart;
 pub mod rates;
 pub mod search;
 pub mod spam;

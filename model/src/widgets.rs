@@ -34,6 +34,12 @@ pub enum Widget {
         group: Option<Membership>,
     },
     Rates,
+    /// The currency converter, set to convert `from` one currency `to` another (codes checked
+    /// for their shape here; whether the CBR quotes them is said by the converter).
+    Converter {
+        from: String,
+        to: String,
+    },
     /// One article as a card (what oEmbed gives for an article's address).
     Article {
         slug: String,
@@ -57,14 +63,21 @@ pub enum WidgetProblem {
     Theme(String),
     Lang(String),
     Slug(String),
+    Currency(String),
 }
 
 pub const MAX_LIMIT: u8 = 20;
 pub const DEFAULT_LIMIT: u8 = 5;
 /// The widgets a partner picks on the widgets page (an article card comes from oEmbed).
-pub const PICKABLE: [&str; 3] = ["feed", "clocks", "rates"];
+pub const PICKABLE: [&str; 4] = ["feed", "clocks", "rates", "converter"];
+pub use crate::convert::{DEFAULT_FROM, DEFAULT_TO};
 /// The clock groups, as `group=` spells them.
 pub const GROUPS: [&str; 3] = ["all", "members", "partners"];
+/// What a widget's frame may do, wherever a frame is written (oEmbed, the widgets page's
+/// preview, `public/embed.js`, which a test holds to this): run its scripts on the portal's
+/// origin (its API), send the converter's form back to itself, and open the portal in a tab.
+pub const FRAME_SANDBOX: &str =
+    "allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox";
 /// The themes, as `theme=` spells them.
 pub const THEMES: [&str; 2] = ["light", "dark"];
 
@@ -84,8 +97,16 @@ impl Widget {
             Widget::Feed { .. } => "feed",
             Widget::Clocks { .. } => "clocks",
             Widget::Rates => "rates",
+            Widget::Converter { .. } => "converter",
             Widget::Article { .. } => "article",
         }
+    }
+}
+
+impl Widget {
+    /// `/embed/{kind}`: where the widget lives, before its query.
+    pub fn path(&self) -> String {
+        format!("/embed/{}", self.kind())
     }
 }
 
@@ -103,6 +124,10 @@ impl WidgetSpec {
             }
             Widget::Clocks { group } => query.push(("group", group_code(*group).to_string())),
             Widget::Article { slug } => query.push(("slug", slug.clone())),
+            Widget::Converter { from, to } => {
+                query.push(("from", from.clone()));
+                query.push(("to", to.clone()));
+            }
             Widget::Rates => {}
         }
         query.push(("lang", self.lang.code().to_string()));
@@ -125,6 +150,7 @@ where
     let mut problems = Vec::new();
     let (mut limit, mut country, mut group, mut slug) = (DEFAULT_LIMIT, None, None, None);
     let (mut lang, mut theme) = (Lang::En, Theme::Light);
+    let (mut from, mut to) = (DEFAULT_FROM.to_string(), DEFAULT_TO.to_string());
     for (key, value) in pairs {
         let value = value.as_ref();
         match key.as_ref() {
@@ -154,6 +180,9 @@ where
             },
             "slug" if is_slug(value) => slug = Some(value.to_string()),
             "slug" => problems.push(WidgetProblem::Slug(value.into())),
+            "from" if is_currency_code(value) => from = value.to_string(),
+            "to" if is_currency_code(value) => to = value.to_string(),
+            "from" | "to" => problems.push(WidgetProblem::Currency(value.into())),
             _ => {}
         }
     }
@@ -162,6 +191,7 @@ where
         "feed" => Widget::Feed { limit, country },
         "clocks" => Widget::Clocks { group },
         "rates" => Widget::Rates,
+        "converter" => Widget::Converter { from, to },
         "article" => match slug {
             Some(slug) => Widget::Article { slug },
             None => {
@@ -187,7 +217,7 @@ where
     }
 }
 
-pub use crate::validation::{is_country_code, is_slug};
+pub use crate::validation::{is_country_code, is_currency_code, is_slug};
 
 #[cfg(test)]
 mod tests {
@@ -292,6 +322,33 @@ mod tests {
         assert_eq!(
             parse("article", &[("slug", "../admin")]).unwrap_err(),
             vec![WidgetProblem::Slug("../admin".into())]
+        );
+    }
+
+    #[test]
+    fn a_converter_takes_two_currency_codes_and_says_which_is_not_one() {
+        assert_eq!(
+            parse("converter", &[]).unwrap().widget,
+            Widget::Converter {
+                from: "CNY".into(),
+                to: "RUB".into()
+            }
+        );
+        assert_eq!(
+            parse("converter", &[("from", "KZT"), ("to", "INR")])
+                .unwrap()
+                .widget,
+            Widget::Converter {
+                from: "KZT".into(),
+                to: "INR".into()
+            }
+        );
+        assert_eq!(
+            parse("converter", &[("from", "kzt"), ("to", "<b>")]).unwrap_err(),
+            vec![
+                WidgetProblem::Currency("kzt".into()),
+                WidgetProblem::Currency("<b>".into())
+            ]
         );
     }
 }

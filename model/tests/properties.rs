@@ -118,6 +118,7 @@ fn widget() -> impl Strategy<Value = Widget> {
         }),
         group.prop_map(|group| Widget::Clocks { group }),
         Just(Widget::Rates),
+        ("[A-Z]{3}", "[A-Z]{3}").prop_map(|(from, to)| Widget::Converter { from, to }),
         "[a-z0-9]([a-z0-9-]{0,40}[a-z0-9])?".prop_map(|slug| Widget::Article { slug }),
     ]
 }

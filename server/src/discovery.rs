@@ -20,7 +20,7 @@ use crate::storage::Listed;
 pub const FEED_ITEMS: u32 = 50;
 /// Feeds, the sitemap and robots.txt may be kept a few minutes; a validator (ETag) makes the
 /// next look cheap.
-const SHORT_PUBLIC: &str = "public, max-age=300, stale-while-revalidate=3600";
+pub const SHORT_PUBLIC: &str = "public, max-age=300, stale-while-revalidate=3600";
 
 pub async fn edition_rss(
     State(state): State<AppState>,

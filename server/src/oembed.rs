@@ -3,7 +3,7 @@
 
 use infoshos_model::Lang;
 use infoshos_model::links::Page;
-use infoshos_model::widgets::{Theme, Widget, WidgetSpec, is_slug, parse_widget};
+use infoshos_model::widgets::{FRAME_SANDBOX, Theme, Widget, WidgetSpec, is_slug, parse_widget};
 use url::Url;
 
 use crate::sanitize::escape_html;
@@ -30,7 +30,7 @@ impl Target {
         let query = url::form_urlencoded::Serializer::new(String::new())
             .extend_pairs(spec.query())
             .finish();
-        format!("{public}/embed/{}?{query}", spec.widget.kind())
+        format!("{public}{}?{query}", spec.widget.path())
     }
 
     /// A size that fits the content at the widget's usual width: (width, height).
@@ -42,6 +42,7 @@ impl Target {
                 Widget::Clocks { group: Some(_) } => (320, 420),
                 Widget::Clocks { group: None } => (320, 760),
                 Widget::Rates => (480, 720),
+                Widget::Converter { .. } => (400, 360),
                 Widget::Article { .. } => (480, 240),
             },
         }
@@ -84,8 +85,7 @@ pub fn target_of_path<K: AsRef<str>, V: AsRef<str>>(
 pub fn iframe_html(src: &str, title: &str, width: u32, height: u32) -> String {
     format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"{width}\" height=\"{height}\" loading=\"lazy\" \
-         sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\" \
-         style=\"border:0;max-width:100%\" data-infoshos-frame></iframe>",
+         sandbox=\"{FRAME_SANDBOX}\" style=\"border:0;max-width:100%\" data-infoshos-frame></iframe>",
         escape_html(src),
         escape_html(title)
     )

@@ -4,6 +4,7 @@ mod common;
 
 use axum::http::{StatusCode, header};
 use common::server;
+use infoshos_model::widgets::FRAME_SANDBOX;
 
 const ARTICLE: &str = "http://127.0.0.1:8080/en/article/rates-table-explained";
 
@@ -71,9 +72,11 @@ async fn oembed_answers_for_an_article_with_a_sandboxed_iframe() {
     assert!(html.starts_with(
         "<iframe src=\"http://127.0.0.1:8080/embed/article?slug=rates-table-explained&amp;lang=en&amp;theme=light\""
     ));
-    assert!(html.contains(
-        "sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\""
-    ));
+    assert!(html.contains(&format!("sandbox=\"{FRAME_SANDBOX}\"")));
+    // The loader partners include writes the same frame.
+    let loader =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../public/embed.js"));
+    assert!(loader.unwrap().contains(&format!("'{FRAME_SANDBOX}'")));
     assert!(html.contains("loading=\"lazy\""));
 
     let w = s

@@ -182,3 +182,60 @@ async fn the_history_api_says_what_it_cannot_answer() {
         serde_json::json!({"currency": "MNT", "days": []})
     );
 }
+
+#[tokio::test]
+async fn a_sparkline_draws_the_last_thirty_days_as_an_svg_image_rising_as_the_rate_rises() {
+    let s = common::server().await;
+    let feeds = s.dir.path().join("dynamic");
+    std::fs::create_dir(&feeds).unwrap();
+    let template = format!("file://{}/{{id}}.xml", feeds.display());
+    // Five days: 60 days ago (outside the sparkline's 30), then 20, 10, 5 and 1 days ago
+    // (per unit 0.17 + n / 100: 0.18, 0.19, 0.20, 0.21) ...
+    write_answer(&feeds, TENGE.1, &[60, 20, 10, 5, 1], 0.17);
+    backfill_pass(
+        &s.storage,
+        &template,
+        &codes(&[TENGE]),
+        today(),
+        Duration::ZERO,
+    )
+    .await
+    .unwrap();
+    let answer = s.get("/api/rates/KZT/sparkline.svg").await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(
+        answer.header(axum::http::header::CONTENT_TYPE),
+        "image/svg+xml"
+    );
+    let svg = answer.text();
+    assert!(
+        svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""),
+        "{svg}"
+    );
+    assert!(svg.contains("data-points=\"4\""), "{svg}");
+    let points = svg.split("<polyline points=\"").nth(1).unwrap();
+    let points: Vec<(i32, i32)> = points[..points.find('"').unwrap()]
+        .split(' ')
+        .map(|p| {
+            let (x, y) = p.split_once(',').unwrap();
+            (x.parse().unwrap(), y.parse().unwrap())
+        })
+        .collect();
+    assert_eq!(points.len(), 4);
+    // ... rising day by day: left to right, each higher (a smaller y) than the one before.
+    assert!(
+        points
+            .windows(2)
+            .all(|w| w[0].0 < w[1].0 && w[0].1 > w[1].1),
+        "{points:?}"
+    );
+
+    // A currency with one day or none draws an empty box; the rouble and others are not found.
+    let empty = s.get("/api/rates/MNT/sparkline.svg").await;
+    assert_eq!(empty.status, StatusCode::OK);
+    assert!(!empty.text().contains("polyline"));
+    for code in ["RUB", "USD"] {
+        let path = format!("/api/rates/{code}/sparkline.svg");
+        assert_eq!(s.get(&path).await.status, StatusCode::NOT_FOUND, "{path}");
+    }
+}

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::api::{self, FetchError};
 use crate::app::use_site;
 use crate::components::failure::Failure;
-use crate::i18n::widget_problem;
+use crate::i18n::widgets::widgets_ui;
 use crate::load::Load;
 use crate::time::{iso, reader_local};
 use infoshos_model::widgets::WidgetProblem;
@@ -37,7 +37,7 @@ pub fn EmbedFeed(limit: usize, country: Option<String>) -> impl IntoView {
             Some(Ok(states)) => Some(states.iter().any(|s| s.code == code)),
             _ => None,
         });
-        (known == Some(false)).then(|| widget_problem(t, &WidgetProblem::Country(code)))
+        (known == Some(false)).then(|| widgets_ui(lang).problem(&WidgetProblem::Country(code)))
     };
     let rows = move || match feed.get() {
         None => view! { <p class="widget-loading" aria-busy="true">{t.loading}</p> }.into_any(),
@@ -79,6 +79,7 @@ fn WidgetRow(a: ArticleSummary) -> impl IntoView {
 pub fn EmbedArticle(slug: String) -> impl IntoView {
     let site = use_site();
     let t = site.ui();
+    let w = widgets_ui(site.lang.get_untracked());
     let article = Load::new({
         let slug = slug.clone();
         move || api::article(slug.clone())
@@ -86,7 +87,7 @@ pub fn EmbedArticle(slug: String) -> impl IntoView {
     move || match article.get() {
         None => view! { <p class="widget-loading" aria-busy="true">{t.loading}</p> }.into_any(),
         Some(Err(FetchError::NotFound)) => {
-            let problem = widget_problem(t, &WidgetProblem::Slug(slug.clone()));
+            let problem = w.problem(&WidgetProblem::Slug(slug.clone()));
             view! { <p class="widget-problem" role="alert">{problem}</p> }.into_any()
         }
         Some(Err(error)) => view! {
@@ -103,7 +104,7 @@ pub fn EmbedArticle(slug: String) -> impl IntoView {
                     </h1>
                     <p><time datetime=iso(a.published_at)>{when}</time></p>
                     <p>{a.summary}</p>
-                    <p><a href=href target="_blank" rel="noopener">{t.widget_read}</a></p>
+                    <p><a href=href target="_blank" rel="noopener">{w.read}</a></p>
                 </article>
             }
             .into_any()

@@ -98,6 +98,8 @@ pub struct Ui {
     pub members: &'static str,
     pub partners: &'static str,
     pub rates_title: &'static str,
+    /// The link under the rates table to the converter (on a currency's page).
+    pub rates_more: &'static str,
     pub col_country: &'static str,
     pub col_code: &'static str,
     pub col_currency: &'static str,
@@ -119,32 +121,7 @@ pub struct Ui {
     pub footer_about: &'static str,
     pub footer_credit: &'static str,
     pub meta_description: &'static str,
-    pub widget_more: &'static str,
-    pub widgets_title: &'static str,
-    pub widgets_intro: &'static str,
-    pub widgets_kind: &'static str,
-    pub widgets_kinds: [&'static str; 3],
-    pub widgets_limit: &'static str,
-    pub widgets_country: &'static str,
-    pub widgets_any_country: &'static str,
-    pub widgets_group: &'static str,
-    pub widgets_groups: [&'static str; 3],
-    pub widgets_theme: &'static str,
-    pub widgets_themes: [&'static str; 2],
-    pub widgets_preview: &'static str,
-    pub widgets_code: &'static str,
-    pub widgets_copy: &'static str,
-    pub widgets_copied: &'static str,
     pub widgets_link: &'static str,
-    pub widget_read: &'static str,
-    pub widget_problem: &'static str,
-    pub widget_unknown: &'static str,
-    pub widget_limit: &'static str,
-    pub widget_country: &'static str,
-    pub widget_group: &'static str,
-    pub widget_theme: &'static str,
-    pub widget_lang: &'static str,
-    pub widget_slug: &'static str,
 }
 
 pub mod admin;
@@ -152,25 +129,11 @@ pub mod answers;
 mod en;
 pub mod rates;
 mod ru;
+pub mod widgets;
 mod zh;
 pub use en::EN;
 pub use ru::RU;
 pub use zh::ZH;
-
-/// A widget parameter's problem in words, with the value as given (shown as text only).
-pub fn widget_problem(t: &Ui, p: &infoshos_model::widgets::WidgetProblem) -> String {
-    use infoshos_model::widgets::WidgetProblem as P;
-    let (template, value) = match p {
-        P::UnknownWidget(v) => (t.widget_unknown, v),
-        P::Limit(v) => (t.widget_limit, v),
-        P::Country(v) => (t.widget_country, v),
-        P::Group(v) => (t.widget_group, v),
-        P::Theme(v) => (t.widget_theme, v),
-        P::Lang(v) => (t.widget_lang, v),
-        P::Slug(v) => (t.widget_slug, v),
-    };
-    template.replacen("{}", value, 1)
-}
 
 /// The edition this bundle was built for (a reader's bundle); `None` for a bundle with every
 /// edition's strings (the server, widgets, `/admin`, the occasional pages).
@@ -244,16 +207,6 @@ mod tests {
         assert_eq!(lang_from_path("/fr/"), Lang::En);
         assert_eq!(lang_from_path("/en/article/x"), Lang::En);
         assert_eq!(ui(lang_from_path("/index.html")).lang, Lang::En);
-    }
-
-    #[test]
-    fn widget_problems_quote_the_value() {
-        use infoshos_model::widgets::WidgetProblem;
-        assert_eq!(
-            widget_problem(&EN, &WidgetProblem::Limit("50".into())),
-            "limit must be a whole number from 1 to 20, not “50”."
-        );
-        assert!(widget_problem(&EN, &WidgetProblem::Country("<b>".into())).contains("“<b>”"));
     }
 
     #[test]

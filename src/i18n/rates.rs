@@ -25,6 +25,8 @@ pub struct RatesUi {
     pub amount_not_a_number: &'static str,
     pub amount_negative: &'static str,
     pub amount_too_large: &'static str,
+    /// The code in place of `{}`.
+    pub no_rate: &'static str,
 }
 
 impl RatesUi {
@@ -65,6 +67,7 @@ static EN: RatesUi = RatesUi {
     amount_not_a_number: "Type the amount in figures, such as 5 000 or 5.5.",
     amount_negative: "The amount cannot be below zero.",
     amount_too_large: "That amount is too large to convert.",
+    no_rate: "There is no official rate for “{}” on this day: pick a currency from the list.",
 };
 
 static RU: RatesUi = RatesUi {
@@ -86,6 +89,7 @@ static RU: RatesUi = RatesUi {
     amount_not_a_number: "Введите сумму цифрами, например 5 000 или 5,5.",
     amount_negative: "Сумма не может быть меньше нуля.",
     amount_too_large: "Эта сумма слишком велика для пересчёта.",
+    no_rate: "Официального курса «{}» на этот день нет: выберите валюту из списка.",
 };
 
 static ZH: RatesUi = RatesUi {
@@ -107,4 +111,5 @@ static ZH: RatesUi = RatesUi {
     amount_not_a_number: "请用数字输入金额，例如 5000 或 5.5。",
     amount_negative: "金额不能小于零。",
     amount_too_large: "金额太大，无法换算。",
+    no_rate: "这一天没有“{}”的官方汇率：请从列表中选择货币。",
 };

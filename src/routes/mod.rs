@@ -4,7 +4,6 @@ pub mod article;
 pub mod country;
 pub mod home;
 pub mod not_found;
-pub mod rate_converter;
 pub mod rate_history;
 pub mod saved;
 pub mod search;

@@ -3,15 +3,17 @@
 //! in words, and the figures as a table (folded, and read by screen readers and printers). It
 //! lives in the occasional bundle (decision 0006): the reader's wasm only links to it.
 
+use infoshos_model::convert::ROUBLE;
 use infoshos_model::links::{self, Page};
+use infoshos_model::rate_chart::{self, Frame, extremes};
 use infoshos_model::{RateDay, RateHistory};
 use leptos::prelude::*;
 
-use super::rate_converter::RateConverter;
 use crate::api;
 use crate::app::use_site;
 use crate::components::failure::Failure;
 use crate::components::feed_list::FeedPlaceholder;
+use crate::components::rate_converter::RateConverter;
 use crate::i18n::rates::rates_ui;
 use crate::rate_format::format_rate;
 use crate::router::{query_param, use_nav};
@@ -21,9 +23,11 @@ use crate::time::format_date;
 const PERIODS: [u32; 2] = [30, 90];
 
 /// The drawing's box (SVG units; it scales to the column's width).
-const WIDTH: f64 = 640.0;
-const HEIGHT: f64 = 220.0;
-const PAD: f64 = 16.0;
+const BOX: Frame = Frame {
+    width: 640.0,
+    height: 220.0,
+    pad: 16.0,
+};
 
 #[component]
 pub fn RateHistoryPage(code: String) -> impl IntoView {
@@ -31,7 +35,8 @@ pub fn RateHistoryPage(code: String) -> impl IntoView {
     let t = site.ui();
     let lang = site.lang.get_untracked();
     let r = rates_ui(lang);
-    let days = query_param(&use_nav().search.get_untracked(), "days")
+    let search = use_nav().search.get_untracked();
+    let days = query_param(&search, "days")
         .and_then(|d| d.parse().ok())
         .filter(|d| PERIODS.contains(d))
         .unwrap_or(PERIODS[1]);
@@ -74,7 +79,13 @@ pub fn RateHistoryPage(code: String) -> impl IntoView {
             Some(Ok(h)) if h.days.is_empty() => view! { <p>{r.none}</p> }.into_any(),
             Some(Ok(h)) => view! { <Chart history=h /> }.into_any(),
         }}
-        <RateConverter code=code.clone() days />
+        <RateConverter
+            action=Page::Rates(lang, code.clone()).path()
+            kept=vec![("days", days.to_string())]
+            from=code.clone()
+            to=ROUBLE.to_string()
+            search
+        />
         <p><a href=Page::Home(lang).path()>{t.rates_title}</a></p>
     }
 }
@@ -91,13 +102,11 @@ fn Chart(history: RateHistory) -> impl IntoView {
     let nominal = days.last().map_or(1, |d| d.nominal);
     let values: Vec<f64> = days.iter().map(|d| quoted(d, nominal)).collect();
     let (low, high) = extremes(&values);
-    let points = chart_points(&values);
+    let dates: Vec<_> = days.iter().map(|d| d.date).collect();
+    let points = rate_chart::points(BOX, &dates, &values);
     let at = |i: usize| points[i];
-    let polyline = points
-        .iter()
-        .map(|(x, y)| format!("{},{}", x.round() as i32, y.round() as i32))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let polyline = rate_chart::polyline(&points);
+    let start = points[0].1.round() as i32;
     let first = values.first().copied().unwrap_or_default();
     let last = values.last().copied().unwrap_or_default();
     let change = if first > 0.0 {
@@ -132,15 +141,22 @@ fn Chart(history: RateHistory) -> impl IntoView {
     view! {
         <figure class="rate-chart">
             <svg
-                viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+                viewBox=format!("0 0 {} {}", BOX.width as u32, BOX.height as u32)
                 role="img"
                 aria-labelledby="rate-summary"
                 data-points=points.len()
             >
+                // The first day's level across the box: the change is the gap to the line's end.
+                <line class="start" x1=BOX.pad as i32 x2=(BOX.width - BOX.pad) as i32 y1=start y2=start />
                 <polyline points=polyline />
                 {mark(low, "low")}
                 {mark(high, "high")}
             </svg>
+            // The span's first and last day under the line's ends (the axis readers look for).
+            <p class="rate-span" aria-hidden="true">
+                <span>{format_date(days[0].date)}</span>
+                <span>{format_date(days[days.len() - 1].date)}</span>
+            </p>
             <figcaption id="rate-summary">{summary}</figcaption>
         </figure>
         <details class="rate-figures">
@@ -164,64 +180,12 @@ fn signed_hundredths(percent: f64) -> String {
     format!("{sign}{}.{:02}", n / 100, n % 100)
 }
 
-/// The indexes of the lowest and highest value (the first of equals).
-pub fn extremes(values: &[f64]) -> (usize, usize) {
-    let mut low = 0;
-    let mut high = 0;
-    for (i, v) in values.iter().enumerate() {
-        if *v < values[low] {
-            low = i;
-        }
-        if *v > values[high] {
-            high = i;
-        }
-    }
-    (low, high)
-}
-
-/// Each value's point in the drawing: days evenly along x, the lowest value at the bottom and
-/// the highest at the top (a flat series runs through the middle).
-pub fn chart_points(values: &[f64]) -> Vec<(f64, f64)> {
-    let (low, high) = extremes(values);
-    let (min, max) = (values[low], values[high]);
-    let step = (WIDTH - 2.0 * PAD) / (values.len().max(2) - 1) as f64;
-    values
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            let x = if values.len() == 1 {
-                WIDTH / 2.0
-            } else {
-                PAD + i as f64 * step
-            };
-            let y = if max > min {
-                PAD + (max - v) / (max - min) * (HEIGHT - 2.0 * PAD)
-            } else {
-                HEIGHT / 2.0
-            };
-            (x, y)
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn the_line_spans_the_box_with_the_lowest_day_at_the_bottom_and_the_highest_at_the_top() {
-        let points = chart_points(&[2.0, 1.0, 3.0]);
-        assert_eq!(
-            points,
-            [
-                (PAD, HEIGHT / 2.0),
-                (WIDTH / 2.0, HEIGHT - PAD),
-                (WIDTH - PAD, PAD)
-            ]
-        );
-        assert_eq!(extremes(&[2.0, 1.0, 3.0, 1.0]), (1, 2));
-        assert_eq!(chart_points(&[5.0]), [(WIDTH / 2.0, HEIGHT / 2.0)]);
-        assert_eq!(chart_points(&[5.0, 5.0])[1].1, HEIGHT / 2.0);
+    fn a_change_is_written_with_its_sign_and_two_decimals() {
         assert_eq!(signed_hundredths(2.9411), "+2.94");
         assert_eq!(signed_hundredths(-0.456), "-0.46");
         assert_eq!(signed_hundredths(0.0), "+0.00");

@@ -53,6 +53,7 @@ function serverAt({ offset = 0, dist = path.join(root, 'dist'), env = {} } = {})
         INFOSHOS_DIST: dist,
         // No network here: a missing file makes the refresh fail and the snapshot be served.
         INFOSHOS_RATES_URL: `file://${path.join(dir, 'no-feed.xml')}`,
+        INFOSHOS_RATES_HISTORY_URL: `file://${path.join(dir, 'no-history-{id}.xml')}`,
         RUST_LOG: 'warn',
         // Comments go up at once in most specs; moderation.spec.js runs the default, pre.
         INFOSHOS_MODERATION: 'post',

@@ -63,7 +63,7 @@ test('a partner page shows all three widgets, each as tall as its content', asyn
 
   for (const id of ['feed', 'clocks', 'rates']) {
     const frame = page.locator(`#${id} iframe`);
-    await expect(frame).toHaveAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox');
+    await expect(frame).toHaveAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox');
     await expect(frame).toHaveAttribute('loading', 'lazy');
     expect(await frame.getAttribute('title')).toMatch(/Infoshos/);
     await expect.poll(async () => { const h = await heights(page, id); return Math.abs(h.outer - h.inner); }, { message: `${id} frame follows its content` }).toBeLessThanOrEqual(3);
@@ -188,6 +188,31 @@ test('bad parameters show a message inside the widget, and a script-like value s
   expect(dialogs).toBe(0);
 });
 
+test('the converter widget converts inside its frame and keeps a refused amount with the reason', async ({ page, context }) => {
+  await page.goto(partnerPage('/converter', `
+    <div id="converter" data-infoshos-widget="converter" data-from="KZT" data-to="CNY" data-theme="dark"></div>
+    <div id="unquoted" data-infoshos-widget="converter" data-from="USD"></div>
+    <script async src="${portal.base}/embed.js"></script>`));
+  const frame = page.frameLocator('#converter iframe');
+  await expect(frame.getByLabel('From')).toHaveValue('KZT');
+  await expect(frame.getByLabel('Into')).toHaveValue('CNY');
+  await expect(frame.locator('[role=alert]')).toHaveCount(0);
+  await frame.getByLabel('Amount').fill('5 000');
+  await frame.getByRole('button', { name: 'Convert' }).click();
+  await expect(frame.locator('.converted')).toContainText(/^5,000\.00 KZT = [\d,]+\.\d\d CNY$/);
+  // The answer came in the frame, with the widget's own settings kept; no tab was opened.
+  await expect(frame.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(context.pages()).toHaveLength(1);
+  expect(new URL(page.frames().find((f) => f.url().includes('/embed/converter?')).url()).searchParams.get('amount')).toBe('5 000');
+
+  await frame.getByLabel('Amount').fill('five');
+  await frame.getByRole('button', { name: 'Convert' }).click();
+  await expect(frame.locator('[role=alert]')).toContainText('Type the amount in figures');
+  await expect(frame.getByLabel('Amount')).toHaveValue('five');
+  // A currency the CBR does not quote for the SCO is named in the frame.
+  await expect(page.frameLocator('#unquoted iframe').locator('[role=alert]')).toContainText('no official rate for “USD”');
+});
+
 test('the widgets page builds the embed code and previews it', async ({ page }) => {
   await page.goto(`${portal.base}/en/`);
   await appTookOver(page);
@@ -215,4 +240,9 @@ test('the widgets page builds the embed code and previews it', async ({ page }) 
   await page.locator('#widget-group').selectOption('partners');
   await expect(code).toHaveValue(/data-infoshos-widget="clocks" data-group="partners" data-theme="dark"/);
   await expect(page.frameLocator('.widget-preview').locator('.clock')).toHaveCount(17);
+
+  await page.locator('#widget-kind').selectOption('converter');
+  await page.locator('#widget-from').selectOption('INR');
+  await expect(code).toHaveValue(/data-infoshos-widget="converter" data-from="INR" data-to="RUB" data-theme="dark"/);
+  await expect(page.frameLocator('.widget-preview').getByLabel('From')).toHaveValue('INR');
 });

@@ -144,13 +144,24 @@ pub fn next_page(page: &Page, cursor: &str) -> String {
     format!("{}?cursor={}", page.path(), encode(cursor))
 }
 
-/// Results for `query` in an edition (`/en/search?q=…`), from `cursor` on when given (the
-/// "More results" link).
 /// A currency's history page over `days` days.
 pub fn rate_history(lang: Lang, code: &str, days: u32) -> String {
     format!("{}?days={days}", Page::Rates(lang, code.to_string()).path())
 }
 
+/// The converter, on the page of the currency it shows first (the rates table's link).
+pub fn converter(lang: Lang) -> String {
+    let page = Page::Rates(lang, crate::convert::DEFAULT_FROM.to_string());
+    format!("{}#converter-title", page.path())
+}
+
+/// A currency's last 30 days as a small SVG line (`/api/rates/{code}/sparkline.svg`).
+pub fn rate_sparkline(code: &str) -> String {
+    format!("/api/rates/{}/sparkline.svg", encode(code))
+}
+
+/// Results for `query` in an edition (`/en/search?q=…`), from `cursor` on when given (the
+/// "More results" link).
 pub fn search(lang: Lang, query: &str, cursor: Option<&str>) -> String {
     let mut out = format!("{}?q={}", Page::Search(lang).path(), encode(query));
     if let Some(cursor) = cursor {

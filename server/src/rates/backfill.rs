@@ -61,6 +61,7 @@ pub async fn backfill_pass(
     pause: Duration,
 ) -> Result<Pass, sqlx::Error> {
     let mut pass = Pass::default();
+    let mut reasons = Vec::new();
     let window_start = today - chrono::Duration::days(WINDOW_DAYS);
     for (n, (currency, id, next)) in storage
         .history_gaps(currencies, today)
@@ -84,14 +85,18 @@ pub async fn backfill_pass(
                 pass.filled.push(currency);
             }
             Err(error) => {
-                tracing::warn!(
-                    currency,
-                    error,
-                    "rate history backfill failed; trying at the next turn"
-                );
+                reasons.push(format!("{currency}: {error}"));
                 pass.failed.push(currency);
             }
         }
+    }
+    if !reasons.is_empty() {
+        // One line a pass, however many currencies failed (the CBR down fails them all).
+        let failed = reasons.join("; ");
+        tracing::warn!(
+            failed,
+            "rate history backfill failed; asking again at the next pass"
+        );
     }
     Ok(pass)
 }
@@ -124,9 +129,7 @@ async fn backfill_turn(
     pause: Duration,
     every: Duration,
 ) -> Result<(), sqlx::Error> {
-    let now = Utc::now().timestamp_millis();
-    let until = now.saturating_add(i64::try_from(every.as_millis()).unwrap_or(i64::MAX / 2));
-    if !storage.take_lease(LEASE, holder, now, until).await? {
+    if !storage.take_turn(LEASE, holder, every).await? {
         return Ok(());
     }
     let currencies: Vec<String> = storage

@@ -86,9 +86,7 @@ pub enum Turn {
 /// replicas run), logging why a fetch failed. A failed fetch gives the lease back, so another
 /// replica may try at its next turn; the holder renews its own lease at its next turn.
 pub async fn refresh_turn(storage: &Storage, url: &str, holder: &str, period: Duration) -> Turn {
-    let now = Utc::now().timestamp_millis();
-    let until = now.saturating_add(i64::try_from(period.as_millis()).unwrap_or(i64::MAX / 2));
-    match storage.take_lease(LEASE, holder, now, until).await {
+    match storage.take_turn(LEASE, holder, period).await {
         Ok(true) => {}
         Ok(false) => return Turn::Skipped,
         Err(err) => {

@@ -46,6 +46,7 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .route("/states", get(states::list))
         .route("/rates", get(rates::show))
         .route("/rates/{code}/history", get(rates::history))
+        .route("/rates/{code}/sparkline.svg", get(rates::sparkline))
         .route("/health", get(health::show))
         .route("/oembed", get(oembed::show))
         .route("/openapi.json", get(openapi::show))

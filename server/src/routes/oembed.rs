@@ -94,6 +94,7 @@ async fn title(state: &AppState, target: &Target) -> Result<Option<String>, AppE
             Widget::Feed { .. } => Ok(Some("Infoshos: latest news".into())),
             Widget::Clocks { .. } => Ok(Some("Infoshos: time in the SCO capitals".into())),
             Widget::Rates => Ok(Some("Infoshos: SCO currencies against the rouble".into())),
+            Widget::Converter { .. } => Ok(Some("Infoshos: currency converter".into())),
         },
     }
 }

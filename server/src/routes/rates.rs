@@ -1,8 +1,11 @@
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::IntoResponse;
 use chrono::{NaiveDate, Utc};
 use infoshos_model::convert::ROUBLE;
+use infoshos_model::rate_chart::{self, Frame};
 use infoshos_model::rates::{DEFAULT_HISTORY_DAYS, HISTORY_DAYS};
 use infoshos_model::{RateDay, RateHistory, Rates};
 use serde::Deserialize;
@@ -47,6 +50,57 @@ pub async fn history(
                 ))
             })?,
     };
+    Ok(Json(read_history(&state, code, days).await?))
+}
+
+/// How many days a sparkline draws.
+const SPARKLINE_DAYS: u32 = 30;
+
+/// The sparkline's box: as the rates table shows it, in CSS pixels.
+const SPARKLINE: Frame = Frame {
+    width: 64.0,
+    height: 20.0,
+    pad: 2.0,
+};
+
+/// `GET /api/rates/{code}/sparkline.svg`: the last 30 days of an SCO currency's rate as a small
+/// SVG line, for the rates table's rows (an image, so the reader's wasm carries no drawing
+/// code and no series). Only numbers go into it. One day or none: an empty box of the same
+/// size. A mid blue, which reads on the light and the dark theme alike.
+pub async fn sparkline(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+) -> Result<impl IntoResponse, AppError> {
+    let history = read_history(&state, code, SPARKLINE_DAYS).await?;
+    let dates: Vec<NaiveDate> = history.days.iter().map(|d| d.date).collect();
+    let values: Vec<f64> = history.days.iter().map(|d| d.per_unit).collect();
+    let line = if values.len() > 1 {
+        let points = rate_chart::points(SPARKLINE, &dates, &values);
+        format!(
+            "<polyline points=\"{}\" fill=\"none\" stroke=\"#3d7fd6\" stroke-width=\"1.5\" \
+             stroke-linejoin=\"round\" stroke-linecap=\"round\"/>",
+            rate_chart::polyline(&points)
+        )
+    } else {
+        String::new()
+    };
+    let Frame { width, height, .. } = SPARKLINE;
+    let svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" \
+         width=\"{width}\" height=\"{height}\" data-points=\"{}\">{line}</svg>",
+        values.len()
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, crate::discovery::SHORT_PUBLIC),
+        ],
+        svg,
+    ))
+}
+
+/// The days held of `code` (an SCO currency, not the rouble) in the last `days`.
+async fn read_history(state: &AppState, code: String, days: u32) -> Result<RateHistory, AppError> {
     let states = state.storage.states().await?;
     let Some(sco) = states
         .iter()
@@ -56,7 +110,7 @@ pub async fn history(
     };
     let since = Utc::now().date_naive() - chrono::Duration::days(i64::from(days));
     let stored = state.storage.rate_history(&sco.currency, since).await?;
-    Ok(Json(RateHistory {
+    Ok(RateHistory {
         currency: sco.currency.clone(),
         days: stored
             .into_iter()
@@ -69,5 +123,5 @@ pub async fn history(
                 })
             })
             .collect(),
-    }))
+    })
 }

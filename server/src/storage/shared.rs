@@ -89,6 +89,19 @@ impl Storage {
         Ok(taken.is_some())
     }
 
+    /// `take_lease` from now for `period`: the turn of a task that runs once a period on
+    /// whichever replica gets it (the rates fetch, the history backfill).
+    pub async fn take_turn(
+        &self,
+        name: &str,
+        holder: &str,
+        period: Duration,
+    ) -> Result<bool, sqlx::Error> {
+        let now = chrono::Utc::now().timestamp_millis();
+        let until = now.saturating_add(i64::try_from(period.as_millis()).unwrap_or(i64::MAX / 2));
+        self.take_lease(name, holder, now, until).await
+    }
+
     /// Waits until `holder` has the lease `name` (for `hold_for` from then), asking every
     /// 100 ms; an error when it is still held by another after `hold_for`, its longest hold.
     pub async fn wait_for_lease(

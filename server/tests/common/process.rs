@@ -29,6 +29,7 @@ pub fn start(
         .env("INFOSHOS_DATABASE_URL", db)
         .env("INFOSHOS_DIST", dist)
         .env("INFOSHOS_RATES_URL", "file:///nonexistent/rates.xml")
+        .env("INFOSHOS_RATES_HISTORY_URL", "file:///nonexistent/{id}.xml")
         .env("RUST_LOG", "error")
         .stdout(Stdio::null())
         .stderr(Stdio::null());
