@@ -17,6 +17,7 @@ pub mod router;
 pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod submitted;
 pub mod time;
 
 use leptos::prelude::{IntoView, document};

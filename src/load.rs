@@ -1,6 +1,12 @@
 //! A fetch whose result the page reads reactively: `None` while it runs, then `Ok` or `Err`.
 //! LocalResource does this too, but each of its instantiations cost several KB of wasm; a
 //! signal and a spawned future do the same job here.
+//!
+//! The one way the bundles read (the reader, the widgets, `/admin`): what a page shows from the
+//! API is a `Load`; what it reads from the browser's own storage (the Saved page) runs through
+//! `in_browser`. Writes (a comment, an editor's action, saving for offline) are the reader's
+//! acts, not reads: their handler spawns the request and puts its answer in the form's own
+//! signals, and a list they change is `refetch`ed or `refresh`ed.
 
 use std::future::Future;
 use std::rc::Rc;

@@ -11,8 +11,9 @@ use wasm_bindgen::JsCast;
 
 use super::publish::{Desk, read_draft, set_field};
 use super::t;
-use super::{Submitted, post, put, said};
+use super::{post, put, said};
 use crate::api::{self, FetchError};
+use crate::submitted::Submitted;
 
 /// The draft: checked with the model's rules, then published (or, while correcting, saved).
 #[component]

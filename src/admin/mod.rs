@@ -13,11 +13,11 @@ use infoshos_model::admin::{Login, QueuedComment};
 use infoshos_model::links;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::api::{self, FetchError};
 use crate::i18n::admin::{AdminUi, admin_ui};
 use crate::load::Load;
+use crate::submitted::Submitted;
 
 thread_local! {
     static LANG: std::cell::OnceCell<Lang> = const { std::cell::OnceCell::new() };
@@ -72,33 +72,6 @@ async fn send_json<B: serde::Serialize>(
             .body(json),
     )
     .await
-}
-
-/// The fields of the form being submitted, read once, as typed: the one way the editors'
-/// forms are read (the fields are the browser's own, not signals).
-struct Submitted {
-    form: Option<web_sys::HtmlFormElement>,
-    data: Option<web_sys::FormData>,
-}
-
-impl Submitted {
-    fn of(ev: &leptos::ev::SubmitEvent) -> Submitted {
-        let form = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok());
-        let data = form
-            .as_ref()
-            .and_then(|f| web_sys::FormData::new_with_form(f).ok());
-        Submitted { form, data }
-    }
-
-    /// One field, as typed; empty when the form has none.
-    fn field(&self, name: &str) -> String {
-        self.data
-            .as_ref()
-            .and_then(|d| d.get(name).as_string())
-            .unwrap_or_default()
-    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -17,9 +17,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::draft_form::DraftForm;
+use super::said;
 use super::t;
-use super::{Submitted, said};
 use crate::api;
+use crate::submitted::Submitted;
 
 /// What the publishing desk shows, shared by its parts.
 #[derive(Clone, Copy)]

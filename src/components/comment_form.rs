@@ -9,7 +9,8 @@ use wasm_bindgen::JsCast;
 use crate::api::{self, FetchError};
 use crate::app::use_site;
 use crate::components::comment_post::{self, FieldMessages};
-use crate::i18n::problem_message;
+use crate::i18n::{Ui, problem_message};
+use crate::submitted::Submitted;
 use crate::time::now_utc;
 
 /// A comment on its way: the article and what the reader wrote.
@@ -42,6 +43,122 @@ fn slot(field: &str) -> usize {
     FIELDS.iter().position(|f| *f == field).unwrap_or(0)
 }
 
+/// The fields as the reader typed them, with a new key and the article's token.
+fn comment_from(typed: &Submitted, token: Option<String>) -> NewComment {
+    NewComment {
+        name: typed.field("name"),
+        email: Some(typed.field("email")).filter(|e| !e.trim().is_empty()),
+        text: typed.field("text"),
+        website: typed.field("website"),
+        key: Some(new_key()),
+        token,
+    }
+}
+
+/// What the form shows about the last attempt: a message per field, whether a send is under
+/// way, and one notice (accepted?, words).
+#[derive(Clone, Copy)]
+struct FormState {
+    errors: RwSignal<FieldMessages>,
+    sending: RwSignal<bool>,
+    notice: RwSignal<Option<(bool, String)>>,
+    t: &'static Ui,
+    on_published: Callback<Comment>,
+}
+
+impl FormState {
+    /// The fields' messages and a summary, with the focus on the first field to mend.
+    fn show_problems(self, messages: FieldMessages, summary: String) {
+        let first = first_invalid(&messages);
+        self.errors.try_set(messages);
+        self.notice.try_set(Some((false, summary)));
+        if let Some(el) = first.and_then(|id| document().get_element_by_id(&id)) {
+            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    }
+
+    /// Sends now, or (no connection) through pwa.js's outbox.
+    fn send(self, item: Queued) {
+        self.errors.set(FieldMessages::default());
+        self.notice.set(None);
+        if !crate::pwa::online() {
+            self.send_later(item);
+            return;
+        }
+        self.sending.set(true);
+        spawn_local(async move {
+            let result = api::post_comment(item.slug.clone(), item.comment.clone()).await;
+            self.sending.try_set(false);
+            if matches!(result, Err(FetchError::Network | FetchError::Offline)) {
+                self.send_later(item);
+            } else {
+                self.answered(item, result, false);
+            }
+        });
+    }
+
+    /// No connection: the comment waits in pwa.js's outbox, the reader's text stays in the
+    /// form, and the button stays busy until the server has answered.
+    fn send_later(self, item: Queued) {
+        self.notice
+            .set(Some((true, self.t.comment_queued.to_string())));
+        self.sending.set(true);
+        spawn_local(async move {
+            let result = api::post_comment_later(item.slug.clone(), item.comment.clone()).await;
+            self.sending.try_set(false);
+            self.answered(item, result, true);
+        });
+    }
+
+    /// The server's answer: the comment shown (marked when it waits for an editor) and the
+    /// text box emptied, or the reasons, kept beside what the reader typed.
+    fn answered(self, item: Queued, result: Result<CommentCreated, FetchError>, late: bool) {
+        let t = self.t;
+        let comment = &item.comment;
+        match result {
+            Ok(created) => {
+                let pending = created.status != CommentStatus::Published;
+                // The reader sees their own comment at once; one waiting for an editor is
+                // marked so, and only they see it, here and on later visits (its key is kept).
+                if created.id > 0 {
+                    if let (true, Some(key)) = (pending, comment.key.as_deref()) {
+                        crate::own_comments::remember(&item.slug, key);
+                    }
+                    self.on_published.run(Comment {
+                        id: created.id,
+                        name: comment.name.trim().to_string(),
+                        text: comment.text.trim().to_string(),
+                        created_at: now_utc(),
+                        pending,
+                    });
+                }
+                let message = if pending {
+                    t.comment_pending
+                } else {
+                    t.comment_published
+                };
+                if let Some(text) = document().get_element_by_id("comment-text") {
+                    text.unchecked_into::<web_sys::HtmlTextAreaElement>()
+                        .set_value("");
+                }
+                self.notice.try_set(Some((true, message.to_string())));
+            }
+            Err(FetchError::Rejected(_, body)) if !body.fields.is_empty() => {
+                self.show_problems(from_api(&body.fields), body.error);
+            }
+            Err(error) if late => {
+                self.notice.try_set(Some((
+                    false,
+                    format!("{} {}", t.comment_not_sent, error.message(t)),
+                )));
+            }
+            Err(error) => {
+                self.notice.try_set(Some((false, error.message(t))));
+            }
+        }
+    }
+}
+
 /// "Leave a comment": checked with the same rules as the server before it is sent, never
 /// sent twice at once, and never clears what the reader typed when something is wrong.
 #[component]
@@ -61,131 +178,38 @@ pub fn CommentForm(
     // (accepted?, message) about the last attempt: on the server's page, the last send
     // without JavaScript (`comment_post`); in the browser, nothing yet.
     let (first_errors, first_notice) = comment_post::first_state(lang, t);
-    let errors = RwSignal::new(first_errors);
-    let sending = RwSignal::new(false);
-    let notice = RwSignal::new(first_notice);
-
-    let show_problems = move |messages: FieldMessages, summary: String| {
-        let first = first_invalid(&messages);
-        errors.try_set(messages);
-        notice.try_set(Some((false, summary)));
-        if let Some(el) = first.and_then(|id| document().get_element_by_id(&id)) {
-            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
-        }
+    let state = FormState {
+        errors: RwSignal::new(first_errors),
+        sending: RwSignal::new(false),
+        notice: RwSignal::new(first_notice),
+        t,
+        on_published,
     };
-
-    let answered = move |item: Queued, result: Result<CommentCreated, FetchError>, late: bool| {
-        let comment = &item.comment;
-        match result {
-            Ok(created) => {
-                let pending = created.status != CommentStatus::Published;
-                // The reader sees their own comment at once; one waiting for an editor is
-                // marked so, and only they see it, here and on later visits (its key is kept).
-                if created.id > 0 {
-                    if let (true, Some(key)) = (pending, comment.key.as_deref()) {
-                        crate::own_comments::remember(&item.slug, key);
-                    }
-                    on_published.run(Comment {
-                        id: created.id,
-                        name: comment.name.trim().to_string(),
-                        text: comment.text.trim().to_string(),
-                        created_at: now_utc(),
-                        pending,
-                    });
-                }
-                let message = if pending {
-                    t.comment_pending
-                } else {
-                    t.comment_published
-                };
-                if let Some(text) = document().get_element_by_id("comment-text") {
-                    text.unchecked_into::<web_sys::HtmlTextAreaElement>()
-                        .set_value("");
-                }
-                notice.try_set(Some((true, message.to_string())));
-            }
-            Err(FetchError::Rejected(_, body)) if !body.fields.is_empty() => {
-                show_problems(from_api(&body.fields), body.error);
-            }
-            Err(error) if late => {
-                notice.try_set(Some((
-                    false,
-                    format!("{} {}", t.comment_not_sent, error.message(t)),
-                )));
-            }
-            Err(error) => {
-                notice.try_set(Some((false, error.message(t))));
-            }
-        }
-    };
-    // No connection: the comment waits in pwa.js's outbox, the reader's text stays in the
-    // form, and the button stays busy until the server has answered.
-    let send_later = move |item: Queued| {
-        notice.set(Some((true, t.comment_queued.to_string())));
-        sending.set(true);
-        spawn_local(async move {
-            let result = api::post_comment_later(item.slug.clone(), item.comment.clone()).await;
-            sending.try_set(false);
-            answered(item, result, true);
-        });
-    };
+    let FormState {
+        errors,
+        sending,
+        notice,
+        ..
+    } = state;
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if sending.get_untracked() {
             return;
         }
-        // The fields are the browser's own: what the reader typed stays in them whatever
-        // happens here, and is read once, on submit.
-        let Some(form) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
-        else {
-            return;
-        };
-        let data = web_sys::FormData::new_with_form(&form).ok();
-        let field = |name: &str| {
-            data.as_ref()
-                .and_then(|d| d.get(name).as_string())
-                .unwrap_or_default()
-        };
-        let comment = NewComment {
-            name: field("name"),
-            email: Some(field("email")).filter(|e| !e.trim().is_empty()),
-            text: field("text"),
-            website: field("website"),
-            key: Some(new_key()),
-            token: token.get_value(),
-        };
-        if let Err(problems) = validate_comment(&comment) {
-            show_problems(
+        let comment = comment_from(&Submitted::of(&ev), token.get_value());
+        match validate_comment(&comment) {
+            Err(problems) => state.show_problems(
                 problems
                     .in_field_order()
                     .map(|p| p.map(|p| problem_message(lang, p))),
                 t.fix_fields.to_string(),
-            );
-            return;
+            ),
+            Ok(()) => state.send(Queued {
+                slug: slug.get_value(),
+                comment,
+            }),
         }
-        errors.set(FieldMessages::default());
-        notice.set(None);
-        let item = Queued {
-            slug: slug.get_value(),
-            comment,
-        };
-        if !crate::pwa::online() {
-            send_later(item);
-            return;
-        }
-        sending.set(true);
-        spawn_local(async move {
-            let result = api::post_comment(item.slug.clone(), item.comment.clone()).await;
-            sending.try_set(false);
-            if matches!(result, Err(FetchError::Network | FetchError::Offline)) {
-                send_later(item);
-            } else {
-                answered(item, result, false);
-            }
-        });
     };
 
     let message = move |field: &'static str| errors.with(|e| e[slot(field)].clone());
