@@ -2,7 +2,7 @@
 //! inside the server is logged, never sent.
 
 use axum::Json;
-use axum::extract::rejection::JsonRejection;
+use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use infoshos::i18n;
@@ -15,6 +15,13 @@ use infoshos_model::{ApiError, CommentProblems, Lang};
 #[derive(Debug, axum::extract::FromRequest)]
 #[from_request(via(axum::Json), rejection(AppError))]
 pub struct JsonBody<T>(pub T);
+
+/// A query string whose rejection is ours, as `JsonBody` is for bodies. Its structs take every
+/// field as text, so a bad value gets the handler's own plain message; what is left to reject
+/// here is a query that is not `key=value` pairs at all.
+#[derive(Debug, axum::extract::FromRequestParts)]
+#[from_request(via(axum::extract::Query), rejection(AppError))]
+pub struct QueryParams<T>(pub T);
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -30,6 +37,8 @@ pub enum AppError {
     InvalidDraft(DraftProblems, Lang),
     #[error("rejected body: {0}")]
     Body(#[from] JsonRejection),
+    #[error("rejected query: {0}")]
+    Query(#[from] QueryRejection),
     #[error("method not allowed")]
     MethodNotAllowed,
     #[error("no rates yet")]
@@ -81,6 +90,10 @@ impl IntoResponse for AppError {
                 },
             ),
             AppError::Body(rejection) => body_rejection(rejection),
+            AppError::Query(rejection) => (
+                StatusCode::BAD_REQUEST,
+                ApiError::new(rejection.body_text()),
+            ),
             AppError::MethodNotAllowed => (
                 StatusCode::METHOD_NOT_ALLOWED,
                 ApiError::new("This endpoint does not accept that method."),

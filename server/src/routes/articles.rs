@@ -1,13 +1,12 @@
 use axum::Json;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use infoshos_model::validation::is_country_code;
 use infoshos_model::{Article, ArticleList, Lang};
 use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::cursor;
-use crate::error::AppError;
+use crate::error::{AppError, QueryParams};
 use crate::form_token;
 
 pub const DEFAULT_LIMIT: u32 = 20;
@@ -24,9 +23,8 @@ pub struct FeedParams {
 
 pub async fn list(
     State(state): State<AppState>,
-    params: Result<Query<FeedParams>, QueryRejection>,
+    QueryParams(p): QueryParams<FeedParams>,
 ) -> Result<Json<ArticleList>, AppError> {
-    let Query(p) = params.map_err(|e| AppError::BadRequest(e.body_text()))?;
     let lang = parse_lang(p.lang.as_deref())?;
     let limit = match p.limit.as_deref() {
         None => DEFAULT_LIMIT,

@@ -1,6 +1,5 @@
 use axum::Json;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::IntoResponse;
 use chrono::{NaiveDate, Utc};
@@ -11,7 +10,7 @@ use infoshos_model::{RateDay, RateHistory, Rates};
 use serde::Deserialize;
 
 use crate::app::AppState;
-use crate::error::AppError;
+use crate::error::{AppError, QueryParams};
 
 pub async fn show(State(state): State<AppState>) -> Result<Json<Rates>, AppError> {
     let states = state.storage.states().await?;
@@ -32,9 +31,8 @@ pub struct HistoryParams {
 pub async fn history(
     State(state): State<AppState>,
     Path(code): Path<String>,
-    params: Result<Query<HistoryParams>, QueryRejection>,
+    QueryParams(p): QueryParams<HistoryParams>,
 ) -> Result<Json<RateHistory>, AppError> {
-    let Query(p) = params.map_err(|e| AppError::BadRequest(e.body_text()))?;
     let days = match p.days.as_deref() {
         None => DEFAULT_HISTORY_DAYS,
         Some(s) => s

@@ -3,14 +3,13 @@
 //! draws them as `<mark>` around text, never as HTML).
 
 use axum::Json;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use infoshos_model::search::{self, PAGE_SIZE, SearchHit, SearchResults, Segment};
 use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::cursor;
-use crate::error::AppError;
+use crate::error::{AppError, QueryParams};
 use crate::routes::articles::parse_lang;
 use crate::storage::Found;
 
@@ -26,9 +25,8 @@ pub struct SearchParams {
 
 pub async fn search(
     State(state): State<AppState>,
-    params: Result<Query<SearchParams>, QueryRejection>,
+    QueryParams(p): QueryParams<SearchParams>,
 ) -> Result<Json<SearchResults>, AppError> {
-    let Query(p) = params.map_err(|e| AppError::BadRequest(e.body_text()))?;
     let lang = parse_lang(p.lang.as_deref())?;
     let words = search::terms(p.q.as_deref().unwrap_or_default())
         .map_err(|problem| AppError::BadRequest(problem.message_en()))?;

@@ -1,12 +1,11 @@
 use axum::Json;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use infoshos_model::State as ScoState;
 use infoshos_model::state_names;
 use serde::Deserialize;
 
 use crate::app::AppState;
-use crate::error::AppError;
+use crate::error::{AppError, QueryParams};
 use crate::routes::articles::parse_lang;
 
 #[derive(Deserialize)]
@@ -18,9 +17,8 @@ pub struct StatesParams {
 /// when none is named).
 pub async fn list(
     State(state): State<AppState>,
-    params: Result<Query<StatesParams>, QueryRejection>,
+    QueryParams(p): QueryParams<StatesParams>,
 ) -> Result<Json<Vec<ScoState>>, AppError> {
-    let Query(p) = params.map_err(|e| AppError::BadRequest(e.body_text()))?;
     let lang = parse_lang(p.lang.as_deref())?;
     let mut states = state.storage.states().await?;
     for s in &mut states {
