@@ -28,22 +28,21 @@ pub struct Site {
 impl Site {
     /// Starts the fetches of the reference data for an edition.
     pub fn new(lang: Memo<Lang>) -> Site {
-        crate::time::write_dates_for(lang.get_untracked());
-        Site {
-            lang,
-            states: crate::load::Load::new(move || api::states(lang.get_untracked())),
-            rates: crate::load::Load::new(api::rates),
-        }
+        Site::with_rates(lang, crate::load::Load::new(api::rates))
     }
 
     /// For a widget that shows no rates: the states only, so a partner's page makes one
     /// request fewer (the rates stay unasked unless something calls `refetch`).
     pub fn without_rates(lang: Memo<Lang>) -> Site {
+        Site::with_rates(lang, crate::load::Load::waiting(api::rates))
+    }
+
+    fn with_rates(lang: Memo<Lang>, rates: crate::load::Load<Rates>) -> Site {
         crate::time::write_dates_for(lang.get_untracked());
         Site {
             lang,
             states: crate::load::Load::new(move || api::states(lang.get_untracked())),
-            rates: crate::load::Load::waiting(api::rates),
+            rates,
         }
     }
 
