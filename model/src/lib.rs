@@ -2,6 +2,7 @@
 //! server must agree on. Field names are camelCase on the wire, everywhere.
 
 pub mod admin;
+pub mod article_index;
 pub mod articles;
 pub mod comments;
 pub mod convert;

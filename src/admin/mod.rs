@@ -3,6 +3,7 @@
 //! audit of what editors did. The session lives in an HttpOnly cookie the browser sends by
 //! itself; nothing is stored here.
 
+mod articles;
 mod audit;
 mod draft_form;
 mod publish;
@@ -77,6 +78,7 @@ async fn send_json<B: serde::Serialize>(
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Section {
     Comments,
+    Articles,
     Publish,
     Audit,
 }
@@ -96,6 +98,12 @@ pub fn AdminApp() -> impl IntoView {
     });
     let message = RwSignal::new(None::<String>);
     let section = RwSignal::new(Section::Comments);
+    // An article picked in the list, for the publishing desk to open.
+    let opening = RwSignal::new(None::<String>);
+    let open = Callback::new(move |slug: String| {
+        opening.set(Some(slug));
+        section.set(Section::Publish);
+    });
     let reload = Callback::new(move |()| queue.refresh());
     // The queue is asked for first; its 401 is how the page knows nobody is signed in.
     let signed_out = move || matches!(queue.get(), Some(Err(FetchError::Rejected(401, _))));
@@ -153,6 +161,7 @@ pub fn AdminApp() -> impl IntoView {
                 view! {
                     <nav class="admin-tabs admin-sections">
                         {tab(Section::Comments, t().comments)}
+                        {tab(Section::Articles, t().articles)}
                         {tab(Section::Publish, t().new_article)}
                         {tab(Section::Audit, t().audit)}
                         " "
@@ -160,7 +169,8 @@ pub fn AdminApp() -> impl IntoView {
                     </nav>
                     {move || match section.get() {
                         Section::Comments => view! { <queue::Queue status queue message reload /> }.into_any(),
-                        Section::Publish => view! { <publish::Publish /> }.into_any(),
+                        Section::Articles => view! { <articles::Articles open /> }.into_any(),
+                        Section::Publish => view! { <publish::Publish opening /> }.into_any(),
                         Section::Audit => view! { <audit::Audit /> }.into_any(),
                     }}
                 }.into_any()

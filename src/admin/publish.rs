@@ -92,8 +92,17 @@ pub(super) fn set_field(id: &str, property: &str, value: wasm_bindgen::JsValue) 
 }
 
 #[component]
-pub fn Publish() -> impl IntoView {
+pub fn Publish(
+    /// An article picked in the list: opened once the form is drawn.
+    opening: RwSignal<Option<String>>,
+) -> impl IntoView {
     let desk = Desk::new();
+    Effect::new(move || {
+        if let Some(slug) = opening.get() {
+            opening.set(None);
+            open_article(desk, slug);
+        }
+    });
     view! {
         <OpenArticle desk />
         <DraftForm desk />
@@ -101,36 +110,41 @@ pub fn Publish() -> impl IntoView {
     }
 }
 
-/// Opens an article into the form, as it is stored (also one taken off the portal).
+/// Opens the article at `slug` into the form, as it is stored (also one taken off the portal).
+fn open_article(desk: Desk, slug: String) {
+    spawn_local(async move {
+        let url = format!("/api/admin/articles/{}", api::encode(&slug));
+        match api::get::<EditorArticle>(url).await {
+            Ok(a) => {
+                for (field, value) in [
+                    ("open", a.slug.clone()),
+                    ("title", a.title),
+                    ("summary", a.summary),
+                    ("countries", a.countries.join(", ")),
+                    ("slug", a.slug.clone()),
+                    ("body", a.body),
+                ] {
+                    set_field(&format!("article-{field}"), "value", value.into());
+                }
+                set_field("article-slug", "readOnly", true.into());
+                desk.lang.set(a.lang);
+                desk.hidden.set(a.hidden);
+                desk.start(Some(a.slug));
+            }
+            Err(e) => desk.say(format!("{slug}: {}", said(&e))),
+        }
+    });
+}
+
+/// Opens an article by the address typed.
 #[component]
 fn OpenArticle(desk: Desk) -> impl IntoView {
     let open = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let slug = Submitted::of(&ev).field("open").trim().to_string();
-        if slug.is_empty() {
-            return;
+        if !slug.is_empty() {
+            open_article(desk, slug);
         }
-        spawn_local(async move {
-            let url = format!("/api/admin/articles/{}", api::encode(&slug));
-            match api::get::<EditorArticle>(url).await {
-                Ok(a) => {
-                    for (field, value) in [
-                        ("title", a.title),
-                        ("summary", a.summary),
-                        ("countries", a.countries.join(", ")),
-                        ("slug", a.slug.clone()),
-                        ("body", a.body),
-                    ] {
-                        set_field(&format!("article-{field}"), "value", value.into());
-                    }
-                    set_field("article-slug", "readOnly", true.into());
-                    desk.lang.set(a.lang);
-                    desk.hidden.set(a.hidden);
-                    desk.start(Some(a.slug));
-                }
-                Err(e) => desk.say(format!("{slug}: {}", said(&e))),
-            }
-        });
     };
     view! {
         <form class="admin-open" on:submit=open>

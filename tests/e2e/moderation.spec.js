@@ -102,3 +102,32 @@ test('an editor corrects an article in /admin, takes it off the portal and puts 
   await expect(actions.nth(1)).toHaveText('took off the portal');
   await expect(actions.nth(2)).toHaveText('corrected');
 });
+
+test('editors find an article in the list by edition and words, and open it into the desk', async ({ browser }) => {
+  const ru = await (await fetch(`${server.base}/api/articles?lang=ru&limit=3`)).json();
+  const { slug, title } = ru.items[2];
+  const editor = await browser.newPage();
+  await editor.goto(`${server.base}/admin`);
+  await editor.getByLabel("Editors' token").fill(EDITORS_TOKEN);
+  await editor.getByRole('button', { name: 'Sign in' }).click();
+  await editor.getByRole('button', { name: 'Articles' }).click();
+  const shown = editor.locator('.admin-shown');
+  await expect(shown).toContainText(/^\d+ of \d+ articles, newest first$/);
+  const rows = editor.locator('.admin-articles tbody tr');
+
+  // One edition: every row is in it, and the count says how many there are.
+  await editor.getByLabel('Edition').selectOption('ru');
+  await editor.getByRole('button', { name: 'Show' }).click();
+  await expect(rows.first().locator('td').nth(1)).toHaveText('ru');
+  for (const edition of await rows.locator('td:nth-child(2)').allTextContents()) expect(edition).toBe('ru');
+
+  // Words of its address: that one article; Open brings it into the desk.
+  await editor.getByLabel('Words of the title or address').fill(slug);
+  await editor.getByRole('button', { name: 'Show' }).click();
+  await expect(shown).toHaveText('1 of 1 articles, newest first');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(title);
+  await rows.first().getByRole('button', { name: 'Open' }).click();
+  await expect(editor.locator('h2')).toHaveText(`Correcting ${slug}`);
+  await expect(editor.getByLabel('Headline')).toHaveValue(title);
+});

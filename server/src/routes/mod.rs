@@ -1,6 +1,7 @@
 //! The JSON API, one file per resource.
 
 mod admin;
+mod article_index;
 mod articles;
 mod comments;
 mod editorial;
@@ -53,7 +54,10 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .route("/admin/login", post(admin::login.layer(logins)))
         .route("/admin/logout", post(admin::logout))
         .route("/admin/comments", get(admin::queue).post(admin::moderate))
-        .route("/admin/articles", post(editorial::publish))
+        .route(
+            "/admin/articles",
+            get(article_index::list).post(editorial::publish),
+        )
         .route(
             "/admin/articles/{slug}",
             get(editorial::open).put(editorial::edit),

@@ -2,6 +2,7 @@
 //! database can be added here without touching a route.
 
 mod admin;
+mod article_index;
 mod article_writes;
 mod articles;
 mod comments;

@@ -40,7 +40,7 @@ fn fts_string(word: &str) -> String {
 }
 
 /// A LIKE pattern finding `word` anywhere, with `\` escaping LIKE's own `%` and `_`.
-fn like_anywhere(word: &str) -> String {
+pub(super) fn like_anywhere(word: &str) -> String {
     let escaped = word
         .replace('\\', "\\\\")
         .replace('%', "\\%")

@@ -30,6 +30,18 @@ pub struct AdminUi {
     pub comments: &'static str,
     pub new_article: &'static str,
     pub audit: &'static str,
+    /// The list of articles (`src/admin/articles.rs`).
+    pub articles: &'static str,
+    pub any_edition: &'static str,
+    pub any_state: &'static str,
+    pub any_status: &'static str,
+    pub on_portal: &'static str,
+    pub taken_down: &'static str,
+    pub words: &'static str,
+    pub show: &'static str,
+    /// `{}` how many are shown, `{}` how many match.
+    pub shown: &'static str,
+    pub status: &'static str,
     pub fix_fields: &'static str,
     pub published: &'static str,
     pub article_title: &'static str,

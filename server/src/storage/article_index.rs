@@ -1,0 +1,69 @@
+//! The editors' list of articles: every one, on the portal or taken off it, newest first,
+//! filtered by edition, state, status and words of its title or address.
+
+use infoshos_model::article_index::{ArticleIndex, IndexFilter, IndexedArticle, OnPortal};
+use sqlx::FromRow;
+
+use super::articles::SummaryRow;
+use super::search::like_anywhere;
+use super::{Storage, on_engine};
+
+#[derive(FromRow)]
+struct IndexRow {
+    #[sqlx(flatten)]
+    summary: SummaryRow,
+    hidden: bool,
+}
+
+impl Storage {
+    /// The newest `limit` articles that pass `filter`, and how many pass it in all. Words are
+    /// found in the title or the address, ignoring case (on SQLite, the case of Latin letters
+    /// only: its `LIKE` folds no other; PostgreSQL's `ILIKE` folds every letter).
+    pub async fn article_index(
+        &self,
+        filter: &IndexFilter,
+        limit: u32,
+    ) -> Result<ArticleIndex, sqlx::Error> {
+        let like = self.dialect("LIKE", "ILIKE");
+        let matching = format!(
+            "FROM articles a
+             WHERE ($1 IS NULL OR a.lang = $1)
+               AND ($2 IS NULL OR EXISTS (SELECT 1 FROM article_countries ac
+                                          WHERE ac.article_id = a.id AND ac.country = $2))
+               AND ($3 IS NULL OR a.hidden = $3)
+               AND ($4 IS NULL OR a.title {like} $4 ESCAPE '\\' OR a.slug {like} $4 ESCAPE '\\')"
+        );
+        let lang = filter.lang.map(|l| l.code());
+        let hidden = filter.on_portal.map(|o| o == OnPortal::TakenDown);
+        let words = filter.words.as_deref().map(like_anywhere);
+        let rows_sql = format!(
+            "SELECT {}, a.hidden {matching} ORDER BY a.published_at DESC, a.id DESC LIMIT $5",
+            self.summary_columns()
+        );
+        let rows: Vec<IndexRow> = on_engine!(self, pool => sqlx::query_as(&rows_sql)
+            .bind(lang)
+            .bind(filter.country.as_deref())
+            .bind(hidden)
+            .bind(words.as_deref())
+            .bind(i64::from(limit))
+            .fetch_all(pool)
+            .await?);
+        let total: i64 = on_engine!(self, pool => sqlx::query_scalar(&format!("SELECT count(*) {matching}"))
+            .bind(lang)
+            .bind(filter.country.as_deref())
+            .bind(hidden)
+            .bind(words.as_deref())
+            .fetch_one(pool)
+            .await?);
+        Ok(ArticleIndex {
+            items: rows
+                .into_iter()
+                .map(|r| IndexedArticle {
+                    article: r.summary.into(),
+                    hidden: r.hidden,
+                })
+                .collect(),
+            total,
+        })
+    }
+}
