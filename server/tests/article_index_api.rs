@@ -121,7 +121,7 @@ fn urlencoding(s: &str) -> String {
 }
 
 #[tokio::test]
-async fn a_value_the_list_cannot_use_is_a_400_that_names_it() {
+async fn a_value_the_list_or_the_queue_cannot_use_is_a_400_that_names_it() {
     let s = premoderated(false).await;
     let cookie = sign_in(&s).await;
     for (query, named) in [
@@ -136,4 +136,9 @@ async fn a_value_the_list_cannot_use_is_a_400_that_names_it() {
         let error = a.json()["error"].as_str().unwrap().to_string();
         assert!(error.contains(named), "{query}: {error}");
     }
+    // The queue refuses a query that is not pairs the same way, in JSON.
+    let queue = "/api/admin/comments?status=pending&status=rejected";
+    let a = call(&s, "GET", queue, Some(&cookie), None).await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+    assert!(a.json()["error"].as_str().unwrap().contains("status"));
 }

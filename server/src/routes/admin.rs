@@ -1,7 +1,7 @@
 //! The editors' API: sign in and out, the moderation queue, and actions on comments.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use infoshos_model::CommentStatus;
@@ -11,7 +11,7 @@ use serde::Deserialize;
 use crate::admin::{self, Editor};
 use crate::app::AppState;
 use crate::edition::Speaks;
-use crate::error::{AppError, JsonBody};
+use crate::error::{AppError, JsonBody, QueryParams};
 use infoshos::i18n::admin::admin_ui;
 
 fn with_cookie(signed_in: bool, cookie: &str) -> Response {
@@ -50,7 +50,7 @@ pub struct QueueQuery {
 pub async fn queue(
     State(state): State<AppState>,
     _editor: Editor,
-    Query(q): Query<QueueQuery>,
+    QueryParams(q): QueryParams<QueueQuery>,
 ) -> Result<Json<Vec<QueuedComment>>, AppError> {
     let status = match q.status.as_deref() {
         None | Some("pending") => CommentStatus::Pending,
