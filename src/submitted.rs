@@ -12,9 +12,14 @@ pub struct Submitted {
 
 impl Submitted {
     pub fn of(ev: &leptos::ev::SubmitEvent) -> Submitted {
-        let form = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok());
+        Submitted::of_form(
+            ev.target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok()),
+        )
+    }
+
+    /// The form as it holds now (also between submits: a draft kept as it is written).
+    pub fn of_form(form: Option<web_sys::HtmlFormElement>) -> Submitted {
         let data = form
             .as_ref()
             .and_then(|f| web_sys::FormData::new_with_form(f).ok());

@@ -36,11 +36,19 @@ pub(super) fn DraftForm(desk: Desk) -> impl IntoView {
         desk.sending.set(true);
         spawn_local(send(desk, draft, typed.form));
     };
+    // A new article is kept in this browser as it is written (`kept_draft`).
+    let keep = move |ev: leptos::ev::Event| {
+        if desk.editing.get_untracked().is_none() {
+            let form = ev.current_target().and_then(|t| t.dyn_into().ok());
+            super::kept_draft::keep(&Submitted::of_form(form));
+        }
+    };
     let sending = desk.sending;
     let editing = desk.editing;
     let lang = desk.lang;
     view! {
-        <form id="article-form" class="admin-publish comment-form" novalidate on:submit=submit>
+        <form id="article-form" class="admin-publish comment-form" novalidate on:submit=submit
+            on:input=keep on:change=keep>
             <h2>{move || match editing.get() {
                 Some(slug) => format!("{} {slug}", t().correcting),
                 None => t().new_article.to_string(),
@@ -86,6 +94,7 @@ async fn send(desk: Desk, draft: Draft, form: Option<web_sys::HtmlFormElement>) 
             // A correction stays in the form for the next one; a new article is out.
             if let (None, Some(form)) = (&target, form) {
                 form.reset();
+                super::kept_draft::forget();
             }
             desk.lang.set(draft.lang);
             desk.published.set(Some(p));
@@ -169,6 +178,7 @@ fn VisibilityBar(desk: Desk) -> impl IntoView {
         }
         set_field("article-slug", "readOnly", false.into());
         desk.start(None);
+        super::publish::bring_back(desk);
     };
     view! {
         <p class="admin-visibility">

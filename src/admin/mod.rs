@@ -6,6 +6,7 @@
 mod articles;
 mod audit;
 mod draft_form;
+mod kept_draft;
 mod publish;
 mod queue;
 

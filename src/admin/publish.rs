@@ -97,6 +97,11 @@ pub fn Publish(
     opening: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let desk = Desk::new();
+    // Once the form is drawn: the article picked in the list, or else a new article's draft
+    // kept in this browser.
+    if opening.get_untracked().is_none() {
+        Effect::new(move || bring_back(desk));
+    }
     Effect::new(move || {
         if let Some(slug) = opening.get() {
             opening.set(None);
@@ -107,6 +112,14 @@ pub fn Publish(
         <OpenArticle desk />
         <DraftForm desk />
         <PublishedPreview desk />
+    }
+}
+
+/// A new article's draft kept in this browser, back in the form, and said so.
+pub(super) fn bring_back(desk: Desk) {
+    if let Some(draft) = super::kept_draft::restore() {
+        desk.lang.set(draft.lang);
+        desk.say(t().draft_back);
     }
 }
 

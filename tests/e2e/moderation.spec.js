@@ -131,3 +131,33 @@ test('editors find an article in the list by edition and words, and open it into
   await expect(editor.locator('h2')).toHaveText(`Correcting ${slug}`);
   await expect(editor.getByLabel('Headline')).toHaveValue(title);
 });
+
+test('a new article is kept in the browser as it is written: a reload brings it back, publishing forgets it', async ({ browser }) => {
+  const editor = await browser.newPage();
+  await editor.goto(`${server.base}/admin`);
+  await editor.getByLabel("Editors' token").fill(EDITORS_TOKEN);
+  await editor.getByRole('button', { name: 'Sign in' }).click();
+  await editor.getByRole('button', { name: 'New article' }).click();
+  const headline = 'Ferry timetable across the Caspian agreed for the spring';
+  await editor.getByLabel('Headline').fill(headline);
+  await editor.getByLabel('Lead').fill('Three ports publish one timetable from March.');
+  await editor.getByLabel('Edition').selectOption('ru');
+  await editor.getByLabel('Text (HTML)').fill('<p>The ports of Aktau, Baku and Turkmenbashi agreed on it.</p>');
+
+  // The tab is closed and opened again (a reload): nothing is lost, and the desk says why.
+  await editor.reload();
+  await editor.getByRole('button', { name: 'New article' }).click();
+  await expect(editor.getByLabel('Headline')).toHaveValue(headline);
+  await expect(editor.getByLabel('Text (HTML)')).toHaveValue(/Turkmenbashi/);
+  await expect(editor.getByLabel('Edition')).toHaveValue('ru');
+  await expect(editor.locator('.admin-publish .form-notice')).toContainText('brought back');
+
+  // Published, it is no longer kept: the next new article starts empty.
+  await editor.getByLabel('States concerned').fill('KZ, AZ');
+  await editor.getByRole('button', { name: 'Publish' }).click();
+  await expect(editor.locator('.admin-publish .form-notice')).toContainText('Published');
+  await editor.reload();
+  await editor.getByRole('button', { name: 'New article' }).click();
+  await expect(editor.getByLabel('Headline')).toHaveValue('');
+  await expect(editor.locator('.admin-publish .form-notice')).toBeEmpty();
+});

@@ -56,6 +56,7 @@ pub const ADMIN_EN: AdminUi = AdminUi {
     correcting: "Correcting",
     corrected: "Corrected. Readers see it now:",
     write_new: "Write a new article instead",
+    draft_back: "Your unpublished draft was brought back from this browser.",
     save_correction: "Save the correction",
     is_visible: "Readers see this article.",
     is_hidden: "Taken off the portal: readers don't see it; its comments are kept.",

@@ -67,6 +67,8 @@ pub struct AdminUi {
     pub correcting: &'static str,
     pub corrected: &'static str,
     pub write_new: &'static str,
+    /// A new article's draft, kept in the browser, is back in the form (`kept_draft.rs`).
+    pub draft_back: &'static str,
     pub save_correction: &'static str,
     pub is_visible: &'static str,
     pub is_hidden: &'static str,

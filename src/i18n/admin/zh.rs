@@ -56,6 +56,7 @@ pub const ADMIN_ZH: AdminUi = AdminUi {
     correcting: "正在修改",
     corrected: "已修改，读者现在看到的是新版本：",
     write_new: "改为撰写新文章",
+    draft_back: "已从此浏览器恢复未发布的草稿。",
     save_correction: "保存修改",
     is_visible: "读者可以看到这篇文章。",
     is_hidden: "已从门户撤下：读者看不到，评论仍保留。",
