@@ -45,6 +45,15 @@ pub struct Published {
     pub body: String,
 }
 
+/// A draft as readers would get it, stored nowhere (`POST /api/admin/preview`): its title and
+/// lead as they will stand, and its body after the same cleaning publishing does.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Preview {
+    pub title: String,
+    pub summary: String,
+    pub body: String,
+}
+
 /// An article as editors open it: what the form corrects, and whether readers see it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -235,3 +235,64 @@ async fn bodies_stored_as_plain_text_before_become_the_same_html_the_cleaner_mak
         infoshos_server::sanitize::paragraphs_html(&paragraphs)
     );
 }
+
+#[tokio::test]
+async fn a_preview_is_the_body_publishing_would_store_and_stores_nothing() {
+    let s = premoderated(false).await;
+    let preview = |cookie: Option<String>, draft: Value| {
+        let s = &s;
+        async move {
+            call(
+                s,
+                "POST",
+                "/api/admin/preview",
+                cookie.as_deref(),
+                Some(draft),
+            )
+            .await
+        }
+    };
+    let signed_out = preview(None, draft("Preview", "<p>x</p>")).await;
+    assert_eq!(signed_out.status, StatusCode::UNAUTHORIZED);
+
+    let cookie = sign_in(&s).await;
+    let (articles, audit) = (
+        s.storage.article_count().await.unwrap(),
+        s.storage.audit().await.unwrap().len(),
+    );
+    let title = "  Council <b>meets</b>  ";
+    let a = preview(Some(cookie.clone()), draft(title, HOSTILE_BODY)).await;
+    assert_eq!(a.status, StatusCode::OK, "{:?}", a.json());
+    let shown = a.json();
+    assert_eq!(
+        shown["title"], "Council <b>meets</b>",
+        "plain text, trimmed"
+    );
+    // The same cleaning as publishing: what the published copy of this body keeps.
+    let published = publish(&s, Some(&cookie), draft("Council meets", HOSTILE_BODY)).await;
+    assert_eq!(shown["body"], published.json()["body"]);
+    assert!(!shown["body"].as_str().unwrap().contains("alert"));
+    assert_eq!(
+        s.storage.article_count().await.unwrap(),
+        articles + 1,
+        "only the publish"
+    );
+    assert_eq!(
+        s.storage.audit().await.unwrap().len(),
+        audit + 1,
+        "only the publish"
+    );
+
+    // A draft publishing would refuse is refused with the same reasons.
+    let bad = preview(
+        Some(cookie),
+        json!({"title": "", "summary": "", "body": "", "countries": ["XX"]}),
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.json()["fields"]["title"].is_string(),
+        "{:?}",
+        bad.json()
+    );
+}

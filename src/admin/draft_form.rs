@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use infoshos_model::Lang;
-use infoshos_model::editorial::{Draft, Published, Visibility, validate_draft};
+use infoshos_model::editorial::{Draft, Preview, Published, Visibility, validate_draft};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -43,6 +43,34 @@ pub(super) fn DraftForm(desk: Desk) -> impl IntoView {
             super::kept_draft::keep(&Submitted::of_form(form));
         }
     };
+    // The same checks, then the server's cleaning, stored nowhere.
+    let preview = move |_| {
+        let form = document()
+            .get_element_by_id("article-form")
+            .and_then(|f| f.dyn_into().ok());
+        let draft = read_draft(&Submitted::of_form(form));
+        if let Err(problems) = validate_draft(&draft) {
+            desk.errors
+                .set(crate::i18n::admin::draft_fields(super::lang(), &problems));
+            desk.say(t().fix_fields);
+            return;
+        }
+        desk.errors.set(BTreeMap::new());
+        desk.notice.set(None);
+        spawn_local(async move {
+            match post("/api/admin/preview", &draft)
+                .await
+                .and_then(api::decode::<Preview>)
+            {
+                Ok(p) => desk.preview.set(Some(p)),
+                Err(FetchError::Rejected(_, body)) if !body.fields.is_empty() => {
+                    desk.errors.set(body.fields);
+                    desk.say(body.error);
+                }
+                Err(e) => desk.say(said(&e)),
+            }
+        });
+    };
     let sending = desk.sending;
     let editing = desk.editing;
     let lang = desk.lang;
@@ -70,6 +98,8 @@ pub(super) fn DraftForm(desk: Desk) -> impl IntoView {
             <button type="submit" class="button primary" disabled=move || sending.get()>
                 {move || if editing.get().is_some() { t().save_correction } else { t().publish }}
             </button>
+            " "
+            <button type="button" class="button" on:click=preview>{t().preview}</button>
             <p class="form-notice" role="status">{move || desk.notice.get()}</p>
         </form>
     }
@@ -97,6 +127,7 @@ async fn send(desk: Desk, draft: Draft, form: Option<web_sys::HtmlFormElement>) 
                 super::kept_draft::forget();
             }
             desk.lang.set(draft.lang);
+            desk.preview.set(None);
             desk.published.set(Some(p));
             desk.say(if target.is_some() {
                 t().corrected

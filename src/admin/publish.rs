@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 
 use infoshos_model::Lang;
-use infoshos_model::editorial::{Draft, EditorArticle, Published};
+use infoshos_model::editorial::{Draft, EditorArticle, Preview, Published};
 use infoshos_model::links::Page;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -32,6 +32,8 @@ pub(super) struct Desk {
     pub(super) errors: RwSignal<BTreeMap<String, String>>,
     pub(super) notice: RwSignal<Option<String>>,
     pub(super) published: RwSignal<Option<Published>>,
+    /// The draft as readers would get it, asked for before publishing.
+    pub(super) preview: RwSignal<Option<Preview>>,
     pub(super) lang: RwSignal<Lang>,
     pub(super) sending: RwSignal<bool>,
 }
@@ -44,6 +46,7 @@ impl Desk {
             errors: RwSignal::new(BTreeMap::new()),
             notice: RwSignal::new(None),
             published: RwSignal::new(None),
+            preview: RwSignal::new(None),
             lang: RwSignal::new(Lang::En),
             sending: RwSignal::new(false),
         }
@@ -57,6 +60,7 @@ impl Desk {
     pub(super) fn start(&self, editing: Option<String>) {
         self.errors.set(BTreeMap::new());
         self.published.set(None);
+        self.preview.set(None);
         self.notice.set(None);
         self.editing.set(editing);
     }
@@ -111,6 +115,7 @@ pub fn Publish(
     view! {
         <OpenArticle desk />
         <DraftForm desk />
+        <DraftPreview desk />
         <PublishedPreview desk />
     }
 }
@@ -165,6 +170,27 @@ fn OpenArticle(desk: Desk) -> impl IntoView {
             <input id="article-open" name="open" type="text" placeholder="rats-council-tashkent-autumn-2017" />
             <button type="submit" class="button">{t().open}</button>
         </form>
+    }
+}
+
+/// The draft as readers would get it (the server's cleaning, the reader's markup and styles),
+/// before anything is published.
+#[component]
+fn DraftPreview(desk: Desk) -> impl IntoView {
+    move || {
+        desk.preview.get().map(|p| {
+            view! {
+                <section class="admin-preview" aria-label=t().preview>
+                    <p>{t().preview_note}</p>
+                    <article class="article">
+                        <h1 class="article-title">{p.title}</h1>
+                        <p class="article-lead">{p.summary}</p>
+                        // Cleaned by the server's allowlist, as publishing would store it.
+                        <div class="article-body" inner_html=p.body></div>
+                    </article>
+                </section>
+            }
+        })
     }
 }
 

@@ -103,13 +103,32 @@ test('an editor corrects an article in /admin, takes it off the portal and puts 
   await expect(actions.nth(2)).toHaveText('corrected');
 });
 
+/**
+ * A page of `/admin`, signed in. Sign-ins are paced per client (5, then 1 a minute), so the
+ * session is made once and each test gets a new browser context carrying its cookie.
+ */
+let signedIn;
+async function editorPage(browser) {
+  if (!signedIn) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.base}/admin`);
+    await page.getByLabel("Editors' token").fill(EDITORS_TOKEN);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    signedIn = await context.storageState();
+    await context.close();
+  }
+  const context = await browser.newContext({ storageState: signedIn });
+  const page = await context.newPage();
+  await page.goto(`${server.base}/admin`);
+  return page;
+}
+
 test('editors find an article in the list by edition and words, and open it into the desk', async ({ browser }) => {
   const ru = await (await fetch(`${server.base}/api/articles?lang=ru&limit=3`)).json();
   const { slug, title } = ru.items[2];
-  const editor = await browser.newPage();
-  await editor.goto(`${server.base}/admin`);
-  await editor.getByLabel("Editors' token").fill(EDITORS_TOKEN);
-  await editor.getByRole('button', { name: 'Sign in' }).click();
+  const editor = await editorPage(browser);
   await editor.getByRole('button', { name: 'Articles' }).click();
   const shown = editor.locator('.admin-shown');
   await expect(shown).toContainText(/^\d+ of \d+ articles, newest first$/);
@@ -133,10 +152,7 @@ test('editors find an article in the list by edition and words, and open it into
 });
 
 test('a new article is kept in the browser as it is written: a reload brings it back, publishing forgets it', async ({ browser }) => {
-  const editor = await browser.newPage();
-  await editor.goto(`${server.base}/admin`);
-  await editor.getByLabel("Editors' token").fill(EDITORS_TOKEN);
-  await editor.getByRole('button', { name: 'Sign in' }).click();
+  const editor = await editorPage(browser);
   await editor.getByRole('button', { name: 'New article' }).click();
   const headline = 'Ferry timetable across the Caspian agreed for the spring';
   await editor.getByLabel('Headline').fill(headline);
@@ -160,4 +176,24 @@ test('a new article is kept in the browser as it is written: a reload brings it 
   await editor.getByRole('button', { name: 'New article' }).click();
   await expect(editor.getByLabel('Headline')).toHaveValue('');
   await expect(editor.locator('.admin-publish .form-notice')).toBeEmpty();
+});
+
+test('a preview shows the draft as readers will get it, cleaned, and publishes nothing', async ({ browser }) => {
+  const editor = await editorPage(browser);
+  let dialogs = 0;
+  editor.on('dialog', (d) => { dialogs += 1; d.dismiss(); });
+  await editor.getByRole('button', { name: 'New article' }).click();
+  const headline = 'Youth orchestra of the SCO tours five capitals';
+  await editor.getByLabel('Headline').fill(headline);
+  await editor.getByLabel('Lead').fill('Sixty musicians, five concerts, one programme.');
+  await editor.getByLabel('States concerned').fill('KZ');
+  await editor.getByLabel('Text (HTML)').fill('<p>The tour opens in <strong>Astana</strong>.</p><img src=x onerror=alert(1)><script>alert(2)</script>');
+  await editor.getByRole('button', { name: 'Preview' }).click();
+  const preview = editor.locator('.admin-preview');
+  await expect(preview.locator('h1.article-title')).toHaveText(headline);
+  await expect(preview.locator('.article-body strong')).toHaveText('Astana');
+  await expect(preview.locator('.article-body img, .article-body script')).toHaveCount(0);
+  expect(dialogs).toBe(0);
+  const feed = await (await fetch(`${server.base}/api/articles?limit=50`)).json();
+  expect(feed.items.map((a) => a.title)).not.toContain(headline);
 });

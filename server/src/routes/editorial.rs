@@ -5,7 +5,8 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use infoshos_model::editorial::{
-    Draft, DraftProblem, DraftProblems, EditorArticle, Published, Visibility, validate_draft,
+    Draft, DraftProblem, DraftProblems, EditorArticle, Preview, Published, Visibility,
+    validate_draft,
 };
 
 use crate::admin::Editor;
@@ -62,6 +63,22 @@ fn article(slug: String, draft: &Draft, checked: Checked, published_at_ms: i64) 
         published_at_ms,
         countries: checked.countries,
     }
+}
+
+/// `POST /api/admin/preview`: the draft checked as publishing checks it (every problem at
+/// once) and its body cleaned the same way, stored nowhere and written to no audit.
+pub async fn preview(
+    State(state): State<AppState>,
+    _editor: Editor,
+    Speaks(lang): Speaks,
+    JsonBody(draft): JsonBody<Draft>,
+) -> Result<Json<Preview>, AppError> {
+    let checked = check(&state, &draft, lang).await?;
+    Ok(Json(Preview {
+        title: draft.title.trim().to_string(),
+        summary: draft.summary.trim().to_string(),
+        body: checked.body_html,
+    }))
 }
 
 pub async fn publish(

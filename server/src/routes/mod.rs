@@ -58,6 +58,7 @@ pub fn api(state: &AppState) -> Router<AppState> {
             "/admin/articles",
             get(article_index::list).post(editorial::publish),
         )
+        .route("/admin/preview", post(editorial::preview))
         .route(
             "/admin/articles/{slug}",
             get(editorial::open).put(editorial::edit),

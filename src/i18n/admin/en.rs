@@ -44,6 +44,8 @@ pub const ADMIN_EN: AdminUi = AdminUi {
     body_note: "Paragraphs, h2/h3, quotes, lists, links (http, https, mailto), emphasis. \
         Anything else (scripts, styles, images, frames, event handlers) is removed.",
     publish: "Publish",
+    preview: "Preview",
+    preview_note: "As readers will see it, once published (nothing is published yet):",
     no_audit: "Nothing has been done yet.",
     when: "When",
     who: "Who",

@@ -55,6 +55,9 @@ pub struct AdminUi {
     pub body: &'static str,
     pub body_note: &'static str,
     pub publish: &'static str,
+    /// The draft as readers would get it, before publishing.
+    pub preview: &'static str,
+    pub preview_note: &'static str,
     pub no_audit: &'static str,
     pub when: &'static str,
     pub who: &'static str,

@@ -44,6 +44,8 @@ pub const ADMIN_ZH: AdminUi = AdminUi {
     body_note: "段落、h2/h3、引文、列表、链接（http、https、mailto）、强调。\
         其他内容（脚本、样式、图片、框架、事件处理程序）都会被删除。",
     publish: "发布",
+    preview: "预览",
+    preview_note: "发布后读者将看到的样子（尚未发布）：",
     no_audit: "还没有任何操作。",
     when: "时间",
     who: "操作人",
