@@ -15,6 +15,21 @@ use super::{post, put, said};
 use crate::api::{self, FetchError};
 use crate::submitted::Submitted;
 
+/// The form's draft if the model's rules pass it (its old messages cleared); else none, with
+/// each field's problem beside it.
+fn checked(desk: Desk, typed: &Submitted) -> Option<Draft> {
+    let draft = read_draft(typed);
+    if let Err(problems) = validate_draft(&draft) {
+        desk.errors
+            .set(crate::i18n::admin::draft_fields(super::lang(), &problems));
+        desk.say(t().fix_fields);
+        return None;
+    }
+    desk.errors.set(BTreeMap::new());
+    desk.notice.set(None);
+    Some(draft)
+}
+
 /// The draft: checked with the model's rules, then published (or, while correcting, saved).
 #[component]
 pub(super) fn DraftForm(desk: Desk) -> impl IntoView {
@@ -24,15 +39,9 @@ pub(super) fn DraftForm(desk: Desk) -> impl IntoView {
             return;
         }
         let typed = Submitted::of(&ev);
-        let draft = read_draft(&typed);
-        if let Err(problems) = validate_draft(&draft) {
-            desk.errors
-                .set(crate::i18n::admin::draft_fields(super::lang(), &problems));
-            desk.say(t().fix_fields);
+        let Some(draft) = checked(desk, &typed) else {
             return;
-        }
-        desk.errors.set(BTreeMap::new());
-        desk.notice.set(None);
+        };
         desk.sending.set(true);
         spawn_local(send(desk, draft, typed.form));
     };
@@ -48,15 +57,9 @@ pub(super) fn DraftForm(desk: Desk) -> impl IntoView {
         let form = document()
             .get_element_by_id("article-form")
             .and_then(|f| f.dyn_into().ok());
-        let draft = read_draft(&Submitted::of_form(form));
-        if let Err(problems) = validate_draft(&draft) {
-            desk.errors
-                .set(crate::i18n::admin::draft_fields(super::lang(), &problems));
-            desk.say(t().fix_fields);
+        let Some(draft) = checked(desk, &Submitted::of_form(form)) else {
             return;
-        }
-        desk.errors.set(BTreeMap::new());
-        desk.notice.set(None);
+        };
         spawn_local(async move {
             match post("/api/admin/preview", &draft)
                 .await
