@@ -50,4 +50,11 @@ pub struct Article {
     /// The signed token the comment form sends back (see the server's `form_token`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub form_token: Option<String>,
+    /// When an editor last corrected it; none if never.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::wire_time::optional_instant"
+    )]
+    pub corrected_at: Option<DateTime<Utc>>,
 }

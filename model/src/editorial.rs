@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::Lang;
@@ -52,6 +53,21 @@ pub struct Preview {
     pub title: String,
     pub summary: String,
     pub body: String,
+}
+
+/// What a correction replaced (`GET /api/admin/articles/{slug}/versions`, newest first).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ArticleVersion {
+    pub lang: Lang,
+    pub title: String,
+    pub summary: String,
+    /// As it was stored: cleaned HTML.
+    pub body: String,
+    #[serde(deserialize_with = "crate::wire_time::instant")]
+    pub replaced_at: DateTime<Utc>,
+    /// Who replaced it, as the audit names them.
+    pub actor: String,
 }
 
 /// An article as editors open it: what the form corrects, and whether readers see it.

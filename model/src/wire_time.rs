@@ -68,6 +68,18 @@ pub fn instant<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Erro
     parse_instant(&s).ok_or_else(|| D::Error::custom("expected an RFC 3339 instant"))
 }
 
+/// An instant that may be absent (`null` or no field: with `#[serde(default)]`).
+pub fn optional_instant<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<DateTime<Utc>>, D::Error> {
+    match Option::<String>::deserialize(d)? {
+        None => Ok(None),
+        Some(s) => parse_instant(&s)
+            .map(Some)
+            .ok_or_else(|| D::Error::custom("expected an RFC 3339 instant")),
+    }
+}
+
 pub fn date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
     let s = String::deserialize(d)?;
     parse_date(&s).ok_or_else(|| D::Error::custom("expected a YYYY-MM-DD date"))

@@ -4,7 +4,9 @@
 use std::collections::BTreeMap;
 
 use infoshos_model::Lang;
-use infoshos_model::editorial::{Draft, Preview, Published, Visibility, validate_draft};
+use infoshos_model::editorial::{
+    ArticleVersion, Draft, Preview, Published, Visibility, validate_draft,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -13,7 +15,9 @@ use super::publish::{Desk, read_draft, set_field};
 use super::t;
 use super::{post, put, said};
 use crate::api::{self, FetchError};
+use crate::load::Load;
 use crate::submitted::Submitted;
+use crate::time::{iso, reader_local};
 
 /// The form's draft if the model's rules pass it (its old messages cleared); else none, with
 /// each field's problem beside it.
@@ -85,6 +89,11 @@ pub(super) fn DraftForm(desk: Desk) -> impl IntoView {
                 None => t().new_article.to_string(),
             }}</h2>
             {move || editing.get().is_some().then(|| view! { <VisibilityBar desk /> })}
+            // Asked again after each saved correction.
+            {move || {
+                desk.published.track();
+                editing.get().map(|slug| view! { <EarlierVersions slug /> })
+            }}
             <DraftField desk field="title" label=t().article_title />
             <DraftField desk field="summary" label=t().summary note=t().summary_note />
             <div class="field">
@@ -184,6 +193,43 @@ fn DraftField(
             <span class="field-note" id=format!("{id}-note")>{note}</span>
             {error}
         </div>
+    }
+}
+
+/// What the corrections of the article being corrected replaced, newest first: when, who and
+/// the headline then (nothing while it has none).
+#[component]
+fn EarlierVersions(slug: String) -> impl IntoView {
+    let versions = Load::new(move || {
+        api::get::<Vec<ArticleVersion>>(format!(
+            "/api/admin/articles/{}/versions",
+            api::encode(&slug)
+        ))
+    });
+    move || {
+        versions
+            .get()
+            .and_then(Result::ok)
+            .filter(|v| !v.is_empty())
+            .map(|list| {
+                let rows = list
+                .into_iter()
+                .map(|v| {
+                    view! {
+                        <li>
+                            <time datetime=iso(v.replaced_at)>{reader_local(v.replaced_at)}</time>
+                            " · " {v.actor} ": " <strong>{v.title}</strong>
+                        </li>
+                    }
+                })
+                .collect_view();
+                view! {
+                    <details class="admin-versions">
+                        <summary>{t().versions}</summary>
+                        <ol>{rows}</ol>
+                    </details>
+                }
+            })
     }
 }
 

@@ -68,6 +68,7 @@ pub const EN: Ui = Ui {
     back_home: "Go to the front page",
     add_comment: "Add comment",
     print: "Print",
+    corrected_on: "corrected on",
     concerns: "States in this story",
     comments_title: "Comments",
     no_comments: "No comments yet. Be the first.",

@@ -76,6 +76,8 @@ pub struct Ui {
     pub back_home: &'static str,
     pub add_comment: &'static str,
     pub print: &'static str,
+    /// After an article's date, before the date an editor corrected it.
+    pub corrected_on: &'static str,
     pub concerns: &'static str,
     pub comments_title: &'static str,
     pub no_comments: &'static str,

@@ -68,6 +68,7 @@ pub const RU: Ui = Ui {
     back_home: "На главную",
     add_comment: "Комментировать",
     print: "Печать",
+    corrected_on: "исправлено",
     concerns: "Государства в этой новости",
     comments_title: "Комментарии",
     no_comments: "Комментариев пока нет. Будьте первым.",

@@ -68,6 +68,7 @@ pub const ZH: Ui = Ui {
     back_home: "返回首页",
     add_comment: "发表评论",
     print: "打印",
+    corrected_on: "更正于",
     concerns: "本文涉及的国家",
     comments_title: "评论",
     no_comments: "还没有评论，来写第一条吧。",

@@ -46,6 +46,12 @@ fn ArticleView(article: Article) -> impl IntoView {
     // Comments the reader posted on this visit, shown at once below the others.
     let added = RwSignal::new(Vec::<Comment>::new());
     let when = reader_local(article.published_at);
+    // An editor corrected it: said, with when (the earlier text is kept for editors).
+    // As text beside the date: 0.3 KB of the reader's wasm; a `<time>` element of its own cost
+    // 0.7 KB.
+    let corrected = article
+        .corrected_at
+        .map(|at| format!(" · {} {}", t.corrected_on, reader_local(at)));
     let countries = article
         .countries
         .iter()
@@ -93,6 +99,7 @@ fn ArticleView(article: Article) -> impl IntoView {
             <h1 class="article-title">{article.title}</h1>
             <p class="article-meta">
                 <time datetime=iso(article.published_at)>{when}</time>
+                {corrected}
             </p>
             <p class="article-lead">{article.summary}</p>
             // Cleaned by the server's allowlist when it was written (see `Article::body`).

@@ -80,9 +80,16 @@ test('an editor corrects an article in /admin, takes it off the portal and puts 
   await editor.getByRole('button', { name: 'Save the correction' }).click();
   await expect(editor.locator('.admin-publish .form-notice')).toContainText('Corrected');
 
+  // What the correction replaced is kept, and listed in the desk.
+  const versions = editor.locator('.admin-versions');
+  await versions.locator('summary').click();
+  await expect(versions.locator('li')).toHaveCount(1);
+  await expect(versions.locator('li strong')).toHaveText(title);
+
   const reader = waitingForApp(await browser.newPage());
   await reader.goto(`${server.base}/en/article/${slug}`);
   await expect(reader.locator('h1.article-title')).toHaveText(`${title} (corrected)`);
+  await expect(reader.locator('.article-meta')).toContainText('corrected on');
   await expect(reader.locator('.article-body strong')).toHaveText('the date');
   await expect(reader.locator('.article-body img')).toHaveCount(0);
 

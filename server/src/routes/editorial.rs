@@ -5,8 +5,8 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use infoshos_model::editorial::{
-    Draft, DraftProblem, DraftProblems, EditorArticle, Preview, Published, Visibility,
-    validate_draft,
+    ArticleVersion, Draft, DraftProblem, DraftProblems, EditorArticle, Preview, Published,
+    Visibility, validate_draft,
 };
 
 use crate::admin::Editor;
@@ -63,6 +63,20 @@ fn article(slug: String, draft: &Draft, checked: Checked, published_at_ms: i64) 
         published_at_ms,
         countries: checked.countries,
     }
+}
+
+/// `GET /api/admin/articles/{slug}/versions`: what its corrections replaced, newest first.
+pub async fn versions(
+    State(state): State<AppState>,
+    _editor: Editor,
+    Path(slug): Path<String>,
+) -> Result<Json<Vec<ArticleVersion>>, AppError> {
+    state
+        .storage
+        .article_versions(&slug)
+        .await?
+        .map(Json)
+        .ok_or(AppError::NotFound("article"))
 }
 
 /// `POST /api/admin/preview`: the draft checked as publishing checks it (every problem at

@@ -67,6 +67,7 @@ pub fn api(state: &AppState) -> Router<AppState> {
             "/admin/articles/{slug}/visibility",
             post(editorial::visibility),
         )
+        .route("/admin/articles/{slug}/versions", get(editorial::versions))
         .route("/admin/audit", get(admin::audit))
         .fallback(|| async { AppError::NotFound("API endpoint") })
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })

@@ -2,9 +2,11 @@
 //! (un)publishing, each with its audit row in the same transaction.
 
 use infoshos_model::Lang;
+use infoshos_model::editorial::ArticleVersion;
+use sqlx::FromRow;
 
 use super::articles::NewArticle;
-use super::{Storage, on_engine};
+use super::{Storage, millis_to_utc, on_engine};
 use crate::sanitize::article_text;
 
 /// The audit row of an editor's action on an article, in the caller's transaction `$tx`.
@@ -132,7 +134,8 @@ impl Storage {
     }
 
     /// Replaces what an editor may correct (title, lead, edition, body, states) of the article
-    /// at `a.slug`, with its audit row, in one transaction. `None` when there is no such article.
+    /// at `a.slug`, keeping what it replaces as a version, with its audit row, in one
+    /// transaction. `None` when there is no such article.
     pub async fn edit_article(
         &self,
         a: &NewArticle,
@@ -141,6 +144,16 @@ impl Storage {
     ) -> Result<Option<i64>, sqlx::Error> {
         let id = on_engine!(self, pool => {
             let mut tx = pool.begin().await?;
+            // What the correction replaces is kept (`article_versions`).
+            sqlx::query(
+                "INSERT INTO article_versions (article_id, lang, title, summary, body, replaced_at, actor)
+                 SELECT id, lang, title, summary, body, $2, $3 FROM articles WHERE slug = $1",
+            )
+            .bind(&a.slug)
+            .bind(now_ms)
+            .bind(actor)
+            .execute(&mut *tx)
+            .await?;
             let id: Option<i64> = sqlx::query_scalar(
                 "UPDATE articles SET lang = $1, title = $2, summary = $3, body = $4, body_text = $5
                  WHERE slug = $6 RETURNING id",
@@ -202,4 +215,50 @@ impl Storage {
 /// Whether the database refused a row because a unique key (an article's slug) is taken.
 pub fn is_unique_violation(error: &sqlx::Error) -> bool {
     matches!(error, sqlx::Error::Database(e) if e.is_unique_violation())
+}
+
+impl Storage {
+    /// What the corrections of the article at `slug` replaced, newest first; `None` when
+    /// there is no such article.
+    pub async fn article_versions(
+        &self,
+        slug: &str,
+    ) -> Result<Option<Vec<ArticleVersion>>, sqlx::Error> {
+        #[derive(FromRow)]
+        struct VersionRow {
+            lang: Lang,
+            title: String,
+            summary: String,
+            body: String,
+            replaced_at: i64,
+            actor: String,
+        }
+        // Taken down or not: editors see every article.
+        let id: Option<i64> = on_engine!(self, pool => sqlx::query_scalar("SELECT id FROM articles WHERE slug = $1")
+            .bind(slug)
+            .fetch_optional(pool)
+            .await?);
+        let Some(id) = id else {
+            return Ok(None);
+        };
+        let rows: Vec<VersionRow> = on_engine!(self, pool => sqlx::query_as(
+            "SELECT lang, title, summary, body, replaced_at, actor FROM article_versions
+             WHERE article_id = $1 ORDER BY replaced_at DESC, id DESC",
+        )
+        .bind(id)
+        .fetch_all(pool)
+        .await?);
+        Ok(Some(
+            rows.into_iter()
+                .map(|r| ArticleVersion {
+                    lang: r.lang,
+                    title: r.title,
+                    summary: r.summary,
+                    body: r.body,
+                    replaced_at: millis_to_utc(r.replaced_at),
+                    actor: r.actor,
+                })
+                .collect(),
+        ))
+    }
 }

@@ -196,9 +196,13 @@ impl Storage {
             summary: SummaryRow,
             body: String,
             hidden: bool,
+            corrected_at: Option<i64>,
         }
         let sql = format!(
-            "SELECT {}, a.body, a.hidden FROM articles a WHERE a.slug = $1",
+            "SELECT {}, a.body, a.hidden,
+                    (SELECT max(v.replaced_at) FROM article_versions v WHERE v.article_id = a.id)
+                      AS corrected_at
+             FROM articles a WHERE a.slug = $1",
             self.summary_columns()
         );
         let row: Option<WholeRow> = on_engine!(self, pool => sqlx::query_as(&sql)
@@ -209,6 +213,7 @@ impl Storage {
             summary,
             body,
             hidden,
+            corrected_at,
         }) = row
         else {
             return Ok(None);
@@ -230,6 +235,7 @@ impl Storage {
                 body,
                 related,
                 form_token: None,
+                corrected_at: corrected_at.map(millis_to_utc),
             },
             hidden,
         )))

@@ -57,6 +57,7 @@ pub const ADMIN_EN: AdminUi = AdminUi {
     open: "Open",
     correcting: "Correcting",
     corrected: "Corrected. Readers see it now:",
+    versions: "Earlier versions (what corrections replaced)",
     write_new: "Write a new article instead",
     draft_back: "Your unpublished draft was brought back from this browser.",
     save_correction: "Save the correction",

@@ -69,6 +69,8 @@ pub struct AdminUi {
     pub open: &'static str,
     pub correcting: &'static str,
     pub corrected: &'static str,
+    /// The list of what an article's corrections replaced.
+    pub versions: &'static str,
     pub write_new: &'static str,
     /// A new article's draft, kept in the browser, is back in the form (`kept_draft.rs`).
     pub draft_back: &'static str,

@@ -57,6 +57,7 @@ pub const ADMIN_ZH: AdminUi = AdminUi {
     open: "打开",
     correcting: "正在修改",
     corrected: "已修改，读者现在看到的是新版本：",
+    versions: "早先的版本（被更正替换的内容）",
     write_new: "改为撰写新文章",
     draft_back: "已从此浏览器恢复未发布的草稿。",
     save_correction: "保存修改",
