@@ -86,3 +86,103 @@ pub struct AuditEntry {
     #[serde(default)]
     pub article_lang: Option<Lang>,
 }
+
+/// What the audit is narrowed to (`GET /api/admin/audit?action=&article=&actor=`); `None` is
+/// any. An action is matched as stored (`edit`, `approve`, …): one no row has finds nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditFilter {
+    pub action: Option<String>,
+    /// The article's address.
+    pub article: Option<String>,
+    /// Who, as the audit names them.
+    pub actor: Option<String>,
+}
+
+/// The longest action or actor the audit is searched for.
+pub const AUDIT_WORD_MAX: usize = 64;
+
+impl AuditFilter {
+    /// The query `parse` reads back into this very filter.
+    pub fn query(&self) -> Vec<(&'static str, String)> {
+        [
+            ("action", &self.action),
+            ("article", &self.article),
+            ("actor", &self.actor),
+        ]
+        .into_iter()
+        .filter_map(|(name, value)| value.clone().map(|v| (name, v)))
+        .collect()
+    }
+
+    /// Reads the audit's parameters as given; an empty one is any. The first value it cannot
+    /// use is named, with what is allowed.
+    pub fn parse(
+        action: Option<&str>,
+        article: Option<&str>,
+        actor: Option<&str>,
+    ) -> Result<AuditFilter, String> {
+        fn given(v: Option<&str>) -> Option<String> {
+            v.map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_string)
+        }
+        let (action, article, actor) = (given(action), given(article), given(actor));
+        for (name, value) in [("action", &action), ("actor", &actor)] {
+            if value
+                .as_ref()
+                .is_some_and(|v| v.chars().count() > AUDIT_WORD_MAX)
+            {
+                return Err(format!(
+                    "{name} must be at most {AUDIT_WORD_MAX} characters."
+                ));
+            }
+        }
+        if let Some(slug) = article
+            .as_deref()
+            .filter(|s| !crate::validation::is_slug(s))
+        {
+            return Err(format!(
+                "article must be an article's address, not “{slug}”."
+            ));
+        }
+        Ok(AuditFilter {
+            action,
+            article,
+            actor,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_audit_filter_reads_back_from_its_query_and_names_a_bad_address() {
+        let filter = AuditFilter {
+            action: Some("edit".into()),
+            article: Some("laos-becomes-partner".into()),
+            actor: None,
+        };
+        let query = filter.query();
+        let get = |name: &str| {
+            query
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.as_str())
+        };
+        assert_eq!(
+            AuditFilter::parse(get("action"), get("article"), get("actor")),
+            Ok(filter)
+        );
+        assert_eq!(
+            AuditFilter::parse(Some(" "), None, Some("")),
+            Ok(AuditFilter::default())
+        );
+        assert!(
+            AuditFilter::parse(None, Some("../admin"), None)
+                .unwrap_err()
+                .contains("“../admin”")
+        );
+    }
+}

@@ -115,3 +115,68 @@ async fn an_unpublished_article_leaves_every_reader_view_and_comes_back_with_its
     .await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn the_audit_is_narrowed_by_action_article_and_who() {
+    let s = premoderated(false).await;
+    let cookie = sign_in(&s).await;
+    let feed = s.get("/api/articles?limit=2").await.json();
+    let [a, b] = [0, 1].map(|i| feed["items"][i]["slug"].as_str().unwrap().to_string());
+    for (slug, visible) in [(&a, false), (&a, true), (&b, false)] {
+        let uri = format!("/api/admin/articles/{slug}/visibility");
+        let answer = call(
+            &s,
+            "POST",
+            &uri,
+            Some(&cookie),
+            Some(json!({"visible": visible})),
+        )
+        .await;
+        assert_eq!(answer.status, StatusCode::OK);
+    }
+    let audit = |query: String| {
+        let s = &s;
+        let cookie = cookie.clone();
+        async move {
+            let answer = call(
+                s,
+                "GET",
+                &format!("/api/admin/audit{query}"),
+                Some(&cookie),
+                None,
+            )
+            .await;
+            assert_eq!(answer.status, StatusCode::OK, "{query}");
+            answer.json().as_array().unwrap().clone()
+        }
+    };
+    let taken_off = audit("?action=unpublish".into()).await;
+    let slugs: Vec<&str> = taken_off
+        .iter()
+        .map(|e| e["articleSlug"].as_str().unwrap())
+        .collect();
+    assert_eq!(slugs, [b.as_str(), a.as_str()], "newest first");
+    let of_a = audit(format!("?article={a}")).await;
+    let actions: Vec<&str> = of_a.iter().map(|e| e["action"].as_str().unwrap()).collect();
+    assert_eq!(actions, ["republish", "unpublish"]);
+    let both = audit(format!("?article={a}&action=republish")).await;
+    assert_eq!(both.len(), 1);
+    let who = infoshos_model::links::encode(of_a[0]["actor"].as_str().unwrap());
+    assert_eq!(
+        audit(format!("?actor={who}")).await.len(),
+        3,
+        "one session did all three"
+    );
+    assert!(audit("?action=no-such-action".into()).await.is_empty());
+
+    let bad = call(
+        &s,
+        "GET",
+        "/api/admin/audit?article=..%2Fadmin",
+        Some(&cookie),
+        None,
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.json()["error"].as_str().unwrap().contains("“../admin”"));
+}

@@ -1,19 +1,43 @@
 //! What editors did, newest first: who (a short hash of their session), when, what, and on
-//! which comment or article.
+//! which comment or article; narrowed by action, article and who (the model's `AuditFilter`).
 
-use infoshos_model::admin::AuditEntry;
-use infoshos_model::links::Page;
+use infoshos_model::admin::{AuditEntry, AuditFilter};
+use infoshos_model::links::{self, Page};
 use leptos::prelude::*;
 
 use super::t;
 use crate::api;
 use crate::load::Load;
+use crate::submitted::Submitted;
 use crate::time::reader_local;
 
 #[component]
 pub fn Audit() -> impl IntoView {
-    let entries = Load::new(|| api::get::<Vec<AuditEntry>>("/api/admin/audit".into()));
-    move || {
+    let filter = RwSignal::new(AuditFilter::default());
+    let entries = Load::new(move || {
+        let query: Vec<String> = filter
+            .get_untracked()
+            .query()
+            .into_iter()
+            .map(|(name, value)| format!("{name}={}", links::encode(&value)))
+            .collect();
+        api::get::<Vec<AuditEntry>>(format!("/api/admin/audit?{}", query.join("&")))
+    });
+    let problem = RwSignal::new(None::<String>);
+    let apply = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = Submitted::of(&ev);
+        let [action, article, actor] = ["action", "article", "actor"].map(|n| typed.field(n));
+        match AuditFilter::parse(Some(&action), Some(&article), Some(&actor)) {
+            Ok(chosen) => {
+                problem.set(None);
+                filter.set(chosen);
+                entries.refresh();
+            }
+            Err(why) => problem.set(Some(why)),
+        }
+    };
+    let list = move || {
         match entries.get() {
         None => view! { <p aria-busy="true">"…"</p> }.into_any(),
         Some(Err(e)) => view! { <p class="failure" role="alert">{super::said(&e)}</p> }.into_any(),
@@ -28,6 +52,19 @@ pub fn Audit() -> impl IntoView {
         }
         .into_any(),
     }
+    };
+    view! {
+        <form class="admin-filter" on:submit=apply>
+            <select name="action" aria-label=t().what>
+                <option value="">{t().any_action}</option>
+                {t().actions.map(|(code, words)| view! { <option value=code>{words}</option> })}
+            </select>
+            <input name="article" type="search" aria-label=t().article_address placeholder=t().article_address />
+            <input name="actor" type="search" aria-label=t().who placeholder=t().who />
+            <button type="submit" class="button">{t().show}</button>
+        </form>
+        <p class="form-notice" role="status">{move || problem.get()}</p>
+        {list}
     }
 }
 

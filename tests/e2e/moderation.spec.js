@@ -108,6 +108,14 @@ test('an editor corrects an article in /admin, takes it off the portal and puts 
   await expect(actions.first()).toHaveText('put back on the portal');
   await expect(actions.nth(1)).toHaveText('took off the portal');
   await expect(actions.nth(2)).toHaveText('corrected');
+
+  // Narrowed to this article's corrections.
+  await editor.getByLabel('What').selectOption({ label: 'corrected' });
+  await editor.getByLabel('Article address').fill(slug);
+  await editor.getByRole('button', { name: 'Show' }).click();
+  await expect(actions).toHaveCount(1);
+  await expect(actions.first()).toHaveText('corrected');
+  await expect(editor.locator('.admin-audit tbody tr td:nth-child(4)')).toHaveText(slug);
 });
 
 /**

@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use infoshos_model::CommentStatus;
-use infoshos_model::admin::{Changed, Login, Moderation, QueuedComment, SignedIn};
+use infoshos_model::admin::{AuditFilter, Changed, Login, Moderation, QueuedComment, SignedIn};
 use serde::Deserialize;
 
 use crate::admin::{self, Editor};
@@ -82,10 +82,24 @@ pub async fn moderate(
     Ok(Json(Changed { changed }))
 }
 
-/// What editors did, newest first.
+#[derive(Deserialize)]
+pub struct AuditParams {
+    action: Option<String>,
+    article: Option<String>,
+    actor: Option<String>,
+}
+
+/// What editors did, newest first, narrowed by action, article and who.
 pub async fn audit(
     State(state): State<AppState>,
     _editor: Editor,
+    QueryParams(p): QueryParams<AuditParams>,
 ) -> Result<Json<Vec<infoshos_model::admin::AuditEntry>>, AppError> {
-    Ok(Json(state.storage.audit().await?))
+    let filter = AuditFilter::parse(
+        p.action.as_deref(),
+        p.article.as_deref(),
+        p.actor.as_deref(),
+    )
+    .map_err(AppError::BadRequest)?;
+    Ok(Json(state.storage.audit_where(&filter).await?))
 }

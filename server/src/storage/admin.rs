@@ -1,4 +1,4 @@
-use infoshos_model::admin::{AuditEntry, ModerationAction, QueuedComment};
+use infoshos_model::admin::{AuditEntry, AuditFilter, ModerationAction, QueuedComment};
 use infoshos_model::{CommentStatus, Lang};
 use sqlx::FromRow;
 
@@ -153,12 +153,22 @@ impl Storage {
 
     /// The audit record, newest first (the last 1000 actions).
     pub async fn audit(&self) -> Result<Vec<AuditEntry>, sqlx::Error> {
+        self.audit_where(&AuditFilter::default()).await
+    }
+
+    /// The last 1000 actions that pass `filter`, newest first.
+    pub async fn audit_where(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>, sqlx::Error> {
         let rows: Vec<AuditRow> = on_engine!(self, pool => sqlx::query_as(
             "SELECT u.at, u.actor, u.action, u.comment_id, u.article_id, a.slug AS article_slug,
                     a.lang AS article_lang
              FROM audit u LEFT JOIN articles a ON a.id = u.article_id
+             WHERE ($1 IS NULL OR u.action = $1) AND ($2 IS NULL OR a.slug = $2)
+               AND ($3 IS NULL OR u.actor = $3)
              ORDER BY u.id DESC LIMIT 1000",
         )
+        .bind(filter.action.as_deref())
+        .bind(filter.article.as_deref())
+        .bind(filter.actor.as_deref())
         .fetch_all(pool)
         .await?);
         Ok(rows

@@ -47,6 +47,8 @@ pub const ADMIN_EN: AdminUi = AdminUi {
     preview: "Preview",
     preview_note: "As readers will see it, once published (nothing is published yet):",
     no_audit: "Nothing has been done yet.",
+    any_action: "Any action",
+    article_address: "Article address",
     when: "When",
     who: "Who",
     what: "What",

@@ -59,6 +59,9 @@ pub struct AdminUi {
     pub preview: &'static str,
     pub preview_note: &'static str,
     pub no_audit: &'static str,
+    /// The audit's filters.
+    pub any_action: &'static str,
+    pub article_address: &'static str,
     pub when: &'static str,
     pub who: &'static str,
     pub what: &'static str,

@@ -47,6 +47,8 @@ pub const ADMIN_RU: AdminUi = AdminUi {
     preview: "Предпросмотр",
     preview_note: "Так статью увидят читатели после публикации (пока ничего не опубликовано):",
     no_audit: "Пока ничего не сделано.",
+    any_action: "Любое действие",
+    article_address: "Адрес статьи",
     when: "Когда",
     who: "Кто",
     what: "Что",

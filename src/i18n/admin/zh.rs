@@ -47,6 +47,8 @@ pub const ADMIN_ZH: AdminUi = AdminUi {
     preview: "预览",
     preview_note: "发布后读者将看到的样子（尚未发布）：",
     no_audit: "还没有任何操作。",
+    any_action: "任何操作",
+    article_address: "文章地址",
     when: "时间",
     who: "操作人",
     what: "操作",
