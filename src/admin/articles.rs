@@ -15,12 +15,10 @@ use crate::time::reader_local;
 
 /// The list's address for `filter`.
 fn index_url(filter: &IndexFilter) -> String {
-    let query: Vec<String> = filter
-        .query()
-        .into_iter()
-        .map(|(name, value)| format!("{name}={}", links::encode(&value)))
-        .collect();
-    format!("/api/admin/articles?{}", query.join("&"))
+    format!(
+        "/api/admin/articles{}",
+        links::query_string(&filter.query())
+    )
 }
 
 #[component]

@@ -15,13 +15,8 @@ use crate::time::reader_local;
 pub fn Audit() -> impl IntoView {
     let filter = RwSignal::new(AuditFilter::default());
     let entries = Load::new(move || {
-        let query: Vec<String> = filter
-            .get_untracked()
-            .query()
-            .into_iter()
-            .map(|(name, value)| format!("{name}={}", links::encode(&value)))
-            .collect();
-        api::get::<Vec<AuditEntry>>(format!("/api/admin/audit?{}", query.join("&")))
+        let query = links::query_string(&filter.get_untracked().query());
+        api::get::<Vec<AuditEntry>>(format!("/api/admin/audit{query}"))
     });
     let problem = RwSignal::new(None::<String>);
     let apply = move |ev: leptos::ev::SubmitEvent| {

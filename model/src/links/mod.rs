@@ -160,6 +160,20 @@ pub fn rate_sparkline(code: &str) -> String {
     format!("/api/rates/{}/sparkline.svg", encode(code))
 }
 
+/// `?name=value&…` from `pairs` (a filter's `query()`), each value percent-encoded; empty for
+/// none.
+pub fn query_string(pairs: &[(&str, String)]) -> String {
+    let joined: Vec<String> = pairs
+        .iter()
+        .map(|(name, value)| format!("{name}={}", encode(value)))
+        .collect();
+    if joined.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", joined.join("&"))
+    }
+}
+
 /// Results for `query` in an edition (`/en/search?q=…`), from `cursor` on when given (the
 /// "More results" link).
 pub fn search(lang: Lang, query: &str, cursor: Option<&str>) -> String {

@@ -169,3 +169,13 @@ fn the_next_feed_page_keeps_its_cursor_intact() {
     assert_eq!(decode("%zz%41"), "%zzA");
     assert_eq!(lang_of_path("/index.html"), None);
 }
+
+#[test]
+fn a_query_string_encodes_each_value_and_is_empty_for_none() {
+    assert_eq!(query_string(&[]), "");
+    assert_eq!(
+        query_string(&[("q", "саммит & co".to_string()), ("lang", "ru".to_string())]),
+        format!("?q={}&lang=ru", encode("саммит & co"))
+    );
+    assert!(!query_string(&[("q", "a&b=c".to_string())]).contains("a&b"));
+}
