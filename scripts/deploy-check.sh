@@ -103,7 +103,7 @@ check "and arrives as the brotli bytes make spa wrote, not compressed again" \
 statuses=""
 for n in 1 2 3 4 5 6 7; do
   statuses+="$(c -o /dev/null -w '%{http_code} ' -H "X-Forwarded-For: 198.51.100.$n" \
-    -H 'Content-Type: application/json' --data '{"token":"not-the-token-at-all"}' "$site/api/admin/login")"
+    -H 'Content-Type: application/json' --data '{"username":"nobody","password":"not-the-password"}' "$site/api/admin/login")"
 done
 check "a client's own X-Forwarded-For buys no fresh allowance ($statuses)" grep -q 429 <<<"$statuses"
 

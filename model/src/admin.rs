@@ -50,11 +50,6 @@ pub struct Moderation {
     pub action: ModerationAction,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Login {
-    pub token: String,
-}
-
 /// The answer to signing in (`true`) or out (`false`); the session itself is the cookie.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -85,6 +80,9 @@ pub struct AuditEntry {
     pub article_slug: Option<String>,
     #[serde(default)]
     pub article_lang: Option<Lang>,
+    /// The account an action on people was done to (or, for an invitation, the role).
+    #[serde(default)]
+    pub subject: Option<String>,
 }
 
 /// What the audit is narrowed to (`GET /api/admin/audit?action=&article=&actor=`); `None` is

@@ -1,6 +1,7 @@
 //! Wire types of the Infoshos JSON API and the pure rules that the reader (wasm) and the
 //! server must agree on. Field names are camelCase on the wire, everywhere.
 
+pub mod accounts;
 pub mod admin;
 pub mod article_index;
 pub mod articles;

@@ -1,6 +1,10 @@
-//! Editors: one shared token (from `INFOSHOS_ADMIN_TOKEN`, or made at first start and printed
-//! once; only its SHA-256 is kept), checked in constant time, and a session in an HttpOnly,
-//! SameSite=Strict cookie (Secure behind TLS) whose value is also kept only as a hash.
+//! Editors' sessions and who may do what. Each editor has a named account (`accounts`); a
+//! session lives in an HttpOnly, SameSite=Strict cookie (Secure behind TLS) whose value is kept
+//! only as a hash. The first-start token (from `INFOSHOS_ADMIN_TOKEN`, or made at first start
+//! and printed once; only its SHA-256 is kept, compared in constant time) makes the first admin
+//! on the set-up page, once.
+
+use std::marker::PhantomData;
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
@@ -10,13 +14,15 @@ use cookie::{Cookie, CookieBuilder, SameSite};
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
+use infoshos_model::accounts::{Power, Role};
+
 use crate::app::AppState;
 use crate::error::AppError;
 use crate::storage::Storage;
 
 pub const COOKIE: &str = "infoshos_admin";
 pub const SESSION_MS: i64 = 12 * 60 * 60 * 1000;
-const TOKEN_SETTING: &str = "admin_token_sha256";
+pub const TOKEN_SETTING: &str = "admin_token_sha256";
 
 pub fn sha256_hex(s: &str) -> String {
     hex::encode(Sha256::digest(s.as_bytes()))
@@ -26,11 +32,19 @@ fn random_hex() -> String {
     hex::encode(crate::form_token::new_secret())
 }
 
-/// Makes sure there is an editors' token. Returns a newly made one, to be shown once.
+/// Makes sure there is a first-start token while the portal has no account. Returns a newly
+/// made one, to be shown once. Once the first admin is set up there is no token: a given one
+/// is ignored (and the log says so).
 pub async fn ensure_token(
     storage: &Storage,
     given: Option<&str>,
 ) -> Result<Option<String>, sqlx::Error> {
+    if !storage.set_up_needed().await? {
+        if given.is_some_and(|t| !t.is_empty()) {
+            tracing::info!("INFOSHOS_ADMIN_TOKEN is not needed: the first admin is set up");
+        }
+        return Ok(None);
+    }
     if let Some(token) = given.filter(|t| !t.is_empty()) {
         storage
             .set_setting(TOKEN_SETTING, &Sha256::digest(token.as_bytes()))
@@ -47,7 +61,7 @@ pub async fn ensure_token(
     Ok(Some(token))
 }
 
-/// Whether `token` is the editors' token; the digests are compared in constant time.
+/// Whether `token` is the first-start token; the digests are compared in constant time.
 pub async fn token_matches(storage: &Storage, token: &str) -> Result<bool, sqlx::Error> {
     let Some(stored) = storage.setting(TOKEN_SETTING).await? else {
         return Ok(false);
@@ -56,15 +70,27 @@ pub async fn token_matches(storage: &Storage, token: &str) -> Result<bool, sqlx:
     Ok(bool::from(given.as_slice().ct_eq(&stored)))
 }
 
-/// Starts a session: returns the cookie to set.
+/// The longest browser description kept with a session (to tell sessions apart in a list).
+const USER_AGENT_MAX: usize = 200;
+
+/// Starts a session for the account: returns the cookie to set.
 pub async fn open_session(
     storage: &Storage,
+    account_id: i64,
+    user_agent: &str,
     tls: bool,
     now_ms: i64,
 ) -> Result<String, sqlx::Error> {
     let id = random_hex();
+    let user_agent: String = user_agent.chars().take(USER_AGENT_MAX).collect();
     storage
-        .add_session(&sha256_hex(&id), now_ms, now_ms + SESSION_MS)
+        .add_session(
+            &sha256_hex(&id),
+            account_id,
+            &user_agent,
+            now_ms,
+            now_ms + SESSION_MS,
+        )
         .await?;
     Ok(session_cookie(id, SESSION_MS / 1000)
         .secure(tls)
@@ -94,10 +120,13 @@ fn session_id(parts: &Parts) -> Option<String> {
         .filter(|id| !id.is_empty())
 }
 
-/// A signed-in editor, or a 401.
+/// A signed-in person on an enabled account, or a 401.
 pub struct Editor {
-    /// How the audit names this editor: the session's hash, shortened.
+    pub account_id: i64,
+    /// How the audit names them: their account's name.
     pub actor: String,
+    pub role: Role,
+    pub second_factor: bool,
     pub session_hash: String,
 }
 
@@ -109,13 +138,60 @@ impl FromRequestParts<AppState> for Editor {
         let id = session_id(parts).ok_or_else(signed_out)?;
         let hash = sha256_hex(&id);
         let now = chrono::Utc::now().timestamp_millis();
-        if state.storage.session_alive(&hash, now).await? {
-            Ok(Editor {
-                actor: format!("editor session {}", &hash[..8]),
-                session_hash: hash,
+        let owner = state
+            .storage
+            .session_owner(&hash, now)
+            .await?
+            .ok_or_else(signed_out)?;
+        Ok(Editor {
+            account_id: owner.account_id,
+            actor: owner.username,
+            role: owner.role,
+            second_factor: owner.second_factor,
+            session_hash: hash,
+        })
+    }
+}
+
+/// The kind of action a route is for (`May<ToWrite>` in a handler's arguments).
+pub trait Needs: Send + Sync {
+    const POWER: Power;
+}
+
+pub struct ToModerate;
+pub struct ToWrite;
+pub struct ToManagePeople;
+
+impl Needs for ToModerate {
+    const POWER: Power = Power::Moderate;
+}
+impl Needs for ToWrite {
+    const POWER: Power = Power::Write;
+}
+impl Needs for ToManagePeople {
+    const POWER: Power = Power::People;
+}
+
+/// A signed-in person whose role allows the route's kind of action (`Role::may`); a 401 when
+/// signed out, a 403 when the role does not allow it. A handler cannot run without it, so no
+/// route relies on `/admin` hiding a button.
+pub struct May<N: Needs> {
+    pub editor: Editor,
+    needs: PhantomData<N>,
+}
+
+impl<N: Needs> FromRequestParts<AppState> for May<N> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let editor = Editor::from_request_parts(parts, state).await?;
+        if editor.role.may(N::POWER) {
+            Ok(May {
+                editor,
+                needs: PhantomData,
             })
         } else {
-            Err(signed_out())
+            Err(AppError::Forbidden("Your role does not allow this."))
         }
     }
 }

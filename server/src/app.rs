@@ -38,12 +38,27 @@ pub struct AppState {
     pub answers: crate::answer_cache::AnswerCache,
     /// Reader pages as rendered, kept a few seconds (`reader_page`).
     pub pages: crate::reader_page::RenderedPages,
+    /// How many sign-in attempts one client may make (each account has its own pace too).
+    pub login_quota: Quota,
+    /// Sign-in attempts per account, beside the per-client pace on the route: guessing one
+    /// editor's password from many addresses is paced too.
+    pub account_sign_ins: crate::rate_limit::Pace,
+}
+
+fn account_pace(storage: &Storage, quota: Quota) -> crate::rate_limit::Pace {
+    crate::rate_limit::Pace::new(
+        storage,
+        quota,
+        crate::rate_limit::ClientIp::default(),
+        "account-logins",
+        "sign-in attempts for this account",
+    )
 }
 
 impl AppState {
     pub fn new(storage: Storage, dist: &Path) -> AppState {
         AppState {
-            storage,
+            storage: storage.clone(),
             dist: dist.to_path_buf(),
             public_url: "http://127.0.0.1:8080".into(),
             embed_ancestors: "*".into(),
@@ -54,6 +69,8 @@ impl AppState {
             premoderation: true,
             answers: crate::answer_cache::new_cache(),
             pages: crate::reader_page::new_pages(),
+            login_quota: Quota::LOGINS,
+            account_sign_ins: account_pace(&storage, Quota::LOGINS),
         }
     }
 
@@ -64,6 +81,18 @@ impl AppState {
 
     pub fn with_form_secret(mut self, secret: Vec<u8>) -> AppState {
         self.form_secret = Arc::new(secret);
+        self
+    }
+
+    /// Sign-in attempts per client.
+    pub fn with_login_quota(mut self, quota: Quota) -> AppState {
+        self.login_quota = quota;
+        self
+    }
+
+    /// Sign-in attempts per account.
+    pub fn with_account_quota(mut self, quota: Quota) -> AppState {
+        self.account_sign_ins = account_pace(&self.storage, quota);
         self
     }
 

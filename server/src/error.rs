@@ -47,6 +47,12 @@ pub enum AppError {
     Unauthorized(&'static str),
     #[error("forbidden: {0}")]
     Forbidden(&'static str),
+    /// The request is sound but the state refuses it (a name taken, the last admin).
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+    /// What the request names was good once and is no longer (a spent invitation).
+    #[error("gone: {0}")]
+    Gone(&'static str),
     #[error("format not implemented: {0}")]
     NotImplemented(&'static str),
     #[error("database: {0}")]
@@ -104,6 +110,8 @@ impl IntoResponse for AppError {
             ),
             AppError::Unauthorized(why) => (StatusCode::UNAUTHORIZED, ApiError::new(*why)),
             AppError::Forbidden(why) => (StatusCode::FORBIDDEN, ApiError::new(*why)),
+            AppError::Conflict(why) => (StatusCode::CONFLICT, ApiError::new(*why)),
+            AppError::Gone(why) => (StatusCode::GONE, ApiError::new(*why)),
             AppError::NotImplemented(what) => (StatusCode::NOT_IMPLEMENTED, ApiError::new(*what)),
             AppError::Database(err) => {
                 tracing::error!(error = %err, "database error");

@@ -1,5 +1,6 @@
 //! The Infoshos API server as a library, so tests drive `app::app` without a socket.
 
+pub mod accounts;
 pub mod admin;
 pub mod answer_cache;
 pub mod app;

@@ -71,8 +71,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     rates::ensure_some_rates(&storage).await?;
     let form_secret = storage.form_secret().await?;
     if let Some(token) = admin::ensure_token(&storage, config.admin_token.as_deref()).await? {
-        // Shown this once: only its hash is kept. Set INFOSHOS_ADMIN_TOKEN to choose another.
-        println!("Editors' token for /admin (shown once, keep it safe): {token}");
+        // Shown this once: only its hash is kept, until the first admin spends it at /admin.
+        println!("First-start token for /admin, to set up the first admin (shown once): {token}");
     }
     storage.release_lease(START_UP, &holder).await?;
     rates::spawn_refresh(

@@ -97,9 +97,18 @@ pub struct Pace {
     counter: Counter,
 }
 
+impl std::fmt::Debug for Pace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pace")
+            .field("bucket", &self.bucket)
+            .field("quota", &self.quota)
+            .finish()
+    }
+}
+
 #[derive(Clone)]
 enum Counter {
-    Memory(Arc<DefaultKeyedRateLimiter<IpAddr>>),
+    Memory(Arc<DefaultKeyedRateLimiter<String>>),
     Database(Storage),
 }
 
@@ -137,13 +146,15 @@ impl Pace {
     }
 
     /// `None` when the client may go on; else how many whole seconds it should wait.
-    async fn take(&self, client: IpAddr) -> Result<Option<u64>, sqlx::Error> {
+    /// Takes one from `key`'s allowance (a client's address, or an account's name for
+    /// sign-in): `Some(seconds)` to wait when none is left.
+    pub async fn take(&self, key: &str) -> Result<Option<u64>, sqlx::Error> {
         match &self.counter {
             Counter::Memory(limiter) => {
                 if limiter.len() > REMEMBERED_CLIENTS {
                     limiter.retain_recent();
                 }
-                Ok(limiter.check_key(&client).err().map(|not_until| {
+                Ok(limiter.check_key(&key.to_string()).err().map(|not_until| {
                     not_until
                         .wait_time_from(DefaultClock::default().now())
                         .as_secs_f64()
@@ -154,13 +165,7 @@ impl Pace {
                 let now = chrono::Utc::now().timestamp_millis();
                 let every = i64::try_from(self.quota.every_ms).unwrap_or(i64::MAX / 4);
                 let wait = storage
-                    .take_pace(
-                        self.bucket,
-                        &client.to_string(),
-                        now,
-                        every,
-                        self.quota.burst,
-                    )
+                    .take_pace(self.bucket, key, now, every, self.quota.burst)
                     .await?;
                 Ok(wait.map(|ms| (ms as u64).div_ceil(1000)))
             }
@@ -172,14 +177,14 @@ impl Pace {
 /// body. When the database cannot count, the request is not let through uncounted: it gets
 /// the server's error answer, as any request the database fails.
 pub async fn check(State(pace): State<Pace>, request: Request, next: Next) -> Response {
-    match pace.take(pace.clients.of(&request)).await {
+    match pace.take(&pace.clients.of(&request).to_string()).await {
         Ok(None) => next.run(request).await,
         Ok(Some(wait)) => too_many(wait, pace.what),
         Err(err) => crate::error::AppError::from(err).into_response(),
     }
 }
 
-fn too_many(wait: u64, what: &str) -> Response {
+pub fn too_many(wait: u64, what: &str) -> Response {
     let wait = wait.max(1);
     let body = ApiError::new(format!(
         "Too many {what} too quickly. Please wait {wait} s and try again."

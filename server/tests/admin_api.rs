@@ -1,11 +1,13 @@
-//! Premoderation and the editors' API: a new comment waits, an editor signs in with the token,
-//! approves it and readers see it; every action is in the audit; sign-ins are paced.
+//! Premoderation and the editors' API: a new comment waits, an editor signs in by name,
+//! approves it and readers see it; every action is in the audit under their name; sign-ins are
+//! paced per client and per account.
 
 mod common;
 
 use axum::http::{StatusCode, header};
-use common::TestServer;
-use common::editors::{TOKEN, call, premoderated, sign_in};
+use common::editors::{CHIEF, CHIEF_PASSWORD, PASSWORD, TOKEN, call, log_in, premoderated};
+use common::editors::{sign_in, sign_in_as};
+use common::{TestServer, server};
 use serde_json::{Value, json};
 
 const URI: &str = "/api/articles/rates-table-explained/comments";
@@ -37,14 +39,7 @@ async fn a_new_comment_waits_until_an_editor_approves_it() {
             .status,
         StatusCode::UNAUTHORIZED
     );
-    let wrong = call(
-        &s,
-        "POST",
-        "/api/admin/login",
-        None,
-        Some(json!({"token": "guess"})),
-    )
-    .await;
+    let wrong = log_in(&s, CHIEF, "guess").await;
     assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
     assert_eq!(wrong.header(header::SET_COOKIE), "");
 
@@ -74,13 +69,21 @@ async fn a_new_comment_waits_until_an_editor_approves_it() {
     moderate(&s, &cookie, json!({"ids": [id], "action": "reject"})).await;
     assert_eq!(s.get(URI).await.json().as_array().unwrap().len(), before);
 
-    let audit = s.storage.audit().await.unwrap();
+    // The comment's lines (the set-up of the first admin has its own).
+    let audit: Vec<_> = s
+        .storage
+        .audit()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.comment_id.is_some())
+        .collect();
     let actions: Vec<&str> = audit.iter().map(|e| e.action.as_str()).collect();
     assert_eq!(actions, ["reject", "approve"]);
     assert!(
         audit
             .iter()
-            .all(|e| e.actor.starts_with("editor session ") && e.comment_id == Some(id))
+            .all(|e| e.actor == CHIEF && e.comment_id == Some(id))
     );
 
     // Signed out, the cookie is worthless.
@@ -113,34 +116,61 @@ async fn bulk_actions_change_each_comment_once() {
     assert_eq!(again.json()["changed"], 0);
     let bad = moderate(&s, &cookie, json!({"ids": [], "action": "approve"})).await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
-    assert_eq!(s.storage.audit().await.unwrap().len(), 3);
+    let audit = s.storage.audit().await.unwrap();
+    assert_eq!(audit.iter().filter(|e| e.comment_id.is_some()).count(), 3);
+}
+
+/// A server with the real pace of sign-ins (the other tests' is unlimited), behind TLS.
+async fn paced() -> TestServer {
+    let mut s = server().await;
+    infoshos_server::admin::ensure_token(&s.storage, Some(TOKEN))
+        .await
+        .unwrap();
+    let state = s.state().with_tls(true);
+    s.serve(state);
+    s
 }
 
 #[tokio::test]
-async fn sign_ins_are_paced_and_the_cookie_is_secure_behind_tls() {
-    let s = premoderated(true).await;
-    let cookie = call(
-        &s,
-        "POST",
-        "/api/admin/login",
-        None,
-        Some(json!({"token": TOKEN})),
-    )
-    .await;
-    assert!(cookie.header(header::SET_COOKIE).contains("; Secure"));
+async fn sign_ins_are_paced_per_client_and_the_cookie_is_secure_behind_tls() {
+    let s = paced().await;
+    let cookie = sign_in(&s).await;
+    assert!(!cookie.is_empty());
+    let again = log_in(&s, CHIEF, CHIEF_PASSWORD).await;
+    assert!(again.header(header::SET_COOKIE).contains("; Secure"));
+    // Guesses at names that do not exist still count against the client.
     let mut last = StatusCode::OK;
-    for _ in 0..6 {
-        last = call(
-            &s,
-            "POST",
-            "/api/admin/login",
-            None,
-            Some(json!({"token": "guess"})),
-        )
-        .await
-        .status;
+    for n in 0..6 {
+        last = log_in(&s, &format!("nobody{n}"), "guess").await.status;
     }
     assert_eq!(last, StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn guessing_one_accounts_password_is_paced_for_that_account_whatever_the_client() {
+    let mut s = premoderated(false).await;
+    let mila = sign_in_as(&s, "editor", "mila").await;
+    assert!(!mila.is_empty());
+    // Clients unlimited: only the account's own pace is left to stop the guesses.
+    let state = s.state().with_login_quota(common::UNLIMITED);
+    s.serve(state.with_comment_quota(common::UNLIMITED));
+    let statuses = {
+        let mut all = Vec::new();
+        for _ in 0..6 {
+            all.push(log_in(&s, "mila", "guess").await.status);
+        }
+        all
+    };
+    assert_eq!(statuses[..5], [StatusCode::UNAUTHORIZED; 5]);
+    assert_eq!(statuses[5], StatusCode::TOO_MANY_REQUESTS);
+    // Now even the right password waits, and the answer says for how long…
+    let right = log_in(&s, "mila", PASSWORD).await;
+    assert_eq!(right.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(!right.header(header::RETRY_AFTER).is_empty());
+    assert!(!right.json()["error"].as_str().unwrap().contains(PASSWORD));
+    // …while another account, from the same client, is not held back.
+    let chief = log_in(&s, CHIEF, CHIEF_PASSWORD).await;
+    assert_eq!(chief.status, StatusCode::OK);
 }
 
 #[tokio::test]

@@ -56,17 +56,28 @@ async fn a_comment_on_a_russian_article_is_refused_in_russian_and_a_chinese_one_
 }
 
 #[tokio::test]
-async fn a_wrong_editors_token_and_a_refused_draft_are_answered_in_the_editors_language() {
+async fn a_wrong_token_or_password_and_a_refused_draft_are_answered_in_the_editors_language() {
     let s = premoderated(false).await;
-    let login = Request::post("/api/admin/login")
-        .header(header::CONTENT_TYPE, "application/json")
-        .header(header::COOKIE, "lang=zh")
-        .header(header::ACCEPT_LANGUAGE, "ru")
-        .body(Body::from(r#"{"token":"not-it"}"#))
-        .unwrap();
-    let wrong = s.send(login).await;
+    let answer = |uri: &'static str, body: &'static str| {
+        let request = Request::post(uri)
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::COOKIE, "lang=zh")
+            .header(header::ACCEPT_LANGUAGE, "ru")
+            .body(Body::from(body))
+            .unwrap();
+        s.send(request)
+    };
+    let body = r#"{"token":"not-it","username":"chief","password":"long enough passphrase"}"#;
+    let wrong = answer("/api/admin/setup", body).await;
     assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(wrong.json()["error"], "这不是编辑部密钥。");
+    assert_eq!(wrong.json()["error"], "这不是首次启动密钥。");
+    let wrong = answer(
+        "/api/admin/login",
+        r#"{"username":"chief","password":"guess"}"#,
+    )
+    .await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(wrong.json()["error"], "用户名或密码错误。");
 
     let cookie = format!("{}; lang=ru", sign_in(&s).await);
     let draft = json!({

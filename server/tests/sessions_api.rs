@@ -3,8 +3,15 @@
 mod common;
 
 use axum::http::{StatusCode, header};
-use common::editors::{call, premoderated, sign_in};
+use common::TestServer;
+use common::editors::{CHIEF, call, premoderated, sign_in};
 use infoshos_server::admin::{SESSION_MS, open_session};
+
+/// The first admin's account, set up through the API.
+async fn chief(s: &TestServer) -> i64 {
+    sign_in(s).await;
+    s.storage.account(CHIEF).await.unwrap().unwrap().id
+}
 
 fn now() -> i64 {
     chrono::Utc::now().timestamp_millis()
@@ -19,7 +26,10 @@ fn pair(set_cookie: &str) -> String {
 async fn the_session_cookie_is_for_the_editors_api_only_and_lasts_twelve_hours() {
     for tls in [false, true] {
         let s = premoderated(tls).await;
-        let cookie = open_session(&s.storage, tls, now()).await.unwrap();
+        let id = chief(&s).await;
+        let cookie = open_session(&s.storage, id, "test", tls, now())
+            .await
+            .unwrap();
         for attribute in [
             "HttpOnly",
             "SameSite=Strict",
@@ -41,10 +51,11 @@ async fn the_session_cookie_is_for_the_editors_api_only_and_lasts_twelve_hours()
 #[tokio::test]
 async fn a_session_ends_twelve_hours_after_it_began() {
     let s = premoderated(false).await;
-    let almost = open_session(&s.storage, false, now() - SESSION_MS + 60_000)
+    let id = chief(&s).await;
+    let almost = open_session(&s.storage, id, "test", false, now() - SESSION_MS + 60_000)
         .await
         .unwrap();
-    let over = open_session(&s.storage, false, now() - SESSION_MS - 1)
+    let over = open_session(&s.storage, id, "test", false, now() - SESSION_MS - 1)
         .await
         .unwrap();
     let audit = |cookie: String| {

@@ -164,8 +164,8 @@ async fn the_audit_is_narrowed_by_action_article_and_who() {
     let who = infoshos_model::links::encode(of_a[0]["actor"].as_str().unwrap());
     assert_eq!(
         audit(format!("?actor={who}")).await.len(),
-        3,
-        "one session did all three"
+        4,
+        "one person set up the newsroom and did all three"
     );
     assert!(audit("?action=no-such-action".into()).await.is_empty());
 

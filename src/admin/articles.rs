@@ -78,7 +78,7 @@ pub fn Articles(
                     .replacen("{}", &index.total.to_string(), 1);
                 view! {
                     <p class="admin-shown">{shown}</p>
-                    <table class="admin-audit admin-articles">
+                    <table class="admin-table admin-articles">
                         <thead>
                             <tr>
                                 <th>{t().when}</th><th>{t().language}</th><th>{t().article_title}</th>

@@ -1,11 +1,12 @@
-//! What editors did, newest first: who (a short hash of their session), when, what, and on
-//! which comment or article; narrowed by action, article and who (the model's `AuditFilter`).
+//! What everyone in the newsroom did, newest first: who (their account's name), when, what,
+//! and on which comment, article or person; narrowed by action, article and who (the model's
+//! `AuditFilter`).
 
 use infoshos_model::admin::{AuditEntry, AuditFilter};
 use infoshos_model::links::{self, Page};
 use leptos::prelude::*;
 
-use super::t;
+use super::{p, t};
 use crate::api;
 use crate::load::Load;
 use crate::submitted::Submitted;
@@ -38,7 +39,7 @@ pub fn Audit() -> impl IntoView {
         Some(Err(e)) => view! { <p class="failure" role="alert">{super::said(&e)}</p> }.into_any(),
         Some(Ok(list)) if list.is_empty() => view! { <p>{t().no_audit}</p> }.into_any(),
         Some(Ok(list)) => view! {
-            <table class="admin-audit">
+            <table class="admin-table admin-audit">
                 <thead>
                     <tr><th>{t().when}</th><th>{t().who}</th><th>{t().what}</th><th>{t().which}</th></tr>
                 </thead>
@@ -52,7 +53,7 @@ pub fn Audit() -> impl IntoView {
         <form class="admin-filter" on:submit=apply>
             <select name="action" aria-label=t().what>
                 <option value="">{t().any_action}</option>
-                {t().actions.map(|(code, words)| view! { <option value=code>{words}</option> })}
+                {actions().map(|&(code, words)| view! { <option value=code>{words}</option> }).collect_view()}
             </select>
             <input name="article" type="search" aria-label=t().article_address placeholder=t().article_address />
             <input name="actor" type="search" aria-label=t().who placeholder=t().who />
@@ -63,7 +64,12 @@ pub fn Audit() -> impl IntoView {
     }
 }
 
-/// One action: when, who, what, and the comment or article it touched.
+/// Every action the audit knows, in words: on comments and articles, then on people.
+fn actions() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    t().actions.iter().chain(p().actions.iter())
+}
+
+/// One action: when, who, what, and the comment, article or person it touched.
 fn audit_row(e: AuditEntry) -> impl IntoView {
     let when = reader_local(e.at);
     let which = match (e.comment_id, e.article_slug, e.article_id) {
@@ -74,12 +80,10 @@ fn audit_row(e: AuditEntry) -> impl IntoView {
             view! { <a href=href>{slug}</a> }.into_any()
         }
         (None, None, Some(a)) => format!("{} {a}", t().article).into_any(),
-        (None, None, None) => ().into_any(),
+        (None, None, None) => e.subject.unwrap_or_default().into_any(),
     };
     // An action this table does not know (a newer server's) is shown as stored.
-    let action = t()
-        .actions
-        .iter()
+    let action = actions()
         .find(|(code, _)| *code == e.action)
         .map_or(e.action.clone(), |(_, words)| words.to_string());
     view! {

@@ -1,25 +1,32 @@
-//! The editors' area (`/admin`, its own bundle; not linked for readers): sign in with the
-//! token, then the comments waiting for a decision, a form to publish an article, and the
-//! audit of what editors did. The session lives in an HttpOnly cookie the browser sends by
-//! itself; nothing is stored here.
+//! The editors' area (`/admin`, its own bundle; not linked for readers): set up the first
+//! admin, join from an invitation or sign in by name; then, as the role allows, the comments
+//! waiting for a decision, the articles and the publishing desk, people, one's own account, and
+//! the audit of what everyone did. The session lives in an HttpOnly cookie the browser sends by
+//! itself; nothing is stored here. The server checks every action's role itself: what this
+//! page leaves out is only what the role could not use.
 
+mod account;
 mod articles;
 mod audit;
 mod draft_form;
 mod kept_draft;
+mod people;
 mod publish;
 mod queue;
+mod sessions;
+mod sign_in;
 
 use infoshos_model::Lang;
-use infoshos_model::admin::{Login, QueuedComment};
+use infoshos_model::accounts::{Me, Power, SessionState};
+use infoshos_model::admin::QueuedComment;
 use infoshos_model::links;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{self, FetchError};
+use crate::i18n::admin::people::{PeopleUi, people_ui};
 use crate::i18n::admin::{AdminUi, admin_ui};
 use crate::load::Load;
-use crate::submitted::Submitted;
 
 thread_local! {
     static LANG: std::cell::OnceCell<Lang> = const { std::cell::OnceCell::new() };
@@ -42,6 +49,11 @@ fn lang() -> Lang {
 /// This page's words.
 fn t() -> &'static AdminUi {
     admin_ui(lang())
+}
+
+/// This page's words for people and accounts.
+fn p() -> &'static PeopleUi {
+    people_ui(lang())
 }
 
 /// A failed request in words, in the page's language.
@@ -76,63 +88,47 @@ async fn send_json<B: serde::Serialize>(
     .await
 }
 
+async fn delete(url: &str) -> Result<wasm_bindgen::JsValue, FetchError> {
+    api::send(gloo_net::http::Request::delete(url).build()).await
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Section {
     Comments,
     Articles,
     Publish,
     Audit,
+    People,
+    Account,
+}
+
+impl Section {
+    /// The power a section is for; `None` for what every signed-in person has.
+    fn needs(self) -> Option<Power> {
+        match self {
+            Section::Comments => Some(Power::Moderate),
+            Section::Articles | Section::Publish => Some(Power::Write),
+            Section::People => Some(Power::People),
+            Section::Audit | Section::Account => None,
+        }
+    }
 }
 
 #[component]
 pub fn AdminApp() -> impl IntoView {
     document().set_title(t().title);
     crate::time::write_dates_for(lang());
-    let status = RwSignal::new("pending");
-    // The same way of reading as every page of the portal (`Load`); an action on the list
-    // refreshes it in place.
-    let queue = Load::new(move || {
-        api::get::<Vec<QueuedComment>>(format!(
-            "/api/admin/comments?status={}",
-            status.get_untracked()
-        ))
-    });
-    let message = RwSignal::new(None::<String>);
-    let section = RwSignal::new(Section::Comments);
-    // An article picked in the list, for the publishing desk to open.
-    let opening = RwSignal::new(None::<String>);
-    let open = Callback::new(move |slug: String| {
-        opening.set(Some(slug));
-        section.set(Section::Publish);
-    });
-    let reload = Callback::new(move |()| queue.refresh());
-    // The queue is asked for first; its 401 is how the page knows nobody is signed in.
-    let signed_out = move || matches!(queue.get(), Some(Err(FetchError::Rejected(401, _))));
-
-    let sign_in = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let token = Submitted::of(&ev).field("token");
-        spawn_local(async move {
-            match post("/api/admin/login", &Login { token }).await {
-                Ok(_) => {
-                    message.set(None);
-                    reload.run(());
-                }
-                Err(e) => message.set(Some(said(&e))),
-            }
-        });
-    };
-    let sign_out = move |_| {
-        spawn_local(async move {
-            let _ = post("/api/admin/logout", &()).await;
-            reload.run(());
-        });
-    };
-    let tab = move |which: Section, label: &'static str| {
-        view! {
-            <button type="button" class="button" aria-pressed=move || (section.get() == which).to_string()
-                on:click=move |_| { message.set(None); section.set(which); }>{label}</button>
-        }
+    let session = Load::new(|| api::get::<SessionState>("/api/admin/session".into()));
+    let changed = Callback::new(move |()| session.refresh());
+    let body = move || match session.get() {
+        None => view! { <p aria-busy="true">"…"</p> }.into_any(),
+        Some(Err(e)) => view! { <p class="failure" role="alert">{said(&e)}</p> }.into_any(),
+        Some(Ok(SessionState { me: Some(me), .. })) => view! { <Desk me changed /> }.into_any(),
+        Some(Ok(SessionState { set_up_needed, .. })) => match sign_in::invitation_code() {
+            Some(code) => view! { <sign_in::JoinForm code changed /> }.into_any(),
+            None if set_up_needed => view! { <sign_in::SetUpForm changed /> }.into_any(),
+            None => view! { <sign_in::SignInForm changed /> }.into_any(),
+        },
     };
     view! {
         <header class="header">
@@ -148,34 +144,72 @@ pub fn AdminApp() -> impl IntoView {
                 })}
             </nav>
         </header>
-        <main class="main admin">
-            <p class="form-notice" role="status">{move || message.get()}</p>
-            {move || if signed_out() {
-                view! {
-                    <form class="admin-login" on:submit=sign_in>
-                        <label for="admin-token">{t().token}</label>
-                        <input id="admin-token" name="token" type="password" autocomplete="current-password" required />
-                        <button type="submit" class="button primary">{t().sign_in}</button>
-                    </form>
-                }.into_any()
-            } else {
-                view! {
-                    <nav class="admin-tabs admin-sections">
-                        {tab(Section::Comments, t().comments)}
-                        {tab(Section::Articles, t().articles)}
-                        {tab(Section::Publish, t().new_article)}
-                        {tab(Section::Audit, t().audit)}
-                        " "
-                        <button type="button" class="link" on:click=sign_out>{t().sign_out}</button>
-                    </nav>
-                    {move || match section.get() {
-                        Section::Comments => view! { <queue::Queue status queue message reload /> }.into_any(),
-                        Section::Articles => view! { <articles::Articles open /> }.into_any(),
-                        Section::Publish => view! { <publish::Publish opening /> }.into_any(),
-                        Section::Audit => view! { <audit::Audit /> }.into_any(),
-                    }}
-                }.into_any()
-            }}
-        </main>
+        <main class="main admin">{body}</main>
+    }
+}
+
+/// The signed-in desk: the sections the role allows.
+#[component]
+fn Desk(me: Me, changed: Callback<()>) -> impl IntoView {
+    let role = me.role;
+    let allowed = move |s: Section| s.needs().is_none_or(|power| role.may(power));
+    let first = [Section::Comments, Section::Audit]
+        .into_iter()
+        .find(|s| allowed(*s))
+        .unwrap_or(Section::Account);
+    let message = RwSignal::new(None::<String>);
+    let section = RwSignal::new(first);
+    let status = RwSignal::new("pending");
+    let queue = Load::new(move || {
+        api::get::<Vec<QueuedComment>>(format!(
+            "/api/admin/comments?status={}",
+            status.get_untracked()
+        ))
+    });
+    // An article picked in the list, for the publishing desk to open.
+    let opening = RwSignal::new(None::<String>);
+    let open = Callback::new(move |slug: String| {
+        opening.set(Some(slug));
+        section.set(Section::Publish);
+    });
+    let reload = Callback::new(move |()| queue.refresh());
+    let sign_out = move |_| {
+        spawn_local(async move {
+            let _ = post("/api/admin/logout", &()).await;
+            changed.run(());
+        });
+    };
+    let tab = move |which: Section, label: &'static str| {
+        allowed(which).then(|| view! {
+            <button type="button" class="button" aria-pressed=move || (section.get() == which).to_string()
+                on:click=move |_| { message.set(None); section.set(which); }>{label}</button>
+        })
+    };
+    let who = p()
+        .signed_in_as
+        .replacen("{}", &me.username, 1)
+        .replacen("{}", p().role(role), 1);
+    view! {
+        <p class="form-notice" role="status">{move || message.get()}</p>
+        <nav class="admin-tabs admin-sections">
+            {tab(Section::Comments, t().comments)}
+            {tab(Section::Articles, t().articles)}
+            {tab(Section::Publish, t().new_article)}
+            {tab(Section::Audit, t().audit)}
+            {tab(Section::People, p().people)}
+            {tab(Section::Account, p().my_account)}
+            " "
+            <span class="admin-who">{who}</span>
+            " "
+            <button type="button" class="link" on:click=sign_out>{t().sign_out}</button>
+        </nav>
+        {move || match section.get() {
+            Section::Comments => view! { <queue::Queue status queue message reload /> }.into_any(),
+            Section::Articles => view! { <articles::Articles open /> }.into_any(),
+            Section::Publish => view! { <publish::Publish opening /> }.into_any(),
+            Section::Audit => view! { <audit::Audit /> }.into_any(),
+            Section::People => view! { <people::People /> }.into_any(),
+            Section::Account => view! { <account::MyAccount me=me.clone() changed /> }.into_any(),
+        }}
     }
 }

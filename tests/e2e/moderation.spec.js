@@ -1,9 +1,9 @@
 // Premoderation end to end: a reader's comment waits (they alone see it, marked, also after a
-// reload), an editor signs in at /admin with the token, approves it, and every reader sees it.
+// reload), an editor signs in at /admin by name, approves it, and every reader sees it.
 // Then an editor corrects a published article (readers get the correction, cleaned), takes it
 // off the portal and puts it back.
 const { test, expect, waitingForApp } = require('./app-page');
-const { serverAt, EDITORS_TOKEN } = require('./server');
+const { serverAt, EDITOR, setUpEditors, signInThroughForm } = require('./server');
 
 const server = serverAt({ offset: 7, env: { INFOSHOS_MODERATION: 'pre' } });
 test.beforeAll(async () => server.start());
@@ -33,13 +33,14 @@ test('post, wait for an editor, approve in /admin, visible to readers', async ({
   await expect(reader.locator('.article-body p').first()).toBeVisible();
   await expect(reader.locator('.comment', { hasText: text })).toHaveCount(0);
 
+  await setUpEditors(server.base);
   const editor = await browser.newPage();
   await editor.goto(`${server.base}/admin`);
-  await editor.getByLabel("Editors' token").fill('not the token');
-  await editor.getByRole('button', { name: 'Sign in' }).click();
-  await expect(editor.locator('.form-notice')).toContainText("not the editors' token");
-  await editor.getByLabel("Editors' token").fill(EDITORS_TOKEN);
-  await editor.getByRole('button', { name: 'Sign in' }).click();
+  await signInThroughForm(editor, { ...EDITOR, password: 'not the password' });
+  await expect(editor.locator('.form-notice')).toContainText('Wrong name or password');
+  // What was typed stays: only the password is typed again.
+  await expect(editor.getByLabel('Name', { exact: true })).toHaveValue(EDITOR.username);
+  await signInThroughForm(editor);
   const queued = editor.locator('.admin-comment', { hasText: text });
   await expect(queued).toHaveCount(1);
   await queued.getByRole('button', { name: 'Approve' }).click();
@@ -64,10 +65,7 @@ test('post, wait for an editor, approve in /admin, visible to readers', async ({
 test('an editor corrects an article in /admin, takes it off the portal and puts it back', async ({ browser }) => {
   const list = await (await fetch(`${server.base}/api/articles?limit=5`)).json();
   const { slug, title } = list.items[4];
-  const editor = await browser.newPage();
-  await editor.goto(`${server.base}/admin`);
-  await editor.getByLabel("Editors' token").fill(EDITORS_TOKEN);
-  await editor.getByRole('button', { name: 'Sign in' }).click();
+  const editor = await editorPage(browser);
   await editor.getByRole('button', { name: 'New article' }).click();
   await editor.getByLabel('Correct a published article, by its address:').fill(slug);
   await editor.getByRole('button', { name: 'Open' }).click();
@@ -127,9 +125,9 @@ async function editorPage(browser) {
   if (!signedIn) {
     const context = await browser.newContext();
     const page = await context.newPage();
+    await setUpEditors(server.base);
     await page.goto(`${server.base}/admin`);
-    await page.getByLabel("Editors' token").fill(EDITORS_TOKEN);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInThroughForm(page);
     await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
     signedIn = await context.storageState();
     await context.close();

@@ -7,6 +7,42 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '../..');
 const EDITORS_TOKEN = 'e2e-editors-token-4f2a9c';
+/** The first admin the specs set up with the first-start token. */
+const EDITOR = { username: 'chief', password: 'e2e first admin passphrase' };
+
+async function postJson(url, body) {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+/**
+ * Makes the first admin through the API, once. Sign-ins and set-ups are paced per client (5,
+ * then 1 a minute), so a set-up already done is not tried again.
+ */
+async function setUpEditors(base) {
+  const state = await (await fetch(`${base}/api/admin/session`)).json();
+  if (!state.setUpNeeded) return;
+  const answer = await postJson(`${base}/api/admin/setup`, { token: EDITORS_TOKEN, ...EDITOR });
+  if (answer.status !== 200 && answer.status !== 409) throw new Error(`set-up answered ${answer.status}`);
+}
+
+/** The first admin's session cookie (`name=value`), for the editors' API. */
+async function editorCookie(base) {
+  await setUpEditors(base);
+  const answer = await postJson(`${base}/api/admin/login`, EDITOR);
+  if (answer.status !== 200) throw new Error(`sign-in answered ${answer.status}`);
+  return answer.headers.get('set-cookie').split(';')[0];
+}
+
+/** Signs a page showing /admin's sign-in form in, by name and password. */
+async function signInThroughForm(page, who = EDITOR) {
+  await page.getByLabel('Name', { exact: true }).fill(who.username);
+  await page.getByLabel('Password', { exact: true }).fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
 
 /** A port nothing listens on now, from the system (E2E_PORT + offset when that is set). */
 function freePort(offset) {
@@ -101,4 +137,6 @@ function serverAt({ offset = 0, dist = path.join(root, 'dist'), env = {} } = {})
   return { start, stop, base, dir };
 }
 
-module.exports = { serverAt, root, EDITORS_TOKEN, ...serverAt() };
+module.exports = {
+  serverAt, root, EDITORS_TOKEN, EDITOR, setUpEditors, editorCookie, signInThroughForm, ...serverAt(),
+};

@@ -2,7 +2,7 @@
 // names (approved by an editor), and published as headlines and article bodies, are shown as
 // the characters typed or cleaned to the allowed markup; nothing runs and nothing appears.
 const { test, expect, appTookOver } = require('./app-page');
-const { serverAt, EDITORS_TOKEN } = require('./server');
+const { serverAt, editorCookie: cookieFor, setUpEditors, signInThroughForm } = require('./server');
 
 // One client posts them all at once: the comment pace (tested on its own) is lifted here.
 // Premoderation is on: the payloads reach readers only once an editor approves them.
@@ -14,13 +14,7 @@ test.afterAll(async () => server.stop());
 
 /** Signs in as an editor through the API; returns the session cookie for the next calls. */
 async function editorCookie() {
-  const answer = await fetch(`${server.base}/api/admin/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token: EDITORS_TOKEN }),
-  });
-  expect(answer.status).toBe(200);
-  return answer.headers.get('set-cookie').split(';')[0];
+  return cookieFor(server.base);
 }
 
 const PAYLOADS = [
@@ -159,12 +153,9 @@ test('the payloads as headlines stay text in the feed widget, and an article bod
   }
 
   // The editors' form: every payload in one body, beside markup an editor really uses.
+  await setUpEditors(server.base);
   await page.goto(`${server.base}/admin`);
-  await page.getByLabel("Editors' token").fill(EDITORS_TOKEN);
-  // Signed out, the editors' page learns so from a 401: Chromium logs it, and it is expected.
-  const signedOut = problems.findIndex((p) => p.includes('401'));
-  if (signedOut >= 0) problems.splice(signedOut, 1);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInThroughForm(page);
   await page.getByRole('button', { name: 'New article' }).click();
   await page.getByLabel('Headline').fill('<img src=x onerror=alert(1)> Every payload at once');
   await page.getByLabel('Lead').fill('What survives the cleaning.');

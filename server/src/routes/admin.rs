@@ -1,45 +1,14 @@
-//! The editors' API: sign in and out, the moderation queue, and actions on comments.
+//! The editors' API: the moderation queue, actions on comments, and the audit.
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::{HeaderValue, header};
-use axum::response::{IntoResponse, Response};
 use infoshos_model::CommentStatus;
-use infoshos_model::admin::{AuditFilter, Changed, Login, Moderation, QueuedComment, SignedIn};
+use infoshos_model::admin::{AuditFilter, Changed, Moderation, QueuedComment};
 use serde::Deserialize;
 
-use crate::admin::{self, Editor};
+use crate::admin::{Editor, May, ToModerate};
 use crate::app::AppState;
-use crate::edition::Speaks;
 use crate::error::{AppError, JsonBody, QueryParams};
-use infoshos::i18n::admin::admin_ui;
-
-fn with_cookie(signed_in: bool, cookie: &str) -> Response {
-    let mut response = Json(SignedIn { signed_in }).into_response();
-    if let Ok(value) = HeaderValue::from_str(cookie) {
-        response.headers_mut().insert(header::SET_COOKIE, value);
-    }
-    response
-}
-
-pub async fn login(
-    State(state): State<AppState>,
-    Speaks(lang): Speaks,
-    JsonBody(login): JsonBody<Login>,
-) -> Result<Response, AppError> {
-    if !admin::token_matches(&state.storage, &login.token).await? {
-        tracing::warn!("failed editor sign-in");
-        return Err(AppError::Unauthorized(admin_ui(lang).wrong_token));
-    }
-    let now = chrono::Utc::now().timestamp_millis();
-    let cookie = admin::open_session(&state.storage, state.tls, now).await?;
-    Ok(with_cookie(true, &cookie))
-}
-
-pub async fn logout(State(state): State<AppState>, editor: Editor) -> Result<Response, AppError> {
-    state.storage.end_session(&editor.session_hash).await?;
-    Ok(with_cookie(false, &admin::closed_cookie()))
-}
 
 #[derive(Deserialize)]
 pub struct QueueQuery {
@@ -49,7 +18,7 @@ pub struct QueueQuery {
 /// Comments with a status (pending by default), newest first.
 pub async fn queue(
     State(state): State<AppState>,
-    _editor: Editor,
+    _moderator: May<ToModerate>,
     QueryParams(q): QueryParams<QueueQuery>,
 ) -> Result<Json<Vec<QueuedComment>>, AppError> {
     let status = match q.status.as_deref() {
@@ -68,7 +37,7 @@ pub async fn queue(
 /// Approve, reject or delete one or many comments; every change goes into the audit.
 pub async fn moderate(
     State(state): State<AppState>,
-    editor: Editor,
+    May { editor, .. }: May<ToModerate>,
     JsonBody(m): JsonBody<Moderation>,
 ) -> Result<Json<Changed>, AppError> {
     if m.ids.is_empty() || m.ids.len() > 500 {

@@ -6,7 +6,7 @@ use axum::extract::State;
 use infoshos_model::article_index::{ArticleIndex, INDEX_LIMIT, IndexFilter};
 use serde::Deserialize;
 
-use crate::admin::Editor;
+use crate::admin::{May, ToWrite};
 use crate::app::AppState;
 use crate::error::{AppError, QueryParams};
 
@@ -20,7 +20,7 @@ pub struct IndexParams {
 
 pub async fn list(
     State(state): State<AppState>,
-    _editor: Editor,
+    _editor: May<ToWrite>,
     QueryParams(p): QueryParams<IndexParams>,
 ) -> Result<Json<ArticleIndex>, AppError> {
     let filter = IndexFilter::parse(

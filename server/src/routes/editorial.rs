@@ -9,7 +9,7 @@ use infoshos_model::editorial::{
     Visibility, validate_draft,
 };
 
-use crate::admin::Editor;
+use crate::admin::{May, ToWrite};
 use crate::app::AppState;
 use crate::edition::Speaks;
 use crate::error::{AppError, JsonBody};
@@ -68,7 +68,7 @@ fn article(slug: String, draft: &Draft, checked: Checked, published_at_ms: i64) 
 /// `GET /api/admin/articles/{slug}/versions`: what its corrections replaced, newest first.
 pub async fn versions(
     State(state): State<AppState>,
-    _editor: Editor,
+    _editor: May<ToWrite>,
     Path(slug): Path<String>,
 ) -> Result<Json<Vec<ArticleVersion>>, AppError> {
     state
@@ -83,7 +83,7 @@ pub async fn versions(
 /// once) and its body cleaned the same way, stored nowhere and written to no audit.
 pub async fn preview(
     State(state): State<AppState>,
-    _editor: Editor,
+    _editor: May<ToWrite>,
     Speaks(lang): Speaks,
     JsonBody(draft): JsonBody<Draft>,
 ) -> Result<Json<Preview>, AppError> {
@@ -97,7 +97,7 @@ pub async fn preview(
 
 pub async fn publish(
     State(state): State<AppState>,
-    editor: Editor,
+    May { editor, .. }: May<ToWrite>,
     Speaks(lang): Speaks,
     JsonBody(draft): JsonBody<Draft>,
 ) -> Result<(StatusCode, Json<Published>), AppError> {
@@ -139,7 +139,7 @@ pub async fn publish(
 /// edition, states and body are replaced (the body cleaned as on publishing).
 pub async fn edit(
     State(state): State<AppState>,
-    editor: Editor,
+    May { editor, .. }: May<ToWrite>,
     Speaks(lang): Speaks,
     Path(slug): Path<String>,
     JsonBody(draft): JsonBody<Draft>,
@@ -163,7 +163,7 @@ pub async fn edit(
 /// The article as the editors' form opens it, published or not.
 pub async fn open(
     State(state): State<AppState>,
-    _editor: Editor,
+    _editor: May<ToWrite>,
     Path(slug): Path<String>,
 ) -> Result<Json<EditorArticle>, AppError> {
     let (a, hidden) = state
@@ -186,7 +186,7 @@ pub async fn open(
 /// Takes an article off the portal or puts it back; the audit says which.
 pub async fn visibility(
     State(state): State<AppState>,
-    editor: Editor,
+    May { editor, .. }: May<ToWrite>,
     Path(slug): Path<String>,
     JsonBody(v): JsonBody<Visibility>,
 ) -> Result<Json<Visibility>, AppError> {

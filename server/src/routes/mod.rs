@@ -8,14 +8,16 @@ mod editorial;
 mod health;
 mod oembed;
 mod openapi;
+mod people;
 mod rates;
 mod search;
+mod sign_in;
 mod states;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::handler::Handler;
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post, put};
 
 use crate::app::AppState;
 use crate::error::AppError;
@@ -33,7 +35,7 @@ pub fn api(state: &AppState) -> Router<AppState> {
         axum::middleware::from_fn_with_state(pace, rate_limit::check)
     };
     let limited = pace(state.comment_quota, "comments", "comments");
-    let logins = pace(rate_limit::Quota::LOGINS, "logins", "sign-in attempts");
+    let logins = pace(state.login_quota, "logins", "sign-in attempts");
     Router::new()
         .route("/articles", get(articles::list))
         .route("/articles/{slug}", get(articles::show))
@@ -51,8 +53,21 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .route("/health", get(health::show))
         .route("/oembed", get(oembed::show))
         .route("/openapi.json", get(openapi::show))
-        .route("/admin/login", post(admin::login.layer(logins)))
-        .route("/admin/logout", post(admin::logout))
+        .route("/admin/session", get(sign_in::session))
+        .route("/admin/setup", post(sign_in::set_up.layer(logins.clone())))
+        .route("/admin/login", post(sign_in::login.layer(logins.clone())))
+        .route("/admin/join", post(sign_in::join.layer(logins)))
+        .route("/admin/logout", post(sign_in::logout))
+        .route("/admin/accounts", get(people::list))
+        .route("/admin/accounts/{username}", put(people::change))
+        .route("/admin/invitations", post(people::invite))
+        .route("/admin/sessions", get(people::sessions))
+        .route("/admin/sessions/{id}", delete(people::end_session))
+        .route("/admin/second-factor", post(people::second_factor_begin))
+        .route(
+            "/admin/second-factor/{turn}",
+            post(people::second_factor_set),
+        )
         .route("/admin/comments", get(admin::queue).post(admin::moderate))
         .route(
             "/admin/articles",

@@ -26,6 +26,7 @@ struct AuditRow {
     article_id: Option<i64>,
     article_slug: Option<String>,
     article_lang: Option<Lang>,
+    subject: Option<String>,
 }
 
 impl Storage {
@@ -46,41 +47,6 @@ impl Storage {
         .execute(pool)
         .await
         .map(|_| ()))
-    }
-
-    pub async fn add_session(
-        &self,
-        id_hash: &str,
-        now_ms: i64,
-        expires_ms: i64,
-    ) -> Result<(), sqlx::Error> {
-        on_engine!(self, pool => sqlx::query(
-            "INSERT INTO admin_sessions (id_hash, created_at, expires_at) VALUES ($1, $2, $3)",
-        )
-        .bind(id_hash)
-        .bind(now_ms)
-        .bind(expires_ms)
-        .execute(pool)
-        .await
-        .map(|_| ()))
-    }
-
-    pub async fn session_alive(&self, id_hash: &str, now_ms: i64) -> Result<bool, sqlx::Error> {
-        on_engine!(self, pool => sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM admin_sessions WHERE id_hash = $1 AND expires_at > $2)",
-        )
-        .bind(id_hash)
-        .bind(now_ms)
-        .fetch_one(pool)
-        .await)
-    }
-
-    pub async fn end_session(&self, id_hash: &str) -> Result<(), sqlx::Error> {
-        on_engine!(self, pool => sqlx::query("DELETE FROM admin_sessions WHERE id_hash = $1")
-            .bind(id_hash)
-            .execute(pool)
-            .await
-            .map(|_| ()))
     }
 
     /// Comments with `status`, newest first, with their article (for the editors' queue).
@@ -160,7 +126,7 @@ impl Storage {
     pub async fn audit_where(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>, sqlx::Error> {
         let rows: Vec<AuditRow> = on_engine!(self, pool => sqlx::query_as(
             "SELECT u.at, u.actor, u.action, u.comment_id, u.article_id, a.slug AS article_slug,
-                    a.lang AS article_lang
+                    a.lang AS article_lang, u.subject
              FROM audit u LEFT JOIN articles a ON a.id = u.article_id
              WHERE ($1 IS NULL OR u.action = $1) AND ($2 IS NULL OR a.slug = $2)
                AND ($3 IS NULL OR u.actor = $3)
@@ -181,6 +147,7 @@ impl Storage {
                 article_id: r.article_id,
                 article_slug: r.article_slug,
                 article_lang: r.article_lang,
+                subject: r.subject,
             })
             .collect())
     }

@@ -1,6 +1,7 @@
 //! The only place with SQL. Handlers call these methods and get model types back, so another
 //! database can be added here without touching a route.
 
+mod accounts;
 mod admin;
 mod article_index;
 mod article_writes;
@@ -11,6 +12,7 @@ mod generate;
 mod history;
 mod rates;
 mod search;
+mod sessions;
 mod shared;
 mod states;
 
@@ -24,12 +26,14 @@ use sqlx::sqlite::{
 
 use crate::kept::Kept;
 
+pub use accounts::{Outcome, StoredAccount};
 pub use article_writes::is_unique_violation;
 pub use articles::{FeedCursor, NewArticle};
 pub use discovery::Listed;
 pub use history::HistoryDay;
 pub use rates::{DayRates, StoredRate};
 pub use search::{Found, SearchCursor};
+pub use sessions::SessionOwner;
 pub use shared::new_holder;
 
 /// The newest day of rates, and each currency's rate on the day before it was quoted.

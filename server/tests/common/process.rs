@@ -23,6 +23,44 @@ pub fn start(
     dist: &std::path::Path,
     extra: &[(&str, &str)],
 ) -> Child {
+    command(bin, db, port, dist, extra)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start infoshos-server (make server builds it)")
+}
+
+/// Like `start`, with everything the server logs (at `debug`, unless `extra` says otherwise)
+/// and prints written to `log`.
+pub fn start_logged(
+    bin: &str,
+    db: &str,
+    port: u16,
+    dist: &std::path::Path,
+    extra: &[(&str, &str)],
+    log: &std::path::Path,
+) -> Child {
+    let file = std::fs::File::create(log).unwrap();
+    command(
+        bin,
+        db,
+        port,
+        dist,
+        &[&[("RUST_LOG", "debug")], extra].concat(),
+    )
+    .stdout(file.try_clone().unwrap())
+    .stderr(file)
+    .spawn()
+    .expect("start infoshos-server (make server builds it)")
+}
+
+fn command(
+    bin: &str,
+    db: &str,
+    port: u16,
+    dist: &std::path::Path,
+    extra: &[(&str, &str)],
+) -> Command {
     let mut command = Command::new(bin);
     command
         .env("INFOSHOS_ADDR", format!("127.0.0.1:{port}"))
@@ -30,15 +68,11 @@ pub fn start(
         .env("INFOSHOS_DIST", dist)
         .env("INFOSHOS_RATES_URL", "file:///nonexistent/rates.xml")
         .env("INFOSHOS_RATES_HISTORY_URL", "file:///nonexistent/{id}.xml")
-        .env("RUST_LOG", "error")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
+        .env("RUST_LOG", "error");
     for (name, value) in extra {
         command.env(name, value);
     }
     command
-        .spawn()
-        .expect("start infoshos-server (make server builds it)")
 }
 
 pub async fn wait_healthy(client: &reqwest::Client, base: &str) {

@@ -14,6 +14,8 @@ pub use en::ADMIN_EN;
 pub use ru::ADMIN_RU;
 pub use zh::ADMIN_ZH;
 
+pub mod people;
+
 pub struct AdminUi {
     pub title: &'static str,
     pub token: &'static str,

@@ -1,0 +1,285 @@
+//! The newsroom's accounts and invitations. Every change that gives or takes away access is
+//! written with its audit line in one transaction.
+
+use infoshos_model::accounts::{Account, AccountChange, Role};
+use sqlx::FromRow;
+
+use super::{Storage, is_unique_violation, millis_to_utc, on_engine};
+
+/// What sign-in needs to know about an account.
+#[derive(FromRow, Debug, Clone)]
+pub struct StoredAccount {
+    pub id: i64,
+    pub username: String,
+    pub role: Role,
+    pub password_hash: String,
+    pub totp_secret: Option<String>,
+    pub totp_pending: Option<String>,
+    pub disabled: bool,
+}
+
+#[derive(FromRow)]
+struct AccountRow {
+    username: String,
+    role: Role,
+    disabled: bool,
+    second_factor: bool,
+    sessions: i64,
+    created_at: i64,
+}
+
+/// How a change to an account went.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Done,
+    NoSuchAccount,
+    /// It would leave the portal without an admin who can sign in.
+    LastAdmin,
+    /// The name is someone else's.
+    NameTaken,
+    /// The invitation was used already, has expired, or never was.
+    InvitationSpent,
+    /// There is an account already: the first admin is made once.
+    AlreadySetUp,
+}
+
+/// The audit line for an action on people: who did it, and to whom.
+pub(crate) const AUDIT_PEOPLE: &str =
+    "INSERT INTO audit (at, actor, action, subject) VALUES ($1, $2, $3, $4)";
+
+impl Storage {
+    /// Whether the portal still waits for its first admin.
+    pub async fn set_up_needed(&self) -> Result<bool, sqlx::Error> {
+        on_engine!(self, pool => sqlx::query_scalar("SELECT NOT EXISTS (SELECT 1 FROM accounts)")
+            .fetch_one(pool)
+            .await)
+    }
+
+    /// Makes the first admin, only while there is no account at all, and forgets the
+    /// first-start token (`token_setting`) in the same transaction, so it works once.
+    pub async fn set_up(
+        &self,
+        username: &str,
+        password_hash: &str,
+        token_setting: &str,
+        now_ms: i64,
+    ) -> Result<Outcome, sqlx::Error> {
+        on_engine!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let made = sqlx::query(
+                "INSERT INTO accounts (username, role, password_hash, created_at)
+                 SELECT $1, 'admin', $2, $3 WHERE NOT EXISTS (SELECT 1 FROM accounts)",
+            )
+            .bind(username)
+            .bind(password_hash)
+            .bind(now_ms)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if made == 0 {
+                return Ok(Outcome::AlreadySetUp);
+            }
+            sqlx::query("DELETE FROM settings WHERE name = $1")
+                .bind(token_setting)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(AUDIT_PEOPLE)
+                .bind(now_ms)
+                .bind(username)
+                .bind("set-up")
+                .bind(username)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+        });
+        Ok(Outcome::Done)
+    }
+
+    pub async fn account(&self, username: &str) -> Result<Option<StoredAccount>, sqlx::Error> {
+        on_engine!(self, pool => sqlx::query_as(
+            "SELECT id, username, role, password_hash, totp_secret, totp_pending, disabled
+             FROM accounts WHERE username = $1",
+        )
+        .bind(username)
+        .fetch_optional(pool)
+        .await)
+    }
+
+    /// Every account, admins first, with how many sessions each has open.
+    pub async fn accounts(&self, now_ms: i64) -> Result<Vec<Account>, sqlx::Error> {
+        let rows: Vec<AccountRow> = on_engine!(self, pool => sqlx::query_as(
+            "SELECT a.username, a.role, a.disabled, a.totp_secret IS NOT NULL AS second_factor,
+                    (SELECT count(*) FROM admin_sessions s
+                     WHERE s.account_id = a.id AND s.expires_at > $1) AS sessions,
+                    a.created_at
+             FROM accounts a
+             ORDER BY CASE a.role WHEN 'admin' THEN 0 WHEN 'editor' THEN 1 ELSE 2 END, a.username",
+        )
+        .bind(now_ms)
+        .fetch_all(pool)
+        .await?);
+        Ok(rows
+            .into_iter()
+            .map(|r| Account {
+                username: r.username,
+                role: r.role,
+                disabled: r.disabled,
+                second_factor: r.second_factor,
+                sessions: r.sessions,
+                created_at: millis_to_utc(r.created_at),
+            })
+            .collect())
+    }
+
+    /// A new role, or the account disabled or enabled again. Disabling ends its sessions in
+    /// the same transaction. The last admin who can sign in keeps the role and the access.
+    pub async fn change_account(
+        &self,
+        username: &str,
+        change: &AccountChange,
+        actor: &str,
+        now_ms: i64,
+    ) -> Result<Outcome, sqlx::Error> {
+        on_engine!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let found: Option<(i64, Role, bool)> = sqlx::query_as(
+                "SELECT id, role, disabled FROM accounts WHERE username = $1",
+            )
+            .bind(username)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some((id, role, disabled)) = found else {
+                return Ok(Outcome::NoSuchAccount);
+            };
+            let new_role = change.role.unwrap_or(role);
+            let new_disabled = change.disabled.unwrap_or(disabled);
+            let was_admin = role == Role::Admin && !disabled;
+            let stays_admin = new_role == Role::Admin && !new_disabled;
+            if was_admin && !stays_admin {
+                let others: i64 = sqlx::query_scalar(
+                    "SELECT count(*) FROM accounts WHERE role = 'admin' AND NOT disabled AND id <> $1",
+                )
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?;
+                if others == 0 {
+                    return Ok(Outcome::LastAdmin);
+                }
+            }
+            sqlx::query("UPDATE accounts SET role = $1, disabled = $2 WHERE id = $3")
+                .bind(new_role)
+                .bind(new_disabled)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            if new_disabled {
+                sqlx::query("DELETE FROM admin_sessions WHERE account_id = $1")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            let mut actions = Vec::new();
+            if new_role != role {
+                actions.push("role");
+            }
+            if new_disabled != disabled {
+                actions.push(if new_disabled { "disable" } else { "enable" });
+            }
+            for action in actions {
+                sqlx::query(AUDIT_PEOPLE)
+                    .bind(now_ms)
+                    .bind(actor)
+                    .bind(action)
+                    .bind(username)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+        });
+        Ok(Outcome::Done)
+    }
+
+    /// Files an invitation (only the code's hash) and its audit line.
+    pub async fn add_invitation(
+        &self,
+        code_hash: &str,
+        role: Role,
+        invited_by: &str,
+        now_ms: i64,
+        expires_ms: i64,
+    ) -> Result<(), sqlx::Error> {
+        on_engine!(self, pool => {
+            let mut tx = pool.begin().await?;
+            sqlx::query(
+                "INSERT INTO invitations (code_hash, role, invited_by, created_at, expires_at)
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(code_hash)
+            .bind(role)
+            .bind(invited_by)
+            .bind(now_ms)
+            .bind(expires_ms)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(AUDIT_PEOPLE)
+                .bind(now_ms)
+                .bind(invited_by)
+                .bind("invite")
+                .bind(role.as_str())
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// Spends an invitation on a new account. A used, late or unknown code changes nothing; so
+    /// does a name already taken (the invitation stays good for another try).
+    pub async fn join(
+        &self,
+        code_hash: &str,
+        username: &str,
+        password_hash: &str,
+        now_ms: i64,
+    ) -> Result<Outcome, sqlx::Error> {
+        on_engine!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let spent: Option<(Role, String)> = sqlx::query_as(
+                "UPDATE invitations SET used_by = $1
+                 WHERE code_hash = $2 AND used_by IS NULL AND expires_at > $3
+                 RETURNING role, invited_by",
+            )
+            .bind(username)
+            .bind(code_hash)
+            .bind(now_ms)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some((role, invited_by)) = spent else {
+                return Ok(Outcome::InvitationSpent);
+            };
+            let made = sqlx::query(
+                "INSERT INTO accounts (username, role, password_hash, created_at)
+                 VALUES ($1, $2, $3, $4)",
+            )
+            .bind(username)
+            .bind(role)
+            .bind(password_hash)
+            .bind(now_ms)
+            .execute(&mut *tx)
+            .await;
+            match made {
+                Err(e) if is_unique_violation(&e) => return Ok(Outcome::NameTaken),
+                other => other?,
+            };
+            sqlx::query(AUDIT_PEOPLE)
+                .bind(now_ms)
+                .bind(username)
+                .bind("join")
+                .bind(invited_by)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+        });
+        Ok(Outcome::Done)
+    }
+}

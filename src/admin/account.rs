@@ -1,0 +1,91 @@
+//! My account: my open sessions, and my second factor (an authenticator app's six digits,
+//! RFC 6238): turned on with a code from the new secret, off with a current code.
+
+use infoshos_model::accounts::{Code, Me, SecondFactorSetUp};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::sessions::Sessions;
+use super::{p, post, said};
+use crate::api;
+use crate::submitted::Submitted;
+
+#[component]
+pub fn MyAccount(me: Me, changed: Callback<()>) -> impl IntoView {
+    let problem = RwSignal::new(None::<String>);
+    let secret = RwSignal::new(None::<SecondFactorSetUp>);
+    let begin = move |_| {
+        spawn_local(async move {
+            match post("/api/admin/second-factor", &())
+                .await
+                .and_then(api::decode)
+            {
+                Ok(made) => secret.set(Some(made)),
+                Err(e) => problem.set(Some(said(&e))),
+            }
+        });
+    };
+    let turn = move |on: bool| {
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let code = Submitted::of(&ev).field("code");
+            let url = if on {
+                "/api/admin/second-factor/on"
+            } else {
+                "/api/admin/second-factor/off"
+            };
+            spawn_local(async move {
+                match post(url, &Code { code }).await {
+                    Ok(_) => {
+                        secret.set(None);
+                        changed.run(());
+                    }
+                    Err(e) => problem.set(Some(said(&e))),
+                }
+            });
+        }
+    };
+    let code_field = || {
+        view! {
+            <label for="admin-factor-code">{p().code}</label>
+            <input id="admin-factor-code" name="code" inputmode="numeric" autocomplete="one-time-code" required />
+        }
+    };
+    let factor = move || {
+        if me.second_factor {
+            view! {
+                <p>{p().second_factor}": "{p().on}</p>
+                <form class="admin-login" on:submit=turn(false)>
+                    {code_field()}
+                    <button type="submit" class="button">{p().turn_off}</button>
+                </form>
+            }
+            .into_any()
+        } else if let Some(made) = secret.get() {
+            view! {
+                <form class="admin-login" on:submit=turn(true)>
+                    <p>{p().second_factor_note}</p>
+                    <label for="admin-factor-secret">{p().secret}</label>
+                    <input id="admin-factor-secret" readonly value=made.secret />
+                    <input readonly value=made.uri aria-label="otpauth" />
+                    {code_field()}
+                    <button type="submit" class="button primary">{p().confirm}</button>
+                </form>
+            }
+            .into_any()
+        } else {
+            view! {
+                <p>{p().second_factor}": "{p().off}" "
+                    <button type="button" class="button" on:click=begin>{p().turn_on}</button>
+                </p>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <h2>{p().second_factor}</h2>
+        <p class="form-notice" role="alert">{move || problem.get()}</p>
+        {factor}
+        <Sessions everyone=false />
+    }
+}

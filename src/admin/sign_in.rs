@@ -1,0 +1,157 @@
+//! The three ways in: the one-time set-up of the first admin (with the first-start token),
+//! joining from an invitation link, and signing in by name. Each form keeps what was typed
+//! when the server refuses it, and says why.
+
+use infoshos_model::accounts::{INVITE_FRAGMENT, Join, SetUp, SignIn, credential_problem};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::{p, post, said, t};
+use crate::submitted::Submitted;
+
+/// The invitation's code, when the page was opened from an invitation link.
+pub fn invitation_code() -> Option<String> {
+    let hash = window().location().hash().ok()?;
+    hash.strip_prefix(INVITE_FRAGMENT)
+        .filter(|code| !code.is_empty())
+        .map(str::to_string)
+}
+
+/// Sends `body` to `url`; on success forgets the invitation in the address and reports the
+/// change, else shows why.
+fn send<B: serde::Serialize + 'static>(
+    url: &'static str,
+    body: B,
+    problem: RwSignal<Option<String>>,
+    changed: Callback<()>,
+) {
+    spawn_local(async move {
+        match post(url, &body).await {
+            Ok(_) => {
+                if invitation_code().is_some()
+                    && let Ok(history) = window().history()
+                {
+                    let _ = history.replace_state_with_url(
+                        &wasm_bindgen::JsValue::NULL,
+                        "",
+                        Some(infoshos_model::links::ADMIN),
+                    );
+                }
+                changed.run(());
+            }
+            Err(e) => problem.set(Some(said(&e))),
+        }
+    });
+}
+
+/// A new account's name and password fields, with what a name may be.
+fn new_credentials() -> impl IntoView {
+    view! {
+        <label for="admin-username">{p().username}</label>
+        <input id="admin-username" name="username" autocomplete="username" required
+            pattern="[a-z][a-z0-9._\\-]{2,31}" aria-describedby="admin-username-note" />
+        <small id="admin-username-note">{p().username_note}</small>
+        <label for="admin-password">{p().new_password}</label>
+        <input id="admin-password" name="password" type="password" autocomplete="new-password" required
+            minlength="10" />
+    }
+}
+
+fn problem_line(problem: RwSignal<Option<String>>) -> impl IntoView {
+    view! { <p class="form-notice" role="alert">{move || problem.get()}</p> }
+}
+
+/// Checks a new account's name and password here first, with the server's own rule.
+fn fits(typed: &Submitted, problem: RwSignal<Option<String>>) -> Option<(String, String)> {
+    let (username, password) = (typed.field("username"), typed.field("password"));
+    match credential_problem(&username, &password) {
+        Some(why) => {
+            problem.set(Some(p().problem(why)));
+            None
+        }
+        None => Some((username, password)),
+    }
+}
+
+#[component]
+pub fn SetUpForm(changed: Callback<()>) -> impl IntoView {
+    let problem = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = Submitted::of(&ev);
+        let token = typed.field("token");
+        if let Some((username, password)) = fits(&typed, problem) {
+            let body = SetUp {
+                token,
+                username,
+                password,
+            };
+            send("/api/admin/setup", body, problem, changed);
+        }
+    };
+    view! {
+        <form class="admin-login" on:submit=submit>
+            <h1>{p().set_up_title}</h1>
+            <p>{p().set_up_note}</p>
+            <label for="admin-token">{t().token}</label>
+            <input id="admin-token" name="token" type="password" autocomplete="off" required />
+            {new_credentials()}
+            {problem_line(problem)}
+            <button type="submit" class="button primary">{p().set_up}</button>
+        </form>
+    }
+}
+
+#[component]
+pub fn JoinForm(code: String, changed: Callback<()>) -> impl IntoView {
+    let problem = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = Submitted::of(&ev);
+        if let Some((username, password)) = fits(&typed, problem) {
+            let body = Join {
+                code: code.clone(),
+                username,
+                password,
+            };
+            send("/api/admin/join", body, problem, changed);
+        }
+    };
+    view! {
+        <form class="admin-login" on:submit=submit>
+            <h1>{p().join_title}</h1>
+            {new_credentials()}
+            {problem_line(problem)}
+            <button type="submit" class="button primary">{p().join}</button>
+        </form>
+    }
+}
+
+#[component]
+pub fn SignInForm(changed: Callback<()>) -> impl IntoView {
+    let problem = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = Submitted::of(&ev);
+        let code = Some(typed.field("code")).filter(|c| !c.trim().is_empty());
+        let body = SignIn {
+            username: typed.field("username"),
+            password: typed.field("password"),
+            code,
+        };
+        send("/api/admin/login", body, problem, changed);
+    };
+    view! {
+        <form class="admin-login" on:submit=submit>
+            <label for="admin-username">{p().username}</label>
+            <input id="admin-username" name="username" autocomplete="username" required />
+            <label for="admin-password">{p().password}</label>
+            <input id="admin-password" name="password" type="password" autocomplete="current-password" required />
+            <label for="admin-code">{p().code}</label>
+            <input id="admin-code" name="code" inputmode="numeric" autocomplete="one-time-code"
+                pattern="[0-9 ]{6,7}" />
+            {problem_line(problem)}
+            <button type="submit" class="button primary">{t().sign_in}</button>
+        </form>
+    }
+}

@@ -1,0 +1,99 @@
+// The newsroom's people end to end: the first admin is set up at /admin with the first-start
+// token, invites a moderator with a one-time link, the moderator joins in another browser and
+// sees only what a moderator may use; the admin disables the account and its open session
+// ends; the audit names each person.
+const { test, expect } = require('./app-page');
+const { default: AxeBuilder } = require('@axe-core/playwright');
+const { serverAt, EDITORS_TOKEN, EDITOR } = require('./server');
+
+const server = serverAt({ offset: 13 });
+test.beforeAll(async () => server.start());
+test.afterAll(async () => server.stop());
+
+async function noViolations(page) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+}
+
+test('set up, invite a moderator, who joins and sees only comments; disabled, her session ends', async ({ browser }) => {
+  // Pages of contexts of their own: axe asks for them.
+  const admins = await browser.newContext();
+  const admin = await admins.newPage();
+  await admin.goto(`${server.base}/admin`);
+  await expect(admin.getByRole('heading', { name: 'Set up the newsroom' })).toBeVisible();
+  await noViolations(admin);
+
+  // A wrong token is refused and what was typed stays.
+  await admin.getByLabel('First-start token').fill('not the token');
+  await admin.getByLabel('Name', { exact: true }).fill(EDITOR.username);
+  await admin.getByLabel('New password').fill(EDITOR.password);
+  await admin.getByRole('button', { name: 'Set up and sign in' }).click();
+  await expect(admin.getByRole('alert')).toContainText('not the first-start token');
+  await expect(admin.getByLabel('Name', { exact: true })).toHaveValue(EDITOR.username);
+  // A password the rules refuse is named before anything is sent (the browser itself holds
+  // back one under 10 characters).
+  await admin.getByLabel('First-start token').fill(EDITORS_TOKEN);
+  await expect(admin.getByLabel('New password')).toHaveAttribute('minlength', '10');
+  await admin.getByLabel('New password').fill('chief of the newsroom');
+  await admin.getByRole('button', { name: 'Set up and sign in' }).click();
+  await expect(admin.getByRole('alert')).toContainText('must not contain the name');
+  await admin.getByLabel('New password').fill(EDITOR.password);
+  await admin.getByRole('button', { name: 'Set up and sign in' }).click();
+  await expect(admin.locator('.admin-who')).toHaveText('chief · admin: articles, comments and people');
+
+  // An invitation link for a moderator.
+  await admin.getByRole('button', { name: 'People' }).click();
+  await noViolations(admin);
+  await admin.getByLabel('Role').first().selectOption('moderator');
+  await admin.getByRole('button', { name: 'Make an invitation link' }).click();
+  const link = await admin.locator('.admin-invitation input').inputValue();
+  expect(link).toMatch(new RegExp(`^${server.base}/admin/#invite=[0-9a-f]{64}$`));
+
+  // She joins in her own browser; the link is spent and leaves the address.
+  const context = await browser.newContext();
+  const mila = await context.newPage();
+  await mila.goto(link);
+  await expect(mila.getByRole('heading', { name: 'Join the newsroom' })).toBeVisible();
+  await mila.getByLabel('Name', { exact: true }).fill('mila');
+  await mila.getByLabel('New password').fill('mila has a long passphrase');
+  await mila.getByRole('button', { name: 'Join' }).click();
+  await expect(mila.getByRole('alert').first()).toContainText('must not contain the name');
+  await mila.getByLabel('New password').fill('a moderator passphrase');
+  await mila.getByRole('button', { name: 'Join' }).click();
+  await expect(mila.locator('.admin-who')).toHaveText('mila · moderator: comments');
+  expect(new URL(mila.url()).hash).toBe('');
+  const tabs = mila.locator('.admin-sections > button.button');
+  await expect(tabs).toHaveText(['Comments', 'Audit', 'My account']);
+
+  // Her own sessions, this one marked.
+  await mila.getByRole('button', { name: 'My account' }).click();
+  await expect(mila.locator('.admin-sessions tbody tr')).toHaveCount(1);
+  await expect(mila.locator('.admin-sessions tbody tr')).toContainText('this one');
+
+  // The admin disables her: her open page's next request finds no session.
+  await admin.getByRole('button', { name: 'Audit' }).click();
+  await admin.getByRole('button', { name: 'People' }).click();
+  const row = admin.locator('.admin-people tbody tr', { hasText: 'mila' });
+  await expect(row).toContainText('active');
+  await row.getByRole('button', { name: 'Disable' }).click();
+  await expect(row).toContainText('disabled');
+  await mila.getByRole('button', { name: 'Audit' }).click();
+  await expect(mila.getByRole('alert').first()).toContainText('sign in');
+  await mila.reload();
+  await expect(mila.getByRole('button', { name: 'Sign in' })).toBeVisible();
+
+  // The audit names each person, and narrows to one.
+  await admin.getByRole('button', { name: 'Audit' }).click();
+  const lines = admin.locator('.admin-audit tbody tr');
+  await expect(lines.first()).toContainText('chief');
+  await expect(lines.first()).toContainText('disabled');
+  await expect(lines.first()).toContainText('mila');
+  await admin.getByPlaceholder('Who').fill('mila');
+  await admin.getByRole('button', { name: 'Show' }).click();
+  await expect(lines).toHaveCount(1);
+  await expect(lines.first()).toContainText('joined, invited by');
+  await context.close();
+  await admins.close();
+});
