@@ -12,19 +12,26 @@ pub const INDEX_LIMIT: u32 = 100;
 /// The longest words the list is searched for.
 pub const WORDS_MAX: usize = 100;
 
-/// Whether an article is on the portal or an editor took it off (`status=`).
+/// Whether an article is on the portal, waits for its scheduled minute, or an editor took it
+/// off (`status=`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OnPortal {
     Published,
+    Scheduled,
     TakenDown,
 }
 
 impl OnPortal {
-    pub const ALL: [OnPortal; 2] = [OnPortal::Published, OnPortal::TakenDown];
+    pub const ALL: [OnPortal; 3] = [
+        OnPortal::Published,
+        OnPortal::Scheduled,
+        OnPortal::TakenDown,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
             OnPortal::Published => "published",
+            OnPortal::Scheduled => "scheduled",
             OnPortal::TakenDown => "taken-down",
         }
     }
@@ -90,13 +97,12 @@ impl IndexFilter {
                 ));
             }
         };
-        let on_portal =
-            match given(status) {
-                None => None,
-                Some(code) => Some(OnPortal::from_code(code).ok_or_else(|| {
-                    format!("status must be published or taken-down, not “{code}”.")
-                })?),
-            };
+        let on_portal = match given(status) {
+            None => None,
+            Some(code) => Some(OnPortal::from_code(code).ok_or_else(|| {
+                format!("status must be published, scheduled or taken-down, not “{code}”.")
+            })?),
+        };
         let words = match given(words) {
             Some(w) if w.chars().count() > WORDS_MAX => {
                 return Err(format!("q must be at most {WORDS_MAX} characters."));
@@ -112,11 +118,15 @@ impl IndexFilter {
     }
 }
 
-/// One article of the list: as readers' lists show it, and whether it is taken down.
+/// One article of the list: as readers' lists show it, whether readers see it, and when it
+/// goes on the portal if it is scheduled.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct IndexedArticle {
     pub article: ArticleSummary,
     pub hidden: bool,
+    #[serde(default, deserialize_with = "crate::wire_time::optional_instant")]
+    pub scheduled_for: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// The newest articles that match (at most `INDEX_LIMIT`), and how many match in all.
@@ -161,7 +171,7 @@ mod tests {
         let bad = |l, c, s, q| IndexFilter::parse(l, c, s, q).unwrap_err();
         assert!(bad(Some("fr"), None, None, None).contains("“fr”"));
         assert!(bad(None, Some("kz"), None, None).contains("two capital letters"));
-        assert!(bad(None, None, Some("draft"), None).contains("published or taken-down"));
+        assert!(bad(None, None, Some("draft"), None).contains("scheduled or taken-down"));
         let long = "я".repeat(WORDS_MAX + 1);
         assert!(bad(None, None, None, Some(&long)).contains("at most 100"));
     }

@@ -34,6 +34,27 @@ pub struct Draft {
     pub body: String,
     #[serde(default)]
     pub countries: Vec<String>,
+    /// When it goes on the portal, if not at once (`schedule_problem` says which times do).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::wire_time::optional_instant"
+    )]
+    pub publish_at: Option<DateTime<Utc>>,
+}
+
+/// How far ahead an article may be scheduled.
+pub const SCHEDULE_DAYS_MAX: i64 = 366;
+
+/// Why a time to publish at is refused, if it is: it must be after `now` and within a year.
+pub fn schedule_problem(at: DateTime<Utc>, now: DateTime<Utc>) -> Option<DraftProblem> {
+    if at <= now {
+        Some(DraftProblem::ScheduleInPast)
+    } else if at > now + chrono::Duration::days(SCHEDULE_DAYS_MAX) {
+        Some(DraftProblem::ScheduleTooFar)
+    } else {
+        None
+    }
 }
 
 /// The answer to a published article (HTTP 201).
@@ -44,6 +65,9 @@ pub struct Published {
     pub slug: String,
     /// The body as stored, after cleaning, so the editor sees what was removed.
     pub body: String,
+    /// When it goes on the portal, if it was scheduled.
+    #[serde(default, deserialize_with = "crate::wire_time::optional_instant")]
+    pub scheduled_for: Option<DateTime<Utc>>,
 }
 
 /// A draft as readers would get it, stored nowhere (`POST /api/admin/preview`): its title and
@@ -83,6 +107,9 @@ pub struct EditorArticle {
     pub countries: Vec<String>,
     /// Taken off the portal: in no feed, its page and comments answer 404.
     pub hidden: bool,
+    /// When it goes on the portal by itself, if it is scheduled.
+    #[serde(default, deserialize_with = "crate::wire_time::optional_instant")]
+    pub scheduled_for: Option<DateTime<Utc>>,
 }
 
 /// Takes an article off the portal (`false`) or puts it back (`true`); its comments stay.
@@ -103,10 +130,14 @@ pub enum DraftProblem {
     SlugTaken,
     /// Nothing readable was left once the HTML was cleaned.
     EmptyAfterCleaning,
+    /// A time to publish at that has passed.
+    ScheduleInPast,
+    /// A time to publish at more than `SCHEDULE_DAYS_MAX` days ahead.
+    ScheduleTooFar,
 }
 
 /// Every problem of a draft at once, by field name (`slug`, `title`, `summary`, `body`,
-/// `countries`).
+/// `countries`, `publishAt`).
 pub type DraftProblems = BTreeMap<&'static str, DraftProblem>;
 
 pub fn validate_draft(d: &Draft) -> Result<(), DraftProblems> {
@@ -211,6 +242,29 @@ mod tests {
         );
         assert_eq!(problems["body"], DraftProblem::Field(Problem::Required));
         assert_eq!(problems["countries"], DraftProblem::BadCountry("uz".into()));
+    }
+
+    #[test]
+    fn an_article_is_scheduled_after_now_and_within_a_year() {
+        let now = DateTime::parse_from_rfc3339("2026-11-30T12:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let minute = chrono::Duration::minutes(1);
+        assert_eq!(schedule_problem(now + minute, now), None);
+        assert_eq!(
+            schedule_problem(now, now),
+            Some(DraftProblem::ScheduleInPast)
+        );
+        assert_eq!(
+            schedule_problem(now - minute, now),
+            Some(DraftProblem::ScheduleInPast)
+        );
+        let year = chrono::Duration::days(SCHEDULE_DAYS_MAX);
+        assert_eq!(schedule_problem(now + year, now), None);
+        assert_eq!(
+            schedule_problem(now + year + minute, now),
+            Some(DraftProblem::ScheduleTooFar)
+        );
     }
 
     #[test]

@@ -23,6 +23,7 @@ pub mod rates;
 pub mod reader_page;
 pub mod routes;
 pub mod sanitize;
+pub mod schedule;
 pub mod security;
 pub mod seed;
 pub mod static_files;

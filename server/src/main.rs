@@ -80,6 +80,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         config.rates_url.clone(),
         config.rates_every_hours,
     );
+    infoshos_server::schedule::spawn_schedule(storage.clone());
     rates::backfill::spawn_backfill(
         storage.clone(),
         config.rates_history_url.clone(),

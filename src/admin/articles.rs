@@ -97,6 +97,7 @@ pub fn Articles(
 fn on_portal(o: OnPortal) -> &'static str {
     match o {
         OnPortal::Published => t().on_portal,
+        OnPortal::Scheduled => t().scheduled,
         OnPortal::TakenDown => t().taken_down,
     }
 }
@@ -113,11 +114,11 @@ fn row(item: IndexedArticle, open: Callback<String>) -> impl IntoView {
         let href = Page::Article(a.lang, a.slug).path();
         view! { <a href=href>{a.title}</a> }.into_any()
     };
-    let status = on_portal(if item.hidden {
-        OnPortal::TakenDown
-    } else {
-        OnPortal::Published
-    });
+    let status = match (item.scheduled_for, item.hidden) {
+        (Some(at), _) => t().scheduled_for.replacen("{}", &reader_local(at), 1),
+        (None, true) => on_portal(OnPortal::TakenDown).to_string(),
+        (None, false) => on_portal(OnPortal::Published).to_string(),
+    };
     view! {
         <tr data-slug=key>
             <td>{reader_local(a.published_at)}</td>

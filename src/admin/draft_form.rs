@@ -107,6 +107,7 @@ pub(super) fn DraftForm(desk: Desk) -> impl IntoView {
             <DraftField desk field="countries" label=t().countries note=t().countries_note />
             <DraftField desk field="slug" label=t().slug note=t().slug_note />
             <DraftField desk field="body" label=t().body note=t().body_note multiline=true />
+            <DraftField desk field="publishAt" label=t().publish_at kind="datetime-local" />
             <button type="submit" class="button primary" disabled=move || sending.get()>
                 {move || if editing.get().is_some() { t().save_correction } else { t().publish }}
             </button>
@@ -140,11 +141,12 @@ async fn send(desk: Desk, draft: Draft, form: Option<web_sys::HtmlFormElement>) 
             }
             desk.lang.set(draft.lang);
             desk.preview.set(None);
+            let scheduled = p.scheduled_for;
             desk.published.set(Some(p));
-            desk.say(if target.is_some() {
-                t().corrected
-            } else {
-                t().published
+            desk.say(match (scheduled, &target) {
+                (Some(at), _) => t().scheduled_for.replacen("{}", &reader_local(at), 1),
+                (None, Some(_)) => t().corrected.to_string(),
+                (None, None) => t().published.to_string(),
             });
         }
         Err(FetchError::Rejected(_, body)) if !body.fields.is_empty() => {
@@ -163,6 +165,9 @@ fn DraftField(
     label: &'static str,
     #[prop(default = "")] note: &'static str,
     #[prop(default = false)] multiline: bool,
+    /// The input's type, for a one-line field.
+    #[prop(default = "text")]
+    kind: &'static str,
 ) -> impl IntoView {
     let errors = desk.errors;
     let id = format!("article-{field}");
@@ -176,7 +181,7 @@ fn DraftField(
         .into_any()
     } else {
         view! {
-            <input id=id.clone() name=field type="text" aria-invalid=invalid
+            <input id=id.clone() name=field type=kind aria-invalid=invalid
                 aria-describedby=described />
         }
         .into_any()

@@ -29,6 +29,8 @@ pub(super) struct Desk {
     pub(super) editing: RwSignal<Option<String>>,
     /// Whether that article is off the portal.
     pub(super) hidden: RwSignal<bool>,
+    /// When that article goes on the portal, if it is scheduled.
+    pub(super) scheduled: RwSignal<Option<chrono::DateTime<chrono::Utc>>>,
     pub(super) errors: RwSignal<BTreeMap<String, String>>,
     pub(super) notice: RwSignal<Option<String>>,
     pub(super) published: RwSignal<Option<Published>>,
@@ -43,6 +45,7 @@ impl Desk {
         Desk {
             editing: RwSignal::new(None),
             hidden: RwSignal::new(false),
+            scheduled: RwSignal::new(None),
             errors: RwSignal::new(BTreeMap::new()),
             notice: RwSignal::new(None),
             published: RwSignal::new(None),
@@ -84,7 +87,33 @@ pub(super) fn read_draft(form: &Submitted) -> Draft {
         summary: form.field("summary"),
         body: form.field("body"),
         countries: codes(&form.field("countries")),
+        publish_at: local_minute(&form.field("publishAt")),
     }
+}
+
+/// An instant as a `datetime-local` field shows it: the minute in the editor's own time.
+fn local_field(at: chrono::DateTime<chrono::Utc>) -> String {
+    let offset = chrono::Duration::minutes(crate::time::reader_offset_east_min(at).into());
+    use chrono::{Datelike, Timelike};
+    let local = at + offset;
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        local.year(),
+        local.month(),
+        local.day(),
+        local.hour(),
+        local.minute()
+    )
+}
+
+/// A `datetime-local` field's value (the editor's own time, `2026-12-01T09:30`) as an instant,
+/// read by the browser's `Date`, which knows the editor's time zone; none when empty.
+fn local_minute(typed: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    if typed.is_empty() {
+        return None;
+    }
+    let ms = js_sys::Date::new(&typed.into()).get_time();
+    (!ms.is_nan()).then(|| chrono::DateTime::from_timestamp_millis(ms as i64))?
 }
 
 /// Sets a property of the form field with `id` (`value`, `readOnly`): the fields are the
@@ -145,8 +174,11 @@ fn open_article(desk: Desk, slug: String) {
                     set_field(&format!("article-{field}"), "value", value.into());
                 }
                 set_field("article-slug", "readOnly", true.into());
+                let at = a.scheduled_for.map(local_field).unwrap_or_default();
+                set_field("article-publishAt", "value", at.into());
                 desk.lang.set(a.lang);
                 desk.hidden.set(a.hidden);
+                desk.scheduled.set(a.scheduled_for);
                 desk.start(Some(a.slug));
             }
             Err(e) => desk.say(format!("{slug}: {}", said(&e))),

@@ -6,7 +6,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use infoshos_model::editorial::{
     ArticleVersion, Draft, DraftProblem, DraftProblems, EditorArticle, Preview, Published,
-    Visibility, validate_draft,
+    Visibility, schedule_problem, validate_draft,
 };
 
 use crate::admin::{May, ToWrite};
@@ -27,6 +27,12 @@ struct Checked {
 /// and which states exist. Every problem at once.
 async fn check(state: &AppState, draft: &Draft, lang: Lang) -> Result<Checked, AppError> {
     let mut problems = validate_draft(draft).err().unwrap_or_default();
+    if let Some(problem) = draft
+        .publish_at
+        .and_then(|at| schedule_problem(at, chrono::Utc::now()))
+    {
+        problems.insert("publishAt", problem);
+    }
     let body_html = sanitize::article_html(&draft.body);
     if !problems.contains_key("body") && !sanitize::has_text(&body_html) {
         problems.insert("body", DraftProblem::EmptyAfterCleaning);
@@ -110,20 +116,32 @@ pub async fn publish(
         .or_else(|| infoshos_model::editorial::slug_from_title(&draft.title))
         // A title without Latin letters: the article is numbered by its time.
         .unwrap_or_else(|| format!("article-{now}"));
-    let article = article(slug.clone(), &draft, checked, now);
-    match state
-        .storage
-        .publish_article(&article, &editor.actor, now)
-        .await
-    {
+    let at = draft.publish_at.map(|at| at.timestamp_millis());
+    let article = article(slug.clone(), &draft, checked, at.unwrap_or(now));
+    let filed = match at {
+        Some(_) => {
+            state
+                .storage
+                .schedule_article(&article, &editor.actor, now)
+                .await
+        }
+        None => {
+            state
+                .storage
+                .publish_article(&article, &editor.actor, now)
+                .await
+        }
+    };
+    match filed {
         Ok(id) => {
-            tracing::info!(%slug, actor = %editor.actor, "article published");
+            tracing::info!(%slug, actor = %editor.actor, scheduled = at.is_some(), "article filed");
             Ok((
                 StatusCode::CREATED,
                 Json(Published {
                     id,
                     slug,
                     body: article.body_html,
+                    scheduled_for: draft.publish_at,
                 }),
             ))
         }
@@ -136,7 +154,8 @@ pub async fn publish(
 }
 
 /// A correction: the article keeps its address and its time of publication; title, lead,
-/// edition, states and body are replaced (the body cleaned as on publishing).
+/// edition, states and body are replaced (the body cleaned as on publishing). A scheduled
+/// article given a new time goes on the portal then; one already on it keeps its time.
 pub async fn edit(
     State(state): State<AppState>,
     May { editor, .. }: May<ToWrite>,
@@ -152,11 +171,23 @@ pub async fn edit(
         .edit_article(&article, &editor.actor, now)
         .await?
         .ok_or(AppError::NotFound("Article"))?;
+    let rescheduled = match draft.publish_at {
+        Some(at) => {
+            let at_ms = at.timestamp_millis();
+            let moved = state
+                .storage
+                .reschedule(&slug, at_ms, &editor.actor)
+                .await?;
+            moved.then_some(at)
+        }
+        None => None,
+    };
     tracing::info!(%slug, actor = %editor.actor, "article corrected");
     Ok(Json(Published {
         id,
         slug,
         body: article.body_html,
+        scheduled_for: rescheduled,
     }))
 }
 
@@ -166,7 +197,7 @@ pub async fn open(
     _editor: May<ToWrite>,
     Path(slug): Path<String>,
 ) -> Result<Json<EditorArticle>, AppError> {
-    let (a, hidden) = state
+    let (a, hidden, scheduled_for) = state
         .storage
         .article_with_visibility(&slug)
         .await?
@@ -180,6 +211,7 @@ pub async fn open(
         body: a.body,
         countries: a.countries,
         hidden,
+        scheduled_for,
     }))
 }
 

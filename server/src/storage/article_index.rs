@@ -1,4 +1,4 @@
-//! The editors' list of articles: every one, on the portal or taken off it, newest first,
+//! The editors' list of articles: every one, on the portal, scheduled or taken off it, newest first,
 //! filtered by edition, state, status and words of its title or address.
 
 use infoshos_model::article_index::{ArticleIndex, IndexFilter, IndexedArticle, OnPortal};
@@ -13,6 +13,7 @@ struct IndexRow {
     #[sqlx(flatten)]
     summary: SummaryRow,
     hidden: bool,
+    publish_at: Option<i64>,
 }
 
 impl Storage {
@@ -30,20 +31,23 @@ impl Storage {
              WHERE ($1 IS NULL OR a.lang = $1)
                AND ($2 IS NULL OR EXISTS (SELECT 1 FROM article_countries ac
                                           WHERE ac.article_id = a.id AND ac.country = $2))
-               AND ($3 IS NULL OR a.hidden = $3)
+               AND ($3 IS NULL
+                    OR ($3 = 'published' AND NOT a.hidden)
+                    OR ($3 = 'scheduled' AND a.publish_at IS NOT NULL)
+                    OR ($3 = 'taken-down' AND a.hidden AND a.publish_at IS NULL))
                AND ($4 IS NULL OR a.title {like} $4 ESCAPE '\\' OR a.slug {like} $4 ESCAPE '\\')"
         );
         let lang = filter.lang.map(|l| l.code());
-        let hidden = filter.on_portal.map(|o| o == OnPortal::TakenDown);
+        let status = filter.on_portal.map(OnPortal::code);
         let words = filter.words.as_deref().map(like_anywhere);
         let rows_sql = format!(
-            "SELECT {}, a.hidden {matching} ORDER BY a.published_at DESC, a.id DESC LIMIT $5",
+            "SELECT {}, a.hidden, a.publish_at {matching} ORDER BY a.published_at DESC, a.id DESC LIMIT $5",
             self.summary_columns()
         );
         let rows: Vec<IndexRow> = on_engine!(self, pool => sqlx::query_as(&rows_sql)
             .bind(lang)
             .bind(filter.country.as_deref())
-            .bind(hidden)
+            .bind(status)
             .bind(words.as_deref())
             .bind(i64::from(limit))
             .fetch_all(pool)
@@ -51,7 +55,7 @@ impl Storage {
         let total: i64 = on_engine!(self, pool => sqlx::query_scalar(&format!("SELECT count(*) {matching}"))
             .bind(lang)
             .bind(filter.country.as_deref())
-            .bind(hidden)
+            .bind(status)
             .bind(words.as_deref())
             .fetch_one(pool)
             .await?);
@@ -61,6 +65,7 @@ impl Storage {
                 .map(|r| IndexedArticle {
                     article: r.summary.into(),
                     hidden: r.hidden,
+                    scheduled_for: r.publish_at.map(super::millis_to_utc),
                 })
                 .collect(),
             total,

@@ -122,10 +122,34 @@ impl Storage {
         actor: &str,
         now_ms: i64,
     ) -> Result<i64, sqlx::Error> {
+        self.file_article(a, actor, now_ms, false).await
+    }
+
+    /// A new article, on the portal now or (`scheduled`) off it until `a.published_at_ms`,
+    /// with its audit line, in one transaction: a scheduled article is never seen early.
+    pub(super) async fn file_article(
+        &self,
+        a: &NewArticle,
+        actor: &str,
+        now_ms: i64,
+        scheduled: bool,
+    ) -> Result<i64, sqlx::Error> {
+        let action = if scheduled { "schedule" } else { "publish" };
         let id = on_engine!(self, pool => {
             let mut tx = pool.begin().await?;
             let id = insert_article!(tx, a);
-            audit_article!(tx, "publish", id, actor, now_ms);
+            if scheduled {
+                sqlx::query(
+                    "UPDATE articles SET hidden = TRUE, publish_at = published_at,
+                            scheduled_by = $1
+                     WHERE id = $2",
+                )
+                .bind(actor)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            }
+            audit_article!(tx, action, id, actor, now_ms);
             tx.commit().await?;
             id
         });
@@ -194,12 +218,21 @@ impl Storage {
         let action = if visible { "republish" } else { "unpublish" };
         let id = on_engine!(self, pool => {
             let mut tx = pool.begin().await?;
-            let id: Option<i64> =
-                sqlx::query_scalar("UPDATE articles SET hidden = $1 WHERE slug = $2 RETURNING id")
-                    .bind(!visible)
-                    .bind(slug)
-                    .fetch_optional(&mut *tx)
-                    .await?;
+            // A scheduled article put on the portal by hand goes on now, and stays scheduled
+            // no longer; one taken off stays off whatever its schedule said.
+            let id: Option<i64> = sqlx::query_scalar(
+                "UPDATE articles
+                 SET hidden = $1,
+                     published_at = CASE WHEN $1 = FALSE AND publish_at IS NOT NULL THEN $3
+                                         ELSE published_at END,
+                     publish_at = NULL
+                 WHERE slug = $2 RETURNING id",
+            )
+            .bind(!visible)
+            .bind(slug)
+            .bind(now_ms)
+            .fetch_optional(&mut *tx)
+            .await?;
             let Some(id) = id else {
                 return Ok(None);
             };

@@ -1,3 +1,4 @@
+use chrono::{DateTime, Utc};
 use infoshos_model::{Article, ArticleSummary, Lang};
 use sqlx::FromRow;
 
@@ -179,27 +180,29 @@ impl Storage {
         let article = self
             .article_with_visibility(&slug)
             .await?
-            .filter(|(_, hidden)| !hidden)
-            .map(|(a, _)| a);
+            .filter(|(_, hidden, _)| !hidden)
+            .map(|(a, _, _)| a);
         self.articles.put(slug, change, article.clone());
         Ok(article)
     }
 
-    /// The article whether or not it is unpublished (for editors), and whether it is.
+    /// The article whether or not it is on the portal (for editors), whether it is hidden, and
+    /// when it goes on the portal if it is scheduled.
     pub async fn article_with_visibility(
         &self,
         slug: &str,
-    ) -> Result<Option<(Article, bool)>, sqlx::Error> {
+    ) -> Result<Option<(Article, bool, Option<DateTime<Utc>>)>, sqlx::Error> {
         #[derive(FromRow)]
         struct WholeRow {
             #[sqlx(flatten)]
             summary: SummaryRow,
             body: String,
             hidden: bool,
+            publish_at: Option<i64>,
             corrected_at: Option<i64>,
         }
         let sql = format!(
-            "SELECT {}, a.body, a.hidden,
+            "SELECT {}, a.body, a.hidden, a.publish_at,
                     (SELECT max(v.replaced_at) FROM article_versions v WHERE v.article_id = a.id)
                       AS corrected_at
              FROM articles a WHERE a.slug = $1",
@@ -213,6 +216,7 @@ impl Storage {
             summary,
             body,
             hidden,
+            publish_at,
             corrected_at,
         }) = row
         else {
@@ -238,6 +242,7 @@ impl Storage {
                 corrected_at: corrected_at.map(millis_to_utc),
             },
             hidden,
+            publish_at.map(millis_to_utc),
         )))
     }
 

@@ -11,6 +11,7 @@ mod discovery;
 mod generate;
 mod history;
 mod rates;
+mod schedule;
 mod search;
 mod sessions;
 mod shared;

@@ -87,6 +87,11 @@ pub const ADMIN_EN: AdminUi = AdminUi {
     too_many_countries: "Name at most {} states.",
     slug_taken: "Another article already has this address.",
     empty_after_cleaning: "Nothing readable is left once scripts and unsupported markup are removed.",
+    publish_at: "Publish at (your time; empty: now)",
+    scheduled: "Scheduled",
+    scheduled_for: "scheduled for {}",
+    schedule_past: "That time has passed: leave it empty to publish now.",
+    schedule_far: "At most a year ahead, please.",
 };
 
 pub const PEOPLE_EN: PeopleUi = PeopleUi {

@@ -101,6 +101,12 @@ pub struct AdminUi {
     pub too_many_countries: &'static str,
     pub slug_taken: &'static str,
     pub empty_after_cleaning: &'static str,
+    /// Scheduled publishing: the field, the list's status, `{}` the time.
+    pub publish_at: &'static str,
+    pub scheduled: &'static str,
+    pub scheduled_for: &'static str,
+    pub schedule_past: &'static str,
+    pub schedule_far: &'static str,
 }
 
 /// The table for a language.
@@ -126,6 +132,8 @@ pub fn draft_problem_message(lang: Lang, p: &DraftProblem) -> String {
         }
         DraftProblem::SlugTaken => t.slug_taken.to_string(),
         DraftProblem::EmptyAfterCleaning => t.empty_after_cleaning.to_string(),
+        DraftProblem::ScheduleInPast => t.schedule_past.to_string(),
+        DraftProblem::ScheduleTooFar => t.schedule_far.to_string(),
     }
 }
 
@@ -179,6 +187,7 @@ mod tests {
                 t.unknown_country,
                 t.too_many_countries,
                 t.changed,
+                t.scheduled_for,
             ] {
                 assert_eq!(template.matches("{}").count(), 1, "{lang:?}: {template}");
             }

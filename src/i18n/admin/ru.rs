@@ -87,6 +87,11 @@ pub const ADMIN_RU: AdminUi = AdminUi {
     too_many_countries: "Не больше {} государств.",
     slug_taken: "Этот адрес уже занят другой статьёй.",
     empty_after_cleaning: "После удаления скриптов и неподдерживаемой разметки не осталось текста.",
+    publish_at: "Опубликовать в (ваше время; пусто — сейчас)",
+    scheduled: "Запланированы",
+    scheduled_for: "выйдет {}",
+    schedule_past: "Это время прошло: оставьте поле пустым, чтобы опубликовать сейчас.",
+    schedule_far: "Не дальше чем на год вперёд, пожалуйста.",
 };
 
 pub const PEOPLE_RU: PeopleUi = PeopleUi {

@@ -87,6 +87,11 @@ pub const ADMIN_ZH: AdminUi = AdminUi {
     too_many_countries: "最多列出 {} 个国家。",
     slug_taken: "另一篇文章已经使用了这个地址。",
     empty_after_cleaning: "删除脚本和不支持的标记后，没有留下可读的内容。",
+    publish_at: "发布时间（您的当地时间；留空即立即发布）",
+    scheduled: "定时发布",
+    scheduled_for: "将于 {} 发布",
+    schedule_past: "该时间已过：留空即可立即发布。",
+    schedule_far: "最多只能提前一年。",
 };
 
 pub const PEOPLE_ZH: PeopleUi = PeopleUi {
