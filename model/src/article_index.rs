@@ -12,18 +12,20 @@ pub const INDEX_LIMIT: u32 = 100;
 /// The longest words the list is searched for.
 pub const WORDS_MAX: usize = 100;
 
-/// Whether an article is on the portal, waits for its scheduled minute, or an editor took it
-/// off (`status=`).
+/// Whether an article is on the portal, still a draft, waits for its scheduled minute, or an
+/// editor took it off (`status=`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OnPortal {
     Published,
+    Draft,
     Scheduled,
     TakenDown,
 }
 
 impl OnPortal {
-    pub const ALL: [OnPortal; 3] = [
+    pub const ALL: [OnPortal; 4] = [
         OnPortal::Published,
+        OnPortal::Draft,
         OnPortal::Scheduled,
         OnPortal::TakenDown,
     ];
@@ -31,6 +33,7 @@ impl OnPortal {
     pub fn code(self) -> &'static str {
         match self {
             OnPortal::Published => "published",
+            OnPortal::Draft => "draft",
             OnPortal::Scheduled => "scheduled",
             OnPortal::TakenDown => "taken-down",
         }
@@ -100,7 +103,7 @@ impl IndexFilter {
         let on_portal = match given(status) {
             None => None,
             Some(code) => Some(OnPortal::from_code(code).ok_or_else(|| {
-                format!("status must be published, scheduled or taken-down, not “{code}”.")
+                format!("status must be published, draft, scheduled or taken-down, not “{code}”.")
             })?),
         };
         let words = match given(words) {
@@ -125,6 +128,9 @@ impl IndexFilter {
 pub struct IndexedArticle {
     pub article: ArticleSummary,
     pub hidden: bool,
+    /// Never published yet: a draft kept on the server.
+    #[serde(default)]
+    pub draft: bool,
     #[serde(default, deserialize_with = "crate::wire_time::optional_instant")]
     pub scheduled_for: Option<chrono::DateTime<chrono::Utc>>,
 }
@@ -171,7 +177,7 @@ mod tests {
         let bad = |l, c, s, q| IndexFilter::parse(l, c, s, q).unwrap_err();
         assert!(bad(Some("fr"), None, None, None).contains("“fr”"));
         assert!(bad(None, Some("kz"), None, None).contains("two capital letters"));
-        assert!(bad(None, None, Some("draft"), None).contains("scheduled or taken-down"));
+        assert!(bad(None, None, Some("drafts"), None).contains("scheduled or taken-down"));
         let long = "я".repeat(WORDS_MAX + 1);
         assert!(bad(None, None, None, Some(&long)).contains("at most 100"));
     }

@@ -41,6 +41,15 @@ pub struct Draft {
         deserialize_with = "crate::wire_time::optional_instant"
     )]
     pub publish_at: Option<DateTime<Utc>>,
+    /// The draft kept on the server that this publishes, if there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft_id: Option<i64>,
+}
+
+/// A draft kept on the server (`POST /api/admin/drafts`): its id, for the saves that follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftSaved {
+    pub id: i64,
 }
 
 /// How far ahead an article may be scheduled.
@@ -110,6 +119,9 @@ pub struct EditorArticle {
     /// When it goes on the portal by itself, if it is scheduled.
     #[serde(default, deserialize_with = "crate::wire_time::optional_instant")]
     pub scheduled_for: Option<DateTime<Utc>>,
+    /// Never published: a draft kept on the server, under a placeholder address.
+    #[serde(default)]
+    pub draft: bool,
 }
 
 /// Takes an article off the portal (`false`) or puts it back (`true`); its comments stay.
@@ -167,6 +179,22 @@ pub fn validate_draft(d: &Draft) -> Result<(), DraftProblems> {
         if let Some(p) = problem {
             problems.insert(field, p);
         }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
+/// The rules a draft kept on the server meets: a headline to name it by, and no field over its
+/// limit; everything else may still be missing. Publishing checks `validate_draft` in full.
+pub fn validate_draft_to_keep(d: &Draft) -> Result<(), DraftProblems> {
+    let mut problems = validate_draft(d).err().unwrap_or_default();
+    let missing = DraftProblem::Field(Problem::Required);
+    problems.retain(|field, problem| *field == "title" || *problem != missing);
+    if d.countries.is_empty() {
+        problems.remove("countries");
     }
     if problems.is_empty() {
         Ok(())
@@ -265,6 +293,28 @@ mod tests {
             schedule_problem(now + year + minute, now),
             Some(DraftProblem::ScheduleTooFar)
         );
+    }
+
+    #[test]
+    fn a_draft_to_keep_needs_only_a_headline_and_no_field_too_long() {
+        let bare = Draft {
+            title: "Working title".into(),
+            ..Draft::default()
+        };
+        assert_eq!(validate_draft_to_keep(&bare), Ok(()));
+        assert!(validate_draft(&bare).is_err(), "not enough to publish");
+        let untitled = Draft::default();
+        assert_eq!(
+            validate_draft_to_keep(&untitled).unwrap_err()["title"],
+            DraftProblem::Field(Problem::Required)
+        );
+        let long = Draft {
+            summary: "x".repeat(SUMMARY_MAX + 1),
+            countries: vec!["uz".into()],
+            ..bare
+        };
+        let problems = validate_draft_to_keep(&long).unwrap_err();
+        assert_eq!(problems.len(), 2, "{problems:?}");
     }
 
     #[test]

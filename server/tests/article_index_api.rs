@@ -127,7 +127,7 @@ async fn a_value_the_list_or_the_queue_cannot_use_is_a_400_that_names_it() {
     for (query, named) in [
         ("?lang=fr", "“fr”"),
         ("?country=kz", "“kz”"),
-        ("?status=draft", "“draft”"),
+        ("?status=drafts", "“drafts”"),
         ("?lang=en&lang=ru", "lang"),
     ] {
         let uri = format!("/api/admin/articles{query}");

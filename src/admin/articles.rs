@@ -97,6 +97,7 @@ pub fn Articles(
 fn on_portal(o: OnPortal) -> &'static str {
     match o {
         OnPortal::Published => t().on_portal,
+        OnPortal::Draft => t().draft,
         OnPortal::Scheduled => t().scheduled,
         OnPortal::TakenDown => t().taken_down,
     }
@@ -115,6 +116,7 @@ fn row(item: IndexedArticle, open: Callback<String>) -> impl IntoView {
         view! { <a href=href>{a.title}</a> }.into_any()
     };
     let status = match (item.scheduled_for, item.hidden) {
+        _ if item.draft => on_portal(OnPortal::Draft).to_string(),
         (Some(at), _) => t().scheduled_for.replacen("{}", &reader_local(at), 1),
         (None, true) => on_portal(OnPortal::TakenDown).to_string(),
         (None, false) => on_portal(OnPortal::Published).to_string(),

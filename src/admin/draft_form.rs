@@ -54,6 +54,7 @@ pub(super) fn DraftForm(desk: Desk) -> impl IntoView {
         if desk.editing.get_untracked().is_none() {
             let form = ev.current_target().and_then(|t| t.dyn_into().ok());
             super::kept_draft::keep(&Submitted::of_form(form));
+            super::autosave::soon(desk);
         }
     };
     // The same checks, then the server's cleaning, stored nowhere.
@@ -114,13 +115,19 @@ pub(super) fn DraftForm(desk: Desk) -> impl IntoView {
             " "
             <button type="button" class="button" on:click=preview>{t().preview}</button>
             <p class="form-notice" role="status">{move || desk.notice.get()}</p>
+            <p class="admin-saved" aria-live="polite">{move || desk.saved.get()}</p>
         </form>
     }
 }
 
-/// Sends a checked draft: a new article, or the correction of the one being edited.
-async fn send(desk: Desk, draft: Draft, form: Option<web_sys::HtmlFormElement>) {
+/// Sends a checked draft: a new article (the draft kept on the server becoming it, if there
+/// is one), or the correction of the one being edited.
+async fn send(desk: Desk, mut draft: Draft, form: Option<web_sys::HtmlFormElement>) {
     let target = desk.editing.get_untracked();
+    if target.is_none() {
+        super::autosave::cancel();
+        draft.draft_id = desk.draft.get_untracked();
+    }
     let answer = match &target {
         Some(slug) => {
             put(
@@ -138,6 +145,8 @@ async fn send(desk: Desk, draft: Draft, form: Option<web_sys::HtmlFormElement>) 
             if let (None, Some(form)) = (&target, form) {
                 form.reset();
                 super::kept_draft::forget();
+                desk.draft.set(None);
+                desk.saved.set(None);
             }
             desk.lang.set(draft.lang);
             desk.preview.set(None);

@@ -1,6 +1,8 @@
 //! A new article's draft, kept in this browser as it is written (localStorage), so a closed
 //! tab, a reload or a crash loses nothing: the form brings it back, and says so, until the
-//! article is published. Only new articles: a correction starts from the stored article.
+//! article is published. Only new articles: a correction starts from the stored article. The
+//! id of its copy kept on the server (`autosave.rs`) is kept beside it, so saves after a reload
+//! go on to the same draft.
 
 use infoshos_model::editorial::Draft;
 use wasm_bindgen::JsValue;
@@ -9,6 +11,7 @@ use super::publish::{read_draft, set_field};
 use crate::submitted::Submitted;
 
 const KEY: &str = "infoshos.admin.draft";
+const ID_KEY: &str = "infoshos.admin.draft.id";
 
 fn call(name: &str, args: &[JsValue]) -> Option<JsValue> {
     let (storage, method) = crate::pwa::method("localStorage", name)?;
@@ -39,7 +42,10 @@ pub(super) fn restore() -> Option<Draft> {
     // Read with the browser's JSON and the API's decoder: the same ways the wasm already has.
     let json = call("getItem", &[KEY.into()])?.as_string()?;
     let value = js_sys::JSON::parse(&json).ok()?;
-    let draft: Draft = crate::api::decode(value).ok()?;
+    let mut draft: Draft = crate::api::decode(value).ok()?;
+    draft.draft_id = call("getItem", &[ID_KEY.into()])
+        .and_then(|v| v.as_string())
+        .and_then(|id| id.parse().ok());
     for (field, value) in [
         ("title", draft.title.clone()),
         ("summary", draft.summary.clone()),
@@ -52,7 +58,16 @@ pub(super) fn restore() -> Option<Draft> {
     Some(draft)
 }
 
+/// Keeps (or, with `None`, forgets) the id of the draft's copy on the server.
+pub(super) fn keep_id(id: Option<i64>) {
+    match id {
+        Some(id) => call("setItem", &[ID_KEY.into(), id.to_string().into()]),
+        None => call("removeItem", &[ID_KEY.into()]),
+    };
+}
+
 /// The article is out: nothing to bring back.
 pub(super) fn forget() {
     call("removeItem", &[KEY.into()]);
+    keep_id(None);
 }

@@ -8,6 +8,7 @@
 mod account;
 mod articles;
 mod audit;
+mod autosave;
 mod draft_form;
 mod kept_draft;
 mod people;

@@ -31,6 +31,10 @@ pub(super) struct Desk {
     pub(super) hidden: RwSignal<bool>,
     /// When that article goes on the portal, if it is scheduled.
     pub(super) scheduled: RwSignal<Option<chrono::DateTime<chrono::Utc>>>,
+    /// The draft kept on the server for the new article being written, once saved there.
+    pub(super) draft: RwSignal<Option<i64>>,
+    /// When it was last saved there, in words.
+    pub(super) saved: RwSignal<Option<String>>,
     pub(super) errors: RwSignal<BTreeMap<String, String>>,
     pub(super) notice: RwSignal<Option<String>>,
     pub(super) published: RwSignal<Option<Published>>,
@@ -46,6 +50,8 @@ impl Desk {
             editing: RwSignal::new(None),
             hidden: RwSignal::new(false),
             scheduled: RwSignal::new(None),
+            draft: RwSignal::new(None),
+            saved: RwSignal::new(None),
             errors: RwSignal::new(BTreeMap::new()),
             notice: RwSignal::new(None),
             published: RwSignal::new(None),
@@ -65,6 +71,8 @@ impl Desk {
         self.published.set(None);
         self.preview.set(None);
         self.notice.set(None);
+        self.saved.set(None);
+        self.draft.set(None);
         self.editing.set(editing);
     }
 }
@@ -88,6 +96,7 @@ pub(super) fn read_draft(form: &Submitted) -> Draft {
         body: form.field("body"),
         countries: codes(&form.field("countries")),
         publish_at: local_minute(&form.field("publishAt")),
+        draft_id: None,
     }
 }
 
@@ -153,6 +162,7 @@ pub fn Publish(
 pub(super) fn bring_back(desk: Desk) {
     if let Some(draft) = super::kept_draft::restore() {
         desk.lang.set(draft.lang);
+        desk.draft.set(draft.draft_id);
         desk.say(t().draft_back);
     }
 }
@@ -173,13 +183,23 @@ fn open_article(desk: Desk, slug: String) {
                 ] {
                     set_field(&format!("article-{field}"), "value", value.into());
                 }
-                set_field("article-slug", "readOnly", true.into());
+                // A draft gets its real address when it is published.
+                set_field("article-slug", "readOnly", (!a.draft).into());
+                if a.draft {
+                    set_field("article-slug", "value", "".into());
+                }
                 let at = a.scheduled_for.map(local_field).unwrap_or_default();
                 set_field("article-publishAt", "value", at.into());
                 desk.lang.set(a.lang);
                 desk.hidden.set(a.hidden);
                 desk.scheduled.set(a.scheduled_for);
-                desk.start(Some(a.slug));
+                if a.draft {
+                    desk.start(None);
+                    desk.draft.set(Some(a.id));
+                    super::kept_draft::keep_id(Some(a.id));
+                } else {
+                    desk.start(Some(a.slug));
+                }
             }
             Err(e) => desk.say(format!("{slug}: {}", said(&e))),
         }

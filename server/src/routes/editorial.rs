@@ -6,7 +6,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use infoshos_model::editorial::{
     ArticleVersion, Draft, DraftProblem, DraftProblems, EditorArticle, Preview, Published,
-    Visibility, schedule_problem, validate_draft,
+    Visibility, schedule_problem, validate_draft, validate_draft_to_keep,
 };
 
 use crate::admin::{May, ToWrite};
@@ -18,7 +18,7 @@ use crate::storage::{NewArticle, is_unique_violation};
 use infoshos_model::Lang;
 
 /// A draft that passed every check: its body cleaned and its states sorted, once each.
-struct Checked {
+pub(super) struct Checked {
     body_html: String,
     countries: Vec<String>,
 }
@@ -26,7 +26,23 @@ struct Checked {
 /// The model's rules, then what only the server knows: what is left of the body once cleaned,
 /// and which states exist. Every problem at once.
 async fn check(state: &AppState, draft: &Draft, lang: Lang) -> Result<Checked, AppError> {
-    let mut problems = validate_draft(draft).err().unwrap_or_default();
+    check_by(state, draft, lang, false).await
+}
+
+/// `check`, or (`to_keep`) the fewer rules of a draft kept on the server.
+pub(super) async fn check_by(
+    state: &AppState,
+    draft: &Draft,
+    lang: Lang,
+    to_keep: bool,
+) -> Result<Checked, AppError> {
+    let mut problems = if to_keep {
+        validate_draft_to_keep(draft)
+    } else {
+        validate_draft(draft)
+    }
+    .err()
+    .unwrap_or_default();
     if let Some(problem) = draft
         .publish_at
         .and_then(|at| schedule_problem(at, chrono::Utc::now()))
@@ -34,7 +50,7 @@ async fn check(state: &AppState, draft: &Draft, lang: Lang) -> Result<Checked, A
         problems.insert("publishAt", problem);
     }
     let body_html = sanitize::article_html(&draft.body);
-    if !problems.contains_key("body") && !sanitize::has_text(&body_html) {
+    if !to_keep && !problems.contains_key("body") && !sanitize::has_text(&body_html) {
         problems.insert("body", DraftProblem::EmptyAfterCleaning);
     }
     if !problems.contains_key("countries") {
@@ -59,7 +75,12 @@ async fn check(state: &AppState, draft: &Draft, lang: Lang) -> Result<Checked, A
     })
 }
 
-fn article(slug: String, draft: &Draft, checked: Checked, published_at_ms: i64) -> NewArticle {
+pub(super) fn article(
+    slug: String,
+    draft: &Draft,
+    checked: Checked,
+    published_at_ms: i64,
+) -> NewArticle {
     NewArticle {
         slug,
         lang: draft.lang,
@@ -118,14 +139,20 @@ pub async fn publish(
         .unwrap_or_else(|| format!("article-{now}"));
     let at = draft.publish_at.map(|at| at.timestamp_millis());
     let article = article(slug.clone(), &draft, checked, at.unwrap_or(now));
-    let filed = match at {
-        Some(_) => {
+    let filed = match (draft.draft_id, at) {
+        // The draft kept on the server becomes the article.
+        (Some(id), at) => state
+            .storage
+            .publish_draft(id, &article, &editor.actor, now, at.is_some())
+            .await
+            .and_then(|id| id.ok_or(sqlx::Error::RowNotFound)),
+        (None, Some(_)) => {
             state
                 .storage
                 .schedule_article(&article, &editor.actor, now)
                 .await
         }
-        None => {
+        (None, None) => {
             state
                 .storage
                 .publish_article(&article, &editor.actor, now)
@@ -145,6 +172,7 @@ pub async fn publish(
                 }),
             ))
         }
+        Err(sqlx::Error::RowNotFound) => Err(AppError::NotFound("draft")),
         Err(e) if is_unique_violation(&e) => Err(AppError::InvalidDraft(
             DraftProblems::from([("slug", DraftProblem::SlugTaken)]),
             lang,
@@ -197,7 +225,7 @@ pub async fn open(
     _editor: May<ToWrite>,
     Path(slug): Path<String>,
 ) -> Result<Json<EditorArticle>, AppError> {
-    let (a, hidden, scheduled_for) = state
+    let (a, hidden, scheduled_for, draft) = state
         .storage
         .article_with_visibility(&slug)
         .await?
@@ -212,6 +240,7 @@ pub async fn open(
         countries: a.countries,
         hidden,
         scheduled_for,
+        draft,
     }))
 }
 

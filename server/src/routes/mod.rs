@@ -4,6 +4,7 @@ mod admin;
 mod article_index;
 mod articles;
 mod comments;
+mod drafts;
 mod editorial;
 mod health;
 mod oembed;
@@ -74,6 +75,8 @@ pub fn api(state: &AppState) -> Router<AppState> {
             get(article_index::list).post(editorial::publish),
         )
         .route("/admin/preview", post(editorial::preview))
+        .route("/admin/drafts", post(drafts::create))
+        .route("/admin/drafts/{id}", put(drafts::save))
         .route(
             "/admin/articles/{slug}",
             get(editorial::open).put(editorial::edit),

@@ -14,6 +14,7 @@ struct IndexRow {
     summary: SummaryRow,
     hidden: bool,
     publish_at: Option<i64>,
+    draft: bool,
 }
 
 impl Storage {
@@ -33,15 +34,16 @@ impl Storage {
                                           WHERE ac.article_id = a.id AND ac.country = $2))
                AND ($3 IS NULL
                     OR ($3 = 'published' AND NOT a.hidden)
+                    OR ($3 = 'draft' AND a.draft)
                     OR ($3 = 'scheduled' AND a.publish_at IS NOT NULL)
-                    OR ($3 = 'taken-down' AND a.hidden AND a.publish_at IS NULL))
+                    OR ($3 = 'taken-down' AND a.hidden AND a.publish_at IS NULL AND NOT a.draft))
                AND ($4 IS NULL OR a.title {like} $4 ESCAPE '\\' OR a.slug {like} $4 ESCAPE '\\')"
         );
         let lang = filter.lang.map(|l| l.code());
         let status = filter.on_portal.map(OnPortal::code);
         let words = filter.words.as_deref().map(like_anywhere);
         let rows_sql = format!(
-            "SELECT {}, a.hidden, a.publish_at {matching} ORDER BY a.published_at DESC, a.id DESC LIMIT $5",
+            "SELECT {}, a.hidden, a.publish_at, a.draft {matching} ORDER BY a.published_at DESC, a.id DESC LIMIT $5",
             self.summary_columns()
         );
         let rows: Vec<IndexRow> = on_engine!(self, pool => sqlx::query_as(&rows_sql)
@@ -65,6 +67,7 @@ impl Storage {
                 .map(|r| IndexedArticle {
                     article: r.summary.into(),
                     hidden: r.hidden,
+                    draft: r.draft,
                     scheduled_for: r.publish_at.map(super::millis_to_utc),
                 })
                 .collect(),

@@ -7,55 +7,8 @@ use sqlx::FromRow;
 
 use super::articles::NewArticle;
 use super::{Storage, millis_to_utc, on_engine};
-use crate::sanitize::article_text;
 
-/// The audit row of an editor's action on an article, in the caller's transaction `$tx`.
-macro_rules! audit_article {
-    ($tx:expr, $action:expr, $id:expr, $actor:expr, $now_ms:expr) => {
-        sqlx::query("INSERT INTO audit (at, actor, action, article_id) VALUES ($1, $2, $3, $4)")
-            .bind($now_ms)
-            .bind($actor)
-            .bind($action)
-            .bind($id)
-            .execute(&mut *$tx)
-            .await?
-    };
-}
-
-/// The article's states, in the caller's transaction `$tx`.
-macro_rules! insert_countries {
-    ($tx:expr, $id:expr, $countries:expr) => {
-        for country in $countries {
-            sqlx::query("INSERT INTO article_countries (article_id, country) VALUES ($1, $2)")
-                .bind($id)
-                .bind(country)
-                .execute(&mut *$tx)
-                .await?;
-        }
-    };
-}
-
-/// A new article and its states in the caller's transaction `$tx`; its id.
-macro_rules! insert_article {
-    ($tx:expr, $a:expr) => {{
-        let a: &NewArticle = $a;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO articles (slug, lang, title, summary, body, body_text, published_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-        )
-        .bind(&a.slug)
-        .bind(a.lang.code())
-        .bind(&a.title)
-        .bind(&a.summary)
-        .bind(&a.body_html)
-        .bind(article_text(&a.body_html))
-        .bind(a.published_at_ms)
-        .fetch_one(&mut *$tx)
-        .await?;
-        insert_countries!($tx, id, &a.countries);
-        id
-    }};
-}
+use super::article_sql::{audit_article, insert_article, rewrite_article};
 
 impl Storage {
     /// Files the article at `slug` under a story told in several editions.
@@ -178,26 +131,9 @@ impl Storage {
             .bind(actor)
             .execute(&mut *tx)
             .await?;
-            let id: Option<i64> = sqlx::query_scalar(
-                "UPDATE articles SET lang = $1, title = $2, summary = $3, body = $4, body_text = $5
-                 WHERE slug = $6 RETURNING id",
-            )
-            .bind(a.lang.code())
-            .bind(&a.title)
-            .bind(&a.summary)
-            .bind(&a.body_html)
-            .bind(article_text(&a.body_html))
-            .bind(&a.slug)
-            .fetch_optional(&mut *tx)
-            .await?;
-            let Some(id) = id else {
+            let Some(id) = rewrite_article!(tx, a, "slug = $6", &a.slug) else {
                 return Ok(None);
             };
-            sqlx::query("DELETE FROM article_countries WHERE article_id = $1")
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-            insert_countries!(tx, id, &a.countries);
             audit_article!(tx, "edit", id, actor, now_ms);
             tx.commit().await?;
             id

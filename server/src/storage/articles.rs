@@ -180,18 +180,18 @@ impl Storage {
         let article = self
             .article_with_visibility(&slug)
             .await?
-            .filter(|(_, hidden, _)| !hidden)
-            .map(|(a, _, _)| a);
+            .filter(|(_, hidden, _, _)| !hidden)
+            .map(|(a, _, _, _)| a);
         self.articles.put(slug, change, article.clone());
         Ok(article)
     }
 
-    /// The article whether or not it is on the portal (for editors), whether it is hidden, and
-    /// when it goes on the portal if it is scheduled.
+    /// The article whether or not it is on the portal (for editors), whether it is hidden,
+    /// when it goes on the portal if it is scheduled, and whether it is a draft.
     pub async fn article_with_visibility(
         &self,
         slug: &str,
-    ) -> Result<Option<(Article, bool, Option<DateTime<Utc>>)>, sqlx::Error> {
+    ) -> Result<Option<(Article, bool, Option<DateTime<Utc>>, bool)>, sqlx::Error> {
         #[derive(FromRow)]
         struct WholeRow {
             #[sqlx(flatten)]
@@ -199,10 +199,11 @@ impl Storage {
             body: String,
             hidden: bool,
             publish_at: Option<i64>,
+            draft: bool,
             corrected_at: Option<i64>,
         }
         let sql = format!(
-            "SELECT {}, a.body, a.hidden, a.publish_at,
+            "SELECT {}, a.body, a.hidden, a.publish_at, a.draft,
                     (SELECT max(v.replaced_at) FROM article_versions v WHERE v.article_id = a.id)
                       AS corrected_at
              FROM articles a WHERE a.slug = $1",
@@ -217,6 +218,7 @@ impl Storage {
             body,
             hidden,
             publish_at,
+            draft,
             corrected_at,
         }) = row
         else {
@@ -243,6 +245,7 @@ impl Storage {
             },
             hidden,
             publish_at.map(millis_to_utc),
+            draft,
         )))
     }
 

@@ -4,10 +4,12 @@
 mod accounts;
 mod admin;
 mod article_index;
+mod article_sql;
 mod article_writes;
 mod articles;
 mod comments;
 mod discovery;
+mod drafts;
 mod generate;
 mod history;
 mod rates;

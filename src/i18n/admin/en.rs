@@ -92,6 +92,8 @@ pub const ADMIN_EN: AdminUi = AdminUi {
     scheduled_for: "scheduled for {}",
     schedule_past: "That time has passed: leave it empty to publish now.",
     schedule_far: "At most a year ahead, please.",
+    draft_saved: "Saved as a draft on the server at {}.",
+    draft: "Draft",
 };
 
 pub const PEOPLE_EN: PeopleUi = PeopleUi {

@@ -107,6 +107,9 @@ pub struct AdminUi {
     pub scheduled_for: &'static str,
     pub schedule_past: &'static str,
     pub schedule_far: &'static str,
+    /// A new article's draft saved on the server, `{}` when; the list's status of one.
+    pub draft_saved: &'static str,
+    pub draft: &'static str,
 }
 
 /// The table for a language.
@@ -188,6 +191,7 @@ mod tests {
                 t.too_many_countries,
                 t.changed,
                 t.scheduled_for,
+                t.draft_saved,
             ] {
                 assert_eq!(template.matches("{}").count(), 1, "{lang:?}: {template}");
             }

@@ -92,6 +92,8 @@ pub const ADMIN_RU: AdminUi = AdminUi {
     scheduled_for: "выйдет {}",
     schedule_past: "Это время прошло: оставьте поле пустым, чтобы опубликовать сейчас.",
     schedule_far: "Не дальше чем на год вперёд, пожалуйста.",
+    draft_saved: "Черновик сохранён на сервере в {}.",
+    draft: "Черновики",
 };
 
 pub const PEOPLE_RU: PeopleUi = PeopleUi {

@@ -92,6 +92,8 @@ pub const ADMIN_ZH: AdminUi = AdminUi {
     scheduled_for: "将于 {} 发布",
     schedule_past: "该时间已过：留空即可立即发布。",
     schedule_far: "最多只能提前一年。",
+    draft_saved: "草稿已于 {} 保存到服务器。",
+    draft: "草稿",
 };
 
 pub const PEOPLE_ZH: PeopleUi = PeopleUi {

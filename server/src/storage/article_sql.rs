@@ -1,0 +1,83 @@
+//! The statements every write of an article shares, each run in the caller's transaction:
+//! a new article with its states, what an editor writes replaced, its line in the audit.
+
+/// The audit row of an editor's action on an article, in the caller's transaction `$tx`.
+macro_rules! audit_article {
+    ($tx:expr, $action:expr, $id:expr, $actor:expr, $now_ms:expr) => {
+        sqlx::query("INSERT INTO audit (at, actor, action, article_id) VALUES ($1, $2, $3, $4)")
+            .bind($now_ms)
+            .bind($actor)
+            .bind($action)
+            .bind($id)
+            .execute(&mut *$tx)
+            .await?
+    };
+}
+
+/// The article's states, in the caller's transaction `$tx`.
+macro_rules! insert_countries {
+    ($tx:expr, $id:expr, $countries:expr) => {
+        for country in $countries {
+            sqlx::query("INSERT INTO article_countries (article_id, country) VALUES ($1, $2)")
+                .bind($id)
+                .bind(country)
+                .execute(&mut *$tx)
+                .await?;
+        }
+    };
+}
+
+/// A new article and its states in the caller's transaction `$tx`; its id.
+macro_rules! insert_article {
+    ($tx:expr, $a:expr) => {{
+        let a: &$crate::storage::NewArticle = $a;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO articles (slug, lang, title, summary, body, body_text, published_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(&a.slug)
+        .bind(a.lang.code())
+        .bind(&a.title)
+        .bind(&a.summary)
+        .bind(&a.body_html)
+        .bind($crate::sanitize::article_text(&a.body_html))
+        .bind(a.published_at_ms)
+        .fetch_one(&mut *$tx)
+        .await?;
+        $crate::storage::article_sql::insert_countries!($tx, id, &a.countries);
+        id
+    }};
+}
+
+/// Replaces what an editor writes (edition, title, lead, body, states) of the article the
+/// `$filter` (SQL after `WHERE`, with `$6` bound to `$key`) names, in the caller's transaction
+/// `$tx`; its id, or `None` when the filter names none.
+macro_rules! rewrite_article {
+    ($tx:expr, $a:expr, $filter:literal, $key:expr) => {{
+        let a: &$crate::storage::NewArticle = $a;
+        let id: Option<i64> = sqlx::query_scalar(concat!(
+            "UPDATE articles SET lang = $1, title = $2, summary = $3, body = $4, body_text = $5
+             WHERE ",
+            $filter,
+            " RETURNING id"
+        ))
+        .bind(a.lang.code())
+        .bind(&a.title)
+        .bind(&a.summary)
+        .bind(&a.body_html)
+        .bind($crate::sanitize::article_text(&a.body_html))
+        .bind($key)
+        .fetch_optional(&mut *$tx)
+        .await?;
+        if let Some(id) = id {
+            sqlx::query("DELETE FROM article_countries WHERE article_id = $1")
+                .bind(id)
+                .execute(&mut *$tx)
+                .await?;
+            $crate::storage::article_sql::insert_countries!($tx, id, &a.countries);
+        }
+        id
+    }};
+}
+
+pub(crate) use {audit_article, insert_article, insert_countries, rewrite_article};
