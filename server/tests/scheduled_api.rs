@@ -1,6 +1,6 @@
 //! Scheduled publishing, with the clock in the test's hands (`schedule::look` at a chosen
 //! instant): a scheduled article is nowhere readers look until its minute, then in the feed,
-//! its page, RSS and the sitemap at once, with nothing kept from before standing in the way;
+//! its page, RSS, the sitemap and search at once, with nothing kept from before standing in the way;
 //! on PostgreSQL, through the other replica too.
 
 mod common;
@@ -27,14 +27,19 @@ async fn schedule(s: &TestServer, cookie: &str, minutes: i64) -> (common::Answer
     (answer, at.timestamp_millis())
 }
 
-/// Where readers would find the article: feed, page, RSS, sitemap.
-async fn seen_by_readers(s: &TestServer) -> [bool; 4] {
+/// Where readers would find the article: feed, page, RSS, sitemap, search.
+async fn seen_by_readers(s: &TestServer) -> [bool; 5] {
     let feed = s.get("/api/articles?lang=en&limit=5").await.json();
     let in_feed = feed["items"][0]["slug"] == SLUG;
     let page = s.get(&format!("/en/article/{SLUG}")).await.status == StatusCode::OK;
     let rss = s.get("/en/rss.xml").await.text().contains(SLUG);
     let sitemap = s.get("/sitemap.xml").await.text().contains(SLUG);
-    [in_feed, page, rss, sitemap]
+    let search = s
+        .get("/api/search?lang=en&q=noon")
+        .await
+        .text()
+        .contains(SLUG);
+    [in_feed, page, rss, sitemap, search]
 }
 
 #[tokio::test]
@@ -44,7 +49,7 @@ async fn a_scheduled_article_goes_on_the_portal_at_its_minute_and_not_before() {
     let (answer, at) = schedule(&s, &chief, 30).await;
     assert_eq!(answer.status, StatusCode::CREATED, "{:?}", answer.json());
     assert!(answer.json()["scheduledFor"].is_string());
-    assert_eq!(seen_by_readers(&s).await, [false; 4]);
+    assert_eq!(seen_by_readers(&s).await, [false; 5]);
     let listed = call(
         &s,
         "GET",
@@ -60,10 +65,10 @@ async fn a_scheduled_article_goes_on_the_portal_at_its_minute_and_not_before() {
     // A millisecond before its minute, still nothing; the clock says when to look again.
     let sleep = look(&s.storage, at - 1).await.unwrap();
     assert_eq!(sleep, Duration::from_millis(1));
-    assert_eq!(seen_by_readers(&s).await, [false; 4]);
+    assert_eq!(seen_by_readers(&s).await, [false; 5]);
     // At its minute: everywhere at once, newest in the feed, dated by its minute.
     look(&s.storage, at).await.unwrap();
-    assert_eq!(seen_by_readers(&s).await, [true; 4]);
+    assert_eq!(seen_by_readers(&s).await, [true; 5]);
     let article = s.get(&format!("/api/articles/{SLUG}")).await.json();
     let published = chrono::DateTime::parse_from_rfc3339(article["publishedAt"].as_str().unwrap());
     assert_eq!(published.unwrap().timestamp_millis(), at);
@@ -110,7 +115,7 @@ async fn a_past_or_far_minute_is_refused_and_a_scheduled_article_can_be_moved_or
     let moved = call(&s, "PUT", &uri, Some(&chief), Some(draft)).await;
     assert_eq!(moved.status, StatusCode::OK, "{:?}", moved.json());
     look(&s.storage, at).await.unwrap();
-    assert_eq!(seen_by_readers(&s).await, [false; 4]);
+    assert_eq!(seen_by_readers(&s).await, [false; 5]);
     // Put on the portal by hand: on now, and no longer scheduled.
     let uri = format!("/api/admin/articles/{SLUG}/visibility");
     let on = call(
@@ -122,7 +127,7 @@ async fn a_past_or_far_minute_is_refused_and_a_scheduled_article_can_be_moved_or
     )
     .await;
     assert_eq!(on.status, StatusCode::OK);
-    assert_eq!(seen_by_readers(&s).await, [true; 4]);
+    assert_eq!(seen_by_readers(&s).await, [true; 5]);
     assert_eq!(s.storage.next_due().await.unwrap(), None);
 }
 
@@ -145,5 +150,5 @@ async fn the_other_replica_shows_a_scheduled_article_at_its_minute_too() {
         assert!(Instant::now() < deadline, "replica B never showed it");
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    assert_eq!(seen_by_readers(&b).await, [true; 4]);
+    assert_eq!(seen_by_readers(&b).await, [true; 5]);
 }
