@@ -65,14 +65,17 @@ test('the Chinese edition writes its dates its own way, and both editions pass t
 });
 
 test('the editors\' area speaks the editor\'s language, chosen in its own switcher', async ({ page }) => {
+  // A new portal: the set-up of its first admin, in the editor's language.
   await page.goto('/admin/');
-  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Set up and sign in', exact: true })).toBeVisible();
   await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: '中文' }).click();
   await expect(page).toHaveURL(/\/admin\/$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh');
-  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '设置编辑部' })).toBeVisible();
   await expect(page).toHaveTitle('Infoshos 编辑部');
-  await page.getByLabel('编辑部密钥').fill('not the token');
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.locator('.form-notice')).toHaveText('这不是编辑部密钥。');
+  await page.getByLabel('首次启动密钥').fill('not the token');
+  await page.getByLabel('用户名').fill('chief');
+  await page.getByLabel('新密码').fill('a long enough passphrase');
+  await page.getByRole('button', { name: '设置并登录' }).click();
+  await expect(page.getByRole('alert')).toHaveText('这不是首次启动密钥。');
 });
