@@ -146,6 +146,23 @@ pub struct Invitation {
 /// The fragment of `/admin/` that carries an invitation's code: a fragment never reaches a
 /// server's log or another site's `Referer`.
 pub const INVITE_FRAGMENT: &str = "#invite=";
+/// The fragment that carries a reset link's code (an admin makes one for a person who forgot
+/// their password).
+pub const RESET_FRAGMENT: &str = "#reset=";
+
+/// `POST /api/admin/password`: one's own password changed; the other sessions end.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PasswordChange {
+    pub current: String,
+    pub new: String,
+}
+
+/// `POST /api/admin/reset`: a new password through a reset link.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reset {
+    pub code: String,
+    pub password: String,
+}
 
 /// Who is signed in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -97,8 +97,8 @@ pub struct Config {
     #[arg(long, env = "INFOSHOS_MODERATION", value_enum, default_value_t = Moderation::Pre)]
     pub moderation: Moderation,
 
-    /// The editors' sign-in token. Without it, one is made at the first start and printed
-    /// once; only its hash is kept.
+    /// The first-start token that sets up the first admin, once. Without it, one is made at
+    /// the first start and printed once; only its hash is kept.
     #[arg(long, env = "INFOSHOS_ADMIN_TOKEN", hide_env_values = true,
           value_parser = check::admin_token)]
     pub admin_token: Option<String>,
@@ -112,6 +112,12 @@ pub struct Config {
     #[arg(long, env = "INFOSHOS_COMMENT_BURST", default_value_t = 2,
           value_parser = check::comment_burst)]
     pub comment_burst: u32,
+
+    /// Sign-in attempts (and set-ups, joins, resets) one client, and one account, may make at
+    /// once before the pace of one a minute applies.
+    #[arg(long, env = "INFOSHOS_SIGN_IN_BURST", default_value_t = 5,
+          value_parser = check::comment_burst)]
+    pub sign_in_burst: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -125,6 +131,13 @@ impl Config {
         crate::rate_limit::Quota {
             every_ms: 60_000 / u64::from(self.comments_per_minute),
             burst: self.comment_burst,
+        }
+    }
+
+    pub fn sign_in_quota(&self) -> crate::rate_limit::Quota {
+        crate::rate_limit::Quota {
+            burst: self.sign_in_burst,
+            ..crate::rate_limit::Quota::LOGINS
         }
     }
 

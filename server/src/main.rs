@@ -94,6 +94,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .with_tls(config.tls)
         .with_premoderation(config.moderation == config::Moderation::Pre)
         .with_comment_quota(config.comment_quota())
+        .with_login_quota(config.sign_in_quota())
+        .with_account_quota(config.sign_in_quota())
         .with_trusted_proxies(config.trusted_proxies.clone())
         .with_embed_origins(&config.embed_origins)?;
     let router = app::app(state);

@@ -98,6 +98,12 @@ const SETTINGS: &[(&str, &str, &[&str], &str)] = &[
         &["0", "-1", "1000001", "99999999999999999999", "two", ""],
         "1000000",
     ),
+    (
+        "sign-in-burst",
+        "INFOSHOS_SIGN_IN_BURST",
+        &["0", "-1", "1000001", "five", ""],
+        "100",
+    ),
 ];
 
 #[test]
@@ -127,6 +133,9 @@ fn every_good_value_is_taken() {
     }
     let c = Config::try_parse_from(["infoshos-server", "--comments-per-minute=60000"]).unwrap();
     assert!(c.comment_quota().every_ms >= 1);
+    let c = Config::try_parse_from(["infoshos-server", "--sign-in-burst=7"]).unwrap();
+    assert_eq!(c.sign_in_quota().burst, 7);
+    assert_eq!(c.sign_in_quota().every_ms, 60_000, "then one a minute");
 }
 
 #[test]

@@ -49,6 +49,12 @@ fn actions() -> Vec<(&'static str, &'static str, Option<Value>, Option<Power>)> 
         ),
         ("GET", "/api/admin/accounts", None, Some(Power::People)),
         (
+            "POST",
+            "/api/admin/accounts/chief/reset-link",
+            None,
+            Some(Power::People),
+        ),
+        (
             "PUT",
             "/api/admin/accounts/chief",
             Some(json!({"role": "admin"})),
@@ -75,6 +81,12 @@ fn actions() -> Vec<(&'static str, &'static str, Option<Value>, Option<Power>)> 
         ("GET", "/api/admin/audit", None, None),
         ("GET", "/api/admin/sessions", None, None),
         ("POST", "/api/admin/second-factor", None, None),
+        (
+            "POST",
+            "/api/admin/password",
+            Some(json!({"current": "not it", "new": "x"})),
+            None,
+        ),
     ]
 }
 

@@ -1,5 +1,6 @@
 //! The real binary, logging at `debug`: through set-up, a wrong guess, sign-in, an invitation,
-//! joining and a second factor, no password, token, invitation code or secret reaches the log.
+//! joining, a second factor, a password changed and one reset, no password, token, link's code
+//! or secret reaches the log.
 
 use serde_json::{Value, json};
 
@@ -10,6 +11,8 @@ const TOKEN: &str = "first-start-token-for-the-log-test";
 const CHIEF_PASSWORD: &str = "correct-horse-of-the-first-admin";
 const GUESS: &str = "a-guess-at-the-admins-password";
 const JOINER_PASSWORD: &str = "the-invited-moderators-passphrase";
+const CHANGED_PASSWORD: &str = "the-moderators-second-passphrase";
+const RESET_PASSWORD: &str = "the-moderators-third-passphrase";
 
 #[tokio::test]
 async fn no_password_token_code_or_secret_is_ever_logged() {
@@ -67,6 +70,29 @@ async fn no_password_token_code_or_secret_is_ever_logged() {
         .await
         .unwrap();
     let secret = factor["secret"].as_str().unwrap().to_string();
+    let change = json!({"current": JOINER_PASSWORD, "new": CHANGED_PASSWORD});
+    assert_eq!(
+        post("password", Some(&mila), change)
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    let made: Value = post("accounts/mila/reset-link", Some(&chief), json!(null))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let reset_code = made["link"]
+        .as_str()
+        .unwrap()
+        .split("#reset=")
+        .nth(1)
+        .unwrap()
+        .to_string();
+    let reset = json!({"code": reset_code, "password": RESET_PASSWORD});
+    assert_eq!(post("reset", None, reset).await.unwrap().status(), 200);
 
     server.kill().unwrap();
     server.wait().unwrap();

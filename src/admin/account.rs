@@ -1,12 +1,12 @@
 //! My account: my open sessions, and my second factor (an authenticator app's six digits,
 //! RFC 6238): turned on with a code from the new secret, off with a current code.
 
-use infoshos_model::accounts::{Code, Me, SecondFactorSetUp};
+use infoshos_model::accounts::{Code, Me, PasswordChange, SecondFactorSetUp, credential_problem};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::sessions::Sessions;
-use super::{p, post, said};
+use super::{p, post, post_nothing, said};
 use crate::api;
 use crate::submitted::Submitted;
 
@@ -16,7 +16,7 @@ pub fn MyAccount(me: Me, changed: Callback<()>) -> impl IntoView {
     let secret = RwSignal::new(None::<SecondFactorSetUp>);
     let begin = move |_| {
         spawn_local(async move {
-            match post("/api/admin/second-factor", &())
+            match post_nothing("/api/admin/second-factor")
                 .await
                 .and_then(api::decode)
             {
@@ -82,10 +82,45 @@ pub fn MyAccount(me: Me, changed: Callback<()>) -> impl IntoView {
             .into_any()
         }
     };
+    let username = me.username.clone();
+    let done = RwSignal::new(None::<String>);
+    let change = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = Submitted::of(&ev);
+        let body = PasswordChange {
+            current: typed.field("current"),
+            new: typed.field("new"),
+        };
+        if let Some(why) = credential_problem(&username, &body.new) {
+            done.set(Some(p().problem(why)));
+            return;
+        }
+        let form = typed.form;
+        spawn_local(async move {
+            match post("/api/admin/password", &body).await {
+                Ok(_) => {
+                    if let Some(form) = form {
+                        form.reset();
+                    }
+                    done.set(Some(p().password_changed.into()));
+                }
+                Err(e) => done.set(Some(said(&e))),
+            }
+        });
+    };
     view! {
         <h2>{p().second_factor}</h2>
         <p class="form-notice" role="alert">{move || problem.get()}</p>
         {factor}
+        <h2>{p().change_password}</h2>
+        <form class="admin-login" on:submit=change>
+            <label for="admin-current">{p().current_password}</label>
+            <input id="admin-current" name="current" type="password" autocomplete="current-password" required />
+            <label for="admin-new">{p().new_password}</label>
+            <input id="admin-new" name="new" type="password" autocomplete="new-password" required minlength="10" />
+            <p class="form-notice" role="status">{move || done.get()}</p>
+            <button type="submit" class="button">{p().change_password}</button>
+        </form>
         <Sessions everyone=false />
     }
 }

@@ -89,6 +89,12 @@ async fn send_json<B: serde::Serialize>(
     .await
 }
 
+/// A POST with no body (sign out, a reset link, a second factor begun). A body of `()`
+/// would not do: the browser's JSON has no text for it.
+async fn post_nothing(url: &str) -> Result<wasm_bindgen::JsValue, FetchError> {
+    api::send(gloo_net::http::Request::post(url).build()).await
+}
+
 async fn delete(url: &str) -> Result<wasm_bindgen::JsValue, FetchError> {
     api::send(gloo_net::http::Request::delete(url).build()).await
 }
@@ -125,11 +131,14 @@ pub fn AdminApp() -> impl IntoView {
         None => view! { <p aria-busy="true">"…"</p> }.into_any(),
         Some(Err(e)) => view! { <p class="failure" role="alert">{said(&e)}</p> }.into_any(),
         Some(Ok(SessionState { me: Some(me), .. })) => view! { <Desk me changed /> }.into_any(),
-        Some(Ok(SessionState { set_up_needed, .. })) => match sign_in::invitation_code() {
-            Some(code) => view! { <sign_in::JoinForm code changed /> }.into_any(),
-            None if set_up_needed => view! { <sign_in::SetUpForm changed /> }.into_any(),
-            None => view! { <sign_in::SignInForm changed /> }.into_any(),
-        },
+        Some(Ok(SessionState { set_up_needed, .. })) => {
+            match (sign_in::invitation_code(), sign_in::reset_code()) {
+                (Some(code), _) => view! { <sign_in::JoinForm code changed /> }.into_any(),
+                (None, Some(code)) => view! { <sign_in::ResetForm code changed /> }.into_any(),
+                _ if set_up_needed => view! { <sign_in::SetUpForm changed /> }.into_any(),
+                _ => view! { <sign_in::SignInForm changed /> }.into_any(),
+            }
+        }
     };
     view! {
         <header class="header">
@@ -176,7 +185,7 @@ fn Desk(me: Me, changed: Callback<()>) -> impl IntoView {
     let reload = Callback::new(move |()| queue.refresh());
     let sign_out = move |_| {
         spawn_local(async move {
-            let _ = post("/api/admin/logout", &()).await;
+            let _ = post_nothing("/api/admin/logout").await;
             changed.run(());
         });
     };

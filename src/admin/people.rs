@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::sessions::Sessions;
-use super::{p, post, put, said};
+use super::{p, post, post_nothing, put, said};
 use crate::api;
 use crate::load::Load;
 use crate::submitted::Submitted;
@@ -50,8 +50,21 @@ pub fn People() -> impl IntoView {
             accounts.refresh();
         });
     };
+    let reset_link = move |username: String| {
+        spawn_local(async move {
+            let url = format!("/api/admin/accounts/{}/reset-link", encode(&username));
+            match post_nothing(&url).await.and_then(api::decode) {
+                Ok(made) => {
+                    problem.set(None);
+                    invitation.set(Some(made));
+                }
+                Err(e) => problem.set(Some(said(&e))),
+            }
+        });
+    };
     let row = move |a: Account| {
         let (name, name_too) = (a.username.clone(), a.username.clone());
+        let name_for_reset = a.username.clone();
         let set_role = move |ev: leptos::ev::Event| {
             let role = Role::from_code(&event_target_value(&ev));
             change(
@@ -78,9 +91,14 @@ pub fn People() -> impl IntoView {
                 <td>{if a.second_factor { p().on } else { p().off }}</td>
                 <td>{a.sessions}</td>
                 <td>{reader_local(a.created_at)}</td>
-                <td><button type="button" class="button" on:click=toggle>
-                    {if a.disabled { p().enable } else { p().disable }}
-                </button></td>
+                <td>
+                    <button type="button" class="button" on:click=toggle>
+                        {if a.disabled { p().enable } else { p().disable }}
+                    </button>
+                    " "
+                    <button type="button" class="button"
+                        on:click=move |_| reset_link(name_for_reset.clone())>{p().reset_link}</button>
+                </td>
             </tr>
         }
     };

@@ -2,22 +2,34 @@
 //! joining from an invitation link, and signing in by name. Each form keeps what was typed
 //! when the server refuses it, and says why.
 
-use infoshos_model::accounts::{INVITE_FRAGMENT, Join, SetUp, SignIn, credential_problem};
+use infoshos_model::accounts::{
+    INVITE_FRAGMENT, Join, RESET_FRAGMENT, Reset, SetUp, SignIn, credential_problem,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::{p, post, said, t};
 use crate::submitted::Submitted;
 
-/// The invitation's code, when the page was opened from an invitation link.
-pub fn invitation_code() -> Option<String> {
+/// The code after `fragment` in the page's address (`#invite=…`, `#reset=…`), if it has one.
+fn code_after(fragment: &str) -> Option<String> {
     let hash = window().location().hash().ok()?;
-    hash.strip_prefix(INVITE_FRAGMENT)
+    hash.strip_prefix(fragment)
         .filter(|code| !code.is_empty())
         .map(str::to_string)
 }
 
-/// Sends `body` to `url`; on success forgets the invitation in the address and reports the
+/// The invitation's code, when the page was opened from an invitation link.
+pub fn invitation_code() -> Option<String> {
+    code_after(INVITE_FRAGMENT)
+}
+
+/// The reset link's code, when the page was opened from one.
+pub fn reset_code() -> Option<String> {
+    code_after(RESET_FRAGMENT)
+}
+
+/// Sends `body` to `url`; on success forgets the link's code in the address and reports the
 /// change, else shows why.
 fn send<B: serde::Serialize + 'static>(
     url: &'static str,
@@ -28,7 +40,7 @@ fn send<B: serde::Serialize + 'static>(
     spawn_local(async move {
         match post(url, &body).await {
             Ok(_) => {
-                if invitation_code().is_some()
+                if (invitation_code().is_some() || reset_code().is_some())
                     && let Ok(history) = window().history()
                 {
                     let _ = history.replace_state_with_url(
@@ -123,6 +135,32 @@ pub fn JoinForm(code: String, changed: Callback<()>) -> impl IntoView {
             {new_credentials()}
             {problem_line(problem)}
             <button type="submit" class="button primary">{p().join}</button>
+        </form>
+    }
+}
+
+/// A new password through a reset link. The server checks it against the account's name,
+/// which only it knows from the link.
+#[component]
+pub fn ResetForm(code: String, changed: Callback<()>) -> impl IntoView {
+    let problem = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let password = Submitted::of(&ev).field("password");
+        let body = Reset {
+            code: code.clone(),
+            password,
+        };
+        send("/api/admin/reset", body, problem, changed);
+    };
+    view! {
+        <form class="admin-login" on:submit=submit>
+            <h1>{p().reset_title}</h1>
+            <label for="admin-password">{p().new_password}</label>
+            <input id="admin-password" name="password" type="password" autocomplete="new-password"
+                required minlength="10" />
+            {problem_line(problem)}
+            <button type="submit" class="button primary">{p().reset}</button>
         </form>
     }
 }

@@ -7,6 +7,22 @@ const { default: AxeBuilder } = require('@axe-core/playwright');
 const { serverAt, EDITORS_TOKEN, EDITOR } = require('./server');
 
 const server = serverAt({ offset: 13 });
+
+/**
+ * The code an authenticator app shows for a base32 secret (RFC 6238: SHA-1, 30 s, 6 digits),
+ * now or `aheadMs` from now.
+ */
+function totp(secret, aheadMs = 0) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of secret.replace(/=+$/, '')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor((Date.now() + aheadMs) / 30000)));
+  const mac = require('node:crypto').createHmac('sha1', key).update(counter).digest();
+  const at = mac[mac.length - 1] & 0xf;
+  return String((mac.readUInt32BE(at) & 0x7fffffff) % 1e6).padStart(6, '0');
+}
 test.beforeAll(async () => server.start());
 test.afterAll(async () => server.stop());
 
@@ -94,6 +110,75 @@ test('set up, invite a moderator, who joins and sees only comments; disabled, he
   await admin.getByRole('button', { name: 'Show' }).click();
   await expect(lines).toHaveCount(1);
   await expect(lines.first()).toContainText('joined, invited by');
+  await context.close();
+  await admins.close();
+});
+
+test('a forgotten password: an admin\'s reset link works once; she changes it herself, then signs in with a second factor', async ({ browser }) => {
+  // The first test set the newsroom up and invited mila; sign the admin in by name.
+  const admins = await browser.newContext();
+  const admin = await admins.newPage();
+  await admin.goto(`${server.base}/admin`);
+  await admin.getByLabel('Name', { exact: true }).fill(EDITOR.username);
+  await admin.getByLabel('Password', { exact: true }).fill(EDITOR.password);
+  await admin.getByRole('button', { name: 'Sign in' }).click();
+  await admin.getByRole('button', { name: 'People' }).click();
+  const row = admin.locator('.admin-people tbody tr', { hasText: 'mila' });
+  await row.getByRole('button', { name: 'Enable' }).click();
+  await expect(row).toContainText('active');
+  await row.getByRole('button', { name: 'Reset link' }).click();
+  const link = await admin.locator('.admin-invitation input').inputValue();
+  expect(link).toMatch(/\/admin\/#reset=[0-9a-f]{64}$/);
+
+  const context = await browser.newContext();
+  const mila = await context.newPage();
+  await mila.goto(link);
+  await expect(mila.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
+  await mila.getByLabel('New password').fill('mila resets her passphrase');
+  await mila.getByRole('button', { name: 'Set the password' }).click();
+  await expect(mila.getByRole('alert').first()).toContainText('must not contain the name');
+  await mila.getByLabel('New password').fill('a reset passphrase');
+  await mila.getByRole('button', { name: 'Set the password' }).click();
+  await expect(mila.locator('.admin-who')).toHaveText('mila · moderator: comments');
+  expect(new URL(mila.url()).hash).toBe('');
+  // The link is spent (in a browser not signed in).
+  const other = await browser.newContext();
+  const again = await other.newPage();
+  await again.goto(link);
+  await again.getByLabel('New password').fill('another reset passphrase');
+  await again.getByRole('button', { name: 'Set the password' }).click();
+  await expect(again.getByRole('alert').first()).toContainText('used already or has expired');
+  await other.close();
+
+  // She changes it herself: the page she changed it from stays signed in, the other one not.
+  await mila.getByRole('button', { name: 'My account' }).click();
+  await mila.getByLabel('Current password').fill('a reset passphrase');
+  await mila.getByLabel('New password').fill('her own new passphrase');
+  await mila.getByRole('button', { name: 'Change password' }).click();
+  await expect(mila.locator('.form-notice', { hasText: 'Password changed' })).toBeVisible();
+  await mila.reload();
+  await expect(mila.locator('.admin-who')).toHaveText('mila · moderator: comments');
+
+  // A second factor: turned on with a code from the app, then asked for at sign-in.
+  await mila.getByRole('button', { name: 'My account' }).click();
+  await mila.getByRole('button', { name: 'Turn on' }).click();
+  const secret = await mila.getByLabel('Secret').inputValue();
+  expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+  await mila.getByLabel('Code from your authenticator app').fill(totp(secret));
+  await mila.getByRole('button', { name: 'Confirm' }).click();
+  await expect(mila.locator('.admin-who')).toBeVisible();
+  await mila.getByRole('button', { name: 'My account' }).click();
+  await expect(mila.getByRole('button', { name: 'Turn off' })).toBeVisible();
+  await mila.getByRole('button', { name: 'Sign out' }).click();
+  await expect(mila.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await mila.getByLabel('Name', { exact: true }).fill('mila');
+  await mila.getByLabel('Password', { exact: true }).fill('her own new passphrase');
+  await mila.getByRole('button', { name: 'Sign in' }).click();
+  await expect(mila.getByRole('alert')).toContainText('six-digit code');
+  // The code used to confirm is spent: the app's next one (one step of drift is allowed).
+  await mila.getByLabel('Code from your authenticator app').fill(totp(secret, 30000));
+  await mila.getByRole('button', { name: 'Sign in' }).click();
+  await expect(mila.locator('.admin-who')).toHaveText('mila · moderator: comments');
   await context.close();
   await admins.close();
 });

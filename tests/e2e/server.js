@@ -94,6 +94,9 @@ function serverAt({ offset = 0, dist = path.join(root, 'dist'), env = {} } = {})
         // Comments go up at once in most specs; moderation.spec.js runs the default, pre.
         INFOSHOS_MODERATION: 'post',
         INFOSHOS_ADMIN_TOKEN: EDITORS_TOKEN,
+        // The specs sign in, set up, join and reset more often than a person; the pace of
+        // sign-ins has tests of its own (server/tests/admin_api.rs, scripts/deploy-check.sh).
+        INFOSHOS_SIGN_IN_BURST: '100',
         ...env,
       },
       stdio: ['ignore', 'pipe', 'inherit'],

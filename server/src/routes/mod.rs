@@ -9,6 +9,7 @@ mod editorial;
 mod health;
 mod oembed;
 mod openapi;
+mod passwords;
 mod people;
 mod rates;
 mod search;
@@ -57,7 +58,13 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .route("/admin/session", get(sign_in::session))
         .route("/admin/setup", post(sign_in::set_up.layer(logins.clone())))
         .route("/admin/login", post(sign_in::login.layer(logins.clone())))
-        .route("/admin/join", post(sign_in::join.layer(logins)))
+        .route("/admin/join", post(sign_in::join.layer(logins.clone())))
+        .route("/admin/reset", post(passwords::reset.layer(logins)))
+        .route("/admin/password", post(passwords::change))
+        .route(
+            "/admin/accounts/{username}/reset-link",
+            post(passwords::reset_link),
+        )
         .route("/admin/logout", post(sign_in::logout))
         .route("/admin/accounts", get(people::list))
         .route("/admin/accounts/{username}", put(people::change))

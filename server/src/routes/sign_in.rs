@@ -39,7 +39,7 @@ fn user_agent(headers: &HeaderMap) -> &str {
 }
 
 /// Opens a session for the account and answers with its cookie.
-async fn signed_in(
+pub(super) async fn signed_in(
     state: &AppState,
     account_id: i64,
     headers: &HeaderMap,
@@ -56,7 +56,7 @@ async fn signed_in(
 }
 
 /// A new account's name and password, or why not, in the editor's language.
-fn checked(lang: Lang, username: &str, password: &str) -> Result<(), AppError> {
+pub(super) fn checked(lang: Lang, username: &str, password: &str) -> Result<(), AppError> {
     match credential_problem(username, password) {
         Some(problem) => Err(AppError::BadRequest(people_ui(lang).problem(problem))),
         None => Ok(()),

@@ -246,7 +246,7 @@ impl Storage {
             let mut tx = pool.begin().await?;
             let spent: Option<(Role, String)> = sqlx::query_as(
                 "UPDATE invitations SET used_by = $1
-                 WHERE code_hash = $2 AND used_by IS NULL AND expires_at > $3
+                 WHERE code_hash = $2 AND used_by IS NULL AND expires_at > $3 AND account IS NULL
                  RETURNING role, invited_by",
             )
             .bind(username)

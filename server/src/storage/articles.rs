@@ -1,4 +1,3 @@
-use chrono::{DateTime, Utc};
 use infoshos_model::{Article, ArticleSummary, Lang};
 use sqlx::FromRow;
 
@@ -191,7 +190,8 @@ impl Storage {
     pub async fn article_with_visibility(
         &self,
         slug: &str,
-    ) -> Result<Option<(Article, bool, Option<DateTime<Utc>>, bool)>, sqlx::Error> {
+    ) -> Result<Option<(Article, bool, Option<chrono::DateTime<chrono::Utc>>, bool)>, sqlx::Error>
+    {
         #[derive(FromRow)]
         struct WholeRow {
             #[sqlx(flatten)]

@@ -12,6 +12,7 @@ mod discovery;
 mod drafts;
 mod generate;
 mod history;
+mod passwords;
 mod rates;
 mod schedule;
 mod search;

@@ -51,8 +51,16 @@ pub struct PeopleUi {
     pub confirm: &'static str,
     pub saved: &'static str,
     /// The audit's people actions as stored and in words.
-    pub actions: [(&'static str, &'static str); 10],
+    pub actions: [(&'static str, &'static str); 13],
+    /// Passwords: one's own changed, or set through a reset link an admin made.
+    pub change_password: &'static str,
+    pub current_password: &'static str,
+    pub password_changed: &'static str,
+    pub reset_link: &'static str,
+    pub reset_title: &'static str,
+    pub reset: &'static str,
     /// The server's answers.
+    pub wrong_current: &'static str,
     pub wrong_password: &'static str,
     pub account_disabled: &'static str,
     pub code_needed: &'static str,
