@@ -14,6 +14,9 @@ pub enum Command {
     /// Copy the database into a new FILE, consistent, while the portal serves (to restore,
     /// stop the server and put the copy in the database's place).
     Backup { file: PathBuf },
+    /// Print a one-time token, good for an hour, that makes one more admin on /admin's set-up
+    /// page: for when no admin can sign in any more.
+    RecoveryToken,
     /// Add generated articles (and comments) to the database, for `make bench`.
     Seed {
         /// How many articles.
@@ -29,7 +32,8 @@ pub enum Command {
 #[derive(Debug, Clone, Parser)]
 #[command(version, about)]
 pub struct Config {
-    /// What to do instead of serving (`backup`, `seed`); nothing: serve the portal.
+    /// What to do instead of serving (`backup`, `recovery-token`, `seed`); nothing: serve the
+    /// portal.
     #[command(subcommand)]
     pub command: Option<Command>,
 

@@ -21,6 +21,7 @@ pub mod page_head;
 pub mod rate_limit;
 pub mod rates;
 pub mod reader_page;
+pub mod recovery;
 pub mod routes;
 pub mod sanitize;
 pub mod schedule;

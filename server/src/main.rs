@@ -38,6 +38,15 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
             return Ok(());
         }
+        Some(config::Command::RecoveryToken) => {
+            let storage = open_storage(&config.database_url).await;
+            let now = chrono::Utc::now().timestamp_millis();
+            let token = infoshos_server::recovery::make_token(&storage, now).await?;
+            println!(
+                "Recovery token for /admin: one more admin, once, within an hour (shown once): {token}"
+            );
+            return Ok(());
+        }
         Some(config::Command::Seed { articles, comments }) => {
             let storage = open_storage(&config.database_url).await;
             seed::load_states(&storage).await?;

@@ -99,7 +99,7 @@ async fn no_password_token_code_or_secret_is_ever_logged() {
     let logged = std::fs::read_to_string(&log).unwrap();
     // The log is there and speaks of what happened…
     for said in [
-        "the first admin is set up",
+        "an admin is set up",
         "failed editor sign-in",
         "joined from an invitation",
     ] {

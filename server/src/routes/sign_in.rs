@@ -17,6 +17,7 @@ use crate::admin::{self, Editor};
 use crate::app::AppState;
 use crate::edition::Speaks;
 use crate::error::{AppError, JsonBody};
+use crate::recovery;
 use crate::storage::Outcome;
 
 fn with_cookie(signed_in: bool, cookie: &str) -> Response {
@@ -63,7 +64,8 @@ pub(super) fn checked(lang: Lang, username: &str, password: &str) -> Result<(), 
     }
 }
 
-/// Who is signed in (if anyone), and whether the first admin is still to be set up.
+/// Who is signed in (if anyone), and whether the set-up page is open: for the first admin,
+/// or for one more with a recovery token (`recovery`).
 pub async fn session(
     State(state): State<AppState>,
     editor: Result<Editor, AppError>,
@@ -73,11 +75,14 @@ pub async fn session(
         role: e.role,
         second_factor: e.second_factor,
     });
-    let set_up_needed = me.is_none() && state.storage.set_up_needed().await?;
+    let set_up_needed = me.is_none()
+        && (state.storage.set_up_needed().await?
+            || recovery::open(&state.storage, now_ms()).await?);
     Ok(Json(SessionState { me, set_up_needed }))
 }
 
-/// The first admin, with the first-start token: works while there is no account, once.
+/// An admin made with a token, once: the first-start token while there is no account, else
+/// a recovery token the operator made on the server.
 pub async fn set_up(
     State(state): State<AppState>,
     Speaks(lang): Speaks,
@@ -85,23 +90,33 @@ pub async fn set_up(
     JsonBody(form): JsonBody<SetUp>,
 ) -> Result<Response, AppError> {
     let words = people_ui(lang);
-    if !state.storage.set_up_needed().await? {
+    let now = now_ms();
+    let first = state.storage.set_up_needed().await?;
+    let (token_ok, setting) = if first {
+        let ok = admin::token_matches(&state.storage, &form.token).await?;
+        (ok, admin::TOKEN_SETTING)
+    } else if recovery::open(&state.storage, now).await? {
+        let ok = recovery::matches(&state.storage, &form.token, now).await?;
+        (ok, recovery::RECOVERY_SETTING)
+    } else {
         return Err(AppError::Conflict(words.set_up_done));
-    }
-    if !admin::token_matches(&state.storage, &form.token).await? {
-        tracing::warn!("failed set-up: not the first-start token");
+    };
+    if !token_ok {
+        tracing::warn!("failed set-up: not the token");
         return Err(AppError::Unauthorized(admin_ui(lang).wrong_token));
     }
     checked(lang, &form.username, &form.password)?;
     let hash = accounts::hash_password(form.password).await?;
     let outcome = state
         .storage
-        .set_up(&form.username, &hash, admin::TOKEN_SETTING, now_ms())
+        .set_up(&form.username, &hash, setting, now, first)
         .await?;
-    if outcome != Outcome::Done {
-        return Err(AppError::Conflict(words.set_up_done));
+    match outcome {
+        Outcome::Done => {}
+        Outcome::NameTaken => return Err(AppError::Conflict(words.name_taken)),
+        _ => return Err(AppError::Conflict(words.set_up_done)),
     }
-    tracing::info!(username = %form.username, "the first admin is set up");
+    tracing::info!(username = %form.username, first, "an admin is set up");
     let account = state.storage.account(&form.username).await?;
     let id = account.map(|a| a.id).ok_or(AppError::Internal)?;
     signed_in(&state, id, &headers).await

@@ -55,27 +55,36 @@ impl Storage {
             .await)
     }
 
-    /// Makes the first admin, only while there is no account at all, and forgets the
-    /// first-start token (`token_setting`) in the same transaction, so it works once.
+    /// Makes an admin with a token and forgets the token (`token_setting`) in the same
+    /// transaction, so it works once: the first admin (`first`, only while there is no account
+    /// at all), or one more with a recovery token (`recovery`).
     pub async fn set_up(
         &self,
         username: &str,
         password_hash: &str,
         token_setting: &str,
         now_ms: i64,
+        first: bool,
     ) -> Result<Outcome, sqlx::Error> {
+        let insert = if first {
+            "INSERT INTO accounts (username, role, password_hash, created_at)
+             SELECT $1, 'admin', $2, $3 WHERE NOT EXISTS (SELECT 1 FROM accounts)"
+        } else {
+            "INSERT INTO accounts (username, role, password_hash, created_at)
+             VALUES ($1, 'admin', $2, $3)"
+        };
         on_engine!(self, pool => {
             let mut tx = pool.begin().await?;
-            let made = sqlx::query(
-                "INSERT INTO accounts (username, role, password_hash, created_at)
-                 SELECT $1, 'admin', $2, $3 WHERE NOT EXISTS (SELECT 1 FROM accounts)",
-            )
-            .bind(username)
-            .bind(password_hash)
-            .bind(now_ms)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
+            let made = sqlx::query(insert)
+                .bind(username)
+                .bind(password_hash)
+                .bind(now_ms)
+                .execute(&mut *tx)
+                .await;
+            let made = match made {
+                Err(e) if is_unique_violation(&e) => return Ok(Outcome::NameTaken),
+                other => other?.rows_affected(),
+            };
             if made == 0 {
                 return Ok(Outcome::AlreadySetUp);
             }

@@ -103,7 +103,7 @@ pub const PEOPLE_EN: PeopleUi = PeopleUi {
     new_password: "New password",
     code: "Code from your authenticator app, if you turned it on",
     set_up_title: "Set up the newsroom",
-    set_up_note: "Enter the first-start token (printed by the server at its first start, or INFOSHOS_ADMIN_TOKEN) and choose the first admin's name and password. The token works once.",
+    set_up_note: "Enter the first-start token (printed by the server at its first start, or INFOSHOS_ADMIN_TOKEN) and choose the first admin's name and password. The token works once. After that, the operator can open this page again for one more admin with `infoshos-server recovery-token`.",
     set_up: "Set up and sign in",
     join_title: "Join the newsroom",
     join: "Join",

@@ -103,7 +103,7 @@ pub const PEOPLE_ZH: PeopleUi = PeopleUi {
     new_password: "新密码",
     code: "身份验证器应用中的验证码（如已开启）",
     set_up_title: "设置编辑部",
-    set_up_note: "输入首次启动密钥（服务器首次启动时打印，或 INFOSHOS_ADMIN_TOKEN），并为第一位管理员设置用户名和密码。该密钥只能使用一次。",
+    set_up_note: "输入首次启动密钥（服务器首次启动时打印，或 INFOSHOS_ADMIN_TOKEN），并为第一位管理员设置用户名和密码。该密钥只能使用一次。 此后，运维人员可以用 `infoshos-server recovery-token` 再次打开此页面，添加一位管理员。",
     set_up: "设置并登录",
     join_title: "加入编辑部",
     join: "加入",
