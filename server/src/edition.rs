@@ -12,7 +12,7 @@ use cookie::{Cookie, SameSite};
 use infoshos_model::{Lang, links};
 use serde::Deserialize;
 
-use crate::reader_page::reader_cookie;
+use crate::page_text::reader_cookie;
 
 /// The cookie the reader's chosen edition is kept in.
 pub const LANG_COOKIE: &str = "lang";

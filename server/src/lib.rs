@@ -18,6 +18,7 @@ pub mod framing;
 pub mod kept;
 pub mod oembed;
 pub mod page_head;
+pub mod page_text;
 pub mod rate_limit;
 pub mod rates;
 pub mod reader_page;

@@ -15,7 +15,7 @@ use crate::app::AppState;
 use crate::error::AppError;
 use crate::page_head::Head;
 use crate::storage::millis_to_utc;
-use crate::{comment_post, discovery, oembed, reader_page, security};
+use crate::{comment_post, discovery, oembed, page_text, reader_page, security};
 
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "no-cache";
@@ -99,10 +99,10 @@ pub async fn page(
                 None => page,
             };
             let page = if rendered_page {
-                let offset = reader_page::reader_offset(headers);
+                let offset = page_text::reader_offset(headers);
                 let query = uri.query().unwrap_or_default();
-                let page = reader_page::with_theme(&page, headers);
-                reader_page::fill(
+                let page = page_text::with_theme(&page, headers);
+                page_text::fill(
                     &page,
                     &reader_page::render(state, path, query, offset, sent).await,
                 )

@@ -225,11 +225,12 @@ pub async fn open(
     _editor: May<ToWrite>,
     Path(slug): Path<String>,
 ) -> Result<Json<EditorArticle>, AppError> {
-    let (a, hidden, scheduled_for, draft) = state
+    let view = state
         .storage
-        .article_with_visibility(&slug)
+        .editor_view(&slug)
         .await?
         .ok_or(AppError::NotFound("Article"))?;
+    let a = view.article;
     Ok(Json(EditorArticle {
         id: a.id,
         slug: a.slug,
@@ -238,9 +239,9 @@ pub async fn open(
         summary: a.summary,
         body: a.body,
         countries: a.countries,
-        hidden,
-        scheduled_for,
-        draft,
+        hidden: view.hidden,
+        scheduled_for: view.scheduled_for,
+        draft: view.draft,
     }))
 }
 

@@ -177,76 +177,12 @@ impl Storage {
             return Ok(kept);
         }
         let article = self
-            .article_with_visibility(&slug)
+            .editor_view(&slug)
             .await?
-            .filter(|(_, hidden, _, _)| !hidden)
-            .map(|(a, _, _, _)| a);
+            .filter(|view| !view.hidden)
+            .map(|view| view.article);
         self.articles.put(slug, change, article.clone());
         Ok(article)
-    }
-
-    /// The article whether or not it is on the portal (for editors), whether it is hidden,
-    /// when it goes on the portal if it is scheduled, and whether it is a draft.
-    pub async fn article_with_visibility(
-        &self,
-        slug: &str,
-    ) -> Result<Option<(Article, bool, Option<chrono::DateTime<chrono::Utc>>, bool)>, sqlx::Error>
-    {
-        #[derive(FromRow)]
-        struct WholeRow {
-            #[sqlx(flatten)]
-            summary: SummaryRow,
-            body: String,
-            hidden: bool,
-            publish_at: Option<i64>,
-            draft: bool,
-            corrected_at: Option<i64>,
-        }
-        let sql = format!(
-            "SELECT {}, a.body, a.hidden, a.publish_at, a.draft,
-                    (SELECT max(v.replaced_at) FROM article_versions v WHERE v.article_id = a.id)
-                      AS corrected_at
-             FROM articles a WHERE a.slug = $1",
-            self.summary_columns()
-        );
-        let row: Option<WholeRow> = on_engine!(self, pool => sqlx::query_as(&sql)
-            .bind(slug)
-            .fetch_optional(pool)
-            .await?);
-        let Some(WholeRow {
-            summary,
-            body,
-            hidden,
-            publish_at,
-            draft,
-            corrected_at,
-        }) = row
-        else {
-            return Ok(None);
-        };
-        let summary: ArticleSummary = summary.into();
-
-        let related = self.related(summary.id, summary.lang).await?;
-
-        Ok(Some((
-            Article {
-                id: summary.id,
-                slug: summary.slug,
-                title: summary.title,
-                summary: summary.summary,
-                published_at: summary.published_at,
-                lang: summary.lang,
-                countries: summary.countries,
-                comment_count: summary.comment_count,
-                body,
-                related,
-                form_token: None,
-                corrected_at: corrected_at.map(millis_to_utc),
-            },
-            hidden,
-            publish_at.map(millis_to_utc),
-            draft,
-        )))
     }
 
     /// Up to six related articles of the same edition: the newest sharing a state with
@@ -254,7 +190,11 @@ impl Storage {
     /// looked through, walking the feed's index from the top, so the cost does not grow with
     /// the archive (the earlier form scored every article of the edition: at 1 000 000
     /// articles an article page took seconds, `make bench`).
-    async fn related(&self, id: i64, lang: Lang) -> Result<Vec<ArticleSummary>, sqlx::Error> {
+    pub(super) async fn related(
+        &self,
+        id: i64,
+        lang: Lang,
+    ) -> Result<Vec<ArticleSummary>, sqlx::Error> {
         const RELATED: usize = 6;
         let sharing = format!(
             "SELECT {} FROM articles a

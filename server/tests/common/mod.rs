@@ -40,7 +40,7 @@ pub async fn server() -> TestServer {
     std::fs::create_dir_all(&dist).unwrap();
     std::fs::write(
         dist.join("index.html"),
-        // The markers the server fills, as in the repo's index.html (`reader_page::fill`).
+        // The markers the server fills, as in the repo's index.html (`page_text::fill`).
         "<!doctype html><head><title>Infoshos</title><!--preload--><link rel=preload \
          href=/api/states><!--/preload--></head><body id=reader><div id=\"app\"><!--shell-->\
          <p class=shell>Loading</p><!--/shell--></div></body>",
