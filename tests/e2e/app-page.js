@@ -1,13 +1,18 @@
 // Playwright's `test` with a page that waits for the reader app: a reader page arrives rendered
 // by the server and is usable at once, but a spec that clicks a link, posts a comment or pages
-// the feed tests the app, so after each goto and reload it waits until the app has taken the
-// page over. Until then the page also holds the app's hidden copy, which trunk's loader swaps
-// in and then drops the answers the page carried (`#carried`): a page without them is the
-// app's. Pages without the app (not server-rendered reader pages) are not waited for.
+// the feed tests the app, so after each goto and reload it has the app take the page over.
+// Trunk's loader starts the app when the reader first acts (a key, a focus, a click) or at the
+// clocks' next minute; the spec presses Shift, a key that changes nothing on the page. Until
+// the swap the page also holds the app's hidden copy; then the loader drops the answers the
+// page carried (`#carried`): a page without them is the app's. Pages without the app (not
+// server-rendered reader pages) are not waited for.
 const base = require('@playwright/test');
 
-/** Waits until the app has taken the page over (for a reader page reached by a click). */
+/** Has the app take the page over and waits until it has (for a reader page reached by a click). */
 async function appTookOver(page) {
+  if (await page.evaluate(() => Boolean(document.getElementById('carried')))) {
+    await page.keyboard.press('Shift');
+  }
   await page.waitForFunction(() => !document.getElementById('carried'));
 }
 

@@ -38,6 +38,16 @@ async function watchTakeover(page) {
   return asked;
 }
 
+/**
+ * Makes the page's reader one who has been here before: the server knows their UTC offset (the
+ * `tz` cookie pwa.js keeps), so it writes their dates right and the app waits for them to act.
+ * (A first visit from outside UTC, as the specs' Almaty is, is taken over at once.)
+ */
+async function returningReader(page) {
+  const offset = await page.evaluate(() => -new Date().getTimezoneOffset());
+  await page.context().addCookies([{ name: 'tz', value: String(offset), url: server.base }]);
+}
+
 // An article of the demo content that has a published comment.
 const WITH_COMMENT = '/en/article/rates-table-explained';
 
@@ -145,9 +155,15 @@ test('the app takes the page over with no layout shift and no second request for
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
 
+  await returningReader(page);
   await page.goto(WITH_COMMENT);
   // The server's headline (the app draws its own copy out of sight, after it in the page).
   const title = await page.locator('h1').first().textContent();
+  // Nothing starts the app while the reader only reads; their first key does.
+  await page.waitForTimeout(1500);
+  expect(await page.evaluate(() => Boolean(window.started)), 'the app waits for the reader').toBe(false);
+  expect(asked, 'nothing asked while the page is read').toEqual([]);
+  await page.keyboard.press('Shift');
   await page.waitForFunction(() => window.started);
   // The takeover renders at once from the carried answers; give any late change a moment.
   await page.waitForTimeout(500);
@@ -172,15 +188,29 @@ test('the app takes the page over with no layout shift and no second request for
   expect(asked.some((a) => a.startsWith('/api/articles/'))).toBe(true);
 });
 
-test('the front page is taken over the same way, and its clocks tick', async ({ page }) => {
-  await page.clock.install({ time: new Date('2026-11-29T09:59:30Z') });
+test('the front page is taken over the same way when its clocks reach the next minute, and they go on ticking', async ({ page }) => {
+  // The server draws the clocks at its own time: the page's clock starts in that same minute.
+  let now = Date.now();
+  if (now % 60000 > 45000) {
+    await page.waitForTimeout(60000 - (now % 60000) + 100);
+    now = Date.now();
+  }
+  const minute = now - (now % 60000);
+  const inMoscow = (t) => new Date(t + 3 * 3600 * 1000).toISOString().slice(11, 16);
+  await page.clock.install({ time: minute + 1000 });
   const asked = await watchTakeover(page);
+  await returningReader(page);
   await page.goto('/en/');
-  await page.waitForFunction(() => window.started);
   const moscow = page.locator('.clock[data-zone="Europe/Moscow"] .clock-time');
-  await expect(moscow).toHaveText('12:59');
+  await expect(moscow).toHaveText(inMoscow(minute));
+  // A reader who only reads: the app starts at the clocks' next minute.
+  await page.clock.fastForward('00:20');
+  expect(await page.evaluate(() => Boolean(window.started)), 'the app waits for the minute').toBe(false);
   await page.clock.fastForward('00:45');
-  await expect(moscow).toHaveText('13:00');
+  await page.waitForFunction(() => window.started);
+  await expect(moscow).toHaveText(inMoscow(minute + 60000));
+  await page.clock.fastForward('01:00');
+  await expect(moscow).toHaveText(inMoscow(minute + 120000));
   expect(await page.evaluate(() => window.shifts), 'cumulative layout shift').toBe(0);
   expect(asked).toEqual([]);
   await expect(page.locator('.feed-row')).toHaveCount(20);
@@ -210,6 +240,7 @@ test('what a reader typed into the comment form before the app took over stays, 
 test('a comment sent before the app took over keeps its "thank you" notice after the takeover', async ({ page }) => {
   await watchTakeover(page);
   await page.goto(`${WITH_COMMENT}?comment=pending#comment-form`);
+  await page.keyboard.press('Shift');
   await page.waitForFunction(() => window.started && !document.getElementById('carried'));
   await expect(page.locator('.form-notice')).toHaveText('Thank you. Your comment is awaiting moderation.');
 });
@@ -227,4 +258,41 @@ test('options a partner picked on the widgets page before the app took over stay
   await expect(page.getByLabel('Headlines (1–20)')).toHaveValue('3');
   await expect(page.locator('#widget-theme')).toHaveValue('dark');
   await expect(page.locator('.widget-code')).toHaveValue(/data-limit="3" data-theme="dark"/);
+});
+
+test('a button of the app pressed before the app has started is pressed again once it has', async ({ page }) => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
+  await watchTakeover(page);
+  await returningReader(page);
+  await page.goto('/en/');
+  // The click starts the app; the server's button cannot answer it, the app's does.
+  await page.getByRole('button', { name: 'Add to favourites' }).click();
+  release();
+  await page.waitForFunction(() => window.started && !document.getElementById('carried'));
+  await expect(page.getByText('Press Ctrl+D (⌘+D on a Mac) to bookmark Infoshos.')).toHaveCount(1);
+});
+
+test('a first visit from another time zone is taken over at once, with the dates in the reader\'s time', async ({ browser }) => {
+  // The server writes a first visit's dates in UTC (it has no `tz` cookie yet); the app starts
+  // without waiting for the reader or the minute, and writes them for Tashkent (UTC+5).
+  const context = await browser.newContext({ baseURL: server.base, timezoneId: 'Asia/Tashkent' });
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
+  await page.clock.install({ time: new Date('2026-11-29T09:00:05Z') });
+  await watchTakeover(page);
+  await page.goto('/en/');
+  const first = page.locator('.feed-time').first();
+  const at = new Date(await first.getAttribute('datetime'));
+  const hhmm = (t) => new Date(t).toISOString().slice(11, 16);
+  expect(await first.textContent()).toContain(hhmm(at.getTime()));
+  // The loader has begun the start (the app's hidden copy of the page's root) on its own.
+  await page.waitForFunction(() => document.getElementById('app')?.hidden === true, null, { timeout: 10000 });
+  release();
+  await page.waitForFunction(() => window.started);
+  await expect(page.locator('.feed-time').first()).toContainText(hhmm(at.getTime() + 5 * 3600 * 1000));
+  await context.close();
 });
