@@ -1,5 +1,6 @@
 //! Headers that make the browser hold every page to what the portal really does: scripts only
-//! from here (plus the hashes of the inline scripts trunk writes), wasm allowed, no plugins,
+//! from here (plus the hashes of the inline scripts trunk writes), styles only from here (plus
+//! the hash of the stylesheet a rendered page carries inline), wasm allowed, no plugins,
 //! no <base>, frames only as `framing` says; and writes only from the portal's own pages.
 
 use axum::extract::{Request, State};
@@ -15,30 +16,41 @@ use crate::error::AppError;
 /// The Content-Security-Policy of an HTML page of ours: computed from the page being sent,
 /// so a rebuilt app never runs under the hashes of the previous build.
 pub fn page_policy(page: &str, frame_ancestors: &str) -> String {
-    let hashes: String = inline_scripts(page)
-        .map(|script| {
-            let digest = Sha256::digest(script.as_bytes());
-            format!(
-                " 'sha256-{}'",
-                base64::engine::general_purpose::STANDARD.encode(digest)
-            )
-        })
-        .collect();
+    let hashes = |texts: Vec<&str>| -> String {
+        texts
+            .iter()
+            .map(|text| {
+                let digest = Sha256::digest(text.as_bytes());
+                format!(
+                    " 'sha256-{}'",
+                    base64::engine::general_purpose::STANDARD.encode(digest)
+                )
+            })
+            .collect()
+    };
+    let scripts = hashes(inline_elements(page, "script"));
+    let styles = hashes(inline_elements(page, "style"));
     format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{scripts}; style-src 'self'{styles}; \
          img-src 'self' data:; connect-src 'self'; frame-src 'self'; worker-src 'self'; \
          manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; \
          frame-ancestors {frame_ancestors}"
     )
 }
 
-/// The text of every `<script>` without a `src`, exactly as the browser hashes it.
-fn inline_scripts(page: &str) -> impl Iterator<Item = &str> {
-    page.split("<script").skip(1).filter_map(|rest| {
-        let (attrs, body) = rest.split_once('>')?;
-        let (script, _) = body.split_once("</script>")?;
-        (!attrs.contains("src=")).then_some(script)
-    })
+/// The text of every `<script>` (or `<style>`) without a `src`, exactly as the browser hashes
+/// it.
+fn inline_elements<'a>(page: &'a str, tag: &str) -> Vec<&'a str> {
+    let close = format!("</{tag}>");
+    page.split(&format!("<{tag}"))
+        .skip(1)
+        .filter_map(|rest| {
+            let (attrs, body) = rest.split_once('>')?;
+            let (text, _) = body.split_once(close.as_str())?;
+            let element = attrs.is_empty() || attrs.starts_with([' ', '\n']);
+            (element && !attrs.contains("src=")).then_some(text)
+        })
+        .collect()
 }
 
 /// On every response: no MIME sniffing, little referrer, no powerful features, and HSTS
@@ -115,7 +127,7 @@ mod tests {
     #[test]
     fn inline_scripts_are_hashed_and_scripts_with_src_are_not() {
         let page = "<head><script defer src=\"/pwa.js\"></script><script type=\"module\">import init from '/a.js';</script></head>";
-        let scripts: Vec<&str> = inline_scripts(page).collect();
+        let scripts = inline_elements(page, "script");
         assert_eq!(scripts, ["import init from '/a.js';"]);
         let policy = page_policy(page, "'self'");
         // echo -n "import init from '/a.js';" | openssl sha256 -binary | base64
@@ -127,6 +139,21 @@ mod tests {
         assert!(policy.contains("object-src 'none'"));
         assert!(policy.contains("base-uri 'none'"));
         assert!(policy.ends_with("frame-ancestors 'self'"));
+        assert!(!policy.contains("unsafe-inline"));
+        assert!(policy.contains("style-src 'self';"), "{policy}");
+    }
+
+    #[test]
+    fn an_inline_stylesheet_is_hashed_into_style_src() {
+        let page =
+            "<head><style>body{margin:0}</style><link rel=\"stylesheet\" href=\"/a.css\"></head>";
+        let expected =
+            base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"body{margin:0}"));
+        let policy = page_policy(page, "'self'");
+        assert!(
+            policy.contains(&format!("style-src 'self' 'sha256-{expected}';")),
+            "{policy}"
+        );
         assert!(!policy.contains("unsafe-inline"));
     }
 }

@@ -87,6 +87,46 @@ async fn pages_allow_only_our_scripts_and_wasm() {
     );
 }
 
+#[tokio::test]
+async fn a_rendered_page_carries_its_stylesheet_inline_under_its_hash_and_the_shell_links_it() {
+    let s = server().await;
+    let css = "body{margin:0;color:#222}";
+    std::fs::write(s.dir.path().join("dist/main-01.css"), css).unwrap();
+    std::fs::write(
+        s.dir.path().join("dist/index.html"),
+        "<!doctype html><head><link rel=\"stylesheet\" href=\"/main-01.css\" integrity=\"sha384-x\"/>\
+         </head><body><div id=\"app\"><!--shell--><!--/shell--></div></body>",
+    )
+    .unwrap();
+    use base64::Engine;
+    use sha2::Digest;
+    let hash =
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(css.as_bytes()));
+    for uri in [
+        "/en/",
+        "/en/article/rates-table-explained",
+        "/en/country/KZ",
+    ] {
+        let a = s.get(uri).await;
+        assert!(a.text().contains(&format!("<style>{css}</style>")), "{uri}");
+        assert!(!a.text().contains("main-01.css"), "{uri}");
+        let csp = a.header(header::CONTENT_SECURITY_POLICY);
+        assert!(
+            csp.contains(&format!("style-src 'self' 'sha256-{hash}';")),
+            "{uri}: {csp}"
+        );
+        assert!(!csp.contains("unsafe-inline"), "{uri}");
+    }
+    // The shell (kept by the service worker for offline starts) links it, as built.
+    let shell = s.get("/index.html").await;
+    assert!(shell.text().contains("href=\"/main-01.css\"") && !shell.text().contains("<style>"));
+    assert!(
+        shell
+            .header(header::CONTENT_SECURITY_POLICY)
+            .contains("style-src 'self';")
+    );
+}
+
 async fn post_from(s: &common::TestServer, name: &str, value: &str, text: &str) -> StatusCode {
     let token = s.form_token("rates-table-explained");
     let body = json!({"name": "Farida", "text": text, "token": token}).to_string();
