@@ -95,3 +95,25 @@ async fn signing_out_ends_the_session_on_the_server_and_clears_the_cookie() {
         StatusCode::OK
     );
 }
+
+#[tokio::test]
+async fn a_session_store_that_cannot_be_read_is_a_server_error_not_signed_out() {
+    let s = premoderated(false).await;
+    let cookie = sign_in(&s).await;
+    let url = common::database_url(s.dir.path()).await;
+    let gone = "ALTER TABLE admin_sessions RENAME TO admin_sessions_gone";
+    if common::on_postgres() {
+        let pool = sqlx::PgPool::connect(&url).await.unwrap();
+        sqlx::query(gone).execute(&pool).await.unwrap();
+    } else {
+        let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+        sqlx::query(gone).execute(&pool).await.unwrap();
+    }
+    let a = call(&s, "GET", "/api/admin/session", Some(&cookie), None).await;
+    assert_eq!(a.status, StatusCode::INTERNAL_SERVER_ERROR, "{}", a.text());
+    assert!(
+        !a.text().contains("admin_sessions"),
+        "no internals: {}",
+        a.text()
+    );
+}

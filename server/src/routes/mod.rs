@@ -25,6 +25,12 @@ use crate::app::AppState;
 use crate::error::AppError;
 use crate::rate_limit;
 
+/// Now, in milliseconds since the epoch, as sessions, invitations and the pace of sign-ins
+/// keep their times.
+fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
 /// The largest comment body we read; anything bigger is a 413 before any parsing.
 pub const MAX_COMMENT_BODY: usize = 16 * 1024;
 

@@ -10,16 +10,13 @@ use infoshos::i18n::admin::people::people_ui;
 use infoshos_model::accounts::{Invitation, PasswordChange, RESET_FRAGMENT, Reset};
 use infoshos_model::admin::Changed;
 
+use super::now_ms;
 use super::sign_in::{checked, signed_in};
 use crate::accounts::{self, INVITATION_MS};
 use crate::admin::{self, Editor, May, ToManagePeople};
 use crate::app::AppState;
 use crate::edition::Speaks;
 use crate::error::{AppError, JsonBody};
-
-fn now_ms() -> i64 {
-    chrono::Utc::now().timestamp_millis()
-}
 
 /// One's own password, with the current one; paced as sign-ins are, per account.
 pub async fn change(

@@ -11,16 +11,13 @@ use infoshos_model::accounts::{
 use infoshos_model::admin::Changed;
 use serde::Deserialize;
 
+use super::now_ms;
 use crate::accounts::{self, INVITATION_MS, code_step};
 use crate::admin::{self, Editor, May, ToManagePeople};
 use crate::app::AppState;
 use crate::edition::Speaks;
 use crate::error::{AppError, JsonBody, QueryParams};
 use crate::storage::Outcome;
-
-fn now_ms() -> i64 {
-    chrono::Utc::now().timestamp_millis()
-}
 
 /// Every account, with its role, state and open sessions.
 pub async fn list(

@@ -12,6 +12,7 @@ use infoshos_model::Lang;
 use infoshos_model::accounts::{Join, Me, SessionState, SetUp, SignIn, credential_problem};
 use infoshos_model::admin::SignedIn;
 
+use super::now_ms;
 use crate::accounts::{self, code_step};
 use crate::admin::{self, Editor};
 use crate::app::AppState;
@@ -26,10 +27,6 @@ fn with_cookie(signed_in: bool, cookie: &str) -> Response {
         response.headers_mut().insert(header::SET_COOKIE, value);
     }
     response
-}
-
-fn now_ms() -> i64 {
-    chrono::Utc::now().timestamp_millis()
 }
 
 fn user_agent(headers: &HeaderMap) -> &str {
@@ -70,11 +67,16 @@ pub async fn session(
     State(state): State<AppState>,
     editor: Result<Editor, AppError>,
 ) -> Result<Json<SessionState>, AppError> {
-    let me = editor.ok().map(|e| Me {
-        username: e.actor,
-        role: e.role,
-        second_factor: e.second_factor,
-    });
+    // Signed out is an answer; a storage that cannot be read is an error, not "signed out".
+    let me = match editor {
+        Ok(e) => Some(Me {
+            username: e.actor,
+            role: e.role,
+            second_factor: e.second_factor,
+        }),
+        Err(AppError::Unauthorized(_)) => None,
+        Err(other) => return Err(other),
+    };
     let set_up_needed = me.is_none()
         && (state.storage.set_up_needed().await?
             || recovery::open(&state.storage, now_ms()).await?);
