@@ -277,7 +277,8 @@ test('a button of the app pressed before the app has started is pressed again on
 test('a first visit from another time zone is taken over at once, with the dates in the reader\'s time', async ({ browser }) => {
   // The server writes a first visit's dates in UTC (it has no `tz` cookie yet); the app starts
   // without waiting for the reader or the minute, and writes them for Tashkent (UTC+5).
-  const context = await browser.newContext({ baseURL: server.base, timezoneId: 'Asia/Tashkent' });
+  // No service worker: once it controls the page it would fetch the wasm past the hold below.
+  const context = await browser.newContext({ baseURL: server.base, timezoneId: 'Asia/Tashkent', serviceWorkers: 'block' });
   const page = await context.newPage();
   let release;
   const held = new Promise((r) => { release = r; });
