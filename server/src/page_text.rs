@@ -95,6 +95,18 @@ pub fn with_stylesheet(page: &str, link: std::ops::Range<usize>, css: &str) -> S
     )
 }
 
+/// The built page with its stylesheet inline (`with_stylesheet`), read from the built app in
+/// `dist`; as built when the file cannot be read (the link still styles it).
+pub async fn with_stylesheet_inline(dist: &std::path::Path, page: String) -> String {
+    let Some((link, href)) = stylesheet_link(&page) else {
+        return page;
+    };
+    match tokio::fs::read_to_string(dist.join(href)).await {
+        Ok(css) if !css.contains("</style") => with_stylesheet(&page, link, &css),
+        _ => page,
+    }
+}
+
 /// `{"/api/…": answer, …}`: each answer as the API wrote it, `null` for a 404.
 fn carried_json(answers: &Answers) -> String {
     let entries: Vec<String> = answers

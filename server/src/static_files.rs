@@ -33,18 +33,6 @@ pub async fn spa_index(State(state): State<AppState>, request: Request) -> Respo
     page(&state, uri, request.headers(), sent.as_ref()).await
 }
 
-/// The built page with its stylesheet inline (`page_text::with_stylesheet`); as built when
-/// the file cannot be read (the link still styles it).
-async fn with_stylesheet_inline(state: &AppState, page: String) -> String {
-    let Some((link, href)) = page_text::stylesheet_link(&page) else {
-        return page;
-    };
-    match tokio::fs::read_to_string(state.dist.join(href)).await {
-        Ok(css) if !css.contains("</style") => page_text::with_stylesheet(&page, link, &css),
-        _ => page,
-    }
-}
-
 /// The page at `uri`, for a reader whose request had `headers`, and who just sent a comment
 /// without JavaScript when `sent` says what became of it.
 pub async fn page(
@@ -106,7 +94,7 @@ pub async fn page(
     match tokio::fs::read_to_string(state.dist.join(file)).await {
         Ok(page) => {
             let page = if rendered_page {
-                with_stylesheet_inline(state, page).await
+                page_text::with_stylesheet_inline(&state.dist, page).await
             } else {
                 page
             };
