@@ -229,10 +229,45 @@ pub struct SecondFactorSetUp {
     pub uri: String,
 }
 
-/// A code from the authenticator app, to confirm the second factor or to turn it off.
+/// A code from the authenticator app, to confirm a new second factor.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Code {
     pub code: String,
+}
+
+/// `POST /api/admin/second-factor/off`: a code not used before and the current password, so
+/// a session left open (or a code seen over a shoulder) is not enough to take the factor away.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FactorOff {
+    pub code: String,
+    pub password: String,
+}
+
+/// What an open link does: make a new account, or set an account's password.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LinkKind {
+    Invitation,
+    Reset,
+}
+
+/// `GET /api/admin/invitations`: an invitation or reset link not used yet, not expired.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OpenLink {
+    /// Names the link for revoking it (`DELETE /api/admin/invitations/{id}`); not its code.
+    pub id: String,
+    pub kind: LinkKind,
+    /// The role an invitation gives, or the role of the account a reset link is for.
+    pub role: Role,
+    /// Whose password a reset link sets.
+    #[serde(default)]
+    pub account: Option<String>,
+    pub made_by: String,
+    #[serde(deserialize_with = "crate::wire_time::instant")]
+    pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::wire_time::instant")]
+    pub expires_at: DateTime<Utc>,
 }
 
 #[cfg(test)]

@@ -72,10 +72,17 @@ fn check_text(text: &str) -> Option<Problem> {
     lines(text, TEXT_MIN, TEXT_MAX)
 }
 
-/// One line of text (a name, a title): no control characters at all, `min..=max` characters.
+/// The invisible marks that turn the direction of the text around them (U+202E makes
+/// "txt.exe" read "exe.txt"): a name with one can pass for someone else's.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// One line of text (a name, a title): no control characters at all, nor direction marks,
+/// `min..=max` characters.
 pub fn one_line(s: &str, min: usize, max: usize) -> Option<Problem> {
     let s = s.trim();
-    if s.chars().any(char::is_control) {
+    if s.chars().any(|c| c.is_control() || is_bidi_control(c)) {
         return Some(Problem::ControlCharacters);
     }
     length(s, min, max)
@@ -233,6 +240,14 @@ mod tests {
         assert_eq!(problems.text, Some(Problem::ControlCharacters));
         let problems = validate_comment(&comment("A\nB", None, "text")).unwrap_err();
         assert_eq!(problems.name, Some(Problem::ControlCharacters));
+        for turned in ["Dana\u{202e}nimda", "\u{2067}Oleg", "Mila\u{200f}"] {
+            let problems = validate_comment(&comment(turned, None, "text")).unwrap_err();
+            assert_eq!(
+                problems.name,
+                Some(Problem::ControlCharacters),
+                "{turned:?}"
+            );
+        }
     }
 
     #[test]

@@ -98,9 +98,13 @@ pub async fn open_session(
         .to_string())
 }
 
-/// The cookie that ends a session in the browser.
-pub fn closed_cookie() -> String {
-    session_cookie(String::new(), 0).build().to_string()
+/// The cookie that ends a session in the browser: Secure behind TLS like the one it replaces
+/// (a browser keeps a Secure cookie from being overwritten by one that is not).
+pub fn closed_cookie(tls: bool) -> String {
+    session_cookie(String::new(), 0)
+        .secure(tls)
+        .build()
+        .to_string()
 }
 
 /// The session cookie: only for the editors' API, never readable by scripts or sent from

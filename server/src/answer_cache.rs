@@ -53,7 +53,9 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     }
     let key = uri.to_string();
     let change = state.storage.change_count();
-    if let Some((headers, body)) = state.answers.get(&key, change) {
+    let kept = state.answers.get(&key, change);
+    crate::telemetry::metrics::cache_lookup("answers", kept.is_some());
+    if let Some((headers, body)) = kept {
         let mut hit = Response::new(Body::from(body));
         *hit.headers_mut() = headers;
         return hit;

@@ -8,12 +8,15 @@ use axum::routing::get;
 use axum::{Extension, Router};
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::middleware::cache_control;
 use crate::rate_limit::Quota;
 use crate::storage::Storage;
+use crate::telemetry::{metrics, request_id};
 use crate::{comment_post, discovery, etag, framing, routes, security, static_files};
 
 #[derive(Clone, Debug)]
@@ -41,19 +44,27 @@ pub struct AppState {
     /// How many sign-in attempts one client may make (each account has its own pace too).
     pub login_quota: Quota,
     /// Sign-in attempts per account, beside the per-client pace on the route: guessing one
-    /// editor's password from many addresses is paced too.
+    /// editor's password from many addresses is paced too (not from a browser the account
+    /// signed in from before: `auth::device`).
     pub account_sign_ins: crate::rate_limit::Pace,
+    /// A signed-in person's own checks (the current password to change it, a code and the
+    /// password to turn the second factor off), per account: apart from sign-ins, so nobody
+    /// else's failed sign-ins block them.
+    pub account_checks: crate::rate_limit::Pace,
 }
 
-fn account_pace(storage: &Storage, quota: Quota) -> crate::rate_limit::Pace {
-    crate::rate_limit::Pace::new(
-        storage,
-        quota,
-        crate::rate_limit::ClientIp::default(),
-        "account-logins",
-        "sign-in attempts for this account",
-    )
+fn account_pace(
+    storage: &Storage,
+    quota: Quota,
+    bucket: &'static str,
+    what: &'static str,
+) -> crate::rate_limit::Pace {
+    let clients = crate::rate_limit::ClientIp::default();
+    crate::rate_limit::Pace::new(storage, quota, clients, bucket, what)
 }
+
+const SIGN_INS: (&str, &str) = ("account-logins", "sign-in attempts for this account");
+const CHECKS: (&str, &str) = ("account-checks", "tries for this account");
 
 impl AppState {
     pub fn new(storage: Storage, dist: &Path) -> AppState {
@@ -70,7 +81,8 @@ impl AppState {
             answers: crate::answer_cache::new_cache(),
             pages: crate::reader_page::new_pages(),
             login_quota: Quota::LOGINS,
-            account_sign_ins: account_pace(&storage, Quota::LOGINS),
+            account_sign_ins: account_pace(&storage, Quota::LOGINS, SIGN_INS.0, SIGN_INS.1),
+            account_checks: account_pace(&storage, Quota::LOGINS, CHECKS.0, CHECKS.1),
         }
     }
 
@@ -90,9 +102,11 @@ impl AppState {
         self
     }
 
-    /// Sign-in attempts per account.
+    /// Sign-in attempts per account, and each person's own checks (their own allowance of
+    /// the same size).
     pub fn with_account_quota(mut self, quota: Quota) -> AppState {
-        self.account_sign_ins = account_pace(&self.storage, quota);
+        self.account_sign_ins = account_pace(&self.storage, quota, SIGN_INS.0, SIGN_INS.1);
+        self.account_checks = account_pace(&self.storage, quota, CHECKS.0, CHECKS.1);
         self
     }
 
@@ -145,6 +159,12 @@ pub fn app(state: AppState) -> Router {
         .nest("/api", api)
         .route("/", page.clone())
         .route("/index.html", page.clone())
+        .route("/edition-ru/", page.clone())
+        .route("/edition-ru/index.html", page.clone())
+        .route("/edition-zh/", page.clone())
+        .route("/edition-zh/index.html", page.clone())
+        .route("/occasional/", page.clone())
+        .route("/occasional/index.html", page.clone())
         .route("/embed/index.html", page.clone())
         .route("/admin", page.clone())
         // Not left to `ServeDir`'s folder index: the page needs its own CSP and language.
@@ -159,8 +179,10 @@ pub fn app(state: AppState) -> Router {
         .route("/edition/{lang}", get(crate::edition::choose))
         .route("/sitemap.xml", get(discovery::sitemap))
         .route("/robots.txt", get(discovery::robots))
+        // Each matched route's template goes with its answer to the metrics (`track`).
+        .route_layer(axum::middleware::from_fn(metrics::route_of))
         .fallback_service(assets)
-        .layer(axum::middleware::from_fn(static_files::cache_headers))
+        .layer(axum::middleware::from_fn(cache_control::cache_headers))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             framing::frame_policy,
@@ -183,6 +205,11 @@ pub fn app(state: AppState) -> Router {
         .layer(CompressionLayer::new())
         // Outside compression: each encoding of an answer gets its own strong tag.
         .layer(axum::middleware::from_fn(etag::etag))
-        .layer(TraceLayer::new_for_http())
+        .layer(axum::middleware::from_fn(metrics::track))
+        // Every log line of a request names its id, which the answer carries back.
+        .layer(TraceLayer::new_for_http().make_span_with(request_id::span))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(SetRequestIdLayer::x_request_id(request_id::NewId))
+        .layer(axum::middleware::from_fn(request_id::drop_odd))
         .with_state(state)
 }

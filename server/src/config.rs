@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use clap::Parser;
 
 use crate::config_check as check;
+pub use crate::telemetry::logs::LogFormat;
 
 /// The official daily rates of the Central Bank of Russia, English names.
 pub const CBR_DAILY_ENG: &str = "https://www.cbr.ru/scripts/XML_daily_eng.asp";
@@ -122,6 +123,16 @@ pub struct Config {
     #[arg(long, env = "INFOSHOS_SIGN_IN_BURST", default_value_t = 5,
           value_parser = check::comment_burst)]
     pub sign_in_burst: u32,
+
+    /// How the log is written: `text` for people, `json` (one object a line, each request's
+    /// lines with its id) for a log shipper.
+    #[arg(long, env = "INFOSHOS_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+
+    /// Where Prometheus reads the metrics (`/metrics`), apart from the portal's own address:
+    /// keep it private (a loopback or an internal address). Not set: no metrics are served.
+    #[arg(long, env = "INFOSHOS_METRICS_ADDR", value_parser = check::addr)]
+    pub metrics_addr: Option<SocketAddr>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -87,7 +87,9 @@ fn rss_answer(
                     permalink: true,
                 }),
                 pub_date: Some(a.published_at.to_rfc2822()),
-                description: Some(a.summary),
+                // The summary is plain text, and feed readers render a description as HTML
+                // (RSS 2.0 says it may hold entity-encoded HTML): escaped, it shows as written.
+                description: Some(quick_xml::escape::partial_escape(&a.summary).into_owned()),
                 categories: a
                     .countries
                     .iter()

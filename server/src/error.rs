@@ -115,6 +115,7 @@ impl IntoResponse for AppError {
             AppError::NotImplemented(what) => (StatusCode::NOT_IMPLEMENTED, ApiError::new(*what)),
             AppError::Database(err) => {
                 tracing::error!(error = %err, "database error");
+                metrics::counter!(crate::telemetry::metrics::DB_ERRORS).increment(1);
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
                     ApiError::new("Something went wrong on our side."),

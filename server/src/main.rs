@@ -1,9 +1,8 @@
 use clap::Parser;
 use infoshos_server::{
-    admin, app, backup, config, config::Config, config_check, rates, seed, storage,
-    storage::Storage,
+    admin, app, backup, config, config::Config, config_check, rates, seed, serve, storage,
+    storage::Storage, telemetry,
 };
-use tracing_subscriber::EnvFilter;
 
 /// The lease replicas take in turn for their start-up writes, and how long one may hold it (a
 /// replica killed while holding it delays the others by at most this).
@@ -12,11 +11,6 @@ const START_UP_WITHIN: std::time::Duration = std::time::Duration::from_secs(60);
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
-        )
-        .init();
     // A bad setting stops the start with one line saying what is allowed, and exit code 2.
     let config = Config::try_parse().unwrap_or_else(|error| match config_check::one_line(&error) {
         Some(line) => {
@@ -25,6 +19,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         None => error.exit(),
     });
+    telemetry::logs::init(config.log_format);
 
     match &config.command {
         None => {}
@@ -107,26 +102,37 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .with_account_quota(config.sign_in_quota())
         .with_trusted_proxies(config.trusted_proxies.clone())
         .with_embed_origins(&config.embed_origins)?;
+    let metrics_storage = state.storage.clone();
     let router = app::app(state);
-    let listener = match tokio::net::TcpListener::bind(config.addr).await {
-        Ok(listener) => listener,
-        Err(err) => {
-            eprintln!(
-                "infoshos-server: cannot listen on {} (INFOSHOS_ADDR): {err}",
-                config.addr
-            );
-            std::process::exit(1);
-        }
-    };
+    let listener = bind(config.addr, "INFOSHOS_ADDR").await;
+    if let Some(addr) = config.metrics_addr {
+        telemetry::metrics::handle();
+        let metrics = bind(addr, "INFOSHOS_METRICS_ADDR").await;
+        println!("Metrics on http://{}/metrics", metrics.local_addr()?);
+        let router = telemetry::metrics::router(metrics_storage);
+        tokio::spawn(serve::serve(
+            metrics,
+            router,
+            serve::HEADER_READ,
+            shutdown_signal(),
+        ));
+    }
     // On stdout, always: the address actually bound (INFOSHOS_ADDR may name port 0), for the
     // operator and for the end-to-end harness, which checks it started the server it talks to.
     println!("Infoshos listening on http://{}", listener.local_addr()?);
-    // The peer's address reaches the rate limiter through ConnectInfo.
-    let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, service)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    serve::serve(listener, router, serve::HEADER_READ, shutdown_signal()).await;
     Ok(())
+}
+
+/// A listener on `addr`, or one line naming the setting and exit code 1.
+async fn bind(addr: std::net::SocketAddr, setting: &str) -> tokio::net::TcpListener {
+    match tokio::net::TcpListener::bind(addr).await {
+        Ok(listener) => listener,
+        Err(err) => {
+            eprintln!("infoshos-server: cannot listen on {addr} ({setting}): {err}");
+            std::process::exit(1);
+        }
+    }
 }
 
 async fn shutdown_signal() {

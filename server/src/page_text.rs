@@ -182,6 +182,7 @@ mod tests {
             &Rendered {
                 app: "<h1>News</h1>".into(),
                 answers,
+                refused: false,
             },
         );
         assert!(out.contains("<div id=\"app\"><h1>News</h1></div>"), "{out}");

@@ -43,6 +43,9 @@ pub fn new_pages() -> RenderedPages {
 pub struct Rendered {
     pub app: String,
     pub answers: Answers,
+    /// The API refused something the page's address asked for (a cursor or a filter that is
+    /// not one): the page is sent as a 400, and the app shows the API's words.
+    pub refused: bool,
 }
 
 /// Renders the reader page at `path` and `query` (without its `?`) for a reader
@@ -60,10 +63,12 @@ pub async fn render(
 ) -> Rendered {
     // Read before rendering: a write during it makes the kept page stale at once.
     let change = state.storage.change_count();
-    if sent.is_none()
-        && let Some(page) = state.pages.get(&key(path, query, offset_east_min), change)
-    {
-        return page;
+    if sent.is_none() {
+        let kept = state.pages.get(&key(path, query, offset_east_min), change);
+        crate::telemetry::metrics::cache_lookup("pages", kept.is_some());
+        if let Some(page) = kept {
+            return page;
+        }
     }
     let page = render_anew(state, path, query, offset_east_min, sent).await;
     if sent.is_none() {
@@ -95,6 +100,7 @@ async fn render_anew(
         .with_state(state.clone());
     let mut answers = Answers::new();
     let mut unanswered = Vec::new();
+    let mut refused = false;
     for _ in 0..MAX_PASSES {
         let (app, asked) =
             infoshos::ssr::render_pass(path, &search, &answers, offset_east_min, sent);
@@ -103,14 +109,21 @@ async fn render_anew(
             .filter(|url| !unanswered.contains(url))
             .collect();
         if new.is_empty() {
-            return Rendered { app, answers };
+            return Rendered {
+                app,
+                answers,
+                refused,
+            };
         }
         for url in new {
             match api_answer(&api, &url).await {
-                Some(answer) => {
+                Ok(answer) => {
                     answers.insert(url, answer);
                 }
-                None => unanswered.push(url),
+                Err(status) => {
+                    refused |= status.is_client_error();
+                    unanswered.push(url);
+                }
             }
         }
     }
@@ -119,25 +132,37 @@ async fn render_anew(
         path,
         "a reader page still asked for more after {MAX_PASSES} passes"
     );
-    Rendered { app, answers }
+    Rendered {
+        app,
+        answers,
+        refused,
+    }
 }
 
-/// The API's answer to a GET of `url`: its JSON, `None` inside for a 404, nothing for any
-/// other status.
-async fn api_answer(api: &Router, url: &str) -> Option<Option<String>> {
-    let request = Request::get(url).body(Body::empty()).ok()?;
-    let response = api.clone().oneshot(request).await.ok()?;
+/// The API's answer to a GET of `url`: its JSON, `None` for a 404, or the status it answered
+/// instead. A client's bad input (`/en/?cursor=junk`) is the client's, so it is a debug line
+/// at most: a warning each would let anyone fill the log (100 lines in 0.28 s).
+async fn api_answer(api: &Router, url: &str) -> Result<Option<String>, StatusCode> {
+    let failed = StatusCode::INTERNAL_SERVER_ERROR;
+    let request = Request::get(url).body(Body::empty()).map_err(|_| failed)?;
+    let response = api.clone().oneshot(request).await.map_err(|_| failed)?;
     match response.status() {
         StatusCode::OK => {
             let bytes = axum::body::to_bytes(response.into_body(), MAX_ANSWER)
                 .await
-                .ok()?;
-            String::from_utf8(bytes.to_vec()).ok().map(Some)
+                .map_err(|_| failed)?;
+            String::from_utf8(bytes.to_vec())
+                .map(Some)
+                .map_err(|_| failed)
         }
-        StatusCode::NOT_FOUND => Some(None),
+        StatusCode::NOT_FOUND => Ok(None),
+        status if status.is_client_error() => {
+            tracing::debug!(url, %status, "a reader page's address asked for what the API refuses");
+            Err(status)
+        }
         status => {
             tracing::warn!(url, %status, "an API answer a reader page needs failed");
-            None
+            Err(status)
         }
     }
 }

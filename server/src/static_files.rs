@@ -1,10 +1,8 @@
 //! Serving the built reader app: long caching for hashed assets, none for the page itself,
 //! and index.html for every client route.
 
-use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
-use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 
 use infoshos::components::comment_post::Sent;
@@ -17,11 +15,6 @@ use crate::page_head::Head;
 use crate::storage::millis_to_utc;
 use crate::{comment_post, discovery, oembed, page_text, reader_page, security};
 
-const IMMUTABLE: &str = "public, max-age=31536000, immutable";
-const REVALIDATE: &str = "no-cache";
-/// Flags change only when the flag-icons package does (a state changing its flag): a week in
-/// any cache, then a revalidation `ServeDir` answers by modification time.
-const FLAG: &str = "public, max-age=604800, stale-while-revalidate=86400";
 const PAGE: &str = "public, max-age=60, stale-while-revalidate=600";
 
 /// The app's page for any path that is not a file: the router in the browser takes it
@@ -46,7 +39,9 @@ pub async fn page(
         return (StatusCode::NOT_FOUND, "Not found").into_response();
     }
     let path = uri.path();
-    let (file, ancestors) = if path.starts_with("/embed/") {
+    let (file, ancestors) = if let Some(shell) = built_shell(path) {
+        (shell, "'self'")
+    } else if path.starts_with("/embed/") {
         ("embed/index.html", state.embed_ancestors.as_str())
     } else if path == "/admin" || path.starts_with("/admin/") {
         ("admin/index.html", "'self'")
@@ -64,7 +59,7 @@ pub async fn page(
     };
     let reader_page = !file.starts_with("embed/") && !file.starts_with("admin/");
     // The shell itself (the service worker keeps it for offline starts) goes as it was built.
-    let rendered_page = reader_page && path != "/index.html";
+    let rendered_page = reader_page && built_shell(path).is_none();
     if rendered_page && path == "/" {
         return front_page_redirect(headers);
     }
@@ -103,16 +98,18 @@ pub async fn page(
                 Some(head) => head.apply(&page),
                 None => page,
             };
-            let page = if rendered_page {
+            let (page, status) = if rendered_page {
                 let offset = page_text::reader_offset(headers);
                 let query = uri.query().unwrap_or_default();
                 let page = page_text::with_theme(&page, headers);
-                page_text::fill(
-                    &page,
-                    &reader_page::render(state, path, query, offset, sent).await,
-                )
+                let rendered = reader_page::render(state, path, query, offset, sent).await;
+                let status = match status {
+                    StatusCode::OK if rendered.refused => StatusCode::BAD_REQUEST,
+                    other => other,
+                };
+                (page_text::fill(&page, &rendered), status)
             } else {
-                page
+                (page, status)
             };
             let admin = file.starts_with("admin/");
             let page = if admin {
@@ -169,10 +166,23 @@ fn front_page_redirect(headers: &HeaderMap) -> Response {
 /// A 302 to `to`, revalidated by caches (where it leads may change).
 fn redirect(to: &str) -> Response {
     let mut response = (StatusCode::FOUND, [(header::LOCATION, to)]).into_response();
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(crate::middleware::cache_control::REVALIDATE),
+    );
     response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static(REVALIDATE));
-    response
+}
+
+/// A reader's shell asked for by its file (the service worker keeps them for offline starts):
+/// sent as built, with a page's CSP. `ServeDir` would send the file without one.
+pub fn built_shell(path: &str) -> Option<&'static str> {
+    Some(match path {
+        "/index.html" => "index.html",
+        "/edition-ru/" | "/edition-ru/index.html" => "edition-ru/index.html",
+        "/edition-zh/" | "/edition-zh/index.html" => "edition-zh/index.html",
+        "/occasional/" | "/occasional/index.html" => "occasional/index.html",
+        _ => return None,
+    })
 }
 
 /// The status a reader page is sent with, and its head: 404 for a path that names no page (an
@@ -185,7 +195,7 @@ async fn reader_status(
 ) -> Result<(StatusCode, Option<Head>), AppError> {
     let origin = &state.public_url;
     let head = match Page::parse(path) {
-        None if path == "/" || path == "/index.html" => return Ok((StatusCode::OK, None)),
+        None if path == "/" || built_shell(path).is_some() => return Ok((StatusCode::OK, None)),
         None => None,
         Some(Page::Article(_, slug)) => match state.storage.article_head(&slug).await? {
             Some((a, modified_ms)) => {
@@ -245,52 +255,4 @@ fn with_discovery(state: &AppState, uri: &Uri, page: String) -> String {
     }
     links.push("</head>".into());
     page.replacen("</head>", &links.join("\n"), 1)
-}
-
-/// True for names trunk gives hashed builds: `name-<hex>.<ext>` (also `_bg.wasm`). Trunk writes
-/// the 64-bit hash without leading zeros, so it has 16 hex digits or, now and then, fewer.
-pub fn is_hashed_asset(path: &str) -> bool {
-    let file = path.rsplit('/').next().unwrap_or_default();
-    let stem = file.split('.').next().unwrap_or_default();
-    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-').is_some_and(|(_, hash)| {
-        (12..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit())
-    })
-}
-
-pub async fn cache_headers(request: Request<Body>, next: Next) -> Response {
-    let path = request.uri().path().to_owned();
-    let mut response = next.run(request).await;
-    if !response.headers().contains_key(header::CACHE_CONTROL) {
-        let ok = response.status().is_success();
-        let value = if ok && is_hashed_asset(&path) {
-            IMMUTABLE
-        } else if ok && path.starts_with("/flags/") {
-            FLAG
-        } else {
-            REVALIDATE
-        };
-        response
-            .headers_mut()
-            .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
-    }
-    response
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_hashed_asset;
-
-    #[test]
-    fn recognises_trunk_hashed_names() {
-        assert!(is_hashed_asset("/infoshos-8f2a1c3d4e5b6a79.js"));
-        assert!(is_hashed_asset("/infoshos-8f2a1c3d4e5b6a79_bg.wasm"));
-        assert!(is_hashed_asset("/style-0123456789abcdef.css"));
-        assert!(is_hashed_asset("/infoshos-58da600f5e94690.js"));
-        assert!(!is_hashed_asset("/icons/icon-192.png"));
-        assert!(!is_hashed_asset("/sw.js"));
-        assert!(!is_hashed_asset("/index.html"));
-        assert!(!is_hashed_asset("/en/article/astana-2017-summit"));
-        assert!(!is_hashed_asset("/manifest.webmanifest"));
-    }
 }

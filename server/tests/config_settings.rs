@@ -104,6 +104,18 @@ const SETTINGS: &[(&str, &str, &[&str], &str)] = &[
         &["0", "-1", "1000001", "five", ""],
         "100",
     ),
+    (
+        "log-format",
+        "INFOSHOS_LOG_FORMAT",
+        &["", "xml", "JSON!"],
+        "json",
+    ),
+    (
+        "metrics-addr",
+        "INFOSHOS_METRICS_ADDR",
+        &["", "9180", "metrics.internal"],
+        "127.0.0.1:9180",
+    ),
 ];
 
 #[test]

@@ -14,21 +14,37 @@ const JOINER_PASSWORD: &str = "the-invited-moderators-passphrase";
 const CHANGED_PASSWORD: &str = "the-moderators-second-passphrase";
 const RESET_PASSWORD: &str = "the-moderators-third-passphrase";
 
-#[tokio::test]
-async fn no_password_token_code_or_secret_is_ever_logged() {
-    let dir = tempfile::tempdir().unwrap();
+/// The real binary on a new SQLite database in `dir`, logging at `level` into a file, with a
+/// built page to render reader pages into (as `make spa` writes it): the process, its address
+/// and its log.
+fn start(
+    dir: &tempfile::TempDir,
+    level: &str,
+) -> (std::process::Child, String, std::path::PathBuf) {
     let db = format!("sqlite://{}", dir.path().join("log.db").display());
     let log = dir.path().join("server.log");
+    std::fs::write(
+        dir.path().join("index.html"),
+        "<!doctype html><head><title>Infoshos</title><!--preload--><!--/preload--></head>\
+         <body id=reader><div id=\"app\"><!--shell--><!--/shell--></div></body>",
+    )
+    .unwrap();
     let port = process::free_port();
-    let base = format!("http://127.0.0.1:{port}");
-    let mut server = process::start_logged(
+    let server = process::start_logged(
         env!("CARGO_BIN_EXE_infoshos-server"),
         &db,
         port,
         dir.path(),
-        &[("INFOSHOS_ADMIN_TOKEN", TOKEN)],
+        &[("INFOSHOS_ADMIN_TOKEN", TOKEN), ("RUST_LOG", level)],
         &log,
     );
+    (server, format!("http://127.0.0.1:{port}"), log)
+}
+
+#[tokio::test]
+async fn no_password_token_code_or_secret_is_ever_logged() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut server, base, log) = start(&dir, "debug");
     let client = reqwest::Client::new();
     process::wait_healthy(&client, &base).await;
     let post = |path: &str, cookie: Option<&str>, body: Value| {
@@ -123,4 +139,51 @@ async fn no_password_token_code_or_secret_is_ever_logged() {
     for secret in secrets {
         assert!(!logged.contains(secret), "{secret:?} is in the log");
     }
+}
+
+/// What a client types can reach a log line only escaped: a name with a newline and a whole
+/// forged line after it, a terminal's escape sequence, a password typed into the name field;
+/// and a reader's junk address is no warning each time (a log anyone could fill).
+#[tokio::test]
+async fn nothing_a_client_sends_forges_colours_or_floods_the_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut server, base, log) = start(&dir, "info");
+    let client = reqwest::Client::new();
+    process::wait_healthy(&client, &base).await;
+    let set_up = json!({"token": TOKEN, "username": "chief", "password": CHIEF_PASSWORD});
+    let made = client.post(format!("{base}/api/admin/setup")).json(&set_up);
+    assert_eq!(made.send().await.unwrap().status(), 200);
+
+    const FORGED: &str = "2026-12-03T00:00:00.000000Z  INFO infoshos_server: an admin is set up";
+    const TYPED_PASSWORD: &str = "hunter2-typed-into-the-name-field";
+    for name in [
+        format!("x\n{FORGED}"),
+        "\u{1b}[31mred\u{1b}[0m".to_string(),
+        TYPED_PASSWORD.to_string(),
+    ] {
+        let body = json!({"username": name, "password": GUESS});
+        let refused = client.post(format!("{base}/api/admin/login")).json(&body);
+        assert_eq!(refused.send().await.unwrap().status(), 401);
+    }
+    for _ in 0..50 {
+        let page = client.get(format!("{base}/en/?cursor=junk")).send();
+        assert_eq!(page.await.unwrap().status(), 400);
+    }
+
+    server.kill().unwrap();
+    server.wait().unwrap();
+    let logged = std::fs::read_to_string(&log).unwrap();
+    let refusals = logged.matches("failed editor sign-in").count();
+    assert_eq!(refusals, 3, "each refusal is logged:\n{logged}");
+    assert!(
+        !logged.lines().any(|line| line.starts_with(FORGED)),
+        "a forged line:\n{logged}"
+    );
+    assert!(!logged.contains('\u{1b}'), "a raw escape:\n{logged:?}");
+    assert!(!logged.contains(TYPED_PASSWORD), "a password:\n{logged}");
+    let warned: Vec<&str> = logged
+        .lines()
+        .filter(|l| l.contains(" WARN ") && l.contains("path=/en/"))
+        .collect();
+    assert!(warned.is_empty(), "a warning per junk address: {warned:?}");
 }

@@ -91,6 +91,8 @@ pub async fn backfill_pass(
         }
     }
     if !reasons.is_empty() {
+        metrics::counter!(crate::telemetry::metrics::BACKFILL_FAILURES)
+            .increment(reasons.len() as u64);
         // One line a pass, however many currencies failed (the CBR down fails them all).
         let failed = reasons.join("; ");
         tracing::warn!(
@@ -115,6 +117,7 @@ pub fn spawn_backfill(
         loop {
             tick.tick().await;
             if let Err(err) = backfill_turn(&storage, &template, &holder, pause, every).await {
+                metrics::counter!(crate::telemetry::metrics::BACKFILL_FAILURES).increment(1);
                 tracing::warn!(error = %err, "the rate history backfill stopped; it goes on at the next pass");
             }
         }

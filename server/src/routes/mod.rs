@@ -59,13 +59,14 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .route("/rates/{code}/history", get(rates::history))
         .route("/rates/{code}/sparkline.svg", get(rates::sparkline))
         .route("/health", get(health::show))
+        .route("/ready", get(health::ready))
         .route("/oembed", get(oembed::show))
         .route("/openapi.json", get(openapi::show))
         .route("/admin/session", get(sign_in::session))
         .route("/admin/setup", post(sign_in::set_up.layer(logins.clone())))
         .route("/admin/login", post(sign_in::login.layer(logins.clone())))
         .route("/admin/join", post(sign_in::join.layer(logins.clone())))
-        .route("/admin/reset", post(passwords::reset.layer(logins)))
+        .route("/admin/reset", post(passwords::reset.layer(logins.clone())))
         .route("/admin/password", post(passwords::change))
         .route(
             "/admin/accounts/{username}/reset-link",
@@ -74,13 +75,18 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .route("/admin/logout", post(sign_in::logout))
         .route("/admin/accounts", get(people::list))
         .route("/admin/accounts/{username}", put(people::change))
-        .route("/admin/invitations", post(people::invite))
+        .route(
+            "/admin/invitations",
+            get(people::open_links).post(people::invite),
+        )
+        .route("/admin/invitations/{id}", delete(people::revoke))
         .route("/admin/sessions", get(people::sessions))
         .route("/admin/sessions/{id}", delete(people::end_session))
         .route("/admin/second-factor", post(people::second_factor_begin))
+        .route("/admin/second-factor/on", post(people::second_factor_on))
         .route(
-            "/admin/second-factor/{turn}",
-            post(people::second_factor_set),
+            "/admin/second-factor/off",
+            post(people::second_factor_off.layer(logins)),
         )
         .route("/admin/comments", get(admin::queue).post(admin::moderate))
         .route(

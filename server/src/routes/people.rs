@@ -3,15 +3,17 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
 use infoshos::i18n::admin::people::people_ui;
 use infoshos_model::accounts::{
-    Account, AccountChange, Code, INVITE_FRAGMENT, Invitation, Invite, OpenSession, Power,
-    SecondFactorSetUp,
+    Account, AccountChange, Code, FactorOff, INVITE_FRAGMENT, Invitation, Invite, OpenLink,
+    OpenSession, Power, SecondFactorSetUp,
 };
 use infoshos_model::admin::Changed;
 use serde::Deserialize;
 
 use super::now_ms;
+use super::sign_in::code_spent;
 use crate::accounts::{self, INVITATION_MS, code_step};
 use crate::admin::{self, Editor, May, ToManagePeople};
 use crate::app::AppState;
@@ -131,38 +133,85 @@ pub async fn second_factor_begin(
     Ok(Json(SecondFactorSetUp { secret, uri }))
 }
 
-/// Turns one's second factor on (with a code from the new secret) or off (with a code from
-/// the current one).
-pub async fn second_factor_set(
+/// Turns one's second factor on, with a code from the new secret.
+pub async fn second_factor_on(
     State(state): State<AppState>,
     editor: Editor,
     Speaks(lang): Speaks,
-    Path(turn): Path<String>,
     JsonBody(code): JsonBody<Code>,
 ) -> Result<Json<Changed>, AppError> {
-    let on = match turn.as_str() {
-        "on" => true,
-        "off" => false,
-        _ => return Err(AppError::NotFound("API endpoint")),
-    };
     let account = state
         .storage
         .account(&editor.actor)
         .await?
         .ok_or(AppError::Internal)?;
-    let secret = if on {
-        account.totp_pending
-    } else {
-        account.totp_secret
-    };
     let now_s = u64::try_from(chrono::Utc::now().timestamp()).unwrap_or_default();
-    let step = secret
+    let step = account
+        .totp_pending
         .as_deref()
         .and_then(|s| code_step(s, &editor.actor, &code.code, now_s))
         .ok_or(AppError::BadRequest(people_ui(lang).code_wrong.into()))?;
     state
         .storage
-        .set_second_factor(editor.account_id, on, step, &editor.actor, now_ms())
+        .set_second_factor(editor.account_id, true, step, &editor.actor, now_ms())
         .await?;
     Ok(Json(Changed { changed: 1 }))
+}
+
+/// Turns one's second factor off: the current password and a code not used before (at
+/// sign-in or here), paced per client (the route's layer) and per account (`account_checks`).
+pub async fn second_factor_off(
+    State(state): State<AppState>,
+    editor: Editor,
+    Speaks(lang): Speaks,
+    JsonBody(off): JsonBody<FactorOff>,
+) -> Result<Response, AppError> {
+    let words = people_ui(lang);
+    if let Some(wait) = state.account_checks.take(&editor.actor).await? {
+        return Ok(crate::rate_limit::too_many(wait, "tries for this account"));
+    }
+    let account = state
+        .storage
+        .account(&editor.actor)
+        .await?
+        .ok_or(AppError::Internal)?;
+    let stored = Some(account.password_hash.clone());
+    if !accounts::password_matches(off.password, stored).await {
+        tracing::warn!(account = %editor.actor, "wrong password to turn the second factor off");
+        return Err(AppError::BadRequest(words.wrong_current.into()));
+    }
+    if !code_spent(&state, &account, Some(&off.code)).await? {
+        tracing::warn!(account = %editor.actor, "wrong code to turn the second factor off");
+        return Err(AppError::BadRequest(words.code_wrong.into()));
+    }
+    state
+        .storage
+        .set_second_factor(editor.account_id, false, 0, &editor.actor, now_ms())
+        .await?;
+    Ok(Json(Changed { changed: 1 }).into_response())
+}
+
+/// Every invitation and reset link that can still be used.
+pub async fn open_links(
+    State(state): State<AppState>,
+    _admin: May<ToManagePeople>,
+) -> Result<Json<Vec<OpenLink>>, AppError> {
+    Ok(Json(state.storage.open_links(now_ms()).await?))
+}
+
+/// Revokes an open invitation or reset link (with its audit line).
+pub async fn revoke(
+    State(state): State<AppState>,
+    May { editor: admin, .. }: May<ToManagePeople>,
+    Path(id): Path<String>,
+) -> Result<Json<Changed>, AppError> {
+    if state
+        .storage
+        .revoke_link(&id, &admin.actor, now_ms())
+        .await?
+    {
+        Ok(Json(Changed { changed: 1 }))
+    } else {
+        Err(AppError::NotFound("invitation or reset link"))
+    }
 }

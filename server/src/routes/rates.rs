@@ -107,7 +107,11 @@ async fn read_history(state: &AppState, code: String, days: u32) -> Result<RateH
         return Err(AppError::NotFound("SCO currency"));
     };
     let since = Utc::now().date_naive() - chrono::Duration::days(i64::from(days));
-    let stored = state.storage.rate_history(&sco.currency, since).await?;
+    let mut stored = state.storage.rate_history(&sco.currency, since).await?;
+    // From `since` to today is `days` + 1 dates (and the CBR dates a rate for tomorrow once it
+    // is set): the newest `days` of them are the answer, never one more than asked for.
+    let extra = stored.len().saturating_sub(days as usize);
+    stored.drain(..extra);
     Ok(RateHistory {
         currency: sco.currency.clone(),
         days: stored

@@ -16,15 +16,19 @@ use super::now_ms;
 use crate::accounts::{self, code_step};
 use crate::admin::{self, Editor};
 use crate::app::AppState;
+use crate::auth::device;
 use crate::edition::Speaks;
 use crate::error::{AppError, JsonBody};
 use crate::recovery;
-use crate::storage::Outcome;
+use crate::storage::{Outcome, StoredAccount};
+use crate::telemetry::metrics;
 
-fn with_cookie(signed_in: bool, cookie: &str) -> Response {
+fn with_cookies(signed_in: bool, cookies: &[String]) -> Response {
     let mut response = Json(SignedIn { signed_in }).into_response();
-    if let Ok(value) = HeaderValue::from_str(cookie) {
-        response.headers_mut().insert(header::SET_COOKIE, value);
+    for cookie in cookies {
+        if let Ok(value) = HeaderValue::from_str(cookie) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
     }
     response
 }
@@ -36,21 +40,33 @@ fn user_agent(headers: &HeaderMap) -> &str {
         .unwrap_or_default()
 }
 
-/// Opens a session for the account and answers with its cookie.
+/// Opens a session for the account and answers with its cookie, and the cookie that marks
+/// this browser as one the account signed in from (`auth::device`).
 pub(super) async fn signed_in(
     state: &AppState,
-    account_id: i64,
+    account: &StoredAccount,
     headers: &HeaderMap,
 ) -> Result<Response, AppError> {
-    let cookie = admin::open_session(
+    let now = now_ms();
+    let session = admin::open_session(
         &state.storage,
-        account_id,
+        account.id,
         user_agent(headers),
         state.tls,
-        now_ms(),
+        now,
     )
     .await?;
-    Ok(with_cookie(true, &cookie))
+    let device = device::cookie(&state.form_secret, &account.username, state.tls, now);
+    Ok(with_cookies(true, &[session, device]))
+}
+
+/// The stored account named `username`, which a handler has just made or changed.
+async fn just_made(state: &AppState, username: &str) -> Result<StoredAccount, AppError> {
+    state
+        .storage
+        .account(username)
+        .await?
+        .ok_or(AppError::Internal)
 }
 
 /// A new account's name and password, or why not, in the editor's language.
@@ -119,13 +135,14 @@ pub async fn set_up(
         _ => return Err(AppError::Conflict(words.set_up_done)),
     }
     tracing::info!(username = %form.username, first, "an admin is set up");
-    let account = state.storage.account(&form.username).await?;
-    let id = account.map(|a| a.id).ok_or(AppError::Internal)?;
-    signed_in(&state, id, &headers).await
+    signed_in(&state, &just_made(&state, &form.username).await?, &headers).await
 }
 
 /// Sign-in by name and password, and the second factor's code for those who have one. Paced
-/// per client (the route's layer) and per account (here).
+/// per client (the route's layer) and per account (here), except from a browser the account
+/// signed in from before (`auth::device`). Past the account's pace only a correct password
+/// with a valid second factor gets in; any other try gets the same 429, so the pace tells a
+/// guesser nothing about the password.
 pub async fn login(
     State(state): State<AppState>,
     Speaks(lang): Speaks,
@@ -134,41 +151,87 @@ pub async fn login(
 ) -> Result<Response, AppError> {
     let words = people_ui(lang);
     let name = form.username.trim().to_lowercase();
-    if let Some(wait) = state.account_sign_ins.take(&name).await? {
-        tracing::warn!(username = %name, "sign-in paced for this account");
-        return Ok(crate::rate_limit::too_many(
-            wait,
-            "sign-in attempts for this account",
-        ));
-    }
+    let now = now_ms();
+    let paced = if device::known(&headers, &state.form_secret, &name, now) {
+        None
+    } else {
+        state.account_sign_ins.take(&name).await?
+    };
     let account = state.storage.account(&name).await?;
     let stored = account.as_ref().map(|a| a.password_hash.clone());
-    if !accounts::password_matches(form.password, stored).await {
-        tracing::warn!(username = %name, "failed editor sign-in");
-        return Err(AppError::Unauthorized(words.wrong_password));
+    let password_right = accounts::password_matches(form.password, stored).await;
+    if let Some(wait) = paced {
+        let through = match &account {
+            Some(a) if password_right && a.totp_secret.is_some() && !a.disabled => {
+                code_spent(&state, a, form.code.as_deref()).await?
+            }
+            _ => false,
+        };
+        if !through {
+            metrics::sign_in_refused("paced");
+            let who = logged_name(account.as_ref(), &name);
+            tracing::warn!(account = %who, "sign-in paced for this account");
+            return Ok(crate::rate_limit::too_many(
+                wait,
+                "sign-in attempts for this account",
+            ));
+        }
+        return signed_in(
+            &state,
+            account.as_ref().ok_or(AppError::Internal)?,
+            &headers,
+        )
+        .await;
     }
-    let Some(account) = account else {
+    let who = logged_name(account.as_ref(), &name);
+    let Some(account) = account.filter(|_| password_right) else {
+        metrics::sign_in_refused("wrong_password");
+        tracing::warn!(account = %who, "failed editor sign-in");
         return Err(AppError::Unauthorized(words.wrong_password));
     };
     if account.disabled {
+        metrics::sign_in_refused("disabled");
         return Err(AppError::Forbidden(words.account_disabled));
     }
-    if let Some(secret) = &account.totp_secret {
-        let code = form.code.as_deref().unwrap_or_default();
-        if code.trim().is_empty() {
+    if account.totp_secret.is_some() {
+        if form.code.as_deref().unwrap_or_default().trim().is_empty() {
+            metrics::sign_in_refused("code_needed");
             return Err(AppError::Unauthorized(words.code_needed));
         }
-        let now_s = u64::try_from(chrono::Utc::now().timestamp()).unwrap_or_default();
-        let fresh = match code_step(secret, &account.username, code, now_s) {
-            Some(step) => state.storage.spend_totp_step(account.id, step).await?,
-            None => false,
-        };
-        if !fresh {
-            tracing::warn!(username = %name, "wrong second-factor code");
+        if !code_spent(&state, &account, form.code.as_deref()).await? {
+            metrics::sign_in_refused("code_wrong");
+            tracing::warn!(account = %account.username, "wrong second-factor code");
             return Err(AppError::Unauthorized(words.code_wrong));
         }
     }
-    signed_in(&state, account.id, &headers).await
+    signed_in(&state, &account, &headers).await
+}
+
+/// Whether `code` is the account's current second-factor code, spending its time step (each
+/// code works once: RFC 6238 §5.2). False for an account without a second factor.
+pub(super) async fn code_spent(
+    state: &AppState,
+    account: &StoredAccount,
+    code: Option<&str>,
+) -> Result<bool, AppError> {
+    let (Some(secret), Some(code)) = (&account.totp_secret, code) else {
+        return Ok(false);
+    };
+    let now_s = u64::try_from(chrono::Utc::now().timestamp()).unwrap_or_default();
+    Ok(match code_step(secret, &account.username, code, now_s) {
+        Some(step) => state.storage.spend_totp_step(account.id, step).await?,
+        None => false,
+    })
+}
+
+/// How a failed sign-in names who it was for: an account's name (names are plain letters,
+/// digits and dots: `credential_problem`), or for a name that matches no account, a short hash
+/// of what was typed, which may be a password typed into the wrong field.
+fn logged_name(account: Option<&StoredAccount>, typed: &str) -> String {
+    match account {
+        Some(a) => a.username.clone(),
+        None => format!("unknown:{}", &admin::sha256_hex(typed)[..8]),
+    }
 }
 
 /// An account from an invitation link: the code works once, until it expires.
@@ -192,12 +255,10 @@ pub async fn join(
         _ => return Err(AppError::Gone(words.invitation_spent)),
     }
     tracing::info!(username = %form.username, "joined from an invitation");
-    let account = state.storage.account(&form.username).await?;
-    let id = account.map(|a| a.id).ok_or(AppError::Internal)?;
-    signed_in(&state, id, &headers).await
+    signed_in(&state, &just_made(&state, &form.username).await?, &headers).await
 }
 
 pub async fn logout(State(state): State<AppState>, editor: Editor) -> Result<Response, AppError> {
     state.storage.end_session(&editor.session_hash).await?;
-    Ok(with_cookie(false, &admin::closed_cookie()))
+    Ok(with_cookies(false, &[admin::closed_cookie(state.tls)]))
 }

@@ -4,7 +4,9 @@
 use infoshos_model::accounts::{Account, AccountChange, Role};
 use sqlx::FromRow;
 
-use super::{Storage, is_unique_violation, millis_to_utc, on_engine};
+use super::{
+    BeginWrite, Revoke, Storage, is_unique_violation, millis_to_utc, on_engine, revoke_links,
+};
 
 /// What sign-in needs to know about an account.
 #[derive(FromRow, Debug, Clone)]
@@ -141,7 +143,10 @@ impl Storage {
     }
 
     /// A new role, or the account disabled or enabled again. Disabling ends its sessions in
-    /// the same transaction. The last admin who can sign in keeps the role and the access.
+    /// the same transaction; an account that is no longer an enabled admin loses every
+    /// invitation and reset link it made. The last admin who can sign in keeps the role and
+    /// the access. Two admins changing accounts at once queue (`BeginWrite`; on PostgreSQL the
+    /// rows read are locked), so both finish and the last-admin rule holds between them.
     pub async fn change_account(
         &self,
         username: &str,
@@ -149,14 +154,17 @@ impl Storage {
         actor: &str,
         now_ms: i64,
     ) -> Result<Outcome, sqlx::Error> {
+        let lock = self.dialect("", " FOR UPDATE");
+        let read = format!("SELECT id, role, disabled FROM accounts WHERE username = $1{lock}");
+        let admins = format!(
+            "SELECT id FROM accounts WHERE role = 'admin' AND NOT disabled AND id <> $1{lock}"
+        );
         on_engine!(self, pool => {
-            let mut tx = pool.begin().await?;
-            let found: Option<(i64, Role, bool)> = sqlx::query_as(
-                "SELECT id, role, disabled FROM accounts WHERE username = $1",
-            )
-            .bind(username)
-            .fetch_optional(&mut *tx)
-            .await?;
+            let mut tx = pool.begin_write().await?;
+            let found: Option<(i64, Role, bool)> = sqlx::query_as(&read)
+                .bind(username)
+                .fetch_optional(&mut *tx)
+                .await?;
             let Some((id, role, disabled)) = found else {
                 return Ok(Outcome::NoSuchAccount);
             };
@@ -165,13 +173,11 @@ impl Storage {
             let was_admin = role == Role::Admin && !disabled;
             let stays_admin = new_role == Role::Admin && !new_disabled;
             if was_admin && !stays_admin {
-                let others: i64 = sqlx::query_scalar(
-                    "SELECT count(*) FROM accounts WHERE role = 'admin' AND NOT disabled AND id <> $1",
-                )
-                .bind(id)
-                .fetch_one(&mut *tx)
-                .await?;
-                if others == 0 {
+                let others: Vec<i64> = sqlx::query_scalar(&admins)
+                    .bind(id)
+                    .fetch_all(&mut *tx)
+                    .await?;
+                if others.is_empty() {
                     return Ok(Outcome::LastAdmin);
                 }
             }
@@ -202,6 +208,9 @@ impl Storage {
                     .bind(username)
                     .execute(&mut *tx)
                     .await?;
+            }
+            if !stays_admin {
+                revoke_links!(tx, Revoke::MadeBy, now_ms, actor, username);
             }
             tx.commit().await?;
         });
@@ -256,6 +265,8 @@ impl Storage {
             let spent: Option<(Role, String)> = sqlx::query_as(
                 "UPDATE invitations SET used_by = $1
                  WHERE code_hash = $2 AND used_by IS NULL AND expires_at > $3 AND account IS NULL
+                   AND invited_by IN (SELECT username FROM accounts
+                                      WHERE role = 'admin' AND NOT disabled)
                  RETURNING role, invited_by",
             )
             .bind(username)

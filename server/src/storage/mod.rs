@@ -11,8 +11,10 @@ mod comments;
 mod discovery;
 mod drafts;
 mod editor_view;
+mod gauges;
 mod generate;
 mod history;
+mod links;
 mod passwords;
 mod rates;
 mod schedule;
@@ -20,6 +22,7 @@ mod search;
 mod sessions;
 mod shared;
 mod states;
+mod write_tx;
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -36,11 +39,14 @@ pub use article_writes::is_unique_violation;
 pub use articles::{FeedCursor, NewArticle};
 pub use discovery::Listed;
 pub use editor_view::EditorView;
+pub use gauges::Gauges;
 pub use history::HistoryDay;
+pub(crate) use links::{Revoke, revoke_links};
 pub use rates::{DayRates, StoredRate};
 pub use search::{Found, SearchCursor};
 pub use sessions::SessionOwner;
 pub use shared::new_holder;
+pub(crate) use write_tx::BeginWrite;
 
 /// The newest day of rates, and each currency's rate on the day before it was quoted.
 type LatestRates = (DayRates, std::collections::HashMap<String, f64>);

@@ -1,8 +1,11 @@
 //! Passwords changed: by their owner (the other sessions end), or through a one-time reset link
-//! an admin made (every session ends). Each with its audit line, in one transaction.
+//! an admin made (every session ends). Each with its audit line, in one transaction. An
+//! account has at most one open reset link: a new one, a used one or a password change
+//! revokes the others (`Revoke::ResetsOf`), and a link works only while its maker is an
+//! enabled admin.
 
 use super::accounts::AUDIT_PEOPLE;
-use super::{Storage, on_engine};
+use super::{Revoke, Storage, on_engine, revoke_links};
 
 impl Storage {
     /// A new password for the account; its sessions end but `keep` (the one it was changed
@@ -34,6 +37,7 @@ impl Storage {
                 .bind(actor)
                 .execute(&mut *tx)
                 .await?;
+            revoke_links!(tx, Revoke::ResetsOf, now_ms, actor, actor);
             tx.commit().await?;
         });
         Ok(())
@@ -51,6 +55,7 @@ impl Storage {
     ) -> Result<bool, sqlx::Error> {
         on_engine!(self, pool => {
             let mut tx = pool.begin().await?;
+            revoke_links!(tx, Revoke::ResetsOf, now_ms, by, username);
             let filed = sqlx::query(
                 "INSERT INTO invitations (code_hash, role, invited_by, created_at, expires_at, account)
                  SELECT $1, role, $2, $3, $4, username FROM accounts WHERE username = $5",
@@ -86,7 +91,8 @@ impl Storage {
     ) -> Result<Option<String>, sqlx::Error> {
         on_engine!(self, pool => sqlx::query_scalar(
             "SELECT account FROM invitations
-             WHERE code_hash = $1 AND used_by IS NULL AND expires_at > $2 AND account IS NOT NULL",
+             WHERE code_hash = $1 AND used_by IS NULL AND expires_at > $2 AND account IS NOT NULL
+               AND invited_by IN (SELECT username FROM accounts WHERE role = 'admin' AND NOT disabled)",
         )
         .bind(code_hash)
         .bind(now_ms)
@@ -108,6 +114,7 @@ impl Storage {
                 "UPDATE invitations SET used_by = account
                  WHERE code_hash = $1 AND used_by IS NULL AND expires_at > $2
                    AND account IS NOT NULL
+                   AND invited_by IN (SELECT username FROM accounts WHERE role = 'admin' AND NOT disabled)
                  RETURNING account",
             )
             .bind(code_hash)
@@ -139,6 +146,7 @@ impl Storage {
                 .bind(&username)
                 .execute(&mut *tx)
                 .await?;
+            revoke_links!(tx, Revoke::ResetsOf, now_ms, &username, &username);
             tx.commit().await?;
             Ok(Some(id))
         })

@@ -27,7 +27,7 @@ struct SessionRow {
 
 /// How many characters of a session's hash name it in lists: enough to tell sessions apart,
 /// never the cookie (the hash of a 256-bit secret gives nothing back).
-const SHOWN_ID: usize = 16;
+pub(super) const SHOWN_ID: usize = 16;
 
 impl Storage {
     pub async fn add_session(

@@ -114,3 +114,117 @@ pub async fn new_postgres_database(server: &str, name: &str) -> String {
     url.set_path(name);
     url.into()
 }
+
+/// A PostgreSQL cluster of one test's own (Debian's initdb and pg_ctl, as `postgres` when we
+/// are root), which the test may stop and start again: the shared one of
+/// `scripts/with-postgres.sh` serves other tests at the same time. Removed when dropped.
+pub struct OwnPostgres {
+    dir: tempfile::TempDir,
+    bin: std::path::PathBuf,
+    pub port: u16,
+}
+
+impl OwnPostgres {
+    /// `None` where no PostgreSQL server is installed (`scripts/install-tools.sh` installs it).
+    pub fn start() -> Option<OwnPostgres> {
+        let bin = std::fs::read_dir("/usr/lib/postgresql")
+            .ok()?
+            .filter_map(|e| e.ok().map(|e| e.path().join("bin")))
+            .filter(|b| b.join("initdb").exists())
+            .max()?;
+        let dir = tempfile::Builder::new()
+            .prefix("infoshos-own-pg")
+            .tempdir()
+            .unwrap();
+        let pg = OwnPostgres {
+            dir,
+            bin,
+            port: free_port(),
+        };
+        if is_root() {
+            let chown = Command::new("chown")
+                .arg("postgres:")
+                .arg(pg.dir.path())
+                .status();
+            assert!(chown.unwrap().success());
+        }
+        let data = pg.dir.path().join("data");
+        let init = pg
+            .as_postgres(&pg.bin.join("initdb"))
+            .args([
+                "-U",
+                "infoshos",
+                "--auth=trust",
+                "--encoding=UTF8",
+                "--locale=C.UTF-8",
+            ])
+            .arg("-D")
+            .arg(&data)
+            .output()
+            .unwrap();
+        assert!(
+            init.status.success(),
+            "{}",
+            String::from_utf8_lossy(&init.stderr)
+        );
+        pg.start_again();
+        Some(pg)
+    }
+
+    fn as_postgres(&self, program: &std::path::Path) -> Command {
+        if is_root() {
+            let mut c = Command::new("runuser");
+            c.args(["-u", "postgres", "--"]).arg(program);
+            c
+        } else {
+            Command::new(program)
+        }
+    }
+
+    pub fn url(&self) -> String {
+        format!("postgres://infoshos@127.0.0.1:{}/postgres", self.port)
+    }
+
+    pub fn start_again(&self) {
+        let options = format!(
+            "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off",
+            self.port,
+            self.dir.path().display()
+        );
+        let started = self
+            .as_postgres(&self.bin.join("pg_ctl"))
+            .arg("-D")
+            .arg(self.dir.path().join("data"))
+            .args(["-l"])
+            .arg(self.dir.path().join("server.log"))
+            .args(["-w", "-t", "30", "-o", &options, "start"])
+            .stdout(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(started.success(), "the test's own PostgreSQL did not start");
+    }
+
+    pub fn stop(&self) {
+        let _ = self
+            .as_postgres(&self.bin.join("pg_ctl"))
+            .arg("-D")
+            .arg(self.dir.path().join("data"))
+            .args(["-m", "immediate", "-w", "stop"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+    }
+}
+
+impl Drop for OwnPostgres {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0\n"))
+}

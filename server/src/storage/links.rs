@@ -1,0 +1,131 @@
+//! Invitations and reset links still open: listed for admins, revoked by one of them or by the
+//! server when what made them good has changed (their maker disabled or no longer an admin; a
+//! newer reset link, a used one or a password change for the same account). Every revocation
+//! has its audit line, written in the same transaction as the revocation itself.
+
+use infoshos_model::accounts::{LinkKind, OpenLink, Role};
+use sqlx::FromRow;
+
+use super::sessions::SHOWN_ID;
+use super::{Storage, millis_to_utc, on_engine};
+
+/// Which open links a revocation takes: the condition on `invitations`, with `$3` the key.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Revoke {
+    /// Every invitation and reset link an account made (`$3` its name).
+    MadeBy,
+    /// Every reset link for an account (`$3` its name).
+    ResetsOf,
+    /// The one a list named (`$3` the shown id).
+    Shown,
+}
+
+impl Revoke {
+    fn condition(self) -> &'static str {
+        match self {
+            Revoke::MadeBy => "invited_by = $3",
+            Revoke::ResetsOf => "account = $3",
+            Revoke::Shown => "substr(code_hash, 1, 16) = $3",
+        }
+    }
+
+    /// The audit lines (one per link, naming the role invited or the account), then the
+    /// deletion; `$1` now, `$2` who revokes. Expired and used links are left as they are.
+    pub(crate) fn statements(self) -> [String; 2] {
+        let open = format!(
+            "used_by IS NULL AND expires_at > $1 AND {}",
+            self.condition()
+        );
+        [
+            format!(
+                "INSERT INTO audit (at, actor, action, subject)
+                 SELECT $1, $2,
+                        CASE WHEN account IS NULL THEN 'revoke-invitation'
+                             ELSE 'revoke-reset-link' END,
+                        COALESCE(account, role)
+                 FROM invitations WHERE {open}"
+            ),
+            format!("DELETE FROM invitations WHERE {open}"),
+        ]
+    }
+}
+
+/// Runs a revocation inside the transaction `$tx` (either engine's): how many links it took.
+macro_rules! revoke_links {
+    ($tx:expr, $which:expr, $now:expr, $actor:expr, $key:expr) => {{
+        let [audit, delete] = $which.statements();
+        sqlx::query(&audit)
+            .bind($now)
+            .bind($actor)
+            .bind($key)
+            .execute(&mut *$tx)
+            .await?;
+        sqlx::query(&delete)
+            .bind($now)
+            .bind($actor)
+            .bind($key)
+            .execute(&mut *$tx)
+            .await?
+            .rows_affected()
+    }};
+}
+pub(crate) use revoke_links;
+
+#[derive(FromRow)]
+struct LinkRow {
+    code_hash: String,
+    role: Role,
+    account: Option<String>,
+    invited_by: String,
+    created_at: i64,
+    expires_at: i64,
+}
+
+impl Storage {
+    /// Every invitation and reset link that can still be used, newest first.
+    pub async fn open_links(&self, now_ms: i64) -> Result<Vec<OpenLink>, sqlx::Error> {
+        let rows: Vec<LinkRow> = on_engine!(self, pool => sqlx::query_as(
+            "SELECT code_hash, role, account, invited_by, created_at, expires_at
+             FROM invitations WHERE used_by IS NULL AND expires_at > $1
+             ORDER BY created_at DESC",
+        )
+        .bind(now_ms)
+        .fetch_all(pool)
+        .await?);
+        Ok(rows
+            .into_iter()
+            .map(|r| OpenLink {
+                id: r.code_hash[..SHOWN_ID.min(r.code_hash.len())].to_string(),
+                kind: if r.account.is_some() {
+                    LinkKind::Reset
+                } else {
+                    LinkKind::Invitation
+                },
+                role: r.role,
+                account: r.account,
+                made_by: r.invited_by,
+                created_at: millis_to_utc(r.created_at),
+                expires_at: millis_to_utc(r.expires_at),
+            })
+            .collect())
+    }
+
+    /// Revokes the open link a list named `shown_id`: whether there was one.
+    pub async fn revoke_link(
+        &self,
+        shown_id: &str,
+        actor: &str,
+        now_ms: i64,
+    ) -> Result<bool, sqlx::Error> {
+        if shown_id.len() != SHOWN_ID || !shown_id.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Ok(false);
+        }
+        let shown_id = shown_id.to_ascii_lowercase();
+        on_engine!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let revoked = revoke_links!(tx, Revoke::Shown, now_ms, actor, &shown_id);
+            tx.commit().await?;
+            Ok(revoked > 0)
+        })
+    }
+}
