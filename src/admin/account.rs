@@ -1,7 +1,9 @@
 //! My account: my open sessions, and my second factor (an authenticator app's six digits,
 //! RFC 6238): turned on with a code from the new secret, off with a current code.
 
-use infoshos_model::accounts::{Code, Me, PasswordChange, SecondFactorSetUp, credential_problem};
+use infoshos_model::accounts::{
+    Code, FactorOff, Me, PasswordChange, SecondFactorSetUp, credential_problem,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -25,25 +27,33 @@ pub fn MyAccount(me: Me, changed: Callback<()>) -> impl IntoView {
             }
         });
     };
-    let turn = move |on: bool| {
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let code = Submitted::of(&ev).field("code");
-            let url = if on {
-                "/api/admin/second-factor/on"
-            } else {
-                "/api/admin/second-factor/off"
-            };
-            spawn_local(async move {
-                match post(url, &Code { code }).await {
-                    Ok(_) => {
-                        secret.set(None);
-                        changed.run(());
-                    }
-                    Err(e) => problem.set(Some(said(&e))),
+    let turn_on = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let code = Submitted::of(&ev).field("code");
+        spawn_local(async move {
+            match post("/api/admin/second-factor/on", &Code { code }).await {
+                Ok(_) => {
+                    secret.set(None);
+                    changed.run(());
                 }
-            });
-        }
+                Err(e) => problem.set(Some(said(&e))),
+            }
+        });
+    };
+    // Off asks for the password too: an open session alone is not enough to remove it.
+    let turn_off = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = Submitted::of(&ev);
+        let body = FactorOff {
+            code: typed.field("code"),
+            password: typed.field("password"),
+        };
+        spawn_local(async move {
+            match post("/api/admin/second-factor/off", &body).await {
+                Ok(_) => changed.run(()),
+                Err(e) => problem.set(Some(said(&e))),
+            }
+        });
     };
     let code_field = || {
         view! {
@@ -55,7 +65,10 @@ pub fn MyAccount(me: Me, changed: Callback<()>) -> impl IntoView {
         if me.second_factor {
             view! {
                 <p>{p().second_factor}": "{p().on}</p>
-                <form class="admin-login" on:submit=turn(false)>
+                <form class="admin-login" on:submit=turn_off>
+                    <label for="admin-factor-password">{p().current_password}</label>
+                    <input id="admin-factor-password" name="password" type="password"
+                        autocomplete="current-password" required />
                     {code_field()}
                     <button type="submit" class="button">{p().turn_off}</button>
                 </form>
@@ -63,7 +76,7 @@ pub fn MyAccount(me: Me, changed: Callback<()>) -> impl IntoView {
             .into_any()
         } else if let Some(made) = secret.get() {
             view! {
-                <form class="admin-login" on:submit=turn(true)>
+                <form class="admin-login" on:submit=turn_on>
                     <p>{p().second_factor_note}</p>
                     <label for="admin-factor-secret">{p().secret}</label>
                     <input id="admin-factor-secret" readonly value=made.secret />

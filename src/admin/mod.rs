@@ -11,6 +11,7 @@ mod audit;
 mod autosave;
 mod draft_form;
 mod kept_draft;
+mod open_links;
 mod people;
 mod publish;
 mod queue;

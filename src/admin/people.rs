@@ -6,6 +6,7 @@ use infoshos_model::links::encode;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::open_links::{OpenLinks, open_links};
 use super::sessions::Sessions;
 use super::{p, post, post_nothing, put, said};
 use crate::api;
@@ -22,6 +23,7 @@ fn role_options(chosen: Role) -> impl IntoView {
 #[component]
 pub fn People() -> impl IntoView {
     let accounts = Load::new(|| api::get::<Vec<Account>>("/api/admin/accounts".into()));
+    let links = open_links();
     let problem = RwSignal::new(None::<String>);
     let invitation = RwSignal::new(None::<Invitation>);
     let invite = move |ev: leptos::ev::SubmitEvent| {
@@ -38,6 +40,7 @@ pub fn People() -> impl IntoView {
                 }
                 Err(e) => problem.set(Some(said(&e))),
             }
+            links.refresh();
         });
     };
     let change = move |username: String, change: AccountChange| {
@@ -48,6 +51,7 @@ pub fn People() -> impl IntoView {
                 Err(e) => problem.set(Some(said(&e))),
             }
             accounts.refresh();
+            links.refresh();
         });
     };
     let reset_link = move |username: String| {
@@ -60,6 +64,7 @@ pub fn People() -> impl IntoView {
                 }
                 Err(e) => problem.set(Some(said(&e))),
             }
+            links.refresh();
         });
     };
     let row = move |a: Account| {
@@ -129,6 +134,7 @@ pub fn People() -> impl IntoView {
                 </table>
             }.into_any(),
         }}
+        <OpenLinks list=links />
         <Sessions everyone=true />
     }
 }

@@ -5,6 +5,7 @@
 use infoshos_model::accounts::{
     INVITE_FRAGMENT, Join, RESET_FRAGMENT, Reset, SetUp, SignIn, credential_problem,
 };
+use infoshos_model::admin::SignedIn;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -29,6 +30,19 @@ pub fn reset_code() -> Option<String> {
     code_after(RESET_FRAGMENT)
 }
 
+/// Takes the link's code out of the page's address once it has been used.
+fn forget_code() {
+    if (invitation_code().is_some() || reset_code().is_some())
+        && let Ok(history) = window().history()
+    {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(infoshos_model::links::ADMIN),
+        );
+    }
+}
+
 /// Sends `body` to `url`; on success forgets the link's code in the address and reports the
 /// change, else shows why.
 fn send<B: serde::Serialize + 'static>(
@@ -40,15 +54,7 @@ fn send<B: serde::Serialize + 'static>(
     spawn_local(async move {
         match post(url, &body).await {
             Ok(_) => {
-                if (invitation_code().is_some() || reset_code().is_some())
-                    && let Ok(history) = window().history()
-                {
-                    let _ = history.replace_state_with_url(
-                        &wasm_bindgen::JsValue::NULL,
-                        "",
-                        Some(infoshos_model::links::ADMIN),
-                    );
-                }
+                forget_code();
                 changed.run(());
             }
             Err(e) => problem.set(Some(said(&e))),
@@ -140,10 +146,12 @@ pub fn JoinForm(code: String, changed: Callback<()>) -> impl IntoView {
 }
 
 /// A new password through a reset link. The server checks it against the account's name,
-/// which only it knows from the link.
+/// which only it knows from the link. An account with a second factor is not signed in by the
+/// link (decision 0015): the form then says so and offers the sign-in form.
 #[component]
 pub fn ResetForm(code: String, changed: Callback<()>) -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
+    let set_sign_in = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let password = Submitted::of(&ev).field("password");
@@ -151,17 +159,43 @@ pub fn ResetForm(code: String, changed: Callback<()>) -> impl IntoView {
             code: code.clone(),
             password,
         };
-        send("/api/admin/reset", body, problem, changed);
+        spawn_local(async move {
+            let answer = post("/api/admin/reset", &body).await;
+            match answer.and_then(crate::api::decode::<SignedIn>) {
+                Ok(SignedIn { signed_in }) => {
+                    forget_code();
+                    if signed_in {
+                        changed.run(());
+                    } else {
+                        set_sign_in.set(true);
+                    }
+                }
+                Err(e) => problem.set(Some(said(&e))),
+            }
+        });
     };
-    view! {
-        <form class="admin-login" on:submit=submit>
-            <h1>{p().reset_title}</h1>
-            <label for="admin-password">{p().new_password}</label>
-            <input id="admin-password" name="password" type="password" autocomplete="new-password"
-                required minlength="10" />
-            {problem_line(problem)}
-            <button type="submit" class="button primary">{p().reset}</button>
-        </form>
+    move || {
+        if set_sign_in.get() {
+            return view! {
+                <p class="form-notice" role="status">{p().password_set_sign_in}</p>
+                <button type="button" class="button primary" on:click=move |_| changed.run(())>
+                    {t().sign_in}
+                </button>
+            }
+            .into_any();
+        }
+        let submit = submit.clone();
+        view! {
+            <form class="admin-login" on:submit=submit>
+                <h1>{p().reset_title}</h1>
+                <label for="admin-password">{p().new_password}</label>
+                <input id="admin-password" name="password" type="password" autocomplete="new-password"
+                    required minlength="10" />
+                {problem_line(problem)}
+                <button type="submit" class="button primary">{p().reset}</button>
+            </form>
+        }
+        .into_any()
     }
 }
 

@@ -24,6 +24,18 @@ function totp(secret, aheadMs = 0) {
   return String((mac.readUInt32BE(at) & 0x7fffffff) % 1e6).padStart(6, '0');
 }
 test.beforeAll(async () => server.start());
+
+/** The first admin signed in by name in a browser of their own, on People. */
+async function chiefInPeople(browser) {
+  const admins = await browser.newContext();
+  const admin = await admins.newPage();
+  await admin.goto(`${server.base}/admin`);
+  await admin.getByLabel('Name', { exact: true }).fill(EDITOR.username);
+  await admin.getByLabel('Password', { exact: true }).fill(EDITOR.password);
+  await admin.getByRole('button', { name: 'Sign in' }).click();
+  await admin.getByRole('button', { name: 'People' }).click();
+  return { admins, admin };
+}
 test.afterAll(async () => server.stop());
 
 async function noViolations(page) {
@@ -116,13 +128,7 @@ test('set up, invite a moderator, who joins and sees only comments; disabled, he
 
 test('a forgotten password: an admin\'s reset link works once; she changes it herself, then signs in with a second factor', async ({ browser }) => {
   // The first test set the newsroom up and invited mila; sign the admin in by name.
-  const admins = await browser.newContext();
-  const admin = await admins.newPage();
-  await admin.goto(`${server.base}/admin`);
-  await admin.getByLabel('Name', { exact: true }).fill(EDITOR.username);
-  await admin.getByLabel('Password', { exact: true }).fill(EDITOR.password);
-  await admin.getByRole('button', { name: 'Sign in' }).click();
-  await admin.getByRole('button', { name: 'People' }).click();
+  const { admins, admin } = await chiefInPeople(browser);
   const row = admin.locator('.admin-people tbody tr', { hasText: 'mila' });
   await row.getByRole('button', { name: 'Enable' }).click();
   await expect(row).toContainText('active');
@@ -179,6 +185,36 @@ test('a forgotten password: an admin\'s reset link works once; she changes it he
   await mila.getByLabel('Code from your authenticator app').fill(totp(secret, 30000));
   await mila.getByRole('button', { name: 'Sign in' }).click();
   await expect(mila.locator('.admin-who')).toHaveText('mila · moderator: comments');
+  await context.close();
+  await admins.close();
+});
+
+test('an admin sees the open links in People and revokes one; its person can no longer join', async ({ browser }) => {
+  const { admins, admin } = await chiefInPeople(browser);
+  await admin.getByLabel('Role').first().selectOption('editor');
+  await admin.getByRole('button', { name: 'Make an invitation link' }).click();
+  const link = await admin.locator('.admin-invitation input').inputValue();
+
+  const open = admin.locator('.admin-links tbody tr', { hasText: 'invitation' });
+  await expect(open).toHaveCount(1);
+  await expect(open).toContainText('editor: articles and comments');
+  await expect(open).toContainText(EDITOR.username);
+  await noViolations(admin);
+  await open.getByRole('button', { name: 'Revoke' }).click();
+  await expect(open).toHaveCount(0);
+
+  const context = await browser.newContext();
+  const late = await context.newPage();
+  await late.goto(link);
+  await late.getByLabel('Name', { exact: true }).fill('oleg');
+  await late.getByLabel('New password').fill('an editor passphrase');
+  await late.getByRole('button', { name: 'Join' }).click();
+  await expect(late.getByRole('alert').first()).toContainText('used already or has expired');
+
+  // The audit says who revoked what.
+  await admin.getByRole('button', { name: 'Audit' }).click();
+  const first = admin.locator('.admin-audit tbody tr').first();
+  await expect(first).toContainText('revoked an invitation for a');
   await context.close();
   await admins.close();
 });

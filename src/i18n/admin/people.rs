@@ -51,7 +51,7 @@ pub struct PeopleUi {
     pub confirm: &'static str,
     pub saved: &'static str,
     /// The audit's people actions as stored and in words.
-    pub actions: [(&'static str, &'static str); 13],
+    pub actions: [(&'static str, &'static str); 15],
     /// Passwords: one's own changed, or set through a reset link an admin made.
     pub change_password: &'static str,
     pub current_password: &'static str,
@@ -75,6 +75,18 @@ pub struct PeopleUi {
     /// `{}`: the most characters.
     pub password_long: &'static str,
     pub password_is_name: &'static str,
+    /// Invitations and reset links not used yet, and revoking one.
+    pub open_links: &'static str,
+    /// The list's columns: what the link is, and the role it gives or the account it resets.
+    pub link: &'static str,
+    pub role_or_account: &'static str,
+    pub no_open_links: &'static str,
+    pub kind_invitation: &'static str,
+    pub kind_reset: &'static str,
+    pub made_by: &'static str,
+    pub revoke: &'static str,
+    /// A reset link's answer for an account with a second factor: sign in now.
+    pub password_set_sign_in: &'static str,
 }
 
 /// The table for a language.
