@@ -8,7 +8,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 # trunk finds wasm-opt 132 here (see scripts/wasm-opt/package.json).
 export PATH := $(CURDIR)/scripts/wasm-opt/node_modules/.bin:$(PATH)
 
-.PHONY: help tools spa precompress server run dev test fmt-check clippy test-native test-postgres test-browser test-e2e test-deploy size lighthouse soak fuzz fresh-check bench
+.PHONY: help tools spa precompress server run dev test fmt-check clippy test-native test-postgres test-browser test-e2e test-deploy size lighthouse soak fuzz fresh-check bench photo-costs
 
 help:
 	@echo "make run    install what is missing, build the app, start http://127.0.0.1:8080"
@@ -153,3 +153,9 @@ bench: server
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq wrk; }
 	@oha --version 2>/dev/null | grep -q " $(OHA_VERSION)" || cargo install oha --locked --version $(OHA_VERSION)
 	scripts/with-postgres.sh node scripts/bench.mjs $(SIZES)
+
+# What each imaging crate for photos costs on this machine (decision 0016): the bytes of every
+# variant of a drawn 24-megapixel photo and the time to make them. A package of its own,
+# outside the workspace (the portal does not build it); not part of make test.
+photo-costs:
+	cargo run --release --manifest-path scripts/photo-costs/Cargo.toml
