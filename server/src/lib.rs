@@ -17,6 +17,7 @@ pub mod etag;
 pub mod form_token;
 pub mod framing;
 pub mod kept;
+pub mod media;
 pub mod middleware;
 pub mod oembed;
 pub mod page_head;
