@@ -1,96 +1,10 @@
 //! The bad-input corpus of issue 29, at the door: each kind refused with its reason before
 //! anything is decoded or stored, and the photos taken turned upright. Every input is made here.
 
-use image::{DynamicImage, ExtendedColorType, ImageEncoder, Rgb, RgbImage};
+use image::{DynamicImage, RgbImage};
 
 use super::check::{Kind, Refused, check, sniff};
-
-/// A `w` × `h` JPEG whose left half is red and right half blue.
-fn halves_jpeg(w: u32, h: u32) -> Vec<u8> {
-    let img = RgbImage::from_fn(w, h, |x, _| {
-        if x < w / 2 {
-            Rgb([230, 20, 20])
-        } else {
-            Rgb([20, 20, 230])
-        }
-    });
-    let mut out = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 95)
-        .write_image(img.as_raw(), w, h, ExtendedColorType::Rgb8)
-        .unwrap();
-    out
-}
-
-fn png_of(img: &DynamicImage) -> Vec<u8> {
-    let mut out = Vec::new();
-    img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
-        .unwrap();
-    out
-}
-
-/// PNG's CRC-32 (ISO 3309), for chunks written by hand.
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = 0xFFFF_FFFFu32;
-    for &b in bytes {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 != 0 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
-fn chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
-    let mut out = (data.len() as u32).to_be_bytes().to_vec();
-    let mut body = kind.to_vec();
-    body.extend_from_slice(data);
-    out.extend_from_slice(&body);
-    out.extend_from_slice(&crc32(&body).to_be_bytes());
-    out
-}
-
-/// A PNG of a few dozen bytes that declares `w` × `h` RGB pixels.
-fn declared_png(w: u32, h: u32) -> Vec<u8> {
-    let mut ihdr = w.to_be_bytes().to_vec();
-    ihdr.extend_from_slice(&h.to_be_bytes());
-    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
-    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
-    out.extend(chunk(b"IHDR", &ihdr));
-    out.extend(chunk(
-        b"IDAT",
-        &[0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01],
-    ));
-    out.extend(chunk(b"IEND", &[]));
-    out
-}
-
-/// `jpeg` with an EXIF segment (APP1) right after its start, holding `entries` as (tag, type,
-/// count, value) in a big-endian TIFF directory.
-fn with_exif(jpeg: &[u8], entries: &[(u16, u16, u32, u32)]) -> Vec<u8> {
-    let mut tiff = b"MM\x00\x2a\x00\x00\x00\x08".to_vec();
-    tiff.extend_from_slice(&(entries.len() as u16).to_be_bytes());
-    for (tag, kind, count, value) in entries {
-        tiff.extend_from_slice(&tag.to_be_bytes());
-        tiff.extend_from_slice(&kind.to_be_bytes());
-        tiff.extend_from_slice(&count.to_be_bytes());
-        // A SHORT sits in the first two bytes of the value field.
-        let value = if *kind == 3 { value << 16 } else { *value };
-        tiff.extend_from_slice(&value.to_be_bytes());
-    }
-    tiff.extend_from_slice(&[0, 0, 0, 0]);
-    let mut app1 = b"Exif\x00\x00".to_vec();
-    app1.extend(tiff);
-    let mut out = jpeg[..2].to_vec();
-    out.extend_from_slice(&[0xFF, 0xE1]);
-    out.extend_from_slice(&((app1.len() + 2) as u16).to_be_bytes());
-    out.extend(app1);
-    out.extend_from_slice(&jpeg[2..]);
-    out
-}
+use super::test_pictures::{declared_png, halves_jpeg, png_of, with_exif};
 
 /// Where the red half of a decoded photo is.
 fn red_side(img: &DynamicImage) -> &'static str {

@@ -1,0 +1,108 @@
+//! What readers are sent of a photo: each width up to the photo's own, in WebP and JPEG, of
+//! the photo's proportions; a link-preview crop that keeps the subject; a placeholder; and no
+//! byte of the original's metadata in any of them.
+
+use image::{DynamicImage, ImageFormat, Rgb, RgbImage};
+
+use super::check::check;
+use super::test_pictures::{IDENTIFYING, halves_jpeg, with_identifying_exif};
+use super::variants::{CARD, Focal, Format, card_crop, make};
+
+fn plain(w: u32, h: u32) -> DynamicImage {
+    DynamicImage::ImageRgb8(RgbImage::from_pixel(w, h, Rgb([200, 40, 30])))
+}
+
+/// (width, height, format, card) of each variant, read back from its bytes.
+fn read_back(made: &super::variants::Made) -> Vec<(u32, u32, Format, bool)> {
+    made.variants
+        .iter()
+        .map(|v| {
+            let format = match image::guess_format(&v.bytes).unwrap() {
+                ImageFormat::Jpeg => Format::Jpeg,
+                ImageFormat::WebP => Format::WebP,
+                other => panic!("{other:?}"),
+            };
+            let decoded = image::load_from_memory(&v.bytes).unwrap();
+            assert_eq!((decoded.width(), decoded.height()), (v.width, v.height));
+            (v.width, v.height, format, v.card)
+        })
+        .collect()
+}
+
+#[test]
+fn each_width_up_to_the_photos_own_in_webp_and_jpeg_never_wider() {
+    let made = make(&plain(1000, 500), Focal::CENTRE);
+    use Format::{Jpeg, WebP};
+    assert_eq!(
+        read_back(&made),
+        [
+            (320, 160, WebP, false),
+            (320, 160, Jpeg, false),
+            (640, 320, WebP, false),
+            (640, 320, Jpeg, false),
+            (960, 480, WebP, false),
+            (960, 480, Jpeg, false),
+            // 1000 × 500 holds 952 × 500 of the card's proportions: not made larger.
+            (952, 500, Jpeg, true),
+        ]
+    );
+    // A photo narrower than the smallest width is sent at its own.
+    let small = read_back(&make(&plain(200, 150), Focal::CENTRE));
+    assert_eq!(small[0], (200, 150, WebP, false));
+}
+
+#[test]
+fn the_card_is_the_largest_crop_of_its_proportions_around_the_subject() {
+    let cases = [
+        // A wide photo: the crop is its whole height, moved towards the subject.
+        ((4000, 1000, 0.5, 0.5), (1048, 0, 1904, 1000)),
+        ((4000, 1000, 0.9, 0.5), (2096, 0, 1904, 1000)),
+        ((4000, 1000, 0.1, 0.5), (0, 0, 1904, 1000)),
+        // A tall one: its whole width, the subject a fifth of the way down.
+        ((1000, 3000, 0.5, 0.2), (0, 338, 1000, 525)),
+    ];
+    for ((w, h, x, y), expected) in cases {
+        assert_eq!(
+            card_crop(w, h, Focal { x, y }),
+            expected,
+            "{w}x{h} at {x},{y}"
+        );
+    }
+    let made = make(&plain(3000, 2000), Focal { x: 0.3, y: 0.3 });
+    let card = made.variants.iter().find(|v| v.card).unwrap();
+    assert_eq!((card.width, card.height), CARD);
+}
+
+#[test]
+fn no_variant_carries_the_originals_metadata() {
+    let original = with_identifying_exif(&halves_jpeg(800, 600));
+    assert!(
+        original
+            .windows(IDENTIFYING.len())
+            .any(|w| w == IDENTIFYING.as_bytes())
+    );
+    let taken = check(&original).unwrap();
+    let made = make(&taken.picture, Focal::CENTRE);
+    assert!(made.variants.len() >= 5);
+    for v in &made.variants {
+        for needle in [IDENTIFYING.as_bytes(), b"Exif", b"EXIF", b"XMP", b"4711"] {
+            assert!(
+                !v.bytes.windows(needle.len()).any(|w| w == needle),
+                "{:?} {}px carries {:?}",
+                v.format,
+                v.width,
+                String::from_utf8_lossy(needle)
+            );
+        }
+    }
+}
+
+#[test]
+fn the_placeholder_is_a_few_bytes_of_the_photos_colours() {
+    let made = make(&plain(640, 480), Focal::CENTRE);
+    assert!(made.placeholder.len() <= 25, "{}", made.placeholder.len());
+    let (w, h, rgba) = thumbhash::thumb_hash_to_rgba(&made.placeholder).unwrap();
+    assert!(w > 0 && h > 0);
+    let (r, g, b) = (rgba[0], rgba[1], rgba[2]);
+    assert!(r > 150 && g < 90 && b < 90, "the photo's red: {r} {g} {b}");
+}
