@@ -67,7 +67,7 @@ pub struct Made {
 /// Makes every variant and the placeholder. Takes about a second of both cores for a 24 MP
 /// photo (decision 0016): call it on the blocking pool.
 pub fn make(picture: &DynamicImage, focal: Focal) -> Made {
-    let rgb = picture.to_rgb8();
+    let rgb = on_white(picture);
     let (w, h) = rgb.dimensions();
     let source = Image::from_vec_u8(w, h, rgb.into_raw(), PixelType::U8x3)
         .expect("an RGB buffer of its own size");
@@ -103,6 +103,23 @@ pub fn make(picture: &DynamicImage, focal: Focal) -> Made {
         variants,
         placeholder: placeholder(picture),
     }
+}
+
+/// The photo's pixels without transparency: what is see-through is shown on white, as the page
+/// behind it is (a JPEG has no transparency, and keeping it in WebP alone would make the two
+/// formats of one variant differ). Without this a transparent area came out in whatever colour
+/// it stored, often black.
+fn on_white(picture: &DynamicImage) -> image::RgbImage {
+    if !picture.color().has_alpha() {
+        return picture.to_rgb8();
+    }
+    let rgba = picture.to_rgba8();
+    image::RgbImage::from_fn(rgba.width(), rgba.height(), |x, y| {
+        let [r, g, b, a] = rgba.get_pixel(x, y).0;
+        let over =
+            |c: u8| ((u16::from(c) * u16::from(a) + 255 * (255 - u16::from(a)) + 127) / 255) as u8;
+        image::Rgb([over(r), over(g), over(b)])
+    })
 }
 
 fn resized(

@@ -106,3 +106,36 @@ fn the_placeholder_is_a_few_bytes_of_the_photos_colours() {
     let (r, g, b) = (rgba[0], rgba[1], rgba[2]);
     assert!(r > 150 && g < 90 && b < 90, "the photo's red: {r} {g} {b}");
 }
+
+#[test]
+fn what_is_see_through_is_shown_on_white_in_every_format() {
+    // Left half transparent (its stored colour black), right half red at half opacity.
+    let picture = DynamicImage::ImageRgba8(image::RgbaImage::from_fn(400, 200, |x, _| {
+        if x < 200 {
+            image::Rgba([0, 0, 0, 0])
+        } else {
+            image::Rgba([255, 0, 0, 128])
+        }
+    }));
+    let made = make(&picture, Focal::CENTRE);
+    for v in made.variants.iter().filter(|v| !v.card) {
+        let rgb = image::load_from_memory(&v.bytes).unwrap().to_rgb8();
+        let (w, h) = rgb.dimensions();
+        let near =
+            |got: [u8; 3], want: [u8; 3]| got.iter().zip(want).all(|(g, w)| g.abs_diff(w) <= 12);
+        let left = rgb.get_pixel(w / 4, h / 2).0;
+        let right = rgb.get_pixel(3 * w / 4, h / 2).0;
+        assert!(
+            near(left, [255, 255, 255]),
+            "{:?} {}px left {left:?}",
+            v.format,
+            v.width
+        );
+        assert!(
+            near(right, [255, 127, 127]),
+            "{:?} {}px right {right:?}",
+            v.format,
+            v.width
+        );
+    }
+}
