@@ -4,16 +4,10 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::editors::{PASSWORD, call, log_in, premoderated, session_of, sign_in, sign_in_as};
+use common::editors::{
+    PASSWORD, call, code, log_in, premoderated, session_of, sign_in, sign_in_as,
+};
 use serde_json::json;
-use totp_rs::{Algorithm, Secret, TOTP};
-
-/// The code an authenticator app shows for `secret` at `at` seconds from now.
-fn code(secret: &str, at: i64) -> String {
-    let bytes = Secret::Encoded(secret.into()).to_bytes().unwrap();
-    let totp = TOTP::new(Algorithm::SHA1, 6, 1, 30, bytes, None, "x".into()).unwrap();
-    totp.generate(u64::try_from(chrono::Utc::now().timestamp() + at).unwrap())
-}
 
 #[tokio::test]
 async fn a_second_factor_is_asked_for_at_sign_in_and_each_code_works_once() {

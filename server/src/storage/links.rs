@@ -1,13 +1,16 @@
-//! Invitations and reset links still open: listed for admins, revoked by one of them or by the
+//! Invitations and reset links: filed, spent on a new account, and while still open, listed for
+//! admins and revoked by one of them or by the
 //! server when what made them good has changed (their maker disabled or no longer an admin; a
 //! newer reset link, a used one or a password change for the same account). Every revocation
 //! has its audit line, written in the same transaction as the revocation itself.
 
 use infoshos_model::accounts::{LinkKind, OpenLink, Role};
+
+use super::accounts::{AUDIT_PEOPLE, Outcome};
 use sqlx::FromRow;
 
 use super::sessions::SHOWN_ID;
-use super::{Storage, millis_to_utc, on_engine};
+use super::{Storage, is_unique_violation, millis_to_utc, on_engine};
 
 /// Which open links a revocation takes: the condition on `invitations`, with `$3` the key.
 #[derive(Debug, Clone, Copy)]
@@ -127,5 +130,91 @@ impl Storage {
             tx.commit().await?;
             Ok(revoked > 0)
         })
+    }
+
+    /// Files an invitation (only the code's hash) and its audit line.
+    pub async fn add_invitation(
+        &self,
+        code_hash: &str,
+        role: Role,
+        invited_by: &str,
+        now_ms: i64,
+        expires_ms: i64,
+    ) -> Result<(), sqlx::Error> {
+        on_engine!(self, pool => {
+            let mut tx = pool.begin().await?;
+            sqlx::query(
+                "INSERT INTO invitations (code_hash, role, invited_by, created_at, expires_at)
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(code_hash)
+            .bind(role)
+            .bind(invited_by)
+            .bind(now_ms)
+            .bind(expires_ms)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(AUDIT_PEOPLE)
+                .bind(now_ms)
+                .bind(invited_by)
+                .bind("invite")
+                .bind(role.as_str())
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// Spends an invitation on a new account. A used, late or unknown code changes nothing; so
+    /// does a name already taken (the invitation stays good for another try).
+    pub async fn join(
+        &self,
+        code_hash: &str,
+        username: &str,
+        password_hash: &str,
+        now_ms: i64,
+    ) -> Result<Outcome, sqlx::Error> {
+        on_engine!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let spent: Option<(Role, String)> = sqlx::query_as(
+                "UPDATE invitations SET used_by = $1
+                 WHERE code_hash = $2 AND used_by IS NULL AND expires_at > $3 AND account IS NULL
+                   AND invited_by IN (SELECT username FROM accounts
+                                      WHERE role = 'admin' AND NOT disabled)
+                 RETURNING role, invited_by",
+            )
+            .bind(username)
+            .bind(code_hash)
+            .bind(now_ms)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some((role, invited_by)) = spent else {
+                return Ok(Outcome::InvitationSpent);
+            };
+            let made = sqlx::query(
+                "INSERT INTO accounts (username, role, password_hash, created_at)
+                 VALUES ($1, $2, $3, $4)",
+            )
+            .bind(username)
+            .bind(role)
+            .bind(password_hash)
+            .bind(now_ms)
+            .execute(&mut *tx)
+            .await;
+            match made {
+                Err(e) if is_unique_violation(&e) => return Ok(Outcome::NameTaken),
+                other => other?,
+            };
+            sqlx::query(AUDIT_PEOPLE)
+                .bind(now_ms)
+                .bind(username)
+                .bind("join")
+                .bind(invited_by)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+        });
+        Ok(Outcome::Done)
     }
 }

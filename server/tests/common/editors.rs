@@ -4,6 +4,7 @@
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use serde_json::{Value, json};
+use totp_rs::{Algorithm, Secret, TOTP};
 
 use super::{Answer, TestServer, UNLIMITED, server};
 
@@ -114,4 +115,29 @@ pub async fn set_disabled(
     let uri = format!("/api/admin/accounts/{username}");
     let body = json!({ "disabled": disabled });
     call(s, "PUT", &uri, Some(admin), Some(body)).await.status
+}
+
+/// The code an authenticator app shows for `secret` at `at` seconds from now.
+pub fn code(secret: &str, at: i64) -> String {
+    let bytes = Secret::Encoded(secret.into()).to_bytes().unwrap();
+    let totp = TOTP::new(Algorithm::SHA1, 6, 1, 30, bytes, None, "x".into()).unwrap();
+    totp.generate(u64::try_from(chrono::Utc::now().timestamp() + at).unwrap())
+}
+
+/// Turns the second factor on for the person signed in with `session`, with the code one step
+/// back (so the codes of now and the next step are still unused): its secret.
+pub async fn turn_on_factor(s: &TestServer, session: &str) -> String {
+    let begun = call(s, "POST", "/api/admin/second-factor", Some(session), None).await;
+    let secret = begun.json()["secret"].as_str().unwrap().to_string();
+    let body = json!({"code": code(&secret, -30)});
+    let on = call(
+        s,
+        "POST",
+        "/api/admin/second-factor/on",
+        Some(session),
+        Some(body),
+    )
+    .await;
+    assert_eq!(on.status, StatusCode::OK);
+    secret
 }

@@ -2,6 +2,7 @@
 //! A server on a fresh temporary database, driven through `Router::oneshot`.
 
 pub mod editors;
+pub mod links;
 pub mod process;
 
 use std::path::Path;
