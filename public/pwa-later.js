@@ -10,21 +10,46 @@ const articleUrl = (slug) => `/api/articles/${encodeURIComponent(slug)}`;
 const savedCache = () =>
   self.caches ? caches.open(SAVED_CACHE) : Promise.reject(new Error('unsupported'));
 
+// With the article goes the lead photo's variant this page shows (the size and format the
+// browser picked here), which sw.js answers from this cache offline.
+const photoOf = async (cache, slug) => {
+  const response = await cache.match(articleUrl(slug));
+  const article = response ? await response.json() : null;
+  return article && article.photo ? article.photo.id : null;
+};
 export async function save(slug) {
   const cache = await savedCache();
   await cache.addAll([articleUrl(slug), `${articleUrl(slug)}/comments`]);
+  const shown = document.querySelector('.lead-photo img');
+  const id = await photoOf(cache, slug);
+  if (shown && id && shown.currentSrc) {
+    const variant = new URL(shown.currentSrc, location.href);
+    if (variant.origin === location.origin && variant.pathname.startsWith(`/media/${id}-`)) {
+      await cache.add(variant.pathname).catch(() => {});
+    }
+  }
 }
 export async function unsave(slug) {
   const cache = await savedCache();
+  const id = await photoOf(cache, slug);
   await cache.delete(articleUrl(slug));
   await cache.delete(`${articleUrl(slug)}/comments`);
+  if (!id) return;
+  // The photo stays while another saved article leads with it.
+  for (const request of await cache.keys()) {
+    const path = new URL(request.url).pathname;
+    if (path.startsWith('/api/articles/') && !path.endsWith('/comments') && (await photoOf(cache, decodeURIComponent(path.slice(14)))) === id) return;
+  }
+  for (const request of await cache.keys()) {
+    if (new URL(request.url).pathname.startsWith(`/media/${id}-`)) await cache.delete(request);
+  }
 }
 /** The saved articles, newest first. */
 export async function saved() {
   const cache = await savedCache();
   const articles = [];
   for (const request of await cache.keys()) {
-    if (request.url.endsWith('/comments')) continue;
+    if (request.url.endsWith('/comments') || request.url.includes('/media/')) continue;
     const response = await cache.match(request);
     if (response) articles.push(await response.json());
   }

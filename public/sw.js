@@ -94,8 +94,17 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(fromShell(path, request));
   } else if (path.startsWith('/flags/')) {
     event.respondWith(keptOnFirstUse(request));
+  } else if (path.startsWith('/media/')) {
+    event.respondWith(savedPhoto(request));
   }
 });
+
+// A saved article's lead photo (pwa-later.js keeps the variant its page showed); every other
+// photo from the network, which the browser's HTTP cache keeps for good (immutable names).
+async function savedPhoto(request) {
+  const saved = await caches.open(SAVED_CACHE);
+  return (await saved.match(request)) || fetch(request);
+}
 
 // Flags: 27 small files a page shows some of, so none is fetched at install; each one seen is
 // kept with this build's shell, and offline pages show the flags the reader has met.

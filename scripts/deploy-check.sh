@@ -45,7 +45,7 @@ start_replica() { # start_replica port
   INFOSHOS_ADDR=127.0.0.1:$1 INFOSHOS_DATABASE_URL=$db INFOSHOS_DIST=$dist \
     INFOSHOS_TLS=true INFOSHOS_TRUSTED_PROXIES=127.0.0.1 INFOSHOS_PUBLIC_URL=$site \
     INFOSHOS_RATES_URL=file:///nonexistent/rates.xml \
-    INFOSHOS_RATES_HISTORY_URL='file:///nonexistent/{id}.xml' INFOSHOS_MODERATION=post RUST_LOG=warn \
+    INFOSHOS_RATES_HISTORY_URL='file:///nonexistent/{id}.xml' INFOSHOS_MODERATION=post INFOSHOS_NO_DEMO_PHOTOS=true RUST_LOG=warn \
     "$bin" >>"$work/replica-$1.log" 2>&1 &
   pids+=($!)
 }

@@ -26,6 +26,11 @@ impl Submitted {
         Submitted { form, data }
     }
 
+    /// The whole form as the browser would send it (a file with its texts).
+    pub fn data(&self) -> Option<web_sys::FormData> {
+        self.data.clone()
+    }
+
     /// One field, as typed; empty when the form has none.
     pub fn field(&self, name: &str) -> String {
         self.data

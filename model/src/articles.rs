@@ -2,6 +2,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::Lang;
+use crate::photos::Photo;
 
 /// One row of the news feed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -17,6 +18,9 @@ pub struct ArticleSummary {
     /// ISO 3166-1 alpha-2 codes of the states the article concerns.
     pub countries: Vec<String>,
     pub comment_count: i64,
+    /// The lead photo, as a thumbnail (no caption or credit); none for a text-only story.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub photo: Option<Photo>,
 }
 
 /// A page of the feed. `next_cursor` is opaque: pass it back as `cursor` for the next page;
@@ -43,6 +47,9 @@ pub struct Article {
     pub lang: Lang,
     pub countries: Vec<String>,
     pub comment_count: i64,
+    /// The lead photo with its caption and credit; none for a text-only story.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub photo: Option<Photo>,
     /// Allowlisted HTML: paragraphs, subheads, quotes, lists, links; nothing that runs.
     pub body: String,
     /// Up to six other articles: those sharing a state first, then the most recent.

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::Lang;
+use crate::photos::{Lead, is_photo_id, text_problems};
 use crate::validation::{Problem, is_country_code, is_slug, length, one_line};
 
 pub const TITLE_MAX: usize = 200;
@@ -44,6 +45,9 @@ pub struct Draft {
     /// The draft kept on the server that this publishes, if there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub draft_id: Option<i64>,
+    /// The lead photo from the library, with the texts this article gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<Lead>,
 }
 
 /// A draft kept on the server (`POST /api/admin/drafts`): its id, for the saves that follow.
@@ -122,6 +126,9 @@ pub struct EditorArticle {
     /// Never published: a draft kept on the server, under a placeholder address.
     #[serde(default)]
     pub draft: bool,
+    /// The lead photo with the texts this article gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<crate::Photo>,
 }
 
 /// Takes an article off the portal (`false`) or puts it back (`true`); its comments stay.
@@ -146,10 +153,13 @@ pub enum DraftProblem {
     ScheduleInPast,
     /// A time to publish at more than `SCHEDULE_DAYS_MAX` days ahead.
     ScheduleTooFar,
+    /// A lead photo that is not in the library.
+    UnknownPhoto,
 }
 
 /// Every problem of a draft at once, by field name (`slug`, `title`, `summary`, `body`,
-/// `countries`, `publishAt`).
+/// `countries`, `publishAt`, and the lead photo's `lead`, `leadAlt`, `leadCaption`,
+/// `leadCredit`).
 pub type DraftProblems = BTreeMap<&'static str, DraftProblem>;
 
 pub fn validate_draft(d: &Draft) -> Result<(), DraftProblems> {
@@ -178,6 +188,19 @@ pub fn validate_draft(d: &Draft) -> Result<(), DraftProblems> {
     for (field, problem) in checks {
         if let Some(p) = problem {
             problems.insert(field, p);
+        }
+    }
+    if let Some(lead) = &d.lead {
+        if !is_photo_id(&lead.id) {
+            problems.insert("lead", DraftProblem::UnknownPhoto);
+        }
+        for (field, p) in text_problems(&lead.alt, &lead.caption, &lead.credit) {
+            let field = match field {
+                "alt" => "leadAlt",
+                "caption" => "leadCaption",
+                _ => "leadCredit",
+            };
+            problems.insert(field, DraftProblem::Field(p));
         }
     }
     if problems.is_empty() {

@@ -112,9 +112,10 @@ fn widget() -> impl Strategy<Value = Widget> {
         Just(Some(Membership::Partner))
     ];
     prop_oneof![
-        (1..=MAX_LIMIT, country).prop_map(|(limit, c)| Widget::Feed {
+        (1..=MAX_LIMIT, country, any::<bool>()).prop_map(|(limit, c, photos)| Widget::Feed {
             limit,
-            country: c.map(Into::into)
+            country: c.map(Into::into),
+            photos,
         }),
         group.prop_map(|group| Widget::Clocks { group }),
         Just(Widget::Rates),

@@ -7,13 +7,11 @@ use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 use axum::{Extension, Router};
 use tower_http::compression::CompressionLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
-use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::middleware::cache_control;
+use crate::middleware::{body_limit, cache_control, deadline};
 use crate::rate_limit::Quota;
 use crate::storage::Storage;
 use crate::telemetry::{metrics, request_id};
@@ -51,6 +49,10 @@ pub struct AppState {
     /// password to turn the second factor off), per account: apart from sign-ins, so nobody
     /// else's failed sign-ins block them.
     pub account_checks: crate::rate_limit::Pace,
+    /// Photos being processed, one per core (`media::process`).
+    pub photo_workers: crate::media::process::Workers,
+    /// Photo variants kept in memory (`media::serve`).
+    pub served: crate::media::serve::Served,
 }
 
 fn account_pace(
@@ -83,6 +85,8 @@ impl AppState {
             login_quota: Quota::LOGINS,
             account_sign_ins: account_pace(&storage, Quota::LOGINS, SIGN_INS.0, SIGN_INS.1),
             account_checks: account_pace(&storage, Quota::LOGINS, CHECKS.0, CHECKS.1),
+            photo_workers: Default::default(),
+            served: Default::default(),
         }
     }
 
@@ -177,6 +181,7 @@ pub fn app(state: AppState) -> Router {
             get(discovery::country_rss),
         )
         .route("/edition/{lang}", get(crate::edition::choose))
+        .route("/media/{name}", get(crate::media::serve::variant))
         .route("/sitemap.xml", get(discovery::sitemap))
         .route("/robots.txt", get(discovery::robots))
         // Each matched route's template goes with its answer to the metrics (`track`).
@@ -195,13 +200,9 @@ pub fn app(state: AppState) -> Router {
             state.clone(),
             security::same_origin_writes,
         ))
-        // Nobody holds a connection or sends a large body for long: the API's own limits
-        // (a comment is 16 KB) are tighter still.
-        .layer(RequestBodyLimitLayer::new(64 * 1024))
-        .layer(TimeoutLayer::with_status_code(
-            axum::http::StatusCode::REQUEST_TIMEOUT,
-            std::time::Duration::from_secs(30),
-        ))
+        // Nobody holds a connection or sends a large body for long (`body_limit`).
+        .layer(axum::middleware::from_fn(body_limit::limit))
+        .layer(axum::middleware::from_fn(deadline::deadline))
         .layer(CompressionLayer::new())
         // Outside compression: each encoding of an answer gets its own strong tag.
         .layer(axum::middleware::from_fn(etag::etag))

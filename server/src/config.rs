@@ -77,6 +77,11 @@ pub struct Config {
     #[arg(long, env = "INFOSHOS_NO_DEMO")]
     pub no_demo: bool,
 
+    /// Do not draw the demo articles' lead photos (a few seconds of the cores at the first
+    /// start; the tests that start the server skip them).
+    #[arg(long, env = "INFOSHOS_NO_DEMO_PHOTOS")]
+    pub no_demo_photos: bool,
+
     /// The portal's public origin (`https://infoshos.example`), for oEmbed answers and
     /// discovery links. Default: http:// and the listening address.
     #[arg(long, env = "INFOSHOS_PUBLIC_URL", value_parser = check::public_url)]

@@ -8,7 +8,8 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use chrono::SecondsFormat;
 use infoshos_model::links::{self, Page};
-use infoshos_model::{ArticleSummary, Lang};
+use infoshos_model::photos::{MEDIA_PREFIX, PhotoFormat, VariantSize, variant_name, widths_of};
+use infoshos_model::{ArticleSummary, Lang, Photo};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
@@ -90,6 +91,11 @@ fn rss_answer(
                 // The summary is plain text, and feed readers render a description as HTML
                 // (RSS 2.0 says it may hold entity-encoded HTML): escaped, it shows as written.
                 description: Some(quick_xml::escape::partial_escape(&a.summary).into_owned()),
+                extensions: a
+                    .photo
+                    .as_ref()
+                    .map(|p| media_content(origin, p))
+                    .unwrap_or_default(),
                 categories: a
                     .countries
                     .iter()
@@ -110,9 +116,59 @@ fn rss_answer(
             .into(),
         language: Some(lang.code().into()),
         items,
+        namespaces: [("media".to_string(), MEDIA_RSS.to_string())].into(),
         ..Default::default()
     };
     answer("application/rss+xml; charset=utf-8", channel.to_string())
+}
+
+/// Media RSS: how feed readers learn an item's picture without a byte count (`enclosure`
+/// needs one).
+const MEDIA_RSS: &str = "http://search.yahoo.com/mrss/";
+/// The width feed readers and the sitemap are offered (or the photo's widest under it).
+const FEED_PHOTO_WIDTH: u32 = 960;
+
+/// The width of `photo` offered outside the pages: `FEED_PHOTO_WIDTH` or the widest under it.
+fn offered_width(photo_width: u32) -> u32 {
+    let widths = widths_of(photo_width);
+    widths
+        .iter()
+        .copied()
+        .rfind(|w| *w <= FEED_PHOTO_WIDTH)
+        .unwrap_or(widths[0])
+}
+
+/// An item's `media:content` (its lead photo as JPEG) with the alt text as its description.
+fn media_content(origin: &str, photo: &Photo) -> rss::extension::ExtensionMap {
+    let width = offered_width(photo.width);
+    let url = format!(
+        "{origin}{}",
+        photo.src(VariantSize::Width(width), PhotoFormat::Jpeg)
+    );
+    let description = rss::extension::Extension {
+        name: "media:description".into(),
+        value: Some(quick_xml::escape::escape(&photo.alt).into_owned()),
+        attrs: [("type".to_string(), "plain".to_string())].into(),
+        ..Default::default()
+    };
+    let content = rss::extension::Extension {
+        name: "media:content".into(),
+        attrs: [
+            ("url".to_string(), url),
+            ("medium".to_string(), "image".to_string()),
+            ("type".to_string(), "image/jpeg".to_string()),
+            ("width".to_string(), width.to_string()),
+            ("height".to_string(), photo.height_at(width).to_string()),
+        ]
+        .into(),
+        children: [("media:description".to_string(), vec![description])].into(),
+        ..Default::default()
+    };
+    [(
+        "media".to_string(),
+        [("content".to_string(), vec![content])].into(),
+    )]
+    .into()
 }
 
 pub async fn sitemap(State(state): State<AppState>) -> Result<Response, AppError> {
@@ -126,7 +182,8 @@ pub async fn sitemap(State(state): State<AppState>) -> Result<Response, AppError
 
 /// Each edition's front page (changed with its newest article), then every article.
 pub fn sitemap_xml(origin: &str, listed: &[Listed]) -> std::io::Result<String> {
-    let mut urls: Vec<(String, i64)> = Vec::new();
+    // (address, last change, its lead photo's address)
+    let mut urls: Vec<(String, i64, Option<String>)> = Vec::new();
     for lang in Lang::ALL {
         if let Some(newest) = listed
             .iter()
@@ -134,13 +191,22 @@ pub fn sitemap_xml(origin: &str, listed: &[Listed]) -> std::io::Result<String> {
             .map(|a| a.modified_ms)
             .max()
         {
-            urls.push((Page::Home(lang).url(origin), newest));
+            urls.push((Page::Home(lang).url(origin), newest, None));
         }
     }
     for a in listed {
+        let image = a.photo.as_ref().map(|(id, width)| {
+            let name = variant_name(
+                id,
+                VariantSize::Width(offered_width(*width)),
+                PhotoFormat::Jpeg,
+            );
+            format!("{origin}{MEDIA_PREFIX}{name}")
+        });
         urls.push((
             Page::Article(a.lang, a.slug.clone()).url(origin),
             a.modified_ms,
+            image,
         ));
     }
     let mut writer = Writer::new_with_indent(Vec::new(), b' ', 1);
@@ -148,8 +214,12 @@ pub fn sitemap_xml(origin: &str, listed: &[Listed]) -> std::io::Result<String> {
     writer
         .create_element("urlset")
         .with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"))
+        .with_attribute((
+            "xmlns:image",
+            "http://www.google.com/schemas/sitemap-image/1.1",
+        ))
         .write_inner_content(|w| {
-            for (loc, modified_ms) in &urls {
+            for (loc, modified_ms, image) in &urls {
                 let lastmod = crate::storage::millis_to_utc(*modified_ms)
                     .to_rfc3339_opts(SecondsFormat::Secs, true);
                 w.create_element("url").write_inner_content(|w| {
@@ -157,6 +227,13 @@ pub fn sitemap_xml(origin: &str, listed: &[Listed]) -> std::io::Result<String> {
                         .write_text_content(BytesText::new(loc))?;
                     w.create_element("lastmod")
                         .write_text_content(BytesText::new(&lastmod))?;
+                    if let Some(image) = image {
+                        w.create_element("image:image").write_inner_content(|w| {
+                            w.create_element("image:loc")
+                                .write_text_content(BytesText::new(image))?;
+                            Ok(())
+                        })?;
+                    }
                     Ok(())
                 })?;
             }

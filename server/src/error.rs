@@ -35,6 +35,14 @@ pub enum AppError {
     /// Answered in the editor's language.
     #[error("invalid article")]
     InvalidDraft(DraftProblems, Lang),
+    /// Answered in the editor's language.
+    #[error("photo refused")]
+    InvalidPhoto(
+        std::collections::BTreeMap<&'static str, infoshos_model::photos::PhotoProblem>,
+        Lang,
+    ),
+    #[error("body too large")]
+    PayloadTooLarge,
     #[error("rejected body: {0}")]
     Body(#[from] JsonRejection),
     #[error("rejected query: {0}")]
@@ -94,6 +102,23 @@ impl IntoResponse for AppError {
                     error: i18n::admin::admin_ui(*lang).fix_fields.into(),
                     fields: i18n::admin::draft_fields(*lang, problems),
                 },
+            ),
+            AppError::InvalidPhoto(problems, lang) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ApiError {
+                    error: i18n::admin::admin_ui(*lang).fix_fields.into(),
+                    fields: problems
+                        .iter()
+                        .map(|(f, p)| {
+                            let message = i18n::admin::photos::photo_problem_message(*lang, *p);
+                            (f.to_string(), message)
+                        })
+                        .collect(),
+                },
+            ),
+            AppError::PayloadTooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                ApiError::new("The body is too large."),
             ),
             AppError::Body(rejection) => body_rejection(rejection),
             AppError::Query(rejection) => (

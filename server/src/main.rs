@@ -70,6 +70,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .await?;
     if !config.no_demo {
         seed::seed_if_empty(&storage).await?;
+        if !config.no_demo_photos {
+            seed::seed_demo_photos(&storage, None).await?;
+        }
     }
     seed::load_states(&storage).await?;
     rates::ensure_some_rates(&storage).await?;

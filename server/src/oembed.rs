@@ -38,7 +38,11 @@ impl Target {
         match self {
             Target::Article { .. } => (480, 240),
             Target::Widget { spec, .. } => match &spec.widget {
-                Widget::Feed { limit, .. } => (480, 96 + 64 * u32::from(*limit)),
+                // A row with a thumbnail is as tall as the thumbnail (120 × 68) and its margins.
+                Widget::Feed { limit, photos, .. } => {
+                    let row = if *photos { 84 } else { 64 };
+                    (480, 96 + row * u32::from(*limit))
+                }
                 Widget::Clocks { group: Some(_) } => (320, 420),
                 Widget::Clocks { group: None } => (320, 760),
                 Widget::Rates => (480, 720),

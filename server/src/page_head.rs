@@ -7,7 +7,8 @@
 use chrono::{DateTime, SecondsFormat, Utc};
 use infoshos_model::head::{SITE_NAME, document_title};
 use infoshos_model::links::Page;
-use infoshos_model::{ArticleSummary, Lang};
+use infoshos_model::photos::{Crop, PhotoFormat, VariantSize};
+use infoshos_model::{ArticleSummary, Lang, Photo};
 use serde_json::json;
 
 use crate::sanitize::escape_html;
@@ -21,14 +22,47 @@ pub struct Head {
     pub canonical: String,
     pub lang: Lang,
     pub article: Option<ArticleDates>,
-    /// The absolute address of the preview picture.
+    /// The absolute address of the preview picture: the portal's card.
     pub image: String,
+    /// The article's lead photo, which its previews show instead.
+    pub photo: Option<PhotoHead>,
     /// Search results are for readers, not for search engines' own lists (`noindex`).
     pub indexed: bool,
     /// The same page in each edition (`hreflang` alternates), for pages every edition has.
     pub editions: Vec<(Lang, String)>,
     /// The portal's root, which picks the reader's edition (`x-default`).
     pub root: String,
+}
+
+/// What a preview and a search engine are told of an article's lead photo.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PhotoHead {
+    /// The link preview's crop: absolute address and size.
+    pub card: String,
+    pub card_size: (u32, u32),
+    pub alt: String,
+    /// The 16 : 9, 4 : 3 and 1 : 1 crops, for `NewsArticle.image`.
+    pub images: Vec<String>,
+}
+
+impl PhotoHead {
+    pub fn of(origin: &str, photo: &Photo) -> PhotoHead {
+        let origin = origin.trim_end_matches('/');
+        let crop = |c: Crop| {
+            format!(
+                "{origin}{}",
+                photo.src(VariantSize::Crop(c), PhotoFormat::Jpeg)
+            )
+        };
+        PhotoHead {
+            card: crop(Crop::Card),
+            card_size: Crop::Card.made_size(photo.width, photo.height),
+            alt: photo.alt.clone(),
+            images: [Crop::Wide, Crop::Standard, Crop::Square]
+                .map(crop)
+                .to_vec(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +86,7 @@ impl Head {
             lang: page.lang(),
             article: None,
             image: format!("{origin}{PREVIEW_IMAGE}"),
+            photo: None,
             indexed: !matches!(page, Page::Search(_)),
             editions: match page {
                 Page::Home(_) | Page::Country(..) | Page::Widgets(_) | Page::Rates(..) => Lang::ALL
@@ -72,6 +107,7 @@ impl Head {
                 published: a.published_at,
                 modified: modified.max(a.published_at),
             }),
+            photo: a.photo.as_ref().map(|p| PhotoHead::of(origin, p)),
             ..Head::portal(origin, &Page::Article(a.lang, a.slug.clone()))
         }
     }
@@ -84,18 +120,23 @@ impl Head {
             Lang::Ru => "ru_RU",
             Lang::Zh => "zh_CN",
         };
+        let (image, image_size, image_alt) = match &self.photo {
+            Some(p) => (&p.card, p.card_size, p.alt.as_str()),
+            None => (
+                &self.image,
+                PREVIEW_SIZE,
+                "Infoshos: news of the Shanghai Cooperation Organisation",
+            ),
+        };
         let mut tags = vec![
             format!("<link rel=\"canonical\" href=\"{}\">", e(&self.canonical)),
             meta_property("og:site_name", SITE_NAME),
             meta_property("og:url", &self.canonical),
             meta_property("og:locale", locale),
-            meta_property("og:image", &self.image),
-            meta_property("og:image:width", &PREVIEW_SIZE.0.to_string()),
-            meta_property("og:image:height", &PREVIEW_SIZE.1.to_string()),
-            meta_property(
-                "og:image:alt",
-                "Infoshos: news of the Shanghai Cooperation Organisation",
-            ),
+            meta_property("og:image", image),
+            meta_property("og:image:width", &image_size.0.to_string()),
+            meta_property("og:image:height", &image_size.1.to_string()),
+            meta_property("og:image:alt", image_alt),
             meta_property(
                 "og:type",
                 if self.article.is_some() {
@@ -105,6 +146,8 @@ impl Head {
                 },
             ),
             "<meta name=\"twitter:card\" content=\"summary_large_image\">".to_string(),
+            meta_name("twitter:image", image),
+            meta_name("twitter:image:alt", image_alt),
         ];
         for (lang, url) in &self.editions {
             tags.push(format!(
@@ -141,7 +184,7 @@ impl Head {
                 "dateModified": iso(dates.modified),
                 "inLanguage": self.lang.code(),
                 "mainEntityOfPage": self.canonical,
-                "image": [self.image],
+                "image": self.photo.as_ref().map_or_else(|| vec![self.image.clone()], |p| p.images.clone()),
                 "publisher": {"@type": "Organization", "name": SITE_NAME},
             });
             tags.push(format!(
@@ -187,6 +230,13 @@ fn meta_property(property: &str, content: &str) -> String {
     )
 }
 
+fn meta_name(name: &str, content: &str) -> String {
+    format!(
+        "<meta name=\"{name}\" content=\"{}\">",
+        escape_html(content)
+    )
+}
+
 fn iso(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
@@ -222,41 +272,5 @@ fn replace_tag_with(page: &str, marker: &str, with: &str) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_preview_card_is_a_png_of_the_size_the_head_names() {
-        let png = include_bytes!("../../public/icons/card.png");
-        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
-        let size = |at: usize| u32::from_be_bytes([png[at], png[at + 1], png[at + 2], png[at + 3]]);
-        assert_eq!((size(16), size(20)), PREVIEW_SIZE, "IHDR width and height");
-    }
-
-    #[test]
-    fn json_in_a_script_cannot_close_it() {
-        let safe = script_safe(r#"{"headline":"</script><script>alert(1)</script>"}"#);
-        assert!(!safe.contains("</script") && !safe.contains('<'));
-        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
-        assert_eq!(back["headline"], "</script><script>alert(1)</script>");
-    }
-
-    #[test]
-    fn title_and_description_are_replaced_whichever_way_the_page_was_written() {
-        let head = Head {
-            title: Some("A & B".into()),
-            description: Some("\"quoted\"".into()),
-            ..Head::portal("https://p.example", &Page::Home(Lang::En))
-        };
-        for page in [
-            "<head><title>Old</title><meta name=\"description\" content=\"old\"></head>",
-            "<title>Old</title><meta content=old name=description></head>",
-        ] {
-            let out = head.apply(page);
-            assert!(out.contains("<title>A &amp; B — Infoshos</title>"), "{out}");
-            assert!(out.contains("content=\"&quot;quoted&quot;\""), "{out}");
-            assert!(!out.contains("Old") && !out.contains("old"), "{out}");
-            assert_eq!(out.matches("</head>").count(), 1);
-        }
-    }
-}
+#[path = "page_head_tests.rs"]
+mod tests;

@@ -14,7 +14,8 @@ use crate::app::AppState;
 use crate::error::AppError;
 
 /// The Content-Security-Policy of an HTML page of ours: computed from the page being sent,
-/// so a rebuilt app never runs under the hashes of the previous build.
+/// so a rebuilt app never runs under the hashes of the previous build. Pictures may also be
+/// `blob:`: the desk shows a chosen photo before it is uploaded (a URL the page made itself).
 pub fn page_policy(page: &str, frame_ancestors: &str) -> String {
     let hashes = |texts: Vec<&str>| -> String {
         texts
@@ -32,7 +33,7 @@ pub fn page_policy(page: &str, frame_ancestors: &str) -> String {
     let styles = hashes(inline_elements(page, "style"));
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{scripts}; style-src 'self'{styles}; \
-         img-src 'self' data:; connect-src 'self'; frame-src 'self'; worker-src 'self'; \
+         img-src 'self' data: blob:; connect-src 'self'; frame-src 'self'; worker-src 'self'; \
          manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; \
          frame-ancestors {frame_ancestors}"
     )

@@ -68,6 +68,8 @@ fn actions() -> Vec<(&'static str, &'static str, Option<Value>, Cells)> {
         ("GET", "/api/admin/sessions?account=", None, ADMINS),
         ("GET", "/api/admin/sessions?account=chief", None, ADMINS),
         ("GET", "/api/admin/audit", None, EVERYONE),
+        ("GET", "/api/admin/photos", None, WRITERS),
+        ("POST", "/api/admin/photos", None, WRITERS),
         ("GET", "/api/admin/sessions", None, EVERYONE),
         ("POST", "/api/admin/second-factor", None, EVERYONE),
         (

@@ -11,8 +11,10 @@ mod audit;
 mod autosave;
 mod draft_form;
 mod kept_draft;
+mod lead_photo;
 mod open_links;
 mod people;
+mod photos;
 mod publish;
 mod queue;
 mod sessions;
@@ -105,6 +107,7 @@ enum Section {
     Comments,
     Articles,
     Publish,
+    Photos,
     Audit,
     People,
     Account,
@@ -115,7 +118,7 @@ impl Section {
     fn needs(self) -> Option<Power> {
         match self {
             Section::Comments => Some(Power::Moderate),
-            Section::Articles | Section::Publish => Some(Power::Write),
+            Section::Articles | Section::Publish | Section::Photos => Some(Power::Write),
             Section::People => Some(Power::People),
             Section::Audit | Section::Account => None,
         }
@@ -206,6 +209,7 @@ fn Desk(me: Me, changed: Callback<()>) -> impl IntoView {
             {tab(Section::Comments, t().comments)}
             {tab(Section::Articles, t().articles)}
             {tab(Section::Publish, t().new_article)}
+            {tab(Section::Photos, crate::i18n::admin::photos::photos_ui(lang()).photos)}
             {tab(Section::Audit, t().audit)}
             {tab(Section::People, p().people)}
             {tab(Section::Account, p().my_account)}
@@ -218,6 +222,7 @@ fn Desk(me: Me, changed: Callback<()>) -> impl IntoView {
             Section::Comments => view! { <queue::Queue status queue message reload /> }.into_any(),
             Section::Articles => view! { <articles::Articles open /> }.into_any(),
             Section::Publish => view! { <publish::Publish opening /> }.into_any(),
+            Section::Photos => view! { <photos::Photos /> }.into_any(),
             Section::Audit => view! { <audit::Audit /> }.into_any(),
             Section::People => view! { <people::People /> }.into_any(),
             Section::Account => view! { <account::MyAccount me=me.clone() changed /> }.into_any(),

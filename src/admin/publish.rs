@@ -42,6 +42,8 @@ pub(super) struct Desk {
     pub(super) preview: RwSignal<Option<Preview>>,
     pub(super) lang: RwSignal<Lang>,
     pub(super) sending: RwSignal<bool>,
+    /// The lead photo picked from the library, with this article's texts for it.
+    pub(super) lead: RwSignal<Option<infoshos_model::Photo>>,
 }
 
 impl Desk {
@@ -58,6 +60,7 @@ impl Desk {
             preview: RwSignal::new(None),
             lang: RwSignal::new(Lang::En),
             sending: RwSignal::new(false),
+            lead: RwSignal::new(None),
         }
     }
 
@@ -97,6 +100,14 @@ pub(super) fn read_draft(form: &Submitted) -> Draft {
         countries: codes(&form.field("countries")),
         publish_at: local_minute(&form.field("publishAt")),
         draft_id: None,
+        lead: Some(form.field("leadId"))
+            .filter(|id| !id.is_empty())
+            .map(|id| infoshos_model::photos::Lead {
+                id,
+                alt: form.field("leadAlt"),
+                caption: form.field("leadCaption"),
+                credit: form.field("leadCredit"),
+            }),
     }
 }
 
@@ -191,6 +202,7 @@ fn open_article(desk: Desk, slug: String) {
                 let at = a.scheduled_for.map(local_field).unwrap_or_default();
                 set_field("article-publishAt", "value", at.into());
                 desk.lang.set(a.lang);
+                desk.lead.set(a.lead);
                 desk.hidden.set(a.hidden);
                 desk.scheduled.set(a.scheduled_for);
                 if a.draft {

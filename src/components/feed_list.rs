@@ -3,10 +3,12 @@ use infoshos_model::links::Page;
 use leptos::prelude::*;
 
 use crate::app::use_site;
+use crate::components::photo::{Picture, THUMB_SIZES};
 use crate::i18n::comment_count;
 use crate::time::{iso, reader_local};
 
-/// Rows of the news feed: local date and time, headline, summary, comment count.
+/// Rows of the news feed: the lead photo's thumbnail, local date and time, headline, summary,
+/// comment count.
 #[component]
 pub fn FeedList(items: Vec<ArticleSummary>) -> impl IntoView {
     view! {
@@ -22,8 +24,12 @@ pub fn FeedRow(item: ArticleSummary) -> impl IntoView {
     let t = site.ui();
     let href = Page::Article(item.lang, item.slug).path();
     let when = reader_local(item.published_at);
+    let thumb = item
+        .photo
+        .map(|photo| view! { <div class="feed-thumb"><Picture photo sizes=THUMB_SIZES /></div> });
     view! {
         <li class="feed-row">
+            {thumb}
             <time class="feed-time" datetime=iso(item.published_at)>{when}</time>
             <h3 class="feed-title"><a href=href>{item.title}</a></h3>
             <p class="feed-summary">{item.summary}</p>

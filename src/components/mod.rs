@@ -9,6 +9,7 @@ pub mod feed_list;
 pub mod flag;
 pub mod header;
 pub mod news_feed;
+pub mod photo;
 pub mod rate_converter;
 pub mod rates_table;
 pub mod save_offline;

@@ -5,15 +5,16 @@ use leptos::prelude::*;
 use crate::api::{self, FetchError};
 use crate::app::use_site;
 use crate::components::failure::Failure;
+use crate::components::photo::{Picture, THUMB_SIZES};
 use crate::i18n::widgets::widgets_ui;
 use crate::load::Load;
 use crate::time::{iso, reader_local};
 use infoshos_model::widgets::WidgetProblem;
 
-/// The latest headlines (about one state when `country` is set), each opening the article on
-/// the portal in a new tab.
+/// The latest headlines (about one state when `country` is set; with their photos' thumbnails
+/// when `photos`), each opening the article on the portal in a new tab.
 #[component]
-pub fn EmbedFeed(limit: usize, country: Option<String>) -> impl IntoView {
+pub fn EmbedFeed(limit: usize, country: Option<String>, photos: bool) -> impl IntoView {
     let site = use_site();
     let t = site.ui();
     let lang = site.lang.get_untracked();
@@ -48,7 +49,9 @@ pub fn EmbedFeed(limit: usize, country: Option<String>) -> impl IntoView {
         Some(Ok(list)) if list.items.is_empty() => view! { <p>{t.no_news}</p> }.into_any(),
         Some(Ok(list)) => {
             let rows = list.items.into_iter().take(limit);
-            let rows = rows.map(|a| view! { <WidgetRow a /> }).collect_view();
+            let rows = rows
+                .map(|a| view! { <WidgetRow a photos /> })
+                .collect_view();
             view! { <ol class="widget-feed">{rows}</ol> }.into_any()
         }
     };
@@ -64,10 +67,15 @@ pub fn EmbedFeed(limit: usize, country: Option<String>) -> impl IntoView {
 }
 
 #[component]
-fn WidgetRow(a: ArticleSummary) -> impl IntoView {
+fn WidgetRow(a: ArticleSummary, photos: bool) -> impl IntoView {
     let when = reader_local(a.published_at);
+    let thumb = a
+        .photo
+        .filter(|_| photos)
+        .map(|photo| view! { <div class="feed-thumb"><Picture photo sizes=THUMB_SIZES /></div> });
     view! {
         <li>
+            {thumb}
             <time datetime=iso(a.published_at)>{when}</time>
             <a href=Page::Article(a.lang, a.slug).path() target="_blank" rel="noopener">{a.title}</a>
         </li>

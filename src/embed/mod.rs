@@ -58,9 +58,11 @@ pub fn EmbeddedWidget() -> impl IntoView {
         .collect();
     let action = spec.widget.path();
     let body = match spec.widget {
-        Widget::Feed { limit, country } => {
-            view! { <feed::EmbedFeed limit=usize::from(limit) country /> }.into_any()
-        }
+        Widget::Feed {
+            limit,
+            country,
+            photos,
+        } => view! { <feed::EmbedFeed limit=usize::from(limit) country photos /> }.into_any(),
         Widget::Clocks { group } => view! { <Clocks only=group /> }.into_any(),
         Widget::Rates => view! { <RatesTable /> }.into_any(),
         Widget::Converter { from, to } => {

@@ -16,6 +16,9 @@ pub struct WidgetsUi {
     pub limit: &'static str,
     pub country: &'static str,
     pub any_country: &'static str,
+    /// The feed's thumbnails: the field, then without and with.
+    pub photos: &'static str,
+    pub photo_choices: [&'static str; 2],
     pub group: &'static str,
     pub groups: [&'static str; 3],
     pub theme: &'static str,
@@ -40,6 +43,7 @@ pub struct WidgetsUi {
     pub from: &'static str,
     pub to: &'static str,
     pub bad_currency: &'static str,
+    pub bad_photos: &'static str,
 }
 
 impl WidgetsUi {
@@ -54,6 +58,7 @@ impl WidgetsUi {
             WidgetProblem::Lang(v) => (self.bad_lang, v),
             WidgetProblem::Slug(v) => (self.bad_slug, v),
             WidgetProblem::Currency(v) => (self.bad_currency, v),
+            WidgetProblem::Photos(v) => (self.bad_photos, v),
         };
         template.replacen("{}", value, 1)
     }
@@ -81,6 +86,8 @@ static EN: WidgetsUi = WidgetsUi {
     limit: "Headlines (1–20)",
     country: "About one state",
     any_country: "All states",
+    photos: "Photos",
+    photo_choices: ["Headlines only", "With each story's photo"],
     group: "Capitals",
     groups: ["Members and partners", "Member states", "Partner states"],
     theme: "Colours",
@@ -101,6 +108,7 @@ static EN: WidgetsUi = WidgetsUi {
     from: "Converting from",
     to: "Into",
     bad_currency: "“{}” is not a currency code: three capital letters, such as CNY or RUB.",
+    bad_photos: "photos must be 1 or 0, not “{}”.",
 };
 
 static RU: WidgetsUi = WidgetsUi {
@@ -117,6 +125,8 @@ static RU: WidgetsUi = WidgetsUi {
     limit: "Заголовков (1–20)",
     country: "Об одном государстве",
     any_country: "Все государства",
+    photos: "Фото",
+    photo_choices: ["Только заголовки", "С фото каждого материала"],
     group: "Столицы",
     groups: [
         "Члены и партнёры",
@@ -141,6 +151,7 @@ static RU: WidgetsUi = WidgetsUi {
     from: "Переводим из",
     to: "В",
     bad_currency: "«{}» — не код валюты: нужны три заглавные латинские буквы, например CNY или RUB.",
+    bad_photos: "photos должен быть 1 или 0, а не «{}».",
 };
 
 static ZH: WidgetsUi = WidgetsUi {
@@ -157,6 +168,8 @@ static ZH: WidgetsUi = WidgetsUi {
     limit: "标题数（1–20）",
     country: "只看一个国家",
     any_country: "所有国家",
+    photos: "图片",
+    photo_choices: ["仅标题", "附每篇报道的图片"],
     group: "首都",
     groups: ["成员国和伙伴国", "成员国", "伙伴国"],
     theme: "配色",
@@ -177,6 +190,7 @@ static ZH: WidgetsUi = WidgetsUi {
     from: "换算自",
     to: "换算为",
     bad_currency: "“{}”不是货币代码：应为三个大写字母，如 CNY 或 RUB。",
+    bad_photos: "photos 必须是 1 或 0，而不是“{}”。",
 };
 
 #[cfg(test)]

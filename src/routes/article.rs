@@ -8,6 +8,7 @@ use crate::components::comment_form::CommentForm;
 use crate::components::comments::CommentList;
 use crate::components::failure::Failure;
 use crate::components::flag::Flag;
+use crate::components::photo::LeadPhoto;
 use crate::components::save_offline::SaveOffline;
 use crate::routes::not_found::NotFound;
 use crate::time::{iso, reader_local};
@@ -93,6 +94,10 @@ fn ArticleView(article: Article) -> impl IntoView {
     };
     let (title, summary) = (article.title.clone(), article.summary.clone());
     let token = article.form_token.clone();
+    let photo = article
+        .photo
+        .clone()
+        .map(|photo| view! { <LeadPhoto photo /> });
     crate::head::page_head(move || title.clone(), move || summary.clone());
     view! {
         <article class="article">
@@ -101,6 +106,7 @@ fn ArticleView(article: Article) -> impl IntoView {
                 <time datetime=iso(article.published_at)>{when}</time>
                 {corrected}
             </p>
+            {photo}
             <p class="article-lead">{article.summary}</p>
             // Cleaned by the server's allowlist when it was written (see `Article::body`).
             <div class="article-body" inner_html=article.body></div>

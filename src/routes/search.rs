@@ -6,6 +6,7 @@ use crate::api;
 use crate::app::use_site;
 use crate::components::failure::Failure;
 use crate::components::feed_list::FeedPlaceholder;
+use crate::components::photo::{Picture, THUMB_SIZES};
 use crate::i18n::comment_count;
 use crate::router::{query_param, use_nav};
 use crate::time::{iso, reader_local};
@@ -84,6 +85,9 @@ fn Hit(hit: SearchHit) -> impl IntoView {
     let item = hit.article;
     let href = Page::Article(item.lang, item.slug).path();
     let when = reader_local(item.published_at);
+    let thumb = item
+        .photo
+        .map(|photo| view! { <div class="feed-thumb"><Picture photo sizes=THUMB_SIZES /></div> });
     let snippet = hit
         .snippet
         .into_iter()
@@ -97,6 +101,7 @@ fn Hit(hit: SearchHit) -> impl IntoView {
         .collect_view();
     view! {
         <li class="feed-row">
+            {thumb}
             <time class="feed-time" datetime=iso(item.published_at)>{when}</time>
             <h3 class="feed-title"><a href=href>{item.title}</a></h3>
             <p class="feed-summary search-snippet">{snippet}</p>

@@ -68,6 +68,13 @@ pub fn WidgetsPage() -> impl IntoView {
                     {move || countries().into_iter().map(|(c, n)| view! { <option value=c>{n}</option> }).collect_view()}
                 </select>
             </div>
+            <div class="field only-feed">
+                <label for="widget-photos">{t.photos}</label>
+                <select id="widget-photos" name="photos">
+                    <option value="">{t.photo_choices[0]}</option>
+                    <option value="1">{t.photo_choices[1]}</option>
+                </select>
+            </div>
             <div class="field only-clocks">
                 <label for="widget-group">{t.group}</label>
                 <select id="widget-group" name="group">{choices(&GROUPS, &t.groups)}</select>

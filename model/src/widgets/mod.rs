@@ -28,6 +28,8 @@ pub enum Widget {
     Feed {
         limit: u8,
         country: Option<String>,
+        /// Each headline with its story's lead photo as a thumbnail (`photos=1`).
+        photos: bool,
     },
     /// The capital clocks of the members, the partners, or all (`None`).
     Clocks {
@@ -64,6 +66,7 @@ pub enum WidgetProblem {
     Lang(String),
     Slug(String),
     Currency(String),
+    Photos(String),
 }
 
 pub const MAX_LIMIT: u8 = 20;
@@ -116,10 +119,17 @@ impl WidgetSpec {
     pub fn query(&self) -> Vec<(&'static str, String)> {
         let mut query = Vec::new();
         match &self.widget {
-            Widget::Feed { limit, country } => {
+            Widget::Feed {
+                limit,
+                country,
+                photos,
+            } => {
                 query.push(("limit", limit.to_string()));
                 if let Some(c) = country {
                     query.push(("country", c.clone()));
+                }
+                if *photos {
+                    query.push(("photos", "1".into()));
                 }
             }
             Widget::Clocks { group } => query.push(("group", group_code(*group).to_string())),
@@ -149,6 +159,7 @@ where
 {
     let mut problems = Vec::new();
     let (mut limit, mut country, mut group, mut slug) = (DEFAULT_LIMIT, None, None, None);
+    let mut photos = false;
     let (mut lang, mut theme) = (Lang::En, Theme::Light);
     let (mut from, mut to) = (DEFAULT_FROM.to_string(), DEFAULT_TO.to_string());
     for (key, value) in pairs {
@@ -183,12 +194,21 @@ where
             "from" if is_currency_code(value) => from = value.to_string(),
             "to" if is_currency_code(value) => to = value.to_string(),
             "from" | "to" => problems.push(WidgetProblem::Currency(value.into())),
+            "photos" => match value {
+                "1" => photos = true,
+                "0" => photos = false,
+                _ => problems.push(WidgetProblem::Photos(value.into())),
+            },
             _ => {}
         }
     }
     // The same spellings as `Widget::kind`, which a test reads back.
     let widget = match kind {
-        "feed" => Widget::Feed { limit, country },
+        "feed" => Widget::Feed {
+            limit,
+            country,
+            photos,
+        },
         "clocks" => Widget::Clocks { group },
         "rates" => Widget::Rates,
         "converter" => Widget::Converter { from, to },

@@ -22,7 +22,8 @@ fn a_feed_with_every_option() {
         spec.widget,
         Widget::Feed {
             limit: 7,
-            country: Some("KZ".into())
+            country: Some("KZ".into()),
+            photos: false,
         }
     );
     assert_eq!(spec.theme, Theme::Dark);
@@ -36,7 +37,8 @@ fn defaults_and_unknown_parameters() {
         spec.widget,
         Widget::Feed {
             limit: DEFAULT_LIMIT,
-            country: None
+            country: None,
+            photos: false,
         }
     );
     assert_eq!(spec.theme, Theme::Light);

@@ -14,26 +14,8 @@ pub const MAX_PIXELS: u64 = 50_000_000;
 /// The longest side taken, whatever the other.
 pub const MAX_SIDE: u32 = 12_000;
 
-/// What an upload is refused for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Refused {
-    /// No bytes at all.
-    Empty,
-    /// Not a picture in any format we know of (text, a document, an archive…).
-    NotAPicture,
-    /// HEIC/HEIF (iPhones' default): the editor exports it as JPEG.
-    Heic,
-    /// SVG can carry scripts; a photo is never one.
-    Svg,
-    /// GIF: a photo is not one, and animations are not photos.
-    Gif,
-    /// An animated WebP.
-    Animated,
-    /// Declared larger than `MAX_PIXELS` or `MAX_SIDE`.
-    TooLarge { width: u32, height: u32 },
-    /// A JPEG, PNG or WebP whose bytes are cut short or broken.
-    Damaged,
-}
+/// What an upload is refused for: one list with the desk's words for each (the model).
+pub use infoshos_model::photos::Refusal as Refused;
 
 /// The formats taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

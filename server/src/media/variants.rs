@@ -1,6 +1,7 @@
 //! The variants readers get of a photo taken (`check`): each width of `WIDTHS` up to the
-//! photo's own (never wider), as WebP and JPEG; a 1200 × 630 crop around the focal point for
-//! link previews, as JPEG (what every network's scraper reads); and a ThumbHash, the few bytes
+//! photo's own (never wider), as WebP and JPEG; crops around the focal point (the 1200 × 630
+//! link preview and the 16 : 9, 4 : 3 and 1 : 1 images search engines ask for), as JPEG (what
+//! every scraper reads); and a ThumbHash, the few bytes
 //! a page draws while the photo loads. AVIF joins when the install script brings `nasm` for
 //! rav1e's assembly (decision 0016). Every variant is encoded afresh from pixels, so nothing of
 //! the original's metadata (GPS, camera serials, author fields) can reach one.
@@ -10,30 +11,12 @@ use fast_image_resize::{PixelType, ResizeOptions, Resizer};
 use image::codecs::jpeg::JpegEncoder;
 use image::{DynamicImage, ExtendedColorType, ImageEncoder};
 
-/// The widths made, as `srcset` will offer them.
-pub const WIDTHS: [u32; 5] = [320, 640, 960, 1280, 1920];
-/// The link preview's size (Open Graph's recommended 1.91 : 1).
-pub const CARD: (u32, u32) = (1200, 630);
+pub use infoshos_model::photos::{CARD, Crop, PhotoFormat as Format, WIDTHS};
 /// Qualities measured in decision 0016.
 const JPEG_QUALITY: u8 = 80;
 const WEBP_QUALITY: f32 = 75.0;
 /// The placeholder is made from at most this many pixels a side (ThumbHash's own limit).
 const PLACEHOLDER_SIDE: u32 = 100;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Jpeg,
-    WebP,
-}
-
-impl Format {
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Jpeg => "jpg",
-            Format::WebP => "webp",
-        }
-    }
-}
 
 /// One file readers may be sent.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,8 +24,8 @@ pub struct Variant {
     pub width: u32,
     pub height: u32,
     pub format: Format,
-    /// The link preview's crop, not a width of the photo.
-    pub card: bool,
+    /// A crop, not a width of the photo.
+    pub crop: Option<Crop>,
     pub bytes: Vec<u8>,
 }
 
@@ -73,32 +56,24 @@ pub fn make(picture: &DynamicImage, focal: Focal) -> Made {
         .expect("an RGB buffer of its own size");
     let mut resizer = Resizer::new();
     let mut variants = Vec::new();
-    let widths: Vec<u32> = match WIDTHS
-        .iter()
-        .copied()
-        .filter(|&x| x <= w)
-        .collect::<Vec<_>>()
-    {
-        none if none.is_empty() => vec![w],
-        some => some,
-    };
-    for width in widths {
-        let height =
-            ((u64::from(h) * u64::from(width) + u64::from(w) / 2) / u64::from(w)).max(1) as u32;
+    for width in infoshos_model::photos::widths_of(w) {
+        let height = infoshos_model::photos::scaled_height(w, h, width);
         let pixels = resized(&mut resizer, &source, width, height, &ResizeOptions::new());
-        variants.push(encoded(&pixels, width, height, Format::WebP, false));
-        variants.push(encoded(&pixels, width, height, Format::Jpeg, false));
+        variants.push(encoded(&pixels, width, height, Format::WebP, None));
+        variants.push(encoded(&pixels, width, height, Format::Jpeg, None));
     }
-    let (left, top, cw, ch) = card_crop(w, h, focal);
-    let (card_w, card_h) = if cw >= CARD.0 { CARD } else { (cw, ch) };
-    let crop = ResizeOptions::new().crop(
-        f64::from(left),
-        f64::from(top),
-        f64::from(cw),
-        f64::from(ch),
-    );
-    let card = resized(&mut resizer, &source, card_w, card_h, &crop);
-    variants.push(encoded(&card, card_w, card_h, Format::Jpeg, true));
+    for crop in Crop::ALL {
+        let (left, top, cw, ch) = crop_at(w, h, crop, focal);
+        let (out_w, out_h) = crop.made_size(w, h);
+        let frame = ResizeOptions::new().crop(
+            f64::from(left),
+            f64::from(top),
+            f64::from(cw),
+            f64::from(ch),
+        );
+        let pixels = resized(&mut resizer, &source, out_w, out_h, &frame);
+        variants.push(encoded(&pixels, out_w, out_h, Format::Jpeg, Some(crop)));
+    }
     Made {
         variants,
         placeholder: placeholder(picture),
@@ -136,7 +111,7 @@ fn resized(
     out.into_vec()
 }
 
-fn encoded(pixels: &[u8], width: u32, height: u32, format: Format, card: bool) -> Variant {
+fn encoded(pixels: &[u8], width: u32, height: u32, format: Format, crop: Option<Crop>) -> Variant {
     let bytes = match format {
         Format::Jpeg => {
             let mut out = Vec::new();
@@ -153,28 +128,18 @@ fn encoded(pixels: &[u8], width: u32, height: u32, format: Format, card: bool) -
         width,
         height,
         format,
-        card,
+        crop,
         bytes,
     }
 }
 
-/// The largest 1200 : 630 rectangle in a `w` × `h` photo, centred on the focal point as far as
-/// the edges allow: (left, top, width, height).
-pub fn card_crop(w: u32, h: u32, focal: Focal) -> (u32, u32, u32, u32) {
-    let (cw, ch) = if u64::from(w) * u64::from(CARD.1) > u64::from(h) * u64::from(CARD.0) {
-        (
-            (u64::from(h) * u64::from(CARD.0) / u64::from(CARD.1)) as u32,
-            h,
-        )
-    } else {
-        (
-            w,
-            (u64::from(w) * u64::from(CARD.1) / u64::from(CARD.0)) as u32,
-        )
-    };
-    let place = |size: u32, crop: u32, at: f64| {
+/// The largest rectangle of `crop`'s proportions in a `w` × `h` photo, centred on the focal
+/// point as far as the edges allow: (left, top, width, height).
+pub fn crop_at(w: u32, h: u32, crop: Crop, focal: Focal) -> (u32, u32, u32, u32) {
+    let (cw, ch) = crop.frame(w, h);
+    let place = |size: u32, inner: u32, at: f64| {
         let centre = (at.clamp(0.0, 1.0) * f64::from(size)).round() as i64;
-        (centre - i64::from(crop) / 2).clamp(0, i64::from(size - crop)) as u32
+        (centre - i64::from(inner) / 2).clamp(0, i64::from(size - inner)) as u32
     };
     (place(w, cw, focal.x), place(h, ch, focal.y), cw, ch)
 }

@@ -6,14 +6,14 @@ use image::{DynamicImage, ImageFormat, Rgb, RgbImage};
 
 use super::check::check;
 use super::test_pictures::{IDENTIFYING, halves_jpeg, with_identifying_exif};
-use super::variants::{CARD, Focal, Format, card_crop, make};
+use super::variants::{CARD, Crop, Focal, Format, crop_at, make};
 
 fn plain(w: u32, h: u32) -> DynamicImage {
     DynamicImage::ImageRgb8(RgbImage::from_pixel(w, h, Rgb([200, 40, 30])))
 }
 
-/// (width, height, format, card) of each variant, read back from its bytes.
-fn read_back(made: &super::variants::Made) -> Vec<(u32, u32, Format, bool)> {
+/// (width, height, format, crop) of each variant, read back from its bytes.
+fn read_back(made: &super::variants::Made) -> Vec<(u32, u32, Format, Option<Crop>)> {
     made.variants
         .iter()
         .map(|v| {
@@ -24,7 +24,7 @@ fn read_back(made: &super::variants::Made) -> Vec<(u32, u32, Format, bool)> {
             };
             let decoded = image::load_from_memory(&v.bytes).unwrap();
             assert_eq!((decoded.width(), decoded.height()), (v.width, v.height));
-            (v.width, v.height, format, v.card)
+            (v.width, v.height, format, v.crop)
         })
         .collect()
 }
@@ -36,19 +36,22 @@ fn each_width_up_to_the_photos_own_in_webp_and_jpeg_never_wider() {
     assert_eq!(
         read_back(&made),
         [
-            (320, 160, WebP, false),
-            (320, 160, Jpeg, false),
-            (640, 320, WebP, false),
-            (640, 320, Jpeg, false),
-            (960, 480, WebP, false),
-            (960, 480, Jpeg, false),
+            (320, 160, WebP, None),
+            (320, 160, Jpeg, None),
+            (640, 320, WebP, None),
+            (640, 320, Jpeg, None),
+            (960, 480, WebP, None),
+            (960, 480, Jpeg, None),
             // 1000 × 500 holds 952 × 500 of the card's proportions: not made larger.
-            (952, 500, Jpeg, true),
+            (952, 500, Jpeg, Some(Crop::Card)),
+            (888, 500, Jpeg, Some(Crop::Wide)),
+            (666, 500, Jpeg, Some(Crop::Standard)),
+            (500, 500, Jpeg, Some(Crop::Square)),
         ]
     );
     // A photo narrower than the smallest width is sent at its own.
     let small = read_back(&make(&plain(200, 150), Focal::CENTRE));
-    assert_eq!(small[0], (200, 150, WebP, false));
+    assert_eq!(small[0], (200, 150, WebP, None));
 }
 
 #[test]
@@ -63,13 +66,17 @@ fn the_card_is_the_largest_crop_of_its_proportions_around_the_subject() {
     ];
     for ((w, h, x, y), expected) in cases {
         assert_eq!(
-            card_crop(w, h, Focal { x, y }),
+            crop_at(w, h, Crop::Card, Focal { x, y }),
             expected,
             "{w}x{h} at {x},{y}"
         );
     }
     let made = make(&plain(3000, 2000), Focal { x: 0.3, y: 0.3 });
-    let card = made.variants.iter().find(|v| v.card).unwrap();
+    let card = made
+        .variants
+        .iter()
+        .find(|v| v.crop == Some(Crop::Card))
+        .unwrap();
     assert_eq!((card.width, card.height), CARD);
 }
 
@@ -118,7 +125,7 @@ fn what_is_see_through_is_shown_on_white_in_every_format() {
         }
     }));
     let made = make(&picture, Focal::CENTRE);
-    for v in made.variants.iter().filter(|v| !v.card) {
+    for v in made.variants.iter().filter(|v| v.crop.is_none()) {
         let rgb = image::load_from_memory(&v.bytes).unwrap().to_rgb8();
         let (w, h) = rgb.dimensions();
         let near =

@@ -16,6 +16,7 @@ use crate::error::{AppError, JsonBody};
 use crate::sanitize;
 use crate::storage::{NewArticle, is_unique_violation};
 use infoshos_model::Lang;
+use infoshos_model::photos::Lead;
 
 /// A draft that passed every check: its body cleaned and its states sorted, once each.
 pub(super) struct Checked {
@@ -63,6 +64,12 @@ pub(super) async fn check_by(
             problems.insert("countries", DraftProblem::UnknownCountry(code.clone()));
         }
     }
+    if let Some(lead) = &draft.lead
+        && !problems.contains_key("lead")
+        && state.storage.library_photo(&lead.id).await?.is_none()
+    {
+        problems.insert("lead", DraftProblem::UnknownPhoto);
+    }
     if !problems.is_empty() {
         return Err(AppError::InvalidDraft(problems, lang));
     }
@@ -89,6 +96,12 @@ pub(super) fn article(
         body_html: checked.body_html,
         published_at_ms,
         countries: checked.countries,
+        lead: draft.lead.as_ref().map(|l| Lead {
+            id: l.id.clone(),
+            alt: l.alt.trim().to_string(),
+            caption: l.caption.trim().to_string(),
+            credit: l.credit.trim().to_string(),
+        }),
     }
 }
 
@@ -242,6 +255,7 @@ pub async fn open(
         hidden: view.hidden,
         scheduled_for: view.scheduled_for,
         draft: view.draft,
+        lead: a.photo,
     }))
 }
 

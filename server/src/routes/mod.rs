@@ -106,6 +106,13 @@ pub fn api(state: &AppState) -> Router<AppState> {
         )
         .route("/admin/articles/{slug}/versions", get(editorial::versions))
         .route("/admin/audit", get(admin::audit))
+        .route(
+            "/admin/photos",
+            get(crate::api::newsroom::photos::library).post(
+                crate::api::newsroom::photos::upload
+                    .layer(DefaultBodyLimit::max(crate::middleware::body_limit::UPLOAD)),
+            ),
+        )
         .fallback(|| async { AppError::NotFound("API endpoint") })
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
         .layer(axum::middleware::from_fn_with_state(

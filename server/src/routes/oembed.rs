@@ -3,6 +3,8 @@
 
 use axum::Json;
 use axum::extract::{RawQuery, State};
+use infoshos_model::Photo;
+use infoshos_model::photos::{PhotoFormat, VariantSize, widths_of};
 use infoshos_model::widgets::Widget;
 use serde::Serialize;
 
@@ -22,6 +24,13 @@ pub struct OEmbed {
     width: u32,
     height: u32,
     cache_age: u32,
+    /// An article's lead photo, as wide as `maxwidth` allows (oEmbed's optional thumbnail).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    thumbnail_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    thumbnail_width: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    thumbnail_height: Option<u32>,
 }
 
 pub async fn show(
@@ -46,11 +55,24 @@ pub async fn show(
         address.ok_or_else(|| AppError::BadRequest("Give the page's address as url.".into()))?;
     let not_ours = || AppError::NotFound("Embeddable Infoshos page");
     let target = target(&state.public_url, &address).ok_or_else(not_ours)?;
-    let title = title(&state, &target).await?.ok_or_else(not_ours)?;
+    let (title, photo) = title(&state, &target).await?.ok_or_else(not_ours)?;
 
     let (width, height) = target.natural_size();
     let width = max_width.map_or(width, |m: u32| m.min(width));
     let height = max_height.map_or(height, |m: u32| m.min(height));
+    let thumbnail = photo.map(|p| {
+        let fits = |w: &u32| {
+            max_width.is_none_or(|m| *w <= m) && max_height.is_none_or(|m| p.height_at(*w) <= m)
+        };
+        let widths = widths_of(p.width);
+        let w = widths.iter().copied().rfind(fits).unwrap_or(widths[0]);
+        let url = format!(
+            "{}{}",
+            state.public_url,
+            p.src(VariantSize::Width(w), PhotoFormat::Jpeg)
+        );
+        (url, w, p.height_at(w))
+    });
     Ok(Json(OEmbed {
         version: "1.0",
         kind: "rich",
@@ -61,6 +83,9 @@ pub async fn show(
         width,
         height,
         cache_age: 3600,
+        thumbnail_width: thumbnail.as_ref().map(|t| t.1),
+        thumbnail_height: thumbnail.as_ref().map(|t| t.2),
+        thumbnail_url: thumbnail.map(|t| t.0),
     }))
 }
 
@@ -72,11 +97,22 @@ fn dimension(name: &str, value: &str) -> Result<u32, AppError> {
         .ok_or_else(|| AppError::BadRequest(format!("{name} must be a whole number of pixels.")))
 }
 
-/// The embed's title; `None` when what it names does not exist.
-async fn title(state: &AppState, target: &Target) -> Result<Option<String>, AppError> {
+/// The embed's title and, for an article, its lead photo; `None` when what it names does not
+/// exist.
+async fn title(
+    state: &AppState,
+    target: &Target,
+) -> Result<Option<(String, Option<Photo>)>, AppError> {
     let article = |slug: String| async move {
-        Ok::<_, AppError>(state.storage.article(&slug).await?.map(|a| a.title))
+        Ok::<_, AppError>(
+            state
+                .storage
+                .article(&slug)
+                .await?
+                .map(|a| (a.title, a.photo)),
+        )
     };
+    let named = |title: Option<String>| Ok(title.map(|t| (t, None)));
     match target {
         Target::Article { slug, .. } => article(slug.clone()).await,
         Target::Widget { spec, .. } => match &spec.widget {
@@ -86,15 +122,17 @@ async fn title(state: &AppState, target: &Target) -> Result<Option<String>, AppE
                 ..
             } => {
                 let states = state.storage.states().await?;
-                Ok(states
-                    .iter()
-                    .find(|s| &s.code == code)
-                    .map(|s| format!("Infoshos: news about {}", s.name)))
+                named(
+                    states
+                        .iter()
+                        .find(|s| &s.code == code)
+                        .map(|s| format!("Infoshos: news about {}", s.name)),
+                )
             }
-            Widget::Feed { .. } => Ok(Some("Infoshos: latest news".into())),
-            Widget::Clocks { .. } => Ok(Some("Infoshos: time in the SCO capitals".into())),
-            Widget::Rates => Ok(Some("Infoshos: SCO currencies against the rouble".into())),
-            Widget::Converter { .. } => Ok(Some("Infoshos: currency converter".into())),
+            Widget::Feed { .. } => named(Some("Infoshos: latest news".into())),
+            Widget::Clocks { .. } => named(Some("Infoshos: time in the SCO capitals".into())),
+            Widget::Rates => named(Some("Infoshos: SCO currencies against the rouble".into())),
+            Widget::Converter { .. } => named(Some("Infoshos: currency converter".into())),
         },
     }
 }

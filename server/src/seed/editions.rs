@@ -73,6 +73,7 @@ pub async fn seed_missing_editions(storage: &Storage) -> Result<usize, SeedError
                     body_html: crate::sanitize::paragraphs_html(&t.paragraphs),
                     published_at_ms: story.published.timestamp_millis(),
                     countries: story.countries.clone(),
+                    lead: None,
                 })
                 .await?;
             storage.set_story(&t.slug, &t.story).await?;

@@ -2,9 +2,12 @@
 //! the states are brought in line with the code at every start.
 
 mod editions;
+mod paint;
+mod photos;
 mod states;
 
 pub use editions::{SeedTranslation, demo_translations};
+pub use photos::seed_demo_photos;
 pub use states::sco_states;
 
 use chrono::{DateTime, Utc};
@@ -23,6 +26,8 @@ pub enum SeedError {
     UnknownArticle(String),
     #[error("translation of unknown story {0}")]
     UnknownStory(String),
+    #[error("a demo photo could not be drawn")]
+    Painting,
     #[error(transparent)]
     Database(#[from] sqlx::Error),
 }
@@ -79,6 +84,7 @@ async fn seed_english(storage: &Storage) -> Result<usize, SeedError> {
                 body_html: crate::sanitize::paragraphs_html(&a.paragraphs),
                 published_at_ms: a.published.timestamp_millis(),
                 countries: a.countries.clone(),
+                lead: None,
             })
             .await?;
     }

@@ -32,8 +32,9 @@ macro_rules! insert_article {
     ($tx:expr, $a:expr) => {{
         let a: &$crate::storage::NewArticle = $a;
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO articles (slug, lang, title, summary, body, body_text, published_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            "INSERT INTO articles (slug, lang, title, summary, body, body_text, published_at,
+                                   lead_photo, lead_alt, lead_caption, lead_credit)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
         )
         .bind(&a.slug)
         .bind(a.lang.code())
@@ -42,6 +43,10 @@ macro_rules! insert_article {
         .bind(&a.body_html)
         .bind($crate::sanitize::article_text(&a.body_html))
         .bind(a.published_at_ms)
+        .bind(a.lead.as_ref().map(|l| l.id.as_str()))
+        .bind(a.lead.as_ref().map_or("", |l| l.alt.as_str()))
+        .bind(a.lead.as_ref().map_or("", |l| l.caption.as_str()))
+        .bind(a.lead.as_ref().map_or("", |l| l.credit.as_str()))
         .fetch_one(&mut *$tx)
         .await?;
         $crate::storage::article_sql::insert_countries!($tx, id, &a.countries);
@@ -56,7 +61,8 @@ macro_rules! rewrite_article {
     ($tx:expr, $a:expr, $filter:literal, $key:expr) => {{
         let a: &$crate::storage::NewArticle = $a;
         let id: Option<i64> = sqlx::query_scalar(concat!(
-            "UPDATE articles SET lang = $1, title = $2, summary = $3, body = $4, body_text = $5
+            "UPDATE articles SET lang = $1, title = $2, summary = $3, body = $4, body_text = $5,
+                    lead_photo = $7, lead_alt = $8, lead_caption = $9, lead_credit = $10
              WHERE ",
             $filter,
             " RETURNING id"
@@ -67,6 +73,10 @@ macro_rules! rewrite_article {
         .bind(&a.body_html)
         .bind($crate::sanitize::article_text(&a.body_html))
         .bind($key)
+        .bind(a.lead.as_ref().map(|l| l.id.as_str()))
+        .bind(a.lead.as_ref().map_or("", |l| l.alt.as_str()))
+        .bind(a.lead.as_ref().map_or("", |l| l.caption.as_str()))
+        .bind(a.lead.as_ref().map_or("", |l| l.credit.as_str()))
         .fetch_optional(&mut *$tx)
         .await?;
         if let Some(id) = id {

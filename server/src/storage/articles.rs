@@ -1,4 +1,5 @@
-use infoshos_model::{Article, ArticleSummary, Lang};
+use infoshos_model::photos::Lead;
+use infoshos_model::{Article, ArticleSummary, Lang, Photo};
 use sqlx::FromRow;
 
 use super::{Storage, millis_to_utc, on_engine, split_countries};
@@ -22,6 +23,8 @@ pub struct NewArticle {
     pub body_html: String,
     pub published_at_ms: i64,
     pub countries: Vec<String>,
+    /// The lead photo from the library with the texts this article gives it.
+    pub lead: Option<Lead>,
 }
 
 #[derive(FromRow)]
@@ -34,6 +37,33 @@ pub(super) struct SummaryRow {
     lang: Lang,
     countries: Option<String>,
     comment_count: i64,
+    #[sqlx(flatten)]
+    pub(super) lead: LeadRow,
+}
+
+/// The lead photo's columns of a summary row: none of them when the article has no photo.
+#[derive(FromRow)]
+pub(super) struct LeadRow {
+    lead_photo: Option<String>,
+    lead_alt: String,
+    lead_width: Option<i64>,
+    lead_height: Option<i64>,
+    lead_placeholder: Option<String>,
+}
+
+impl LeadRow {
+    /// The photo as a feed row shows it (no caption or credit: `with_texts` adds them).
+    pub(super) fn photo(self) -> Option<Photo> {
+        Some(Photo {
+            id: self.lead_photo?,
+            width: u32::try_from(self.lead_width?).ok()?,
+            height: u32::try_from(self.lead_height?).ok()?,
+            placeholder: self.lead_placeholder.unwrap_or_default(),
+            alt: self.lead_alt,
+            caption: String::new(),
+            credit: String::new(),
+        })
+    }
 }
 
 impl From<SummaryRow> for ArticleSummary {
@@ -47,6 +77,7 @@ impl From<SummaryRow> for ArticleSummary {
             lang: r.lang,
             countries: split_countries(r.countries),
             comment_count: r.comment_count,
+            photo: r.lead.photo(),
         }
     }
 }
@@ -62,7 +93,11 @@ macro_rules! summary_columns {
             "a.id, a.slug, a.title, a.summary, a.published_at, a.lang, (SELECT ",
             $join,
             " FROM article_countries WHERE article_id = a.id) AS countries,
-    (SELECT count(*) FROM comments c WHERE c.article_id = a.id AND c.status = 'published') AS comment_count"
+    (SELECT count(*) FROM comments c WHERE c.article_id = a.id AND c.status = 'published') AS comment_count,
+    a.lead_photo, a.lead_alt,
+    (SELECT p.width FROM photos p WHERE p.id = a.lead_photo) AS lead_width,
+    (SELECT p.height FROM photos p WHERE p.id = a.lead_photo) AS lead_height,
+    (SELECT p.placeholder FROM photos p WHERE p.id = a.lead_photo) AS lead_placeholder"
         )
     };
 }

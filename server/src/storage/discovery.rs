@@ -12,6 +12,8 @@ pub struct Listed {
     pub lang: Lang,
     pub slug: String,
     pub modified_ms: i64,
+    /// The lead photo's id and width.
+    pub photo: Option<(String, u32)>,
 }
 
 #[derive(FromRow)]
@@ -19,6 +21,8 @@ struct ListedRow {
     lang: Lang,
     slug: String,
     modified: i64,
+    lead_photo: Option<String>,
+    lead_width: Option<i64>,
 }
 
 /// When an article last changed: its publication, or later an editor's correction or putting it
@@ -45,7 +49,8 @@ impl Storage {
     /// Every article on the portal (none taken down), newest first, with when it last changed.
     pub async fn listed_articles(&self) -> Result<Vec<Listed>, sqlx::Error> {
         let sql = format!(
-            "SELECT a.lang, a.slug, {} AS modified
+            "SELECT a.lang, a.slug, {} AS modified, a.lead_photo,
+                    (SELECT p.width FROM photos p WHERE p.id = a.lead_photo) AS lead_width
              FROM articles a WHERE NOT a.hidden
              ORDER BY a.published_at DESC, a.id DESC",
             self.modified()
@@ -58,6 +63,9 @@ impl Storage {
                 lang: r.lang,
                 slug: r.slug,
                 modified_ms: r.modified,
+                photo: r
+                    .lead_photo
+                    .zip(r.lead_width.and_then(|w| u32::try_from(w).ok())),
             })
             .collect())
     }

@@ -1,7 +1,7 @@
 //! An article as editors open it: whatever its state, with what readers would not be told.
 
 use chrono::{DateTime, Utc};
-use infoshos_model::{Article, ArticleSummary};
+use infoshos_model::{Article, ArticleSummary, Photo};
 use sqlx::FromRow;
 
 use super::articles::SummaryRow;
@@ -29,11 +29,14 @@ impl Storage {
             publish_at: Option<i64>,
             draft: bool,
             corrected_at: Option<i64>,
+            lead_caption: String,
+            lead_credit: String,
         }
         let sql = format!(
             "SELECT {}, a.body, a.hidden, a.publish_at, a.draft,
                     (SELECT max(v.replaced_at) FROM article_versions v WHERE v.article_id = a.id)
-                      AS corrected_at
+                      AS corrected_at,
+                    a.lead_caption, a.lead_credit
              FROM articles a WHERE a.slug = $1",
             self.summary_columns()
         );
@@ -48,6 +51,8 @@ impl Storage {
             publish_at,
             draft,
             corrected_at,
+            lead_caption,
+            lead_credit,
         }) = row
         else {
             return Ok(None);
@@ -66,6 +71,11 @@ impl Storage {
                 lang: summary.lang,
                 countries: summary.countries,
                 comment_count: summary.comment_count,
+                photo: summary.photo.map(|photo| Photo {
+                    caption: lead_caption,
+                    credit: lead_credit,
+                    ..photo
+                }),
                 body,
                 related,
                 form_token: None,

@@ -3,6 +3,7 @@
 
 pub mod editors;
 pub mod links;
+pub mod photos;
 pub mod process;
 
 use std::path::Path;

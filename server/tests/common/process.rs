@@ -68,6 +68,8 @@ fn command(
         .env("INFOSHOS_DIST", dist)
         .env("INFOSHOS_RATES_URL", "file:///nonexistent/rates.xml")
         .env("INFOSHOS_RATES_HISTORY_URL", "file:///nonexistent/{id}.xml")
+        // Drawing the demo's photos takes a debug build most of a minute (`photos_api` draws one).
+        .env("INFOSHOS_NO_DEMO_PHOTOS", "true")
         .env("RUST_LOG", "error");
     for (name, value) in extra {
         command.env(name, value);

@@ -15,6 +15,7 @@ pub use ru::ADMIN_RU;
 pub use zh::ADMIN_ZH;
 
 pub mod people;
+pub mod photos;
 
 pub struct AdminUi {
     pub title: &'static str,
@@ -137,6 +138,7 @@ pub fn draft_problem_message(lang: Lang, p: &DraftProblem) -> String {
         DraftProblem::EmptyAfterCleaning => t.empty_after_cleaning.to_string(),
         DraftProblem::ScheduleInPast => t.schedule_past.to_string(),
         DraftProblem::ScheduleTooFar => t.schedule_far.to_string(),
+        DraftProblem::UnknownPhoto => photos::photos_ui(lang).unknown_photo.to_string(),
     }
 }
 

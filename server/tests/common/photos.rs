@@ -1,0 +1,65 @@
+//! Photo uploads as `/admin` sends them: a multipart form with the file and its texts.
+
+use axum::body::Body;
+use axum::http::{Request, header};
+
+use super::{Answer, TestServer};
+
+const BOUNDARY: &str = "infoshos-test-boundary-7d3f";
+
+/// A multipart body of text fields and, when given, the file (named `photo.jpg` whatever it
+/// holds: the server reads the bytes, not the name).
+pub fn form(file: Option<&[u8]>, fields: &[(&str, &str)]) -> Vec<u8> {
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend_from_slice(
+            format!(
+                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    if let Some(bytes) = file {
+        body.extend_from_slice(
+            format!(
+                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; \
+                 filename=\"photo.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+    body
+}
+
+/// Sends `body` (see `form`) as `cookie`'s upload, in the editor's `lang`.
+pub async fn send_form(s: &TestServer, cookie: &str, body: Vec<u8>, lang: &str) -> Answer {
+    let request = Request::post("/api/admin/photos")
+        .header(header::COOKIE, cookie)
+        .header(header::ACCEPT_LANGUAGE, lang)
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
+        .body(Body::from(body))
+        .unwrap();
+    s.send(request).await
+}
+
+/// Uploads `bytes` with alt text `alt` as `cookie`.
+pub async fn upload(s: &TestServer, cookie: &str, bytes: &[u8], alt: &str) -> Answer {
+    let body = form(
+        Some(bytes),
+        &[("alt", alt), ("caption", "A test"), ("credit", "Tests")],
+    );
+    send_form(s, cookie, body, "en").await
+}
+
+/// The photo library as `cookie` sees it (newest first).
+pub async fn library(s: &TestServer, cookie: &str) -> serde_json::Value {
+    super::editors::call(s, "GET", "/api/admin/photos", Some(cookie), None)
+        .await
+        .json()
+}

@@ -1,0 +1,142 @@
+//! An article's lead photo wherever the article goes besides its API: its rendered page (the
+//! `<picture>` and the head's previews), RSS (Media RSS), the sitemap (image entries) and
+//! oEmbed (the thumbnail).
+
+mod common;
+
+use axum::http::StatusCode;
+use common::editors::{call, premoderated, sign_in};
+use common::photos::upload;
+use infoshos_server::media::test_pictures::halves_jpeg;
+use serde_json::json;
+
+/// A server with one article, `lead-story`, led by a 1400 × 700 photo; the photo's id.
+async fn with_lead_story() -> (common::TestServer, String) {
+    let s = premoderated(false).await;
+    let chief = sign_in(&s).await;
+    let id = upload(&s, &chief, &halves_jpeg(1400, 700), "Red and blue")
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let draft = json!({"slug": "lead-story", "title": "A story led by a photo",
+        "summary": "It has one.", "body": "<p>Words.</p>", "countries": ["KZ"],
+        "lead": {"id": id, "alt": "Two halves, red and blue", "caption": "Halves.", "credit": "Desk"}});
+    let published = call(&s, "POST", "/api/admin/articles", Some(&chief), Some(draft)).await;
+    assert_eq!(
+        published.status,
+        StatusCode::CREATED,
+        "{:?}",
+        published.json()
+    );
+    (s, id)
+}
+
+#[tokio::test]
+async fn the_rendered_article_leads_with_a_picture_in_every_width_and_previews_show_its_crop() {
+    let (s, id) = with_lead_story().await;
+    let page = s.get("/en/article/lead-story").await.text();
+    let webp = format!(
+        "/media/{id}-320.webp 320w, /media/{id}-640.webp 640w, /media/{id}-960.webp 960w, \
+         /media/{id}-1280.webp 1280w"
+    );
+    assert!(
+        page.contains(&format!("<source type=\"image/webp\" srcset=\"{webp}\"")),
+        "{page}"
+    );
+    for attribute in [
+        "width=\"1400\"",
+        "height=\"700\"",
+        "fetchpriority=\"high\"",
+        "loading=\"eager\"",
+        "alt=\"Two halves, red and blue\"",
+    ] {
+        assert!(page.contains(attribute), "{attribute}");
+    }
+    let caption = page
+        .split("<figcaption>")
+        .nth(1)
+        .unwrap()
+        .split("</figcaption>")
+        .next()
+        .unwrap();
+    // (Leptos marks where text meets an element with an empty comment.)
+    assert_eq!(
+        caption.replace("<!>", ""),
+        "Halves. <span class=\"photo-credit\">Desk</span>"
+    );
+    assert!(page.contains(&format!(
+        "<meta property=\"og:image\" content=\"http://127.0.0.1:8080/media/{id}-card.jpg\">"
+    )));
+
+    // The feed's row: a thumbnail, only the small widths, fetched when near.
+    let front = s.get("/en/").await.text();
+    let thumb = front
+        .split("class=\"feed-thumb\"")
+        .nth(1)
+        .expect("a thumbnail in the feed");
+    assert!(thumb.contains("loading=\"lazy\"") && !thumb.contains("fetchpriority"));
+    assert!(
+        thumb.contains(&format!("/media/{id}-320.webp 320w\"")),
+        "{thumb}"
+    );
+}
+
+#[tokio::test]
+async fn rss_the_sitemap_and_oembed_name_the_lead_photo() {
+    let (s, id) = with_lead_story().await;
+    let rss = s.get("/en/rss.xml").await.text();
+    assert!(
+        rss.contains("xmlns:media=\"http://search.yahoo.com/mrss/\""),
+        "{rss}"
+    );
+    let item = rss
+        .split("<item>")
+        .find(|i| i.contains("lead-story"))
+        .unwrap();
+    assert!(
+        item.contains(&format!("url=\"http://127.0.0.1:8080/media/{id}-960.jpg\"")),
+        "{item}"
+    );
+    assert!(
+        item.contains("width=\"960\"") && item.contains("height=\"480\""),
+        "{item}"
+    );
+    assert!(item.contains("Two halves, red and blue"), "{item}");
+
+    let sitemap = s.get("/sitemap.xml").await.text();
+    let entry = sitemap
+        .split("<url>")
+        .find(|u| u.contains("lead-story"))
+        .unwrap();
+    assert!(
+        entry.contains(&format!(
+            "<image:image>\n   <image:loc>http://127.0.0.1:8080/media/{id}-960.jpg</image:loc>"
+        )),
+        "{entry}"
+    );
+
+    let address = "http://127.0.0.1:8080/en/article/lead-story";
+    let oembed = s
+        .get(&format!("/api/oembed?url={address}&maxwidth=500"))
+        .await
+        .json();
+    assert_eq!(
+        oembed["thumbnail_url"],
+        format!("http://127.0.0.1:8080/media/{id}-320.jpg")
+    );
+    assert_eq!(
+        (
+            oembed["thumbnail_width"].clone(),
+            oembed["thumbnail_height"].clone()
+        ),
+        (json!(320), json!(160))
+    );
+    // An article without a photo has no thumbnail.
+    let plain = s
+        .get("/api/oembed?url=http://127.0.0.1:8080/en/article/astana-2017-summit")
+        .await
+        .json();
+    assert!(plain.get("thumbnail_url").is_none(), "{plain}");
+}
