@@ -151,32 +151,6 @@
     document.cookie = `theme=${root.dataset.theme};path=/;max-age=31536000;samesite=lax`;
   });
 
-  // ---- Photos: the average colour behind each while it loads ----
-  // A photo's ThumbHash (data-thumb, base64) begins with its average colour: 6 bits of
-  // lightness and 6 each of two colour differences (the LPQ space ThumbHash works in). Set as
-  // a style by script, which the page's CSP allows (a style attribute it would refuse). Photos
-  // the app adds later (another page, more news) are painted as they arrive.
-  const paintPhoto = (img) => {
-    try {
-      const b = atob(img.dataset.thumb);
-      const h = b.charCodeAt(0) | (b.charCodeAt(1) << 8) | (b.charCodeAt(2) << 16);
-      const l = (h & 63) / 63;
-      const p = ((h >> 6) & 63) / 31.5 - 1;
-      const q = ((h >> 12) & 63) / 31.5 - 1;
-      const blue = l - (2 / 3) * p;
-      const red = (3 * l - blue + q) / 2;
-      const byte = (v) => Math.round(255 * Math.min(1, Math.max(0, v)));
-      img.style.backgroundColor = `rgb(${byte(red)},${byte(red - q)},${byte(blue)})`;
-    } catch (_) {
-      // No colour, no harm: the space is kept by the photo's width and height.
-    }
-  };
-  const paintPhotos = (root) => root.querySelectorAll('img[data-thumb]').forEach(paintPhoto);
-  paintPhotos(document);
-  new MutationObserver((changes) => {
-    for (const c of changes) for (const n of c.addedNodes) if (n.querySelectorAll) paintPhotos(n);
-  }).observe(document.body, { childList: true, subtree: true });
-
   // ---- The service worker. Never inside a widget or a frame. ----
   const framed = window.top !== window.self;
   if (!('serviceWorker' in navigator) || framed || location.pathname.startsWith('/embed/')) return;

@@ -10,6 +10,7 @@ pub mod convert;
 pub mod editorial;
 pub mod error;
 pub mod head;
+pub mod html;
 pub mod lang;
 pub mod links;
 pub mod photos;

@@ -51,7 +51,7 @@ fn an_articles_previews_show_its_lead_photo_and_search_engines_get_three_proport
             id: "0123456789abcdef".into(),
             width: 1000,
             height: 500,
-            placeholder: String::new(),
+            colour: String::new(),
             alt: "The hall \"at noon\"".into(),
             caption: String::new(),
             credit: String::new(),

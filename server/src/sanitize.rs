@@ -131,21 +131,8 @@ pub fn paragraphs_html(paragraphs: &[String]) -> String {
     article_html(&html)
 }
 
-/// Text safe inside a double-quoted HTML attribute or an element.
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Text safe inside a double-quoted HTML attribute or an element (the model's one rule).
+pub use infoshos_model::html::escape_html;
 
 #[cfg(test)]
 mod tests {

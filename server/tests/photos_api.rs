@@ -226,10 +226,17 @@ async fn a_lead_photo_reaches_the_feed_and_the_article_with_its_caption_and_cred
     assert_eq!(
         article["photo"],
         json!({"id": id, "width": 1400, "height": 700,
-               "placeholder": article["photo"]["placeholder"], "alt": "Two halves",
+               "colour": article["photo"]["colour"], "alt": "Two halves",
                "caption": "The halves, red and blue.", "credit": "Test desk"})
     );
-    assert!(article["photo"]["placeholder"].as_str().unwrap().len() > 10);
+    // Red and blue halves average to a purple.
+    let colour = article["photo"]["colour"].as_str().unwrap();
+    let channel = |at: usize| u8::from_str_radix(&colour[at..at + 2], 16).unwrap();
+    assert_eq!(colour.len(), 7, "{colour}");
+    assert!(
+        channel(1) > 80 && channel(5) > 80 && channel(3) < 60,
+        "{colour}"
+    );
     let feed = s.get("/api/articles?lang=en").await.json();
     let row = &feed["items"][0];
     assert_eq!(row["slug"], "photo-story");

@@ -3,7 +3,7 @@ use infoshos_model::links::Page;
 use leptos::prelude::*;
 
 use crate::app::use_site;
-use crate::components::photo::{Picture, THUMB_SIZES};
+use crate::components::photo::thumb;
 use crate::i18n::comment_count;
 use crate::time::{iso, reader_local};
 
@@ -24,9 +24,7 @@ pub fn FeedRow(item: ArticleSummary) -> impl IntoView {
     let t = site.ui();
     let href = Page::Article(item.lang, item.slug).path();
     let when = reader_local(item.published_at);
-    let thumb = item
-        .photo
-        .map(|photo| view! { <div class="feed-thumb"><Picture photo sizes=THUMB_SIZES /></div> });
+    let thumb = item.photo.map(thumb);
     view! {
         <li class="feed-row">
             {thumb}

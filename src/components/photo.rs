@@ -1,11 +1,12 @@
 //! A photo as pages show it: `<picture>` with WebP and JPEG in every width made, the photo's
 //! own proportions reserved (`width`/`height`: the page never shifts when it arrives), fetched
-//! first when it is the page's lead and only when scrolled near otherwise. `data-thumb` carries
-//! its ThumbHash: `pwa.js` paints the photo's average colour behind it while it loads (a style
-//! set by script, which the page's CSP allows where a `style` attribute would be refused).
+//! first when it is the page's lead and only when scrolled near otherwise. The markup is the
+//! model's (`Photo::picture_html`, every text in it escaped), one string for the server's page
+//! and the app alike. `data-colour` is the photo's average colour: the stylesheet paints it
+//! behind the photo while it loads (`attr()`; a `style` attribute the page's CSP would refuse,
+//! and a script that painted it cost 0.3 KB of `pwa.js`).
 
 use infoshos_model::Photo;
-use infoshos_model::photos::{PhotoFormat, VariantSize, widths_of};
 use leptos::prelude::*;
 
 /// `sizes` of the lead photo: the main column's width (660 px beside both side columns, the
@@ -15,49 +16,12 @@ pub const LEAD_SIZES: &str = "(min-width: 1001px) 660px, 100vw";
 pub const THUMB_SIZES: &str = "120px";
 const THUMB_MAX: u32 = 320;
 
-#[component]
-pub fn Picture(
-    photo: Photo,
-    sizes: &'static str,
-    /// The page's lead: fetched at once and first.
-    #[prop(optional)]
-    lead: bool,
-) -> impl IntoView {
-    let max = (!lead).then_some(THUMB_MAX);
-    // The fallback `src`: the smallest width, for a browser that reads no `srcset`.
-    let smallest = widths_of(photo.width)[0];
-    let src = photo.src(VariantSize::Width(smallest), PhotoFormat::Jpeg);
-    view! {
-        <picture>
-            <source type="image/webp" srcset=photo.srcset(PhotoFormat::WebP, max) sizes=sizes />
-            <img
-                src=src
-                srcset=photo.srcset(PhotoFormat::Jpeg, max)
-                sizes=sizes
-                width=photo.width
-                height=photo.height
-                alt=photo.alt
-                loading=if lead { "eager" } else { "lazy" }
-                fetchpriority=lead.then_some("high")
-                decoding="async"
-                data-thumb=photo.placeholder
-            />
-        </picture>
-    }
+/// A row's thumbnail. (Plain functions, not components: no props to build.)
+pub fn thumb(photo: Photo) -> impl IntoView {
+    view! { <div class="feed-thumb" inner_html=photo.picture_html(THUMB_SIZES, false, Some(THUMB_MAX))></div> }
 }
 
 /// The article's lead photo with its caption and credit.
-#[component]
-pub fn LeadPhoto(photo: Photo) -> impl IntoView {
-    let caption = photo.caption.clone();
-    let credit = photo.credit.clone();
-    let words = !(caption.is_empty() && credit.is_empty());
-    view! {
-        <figure class="lead-photo">
-            <Picture photo sizes=LEAD_SIZES lead=true />
-            {words.then(|| view! {
-                <figcaption>{caption} " " <span class="photo-credit">{credit}</span></figcaption>
-            })}
-        </figure>
-    }
+pub fn lead_photo(photo: Photo) -> impl IntoView {
+    view! { <figure class="lead-photo" inner_html=photo.lead_html(LEAD_SIZES)></figure> }
 }

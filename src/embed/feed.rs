@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::api::{self, FetchError};
 use crate::app::use_site;
 use crate::components::failure::Failure;
-use crate::components::photo::{Picture, THUMB_SIZES};
+use crate::components::photo::thumb;
 use crate::i18n::widgets::widgets_ui;
 use crate::load::Load;
 use crate::time::{iso, reader_local};
@@ -69,10 +69,7 @@ pub fn EmbedFeed(limit: usize, country: Option<String>, photos: bool) -> impl In
 #[component]
 fn WidgetRow(a: ArticleSummary, photos: bool) -> impl IntoView {
     let when = reader_local(a.published_at);
-    let thumb = a
-        .photo
-        .filter(|_| photos)
-        .map(|photo| view! { <div class="feed-thumb"><Picture photo sizes=THUMB_SIZES /></div> });
+    let thumb = a.photo.filter(|_| photos).map(thumb);
     view! {
         <li>
             {thumb}

@@ -8,7 +8,7 @@ use crate::components::comment_form::CommentForm;
 use crate::components::comments::CommentList;
 use crate::components::failure::Failure;
 use crate::components::flag::Flag;
-use crate::components::photo::LeadPhoto;
+use crate::components::photo::lead_photo;
 use crate::components::save_offline::SaveOffline;
 use crate::routes::not_found::NotFound;
 use crate::time::{iso, reader_local};
@@ -94,10 +94,7 @@ fn ArticleView(article: Article) -> impl IntoView {
     };
     let (title, summary) = (article.title.clone(), article.summary.clone());
     let token = article.form_token.clone();
-    let photo = article
-        .photo
-        .clone()
-        .map(|photo| view! { <LeadPhoto photo /> });
+    let photo = article.photo.clone().map(lead_photo);
     crate::head::page_head(move || title.clone(), move || summary.clone());
     view! {
         <article class="article">

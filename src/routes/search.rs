@@ -6,7 +6,7 @@ use crate::api;
 use crate::app::use_site;
 use crate::components::failure::Failure;
 use crate::components::feed_list::FeedPlaceholder;
-use crate::components::photo::{Picture, THUMB_SIZES};
+use crate::components::photo::thumb;
 use crate::i18n::comment_count;
 use crate::router::{query_param, use_nav};
 use crate::time::{iso, reader_local};
@@ -85,9 +85,7 @@ fn Hit(hit: SearchHit) -> impl IntoView {
     let item = hit.article;
     let href = Page::Article(item.lang, item.slug).path();
     let when = reader_local(item.published_at);
-    let thumb = item
-        .photo
-        .map(|photo| view! { <div class="feed-thumb"><Picture photo sizes=THUMB_SIZES /></div> });
+    let thumb = item.photo.map(thumb);
     let snippet = hit
         .snippet
         .into_iter()

@@ -97,6 +97,9 @@ function serverAt({ offset = 0, dist = path.join(root, 'dist'), env = {} } = {})
         // The specs sign in, set up, join and reset more often than a person; the pace of
         // sign-ins has tests of its own (server/tests/admin_api.rs, scripts/deploy-check.sh).
         INFOSHOS_SIGN_IN_BURST: '100',
+        // The debug build draws the demo's 40-odd photos in most of a minute: photos.spec.js
+        // uploads its own through the desk.
+        INFOSHOS_NO_DEMO_PHOTOS: 'true',
         ...env,
       },
       stdio: ['ignore', 'pipe', 'inherit'],

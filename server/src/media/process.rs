@@ -38,6 +38,8 @@ pub struct Processed {
     pub width: u32,
     pub height: u32,
     pub placeholder: String,
+    /// The average colour, `#rrggbb`, read from the ThumbHash.
+    pub colour: String,
     pub variants: Vec<(String, Vec<u8>)>,
 }
 
@@ -76,7 +78,16 @@ pub fn made(id: &str, bytes: &[u8], focal: Focal) -> Result<Processed, Refused> 
     Ok(Processed {
         width,
         height,
+        colour: average_colour(&made.placeholder),
         placeholder: base64::engine::general_purpose::STANDARD.encode(made.placeholder),
         variants,
     })
+}
+
+/// The average colour a ThumbHash holds, as CSS writes it; grey if it cannot be read.
+fn average_colour(thumbhash: &[u8]) -> String {
+    let (r, g, b, _) =
+        thumbhash::thumb_hash_to_average_rgba(thumbhash).unwrap_or((0.5, 0.5, 0.5, 1.0));
+    let byte = |v: f32| (v.clamp(0.0, 1.0) * 255.0).round() as u8;
+    format!("#{:02x}{:02x}{:02x}", byte(r), byte(g), byte(b))
 }

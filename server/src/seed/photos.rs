@@ -163,6 +163,7 @@ fn paint_and_process(slug: &str, country: &str) -> Result<(NewPhoto, Scene), See
             height: processed.height,
             focal: (0.5, 0.5),
             placeholder: processed.placeholder,
+            colour: processed.colour,
             alt: String::new(),
             caption: String::new(),
             credit: String::new(),

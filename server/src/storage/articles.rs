@@ -48,7 +48,7 @@ pub(super) struct LeadRow {
     lead_alt: String,
     lead_width: Option<i64>,
     lead_height: Option<i64>,
-    lead_placeholder: Option<String>,
+    lead_colour: Option<String>,
 }
 
 impl LeadRow {
@@ -58,7 +58,7 @@ impl LeadRow {
             id: self.lead_photo?,
             width: u32::try_from(self.lead_width?).ok()?,
             height: u32::try_from(self.lead_height?).ok()?,
-            placeholder: self.lead_placeholder.unwrap_or_default(),
+            colour: self.lead_colour.unwrap_or_default(),
             alt: self.lead_alt,
             caption: String::new(),
             credit: String::new(),
@@ -97,7 +97,7 @@ macro_rules! summary_columns {
     a.lead_photo, a.lead_alt,
     (SELECT p.width FROM photos p WHERE p.id = a.lead_photo) AS lead_width,
     (SELECT p.height FROM photos p WHERE p.id = a.lead_photo) AS lead_height,
-    (SELECT p.placeholder FROM photos p WHERE p.id = a.lead_photo) AS lead_placeholder"
+    (SELECT p.colour FROM photos p WHERE p.id = a.lead_photo) AS lead_colour"
         )
     };
 }

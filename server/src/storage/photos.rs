@@ -15,8 +15,9 @@ pub struct NewPhoto {
     pub width: u32,
     pub height: u32,
     pub focal: (f64, f64),
-    /// ThumbHash in base64.
+    /// ThumbHash in base64, and the average colour (`#rrggbb`) pages paint while it loads.
     pub placeholder: String,
+    pub colour: String,
     pub alt: String,
     pub caption: String,
     pub credit: String,
@@ -29,7 +30,7 @@ struct LibraryRow {
     id: String,
     width: i64,
     height: i64,
-    placeholder: String,
+    colour: String,
     alt: String,
     caption: String,
     credit: String,
@@ -44,7 +45,7 @@ impl From<LibraryRow> for LibraryPhoto {
                 id: r.id,
                 width: u32::try_from(r.width).unwrap_or_default(),
                 height: u32::try_from(r.height).unwrap_or_default(),
-                placeholder: r.placeholder,
+                colour: r.colour,
                 alt: r.alt,
                 caption: r.caption,
                 credit: r.credit,
@@ -60,7 +61,7 @@ const AUDIT_UPLOAD: &str =
     "INSERT INTO audit (at, actor, action, subject) VALUES ($1, $2, 'upload-photo', $3)";
 
 const LIBRARY_COLUMNS: &str =
-    "id, width, height, placeholder, alt, caption, credit, uploaded_by, uploaded_at";
+    "id, width, height, colour, alt, caption, credit, uploaded_by, uploaded_at";
 
 impl Storage {
     /// The library's photo `id`, if there is one.
@@ -86,8 +87,8 @@ impl Storage {
             let mut tx = pool.begin_write().await?;
             let created = sqlx::query(
                 "INSERT INTO photos (id, original, width, height, focal_x, focal_y, placeholder,
-                                     alt, caption, credit, uploaded_by, uploaded_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                                     colour, alt, caption, credit, uploaded_by, uploaded_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
                  ON CONFLICT (id) DO NOTHING",
             )
             .bind(&photo.id)
@@ -97,6 +98,7 @@ impl Storage {
             .bind(photo.focal.0)
             .bind(photo.focal.1)
             .bind(&photo.placeholder)
+            .bind(&photo.colour)
             .bind(&photo.alt)
             .bind(&photo.caption)
             .bind(&photo.credit)

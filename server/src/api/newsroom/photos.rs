@@ -139,6 +139,7 @@ pub async fn upload(
             height: made.height,
             focal: (focal.x, focal.y),
             placeholder: made.placeholder,
+            colour: made.colour,
             alt: form.alt.trim().to_string(),
             caption: form.caption.trim().to_string(),
             credit: form.credit.trim().to_string(),

@@ -9,7 +9,9 @@ CREATE TABLE photos (
     height      INTEGER NOT NULL,
     focal_x     REAL    NOT NULL,
     focal_y     REAL    NOT NULL,
+    -- The ThumbHash (base64), and the average colour pages paint while the photo loads.
     placeholder TEXT    NOT NULL,
+    colour      TEXT    NOT NULL,
     -- What the uploader wrote: the library's texts, offered again when the photo is reused.
     alt         TEXT    NOT NULL,
     caption     TEXT    NOT NULL,

@@ -7,6 +7,7 @@ CREATE TABLE photos (
     focal_x     DOUBLE PRECISION NOT NULL,
     focal_y     DOUBLE PRECISION NOT NULL,
     placeholder TEXT             NOT NULL,
+    colour      TEXT             NOT NULL,
     alt         TEXT             NOT NULL,
     caption     TEXT             NOT NULL,
     credit      TEXT             NOT NULL,
