@@ -2,8 +2,9 @@
 CREATE TABLE photos (
     id          TEXT             PRIMARY KEY,
     original    BYTEA            NOT NULL,
-    width       INTEGER          NOT NULL,
-    height      INTEGER          NOT NULL,
+    -- BIGINT as every number the server reads as i64 (sqlx decodes an INTEGER only as i32).
+    width       BIGINT           NOT NULL,
+    height      BIGINT           NOT NULL,
     focal_x     DOUBLE PRECISION NOT NULL,
     focal_y     DOUBLE PRECISION NOT NULL,
     placeholder TEXT             NOT NULL,
