@@ -6,14 +6,9 @@ mod common;
 
 use axum::http::{StatusCode, header};
 use common::editors::{call, premoderated, sign_in, sign_in_as};
-use common::photos::upload;
+use common::photos::{size_of, upload};
 use infoshos_server::media::test_pictures::{IDENTIFYING, halves_jpeg, with_identifying_exif};
 use serde_json::json;
-
-fn size_of(bytes: &[u8]) -> (u32, u32) {
-    let picture = image::load_from_memory(bytes).expect("a picture");
-    (picture.width(), picture.height())
-}
 
 #[tokio::test]
 async fn an_uploaded_photo_is_served_in_each_width_for_good_and_without_its_metadata() {
@@ -253,56 +248,4 @@ async fn a_lead_photo_reaches_the_feed_and_the_article_with_its_caption_and_cred
     )
     .await;
     assert_eq!(opened.json()["lead"]["credit"], "Test desk");
-}
-
-#[tokio::test]
-async fn a_demo_story_gets_a_drawn_photo_in_every_edition_with_words_in_its_language() {
-    let s = premoderated(false).await;
-    let given = infoshos_server::seed::seed_demo_photos(&s.storage, Some(1))
-        .await
-        .unwrap();
-    let first = infoshos_server::seed::demo_content()
-        .unwrap()
-        .article
-        .remove(0);
-    let translations = infoshos_server::seed::demo_translations().unwrap();
-    let told: Vec<_> = translations
-        .iter()
-        .filter(|(_, t)| t.story == first.slug)
-        .collect();
-    assert_eq!(given, 1 + told.len());
-    let english = s.get(&format!("/api/articles/{}", first.slug)).await.json();
-    let photo = &english["photo"];
-    assert_eq!(
-        (photo["width"].clone(), photo["height"].clone()),
-        (json!(1280), json!(720))
-    );
-    assert!(
-        photo["alt"]
-            .as_str()
-            .unwrap()
-            .starts_with("A drawn landscape"),
-        "{photo:?}"
-    );
-    assert_eq!(photo["credit"], "Infoshos illustration, drawn by code");
-    for (lang, t) in told {
-        let there = s.get(&format!("/api/articles/{}", t.slug)).await.json();
-        assert_eq!(there["photo"]["id"], photo["id"], "{lang:?}");
-        assert_ne!(
-            there["photo"]["alt"], photo["alt"],
-            "{lang:?} has its own words"
-        );
-    }
-    let v = s
-        .get(&format!(
-            "/media/{}-1280.webp",
-            photo["id"].as_str().unwrap()
-        ))
-        .await;
-    assert_eq!(size_of(&v.body), (1280, 720));
-    // A second run finds nothing to do.
-    let again = infoshos_server::seed::seed_demo_photos(&s.storage, Some(1))
-        .await
-        .unwrap();
-    assert_eq!(again, 0);
 }

@@ -1,12 +1,12 @@
 //! An article's lead photo wherever the article goes besides its API: its rendered page (the
 //! `<picture>` and the head's previews), RSS (Media RSS), the sitemap (image entries) and
-//! oEmbed (the thumbnail).
+//! oEmbed (the thumbnail); and the demo's drawn photos in every edition.
 
 mod common;
 
 use axum::http::StatusCode;
 use common::editors::{call, premoderated, sign_in};
-use common::photos::upload;
+use common::photos::{size_of, upload};
 use infoshos_server::media::test_pictures::halves_jpeg;
 use serde_json::json;
 
@@ -139,4 +139,58 @@ async fn rss_the_sitemap_and_oembed_name_the_lead_photo() {
         .await
         .json();
     assert!(plain.get("thumbnail_url").is_none(), "{plain}");
+}
+
+/// The size of a served picture, read from its bytes.
+
+#[tokio::test]
+async fn a_demo_story_gets_a_drawn_photo_in_every_edition_with_words_in_its_language() {
+    let s = premoderated(false).await;
+    let given = infoshos_server::seed::seed_demo_photos(&s.storage, Some(1))
+        .await
+        .unwrap();
+    let first = infoshos_server::seed::demo_content()
+        .unwrap()
+        .article
+        .remove(0);
+    let translations = infoshos_server::seed::demo_translations().unwrap();
+    let told: Vec<_> = translations
+        .iter()
+        .filter(|(_, t)| t.story == first.slug)
+        .collect();
+    assert_eq!(given, 1 + told.len());
+    let english = s.get(&format!("/api/articles/{}", first.slug)).await.json();
+    let photo = &english["photo"];
+    assert_eq!(
+        (photo["width"].clone(), photo["height"].clone()),
+        (json!(1280), json!(720))
+    );
+    assert!(
+        photo["alt"]
+            .as_str()
+            .unwrap()
+            .starts_with("A drawn landscape"),
+        "{photo:?}"
+    );
+    assert_eq!(photo["credit"], "Infoshos illustration, drawn by code");
+    for (lang, t) in told {
+        let there = s.get(&format!("/api/articles/{}", t.slug)).await.json();
+        assert_eq!(there["photo"]["id"], photo["id"], "{lang:?}");
+        assert_ne!(
+            there["photo"]["alt"], photo["alt"],
+            "{lang:?} has its own words"
+        );
+    }
+    let v = s
+        .get(&format!(
+            "/media/{}-1280.webp",
+            photo["id"].as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(size_of(&v.body), (1280, 720));
+    // A second run finds nothing to do.
+    let again = infoshos_server::seed::seed_demo_photos(&s.storage, Some(1))
+        .await
+        .unwrap();
+    assert_eq!(again, 0);
 }

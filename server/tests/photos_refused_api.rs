@@ -5,7 +5,7 @@ mod common;
 
 use axum::http::StatusCode;
 use common::editors::{premoderated, sign_in};
-use common::photos::{form, library, send_form, upload};
+use common::photos::{form, library, send_body, send_form, upload};
 use infoshos_server::media::test_pictures::{declared_png, halves_jpeg};
 use serde_json::json;
 
@@ -109,38 +109,15 @@ async fn a_file_over_the_upload_limit_is_refused_and_other_routes_keep_their_sma
         .chunks(64 * 1024)
         .map(|c| Ok(c.to_vec()))
         .collect();
-    let a = s
-        .send(
-            axum::http::Request::post("/api/admin/photos")
-                .header("cookie", &chief)
-                .header(
-                    "content-type",
-                    "multipart/form-data; boundary=infoshos-test-boundary-7d3f",
-                )
-                .body(axum::body::Body::from_stream(futures_util::stream::iter(
-                    pieces,
-                )))
-                .unwrap(),
-        )
-        .await;
+    let stream = axum::body::Body::from_stream(futures_util::stream::iter(pieces));
+    let a = send_body(&s, &chief, stream, "en", None).await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{:?}", a.json());
     assert_eq!(a.json()["fields"]["file"], "This file is over 40 MB.");
     // Declared far too large: refused before a byte is read.
     let bigger = vec![0u8; infoshos_model::photos::UPLOAD_MAX_BYTES + 2 * 1024 * 1024];
     let body = form(Some(&bigger), &[("alt", "Big")]);
-    let declared = s
-        .send(
-            axum::http::Request::post("/api/admin/photos")
-                .header("cookie", &chief)
-                .header(
-                    "content-type",
-                    "multipart/form-data; boundary=infoshos-test-boundary-7d3f",
-                )
-                .header("content-length", body.len())
-                .body(axum::body::Body::from(body))
-                .unwrap(),
-        )
-        .await;
+    let length = body.len();
+    let declared = send_body(&s, &chief, axum::body::Body::from(body), "en", Some(length)).await;
     assert_eq!(declared.status, StatusCode::PAYLOAD_TOO_LARGE);
     // Other routes keep their small limit.
     let comment = vec![b'x'; 70 * 1024];

@@ -36,16 +36,34 @@ pub fn form(file: Option<&[u8]>, fields: &[(&str, &str)]) -> Vec<u8> {
 
 /// Sends `body` (see `form`) as `cookie`'s upload, in the editor's `lang`.
 pub async fn send_form(s: &TestServer, cookie: &str, body: Vec<u8>, lang: &str) -> Answer {
-    let request = Request::post("/api/admin/photos")
+    send_body(s, cookie, Body::from(body), lang, None).await
+}
+
+/// Sends a form's `body` as it comes (in pieces, say), with a `Content-Length` when `declared`.
+pub async fn send_body(
+    s: &TestServer,
+    cookie: &str,
+    body: Body,
+    lang: &str,
+    declared: Option<usize>,
+) -> Answer {
+    let mut request = Request::post("/api/admin/photos")
         .header(header::COOKIE, cookie)
         .header(header::ACCEPT_LANGUAGE, lang)
         .header(
             header::CONTENT_TYPE,
             format!("multipart/form-data; boundary={BOUNDARY}"),
-        )
-        .body(Body::from(body))
-        .unwrap();
-    s.send(request).await
+        );
+    if let Some(length) = declared {
+        request = request.header(header::CONTENT_LENGTH, length);
+    }
+    s.send(request.body(body).unwrap()).await
+}
+
+/// The size of a served picture, read from its bytes.
+pub fn size_of(bytes: &[u8]) -> (u32, u32) {
+    let picture = image::load_from_memory(bytes).expect("a picture");
+    (picture.width(), picture.height())
 }
 
 /// Uploads `bytes` with alt text `alt` as `cookie`.
