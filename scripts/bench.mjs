@@ -131,8 +131,14 @@ async function pages(base, size) {
     ['article', `/api/articles/${slug}`],
     ['rates', '/api/rates'],
     ['rendered /en/', '/en/'],
-    ['photo, 640 px WebP', `/media/${(await upload(base, await editor(base), 1600, 900)).id}-640.webp`],
+    ...await photoRows(base),
   ];
+}
+
+// A photo's 640 px variant in the format Chromium takes (AVIF) and the next (WebP).
+async function photoRows(base) {
+  const { id } = await upload(base, await editor(base), 1600, 900);
+  return ['avif', 'webp'].map((ext) => [`photo, 640 px ${ext.toUpperCase()}`, `/media/${id}-640.${ext}`]);
 }
 
 function wrk(url) {

@@ -1,6 +1,6 @@
 use clap::Parser;
 use infoshos_server::{
-    admin, app, backup, config, config::Config, config_check, rates, seed, serve, storage,
+    admin, app, backup, config, config::Config, config_check, media, rates, seed, serve, storage,
     storage::Storage, telemetry,
 };
 
@@ -106,6 +106,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .with_trusted_proxies(config.trusted_proxies.clone())
         .with_embed_origins(&config.embed_origins)?;
     let metrics_storage = state.storage.clone();
+    media::process::spawn_make_missing_avif(state.storage.clone(), state.photo_workers.clone());
     let router = app::app(state);
     let listener = bind(config.addr, "INFOSHOS_ADDR").await;
     if let Some(addr) = config.metrics_addr {

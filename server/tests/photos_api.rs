@@ -27,6 +27,11 @@ async fn an_uploaded_photo_is_served_in_each_width_for_good_and_without_its_meta
     let id = photo["id"].as_str().unwrap().to_string();
     assert_eq!(id.len(), 16);
 
+    let avif = s.get(&format!("/media/{id}-640.avif")).await;
+    assert_eq!(avif.status, StatusCode::OK);
+    assert_eq!(avif.header(header::CONTENT_TYPE), "image/avif");
+    assert_eq!(&avif.body[4..12], b"ftypavif");
+    assert!(!String::from_utf8_lossy(&avif.body).contains("SECRET"));
     let mut seen = Vec::new();
     for (name, kind, size) in [
         (format!("{id}-320.webp"), "image/webp", (320, 160)),
@@ -248,4 +253,41 @@ async fn a_lead_photo_reaches_the_feed_and_the_article_with_its_caption_and_cred
     )
     .await;
     assert_eq!(opened.json()["lead"]["credit"], "Test desk");
+}
+
+#[tokio::test]
+async fn a_photo_stored_before_avif_is_sent_as_webp_until_its_avif_is_made() {
+    use infoshos_server::media::process::{Workers, made, make_missing_avif, photo_id};
+    use infoshos_server::media::variants::Focal;
+    let s = premoderated(false).await;
+    let original = halves_jpeg(700, 350);
+    let id = photo_id(&original);
+    let mut processed = made(&id, &original, Focal::CENTRE).unwrap();
+    processed
+        .variants
+        .retain(|(name, _)| !name.ends_with(".avif"));
+    let photo = infoshos_server::storage::NewPhoto {
+        alt: "Halves".into(),
+        ..processed.into_photo(id.clone(), original, Focal::CENTRE)
+    };
+    s.storage.store_photo(&photo, "chief", 0).await.unwrap();
+
+    let before = s.get(&format!("/media/{id}-640.avif")).await;
+    assert_eq!(before.status, StatusCode::TEMPORARY_REDIRECT);
+    assert_eq!(
+        before.header(header::LOCATION),
+        format!("/media/{id}-640.webp")
+    );
+    assert_eq!(before.header(header::CACHE_CONTROL), "no-store");
+    // A width the photo does not have is not found in any format.
+    let wider = s.get(&format!("/media/{id}-960.avif")).await;
+    assert_eq!(wider.status, StatusCode::NOT_FOUND);
+
+    let workers = Workers::default();
+    assert_eq!(make_missing_avif(&s.storage, &workers).await.unwrap(), 1);
+    assert_eq!(make_missing_avif(&s.storage, &workers).await.unwrap(), 0);
+    let after = s.get(&format!("/media/{id}-640.avif")).await;
+    assert_eq!(after.status, StatusCode::OK);
+    assert_eq!(after.header(header::CONTENT_TYPE), "image/avif");
+    assert_eq!(&after.body[4..12], b"ftypavif");
 }

@@ -70,8 +70,9 @@ test('an uploaded photo leads its article and the feed, and the takeover fetches
   await expect(lead).toHaveAttribute('alt', 'A green hill under a blue sky, the sun to the left');
   await expect(reader.locator('.lead-photo figcaption').first()).toHaveText('The hill, as the story tells it. Infoshos test desk');
   await reader.waitForFunction(() => document.querySelector('.lead-photo img').complete);
-  // 390 CSS pixels at twice the density: the 960 wide WebP, not the 1280.
-  expect(await lead.evaluate((img) => new URL(img.currentSrc).pathname)).toMatch(/^\/media\/[0-9a-f]{16}-960\.webp$/);
+  // 390 CSS pixels at twice the density: the 960 wide AVIF (Chromium's first choice), not
+  // the 1280.
+  expect(await lead.evaluate((img) => new URL(img.currentSrc).pathname)).toMatch(/^\/media\/[0-9a-f]{16}-960\.avif$/);
   // Its average colour (the drawn sky and hill's, from the ThumbHash) fills its place while it
   // loads: the stylesheet reads data-colour.
   const colour = await lead.getAttribute('data-colour');

@@ -87,13 +87,17 @@ pub struct Uploaded {
 /// The formats a width is made in, best first: `<picture>` offers them in this order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PhotoFormat {
+    Avif,
     WebP,
     Jpeg,
 }
 
 impl PhotoFormat {
+    pub const ALL: [PhotoFormat; 3] = [PhotoFormat::Avif, PhotoFormat::WebP, PhotoFormat::Jpeg];
+
     pub fn extension(self) -> &'static str {
         match self {
+            PhotoFormat::Avif => "avif",
             PhotoFormat::WebP => "webp",
             PhotoFormat::Jpeg => "jpg",
         }
@@ -101,6 +105,7 @@ impl PhotoFormat {
 
     pub fn mime(self) -> &'static str {
         match self {
+            PhotoFormat::Avif => "image/avif",
             PhotoFormat::WebP => "image/webp",
             PhotoFormat::Jpeg => "image/jpeg",
         }
@@ -108,6 +113,7 @@ impl PhotoFormat {
 
     pub fn from_extension(ext: &str) -> Option<PhotoFormat> {
         match ext {
+            "avif" => Some(PhotoFormat::Avif),
             "webp" => Some(PhotoFormat::WebP),
             "jpg" => Some(PhotoFormat::Jpeg),
             _ => None,

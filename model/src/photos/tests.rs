@@ -34,6 +34,7 @@ fn a_photo_is_offered_in_every_width_up_to_its_own_and_never_wider() {
 fn variant_names_read_back_and_nothing_else_is_one() {
     for (size, format) in [
         (VariantSize::Width(640), PhotoFormat::WebP),
+        (VariantSize::Width(1920), PhotoFormat::Avif),
         (VariantSize::Width(320), PhotoFormat::Jpeg),
         (VariantSize::Crop(Crop::Card), PhotoFormat::Jpeg),
         (VariantSize::Crop(Crop::Square), PhotoFormat::Jpeg),
@@ -50,6 +51,7 @@ fn variant_names_read_back_and_nothing_else_is_one() {
         "0123456789abcde-640.jpg",
         "0123456789abcdef-0640.jpg",
         "0123456789abcdef-card.webp",
+        "0123456789abcdef-card.avif",
         "0123456789abcdef-1x1.webp",
         "0123456789abcdef-2x1.jpg",
         "0123456789abcdef-.jpg",
@@ -96,7 +98,9 @@ fn the_picture_is_every_width_with_its_size_kept_and_every_text_escape_html() {
     let html = p.picture_html("100vw", true, None);
     assert!(
         html.starts_with(
-            "<picture><source type=\"image/webp\" srcset=\"/media/0123456789abcdef-320.webp 320w, \
+            "<picture><source type=\"image/avif\" srcset=\"/media/0123456789abcdef-320.avif 320w, \
+         /media/0123456789abcdef-640.avif 640w, /media/0123456789abcdef-960.avif 960w\" \
+         sizes=\"100vw\"><source type=\"image/webp\" srcset=\"/media/0123456789abcdef-320.webp 320w, \
          /media/0123456789abcdef-640.webp 640w, /media/0123456789abcdef-960.webp 960w\" \
          sizes=\"100vw\"><img src=\"/media/0123456789abcdef-320.jpg\""
         ),

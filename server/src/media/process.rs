@@ -11,8 +11,9 @@ use sha2::{Digest, Sha256};
 use tokio::sync::Semaphore;
 
 use super::check::{Refused, check};
-use super::variants::{Focal, make};
-use infoshos_model::photos::{ID_LEN, VariantSize, variant_name};
+use super::variants::{Focal, avif_widths, make};
+use crate::storage::{NewPhoto, Storage};
+use infoshos_model::photos::{ID_LEN, PhotoFormat, VariantSize, variant_name};
 
 /// How many photos are processed at once: one per core.
 #[derive(Clone, Debug)]
@@ -41,6 +42,25 @@ pub struct Processed {
     /// The average colour, `#rrggbb`, read from the ThumbHash.
     pub colour: String,
     pub variants: Vec<(String, Vec<u8>)>,
+}
+
+impl Processed {
+    /// The photo to store: these variants of `original` (photo `id`), without texts yet.
+    pub fn into_photo(self, id: String, original: Vec<u8>, focal: Focal) -> NewPhoto {
+        NewPhoto {
+            id,
+            original,
+            width: self.width,
+            height: self.height,
+            focal: (focal.x, focal.y),
+            placeholder: self.placeholder,
+            colour: self.colour,
+            alt: String::new(),
+            caption: String::new(),
+            credit: String::new(),
+            variants: self.variants,
+        }
+    }
 }
 
 /// Checks and processes `bytes` (photo `id`) on a blocking thread once a worker is free.
@@ -90,4 +110,53 @@ fn average_colour(thumbhash: &[u8]) -> String {
         thumbhash::thumb_hash_to_average_rgba(thumbhash).unwrap_or((0.5, 0.5, 0.5, 1.0));
     let byte = |v: f32| (v.clamp(0.0, 1.0) * 255.0).round() as u8;
     format!("#{:02x}{:02x}{:02x}", byte(r), byte(g), byte(b))
+}
+
+/// Makes the AVIF widths of each photo stored before the portal made AVIF, one photo per
+/// worker as uploads are, after the start. Until a photo has them, `serve` answers their names
+/// with the WebP of the same width. Returns how many photos got them.
+pub async fn make_missing_avif(storage: &Storage, workers: &Workers) -> Result<usize, sqlx::Error> {
+    let mut made = 0;
+    for id in storage
+        .photos_without(PhotoFormat::Avif.extension())
+        .await?
+    {
+        let Some(original) = storage.photo_original(&id).await? else {
+            continue;
+        };
+        let _permit = workers.0.clone().acquire_owned().await.ok();
+        let named = id.clone();
+        let variants = tokio::task::spawn_blocking(move || {
+            // An original taken once is taken again; if the rules changed since, it keeps
+            // the WebP and JPEG it has.
+            let Ok(upload) = check(&original) else {
+                return Vec::new();
+            };
+            avif_widths(&upload.picture)
+                .into_iter()
+                .map(|v| {
+                    let name = variant_name(&named, VariantSize::Width(v.width), v.format);
+                    (name, v.bytes)
+                })
+                .collect::<Vec<_>>()
+        })
+        .await
+        .unwrap_or_default();
+        if !variants.is_empty() {
+            storage.add_variants(&id, &variants).await?;
+            made += 1;
+        }
+    }
+    Ok(made)
+}
+
+/// `make_missing_avif` in the background: the server answers meanwhile.
+pub fn spawn_make_missing_avif(storage: Storage, workers: Workers) {
+    tokio::spawn(async move {
+        match make_missing_avif(&storage, &workers).await {
+            Ok(0) => {}
+            Ok(photos) => tracing::info!(photos, "AVIF made for photos stored before it"),
+            Err(error) => tracing::warn!(%error, "AVIF for older photos not made"),
+        }
+    });
 }

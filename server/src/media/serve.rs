@@ -9,7 +9,7 @@ use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use infoshos_model::photos::parse_variant_name;
+use infoshos_model::photos::{MEDIA_PREFIX, PhotoFormat, parse_variant_name};
 
 use crate::app::AppState;
 use crate::error::AppError;
@@ -59,7 +59,7 @@ pub async fn variant(
         Some(bytes) => bytes,
         None => {
             let Some(bytes) = state.storage.photo_variant(&name).await? else {
-                return Err(AppError::NotFound("Photo"));
+                return not_made_yet(&state, &name, format).await;
             };
             let bytes = axum::body::Bytes::from(bytes);
             state.served.0.insert(name, bytes.clone());
@@ -90,5 +90,32 @@ pub async fn variant(
         "cross-origin-resource-policy",
         HeaderValue::from_static("cross-origin"),
     );
+    Ok(response)
+}
+
+/// A name that has no variant (yet): the AVIF of a photo stored before the portal made AVIF
+/// (`process::make_missing_avif` makes it after the start) is answered by the WebP of the same
+/// width, which every browser that asks for AVIF shows; the redirect is not kept, so the AVIF
+/// is fetched once it exists. Any other name is not found.
+async fn not_made_yet(
+    state: &AppState,
+    name: &str,
+    format: PhotoFormat,
+) -> Result<Response, AppError> {
+    let webp = name
+        .strip_suffix(".avif")
+        .filter(|_| format == PhotoFormat::Avif)
+        .map(|stem| format!("{stem}.webp"));
+    let Some(webp) = webp else {
+        return Err(AppError::NotFound("Photo"));
+    };
+    if state.storage.photo_variant(&webp).await?.is_none() {
+        return Err(AppError::NotFound("Photo"));
+    }
+    let mut response =
+        axum::response::Redirect::temporary(&format!("{MEDIA_PREFIX}{webp}")).into_response();
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(response)
 }

@@ -1,10 +1,9 @@
 //! The variants readers get of a photo taken (`check`): each width of `WIDTHS` up to the
-//! photo's own (never wider), as WebP and JPEG; crops around the focal point (the 1200 × 630
-//! link preview and the 16 : 9, 4 : 3 and 1 : 1 images search engines ask for), as JPEG (what
-//! every scraper reads); and a ThumbHash, the few bytes
-//! a page draws while the photo loads. AVIF joins when the install script brings `nasm` for
-//! rav1e's assembly (decision 0016). Every variant is encoded afresh from pixels, so nothing of
-//! the original's metadata (GPS, camera serials, author fields) can reach one.
+//! photo's own (never wider), as AVIF, WebP and JPEG; crops around the focal point (the
+//! 1200 × 630 link preview and the 16 : 9, 4 : 3 and 1 : 1 images search engines ask for), as
+//! JPEG (what every scraper reads); and a ThumbHash, the few bytes a page draws while the photo
+//! loads. Every variant is encoded afresh from pixels, so nothing of the original's metadata
+//! (GPS, camera serials, author fields) can reach one.
 
 use fast_image_resize::images::Image;
 use fast_image_resize::{PixelType, ResizeOptions, Resizer};
@@ -12,9 +11,11 @@ use image::codecs::jpeg::JpegEncoder;
 use image::{DynamicImage, ExtendedColorType, ImageEncoder};
 
 pub use infoshos_model::photos::{CARD, Crop, PhotoFormat as Format, WIDTHS};
-/// Qualities measured in decision 0016.
+/// Qualities (and AVIF's speed) measured in decision 0016.
 const JPEG_QUALITY: u8 = 80;
 const WEBP_QUALITY: f32 = 75.0;
+const AVIF_QUALITY: f32 = 62.0;
+const AVIF_SPEED: u8 = 8;
 /// The placeholder is made from at most this many pixels a side (ThumbHash's own limit).
 const PLACEHOLDER_SIDE: u32 = 100;
 
@@ -47,21 +48,12 @@ pub struct Made {
     pub placeholder: Vec<u8>,
 }
 
-/// Makes every variant and the placeholder. Takes about a second of both cores for a 24 MP
-/// photo (decision 0016): call it on the blocking pool.
+/// Makes every variant and the placeholder. Takes about three seconds of both cores for a
+/// 24 MP photo, most of it AVIF (decision 0016): call it on the blocking pool.
 pub fn make(picture: &DynamicImage, focal: Focal) -> Made {
-    let rgb = on_white(picture);
-    let (w, h) = rgb.dimensions();
-    let source = Image::from_vec_u8(w, h, rgb.into_raw(), PixelType::U8x3)
-        .expect("an RGB buffer of its own size");
+    let (source, w, h) = pixels_of(picture);
     let mut resizer = Resizer::new();
-    let mut variants = Vec::new();
-    for width in infoshos_model::photos::widths_of(w) {
-        let height = infoshos_model::photos::scaled_height(w, h, width);
-        let pixels = resized(&mut resizer, &source, width, height, &ResizeOptions::new());
-        variants.push(encoded(&pixels, width, height, Format::WebP, None));
-        variants.push(encoded(&pixels, width, height, Format::Jpeg, None));
-    }
+    let mut variants = each_width(&mut resizer, &source, &Format::ALL);
     for crop in Crop::ALL {
         let (left, top, cw, ch) = crop_at(w, h, crop, focal);
         let (out_w, out_h) = crop.made_size(w, h);
@@ -72,12 +64,40 @@ pub fn make(picture: &DynamicImage, focal: Focal) -> Made {
             f64::from(ch),
         );
         let pixels = resized(&mut resizer, &source, out_w, out_h, &frame);
-        variants.push(encoded(&pixels, out_w, out_h, Format::Jpeg, Some(crop)));
+        variants.extend(encoded(&pixels, out_w, out_h, Format::Jpeg, Some(crop)));
     }
     Made {
         variants,
         placeholder: placeholder(picture),
     }
+}
+
+/// Only the AVIF widths: what a photo stored before the portal made AVIF gets afterwards
+/// (`process::make_missing_avif`).
+pub fn avif_widths(picture: &DynamicImage) -> Vec<Variant> {
+    let (source, _, _) = pixels_of(picture);
+    each_width(&mut Resizer::new(), &source, &[Format::Avif])
+}
+
+fn pixels_of(picture: &DynamicImage) -> (Image<'static>, u32, u32) {
+    let rgb = on_white(picture);
+    let (w, h) = rgb.dimensions();
+    let source = Image::from_vec_u8(w, h, rgb.into_raw(), PixelType::U8x3)
+        .expect("an RGB buffer of its own size");
+    (source, w, h)
+}
+
+fn each_width(resizer: &mut Resizer, source: &Image, formats: &[Format]) -> Vec<Variant> {
+    let (w, h) = (source.width(), source.height());
+    let mut variants = Vec::new();
+    for width in infoshos_model::photos::widths_of(w) {
+        let height = infoshos_model::photos::scaled_height(w, h, width);
+        let pixels = resized(resizer, source, width, height, &ResizeOptions::new());
+        for &format in formats {
+            variants.extend(encoded(&pixels, width, height, format, None));
+        }
+    }
+    variants
 }
 
 /// The photo's pixels without transparency: what is see-through is shown on white, as the page
@@ -111,7 +131,15 @@ fn resized(
     out.into_vec()
 }
 
-fn encoded(pixels: &[u8], width: u32, height: u32, format: Format, crop: Option<Crop>) -> Variant {
+/// One variant; `None` when the AVIF encoder refuses the pixels (then the server answers that
+/// name with the WebP of the same width, `serve`).
+fn encoded(
+    pixels: &[u8],
+    width: u32,
+    height: u32,
+    format: Format,
+    crop: Option<Crop>,
+) -> Option<Variant> {
     let bytes = match format {
         Format::Jpeg => {
             let mut out = Vec::new();
@@ -123,14 +151,24 @@ fn encoded(pixels: &[u8], width: u32, height: u32, format: Format, crop: Option<
         Format::WebP => webp::Encoder::from_rgb(pixels, width, height)
             .encode(WEBP_QUALITY)
             .to_vec(),
+        Format::Avif => {
+            let (w, h) = (width as usize, height as usize);
+            match infoshos_avif::encode(pixels, w, h, AVIF_QUALITY, AVIF_SPEED) {
+                Ok(file) => file,
+                Err(error) => {
+                    tracing::warn!(%error, width, height, "AVIF not made");
+                    return None;
+                }
+            }
+        }
     };
-    Variant {
+    Some(Variant {
         width,
         height,
         format,
         crop,
         bytes,
-    }
+    })
 }
 
 /// The largest rectangle of `crop`'s proportions in a `w` × `h` photo, centred on the focal

@@ -1,4 +1,4 @@
-//! What readers are sent of a photo: each width up to the photo's own, in WebP and JPEG, of
+//! What readers are sent of a photo: each width up to the photo's own, in AVIF, WebP and JPEG, of
 //! the photo's proportions; a link-preview crop that keeps the subject; a placeholder; and no
 //! byte of the original's metadata in any of them.
 
@@ -6,17 +6,32 @@ use image::{DynamicImage, ImageFormat, Rgb, RgbImage};
 
 use super::check::check;
 use super::test_pictures::{IDENTIFYING, halves_jpeg, with_identifying_exif};
-use super::variants::{CARD, Crop, Focal, Format, crop_at, make};
+use super::variants::{CARD, Crop, Focal, Format, avif_widths, crop_at, make};
 
 fn plain(w: u32, h: u32) -> DynamicImage {
     DynamicImage::ImageRgb8(RgbImage::from_pixel(w, h, Rgb([200, 40, 30])))
 }
 
+/// An AVIF file's width and height, from its `ispe` box (the `image` crate decodes no AVIF
+/// without dav1d, which the portal does not need); `None` if it is not an AVIF file.
+fn avif_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    if bytes.get(4..12) != Some(b"ftypavif".as_slice()) {
+        return None;
+    }
+    let at = bytes.windows(4).position(|w| w == b"ispe")? + 8;
+    let word = |i: usize| Some(u32::from_be_bytes(bytes.get(i..i + 4)?.try_into().ok()?));
+    Some((word(at)?, word(at + 4)?))
+}
+
 /// (width, height, format, crop) of each variant, read back from its bytes.
-fn read_back(made: &super::variants::Made) -> Vec<(u32, u32, Format, Option<Crop>)> {
-    made.variants
+fn read_back(variants: &[super::variants::Variant]) -> Vec<(u32, u32, Format, Option<Crop>)> {
+    variants
         .iter()
         .map(|v| {
+            if let Some(size) = avif_size(&v.bytes) {
+                assert_eq!(size, (v.width, v.height));
+                return (v.width, v.height, Format::Avif, v.crop);
+            }
             let format = match image::guess_format(&v.bytes).unwrap() {
                 ImageFormat::Jpeg => Format::Jpeg,
                 ImageFormat::WebP => Format::WebP,
@@ -30,16 +45,19 @@ fn read_back(made: &super::variants::Made) -> Vec<(u32, u32, Format, Option<Crop
 }
 
 #[test]
-fn each_width_up_to_the_photos_own_in_webp_and_jpeg_never_wider() {
+fn each_width_up_to_the_photos_own_in_avif_webp_and_jpeg_never_wider() {
     let made = make(&plain(1000, 500), Focal::CENTRE);
-    use Format::{Jpeg, WebP};
+    use Format::{Avif, Jpeg, WebP};
     assert_eq!(
-        read_back(&made),
+        read_back(&made.variants),
         [
+            (320, 160, Avif, None),
             (320, 160, WebP, None),
             (320, 160, Jpeg, None),
+            (640, 320, Avif, None),
             (640, 320, WebP, None),
             (640, 320, Jpeg, None),
+            (960, 480, Avif, None),
             (960, 480, WebP, None),
             (960, 480, Jpeg, None),
             // 1000 × 500 holds 952 × 500 of the card's proportions: not made larger.
@@ -50,8 +68,17 @@ fn each_width_up_to_the_photos_own_in_webp_and_jpeg_never_wider() {
         ]
     );
     // A photo narrower than the smallest width is sent at its own.
-    let small = read_back(&make(&plain(200, 150), Focal::CENTRE));
-    assert_eq!(small[0], (200, 150, WebP, None));
+    let small = read_back(&make(&plain(200, 150), Focal::CENTRE).variants);
+    assert_eq!(small[..2], [(200, 150, Avif, None), (200, 150, WebP, None)]);
+}
+
+#[test]
+fn a_photo_stored_before_avif_gets_its_avif_widths_alone() {
+    use Format::Avif;
+    assert_eq!(
+        read_back(&avif_widths(&plain(700, 350))),
+        [(320, 160, Avif, None), (640, 320, Avif, None)]
+    );
 }
 
 #[test]
@@ -125,7 +152,9 @@ fn what_is_see_through_is_shown_on_white_in_every_format() {
         }
     }));
     let made = make(&picture, Focal::CENTRE);
-    for v in made.variants.iter().filter(|v| v.crop.is_none()) {
+    // AVIF is encoded from the same pixels; the `image` crate cannot decode it to look.
+    let decodable = |v: &&super::variants::Variant| v.crop.is_none() && v.format != Format::Avif;
+    for v in made.variants.iter().filter(decodable) {
         let rgb = image::load_from_memory(&v.bytes).unwrap().to_rgb8();
         let (w, h) = rgb.dimensions();
         let near =

@@ -155,20 +155,5 @@ fn paint_and_process(slug: &str, country: &str) -> Result<(NewPhoto, Scene), See
         .map_err(|_| SeedError::Painting)?;
     let id = photo_id(&original);
     let processed = made(&id, &original, Focal::CENTRE).map_err(|_| SeedError::Painting)?;
-    Ok((
-        NewPhoto {
-            id,
-            original,
-            width: processed.width,
-            height: processed.height,
-            focal: (0.5, 0.5),
-            placeholder: processed.placeholder,
-            colour: processed.colour,
-            alt: String::new(),
-            caption: String::new(),
-            credit: String::new(),
-            variants: processed.variants,
-        },
-        scene,
-    ))
+    Ok((processed.into_photo(id, original, Focal::CENTRE), scene))
 }

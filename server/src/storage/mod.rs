@@ -16,6 +16,7 @@ mod generate;
 mod history;
 mod links;
 mod passwords;
+mod photo_formats;
 mod photos;
 mod rates;
 mod schedule;

@@ -133,17 +133,10 @@ pub async fn upload(
             .await
             .map_err(|r| refused(BTreeMap::from([("file", PhotoProblem::File(r))])))?;
         let photo = NewPhoto {
-            id: id.clone(),
-            original: Arc::unwrap_or_clone(bytes),
-            width: made.width,
-            height: made.height,
-            focal: (focal.x, focal.y),
-            placeholder: made.placeholder,
-            colour: made.colour,
             alt: form.alt.trim().to_string(),
             caption: form.caption.trim().to_string(),
             credit: form.credit.trim().to_string(),
-            variants: made.variants,
+            ..made.into_photo(id.clone(), Arc::unwrap_or_clone(bytes), focal)
         };
         state
             .storage
