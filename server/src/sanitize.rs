@@ -1,8 +1,10 @@
 //! Article bodies are HTML written by editors. Whatever arrives is cleaned here, on write, by
 //! ammonia with an allowlist: the structure of a news text (paragraphs, subheads, quotes,
 //! lists, links) stays; scripts, styles, event handlers, frames, images and every URL scheme
-//! but http, https and mailto go. What is stored is therefore safe to put into the page as
-//! HTML, and the reader does exactly that.
+//! but http, https and mailto go. The one way to a picture is a figure naming a photo of the
+//! library (`<figure data-photo="{id}">`, with a `<figcaption>`), which `media::figures` turns
+//! into the photo's markup after cleaning. What is stored is therefore safe to put into the
+//! page as HTML, and the reader does exactly that.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -28,11 +30,17 @@ pub const TAGS: &[&str] = &[
     "sup",
     "br",
     "hr",
+    "figure",
+    "figcaption",
 ];
 
 /// Attributes allowed on one element; `lang` is allowed on every element (a quote in another
 /// language is read out in that language).
-pub const TAG_ATTRIBUTES: &[(&str, &[&str])] = &[("a", &["href", "title"]), ("abbr", &["title"])];
+pub const TAG_ATTRIBUTES: &[(&str, &[&str])] = &[
+    ("a", &["href", "title"]),
+    ("abbr", &["title"]),
+    ("figure", &["data-photo"]),
+];
 pub const GENERIC_ATTRIBUTES: &[&str] = &["lang"];
 pub const URL_SCHEMES: &[&str] = &["http", "https", "mailto"];
 
@@ -59,7 +67,16 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
                 .into_iter()
                 .collect(),
         )
-        .strip_comments(true);
+        .strip_comments(true)
+        // A figure names a library photo by its id, or nothing: no other value gets through.
+        // (and nothing else on a figure, so `media::figures` finds it written one way).
+        .attribute_filter(|element, attribute, value| match (element, attribute) {
+            ("figure", "data-photo") => {
+                infoshos_model::photos::is_photo_id(value).then_some(value.into())
+            }
+            ("figure", _) => None,
+            _ => Some(value.into()),
+        });
     builder
 });
 

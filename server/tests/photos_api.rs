@@ -5,8 +5,8 @@
 mod common;
 
 use axum::http::{StatusCode, header};
-use common::editors::{call, premoderated, sign_in, sign_in_as};
-use common::photos::{size_of, upload};
+use common::editors::{call, premoderated, publish, sign_in, sign_in_as};
+use common::photos::{size_of, upload, uploaded_id};
 use infoshos_server::media::test_pictures::{IDENTIFYING, halves_jpeg, with_identifying_exif};
 use serde_json::json;
 
@@ -166,39 +166,20 @@ async fn moderators_cannot_upload_and_nobody_signed_out_can() {
 async fn a_lead_photo_reaches_the_feed_and_the_article_with_its_caption_and_credit() {
     let s = premoderated(false).await;
     let chief = sign_in(&s).await;
-    let id = upload(&s, &chief, &halves_jpeg(1400, 700), "Library alt")
-        .await
-        .json()["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let id = uploaded_id(&s, &chief, &halves_jpeg(1400, 700), "Library alt").await;
     let draft = |lead: serde_json::Value| {
         json!({"slug": "photo-story", "title": "A story with a photo", "summary": "It has one.",
                "body": "<p>Words.</p>", "countries": ["KZ"], "lead": lead})
     };
     let unknown = draft(json!({"id": "0000000000000000", "alt": "x"}));
-    let refused = call(
-        &s,
-        "POST",
-        "/api/admin/articles",
-        Some(&chief),
-        Some(unknown),
-    )
-    .await;
+    let refused = publish(&s, &chief, unknown).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         refused.json()["fields"]["lead"],
         "That photo is not in the library."
     );
     let no_alt = draft(json!({"id": id, "alt": " "}));
-    let refused = call(
-        &s,
-        "POST",
-        "/api/admin/articles",
-        Some(&chief),
-        Some(no_alt),
-    )
-    .await;
+    let refused = publish(&s, &chief, no_alt).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         refused.json()["fields"]["leadAlt"].is_string(),

@@ -1,12 +1,13 @@
 //! An article's lead photo wherever the article goes besides its API: its rendered page (the
 //! `<picture>` and the head's previews), RSS (Media RSS), the sitemap (image entries) and
-//! oEmbed (the thumbnail); and the demo's drawn photos in every edition.
+//! oEmbed (the thumbnail); library photos placed in the body; and the demo's drawn photos in
+//! every edition.
 
 mod common;
 
 use axum::http::StatusCode;
-use common::editors::{call, premoderated, sign_in};
-use common::photos::{size_of, upload};
+use common::editors::{premoderated, publish, published, sign_in};
+use common::photos::{size_of, uploaded_id};
 use infoshos_server::media::test_pictures::halves_jpeg;
 use serde_json::json;
 
@@ -14,22 +15,11 @@ use serde_json::json;
 async fn with_lead_story() -> (common::TestServer, String) {
     let s = premoderated(false).await;
     let chief = sign_in(&s).await;
-    let id = upload(&s, &chief, &halves_jpeg(1400, 700), "Red and blue")
-        .await
-        .json()["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let id = uploaded_id(&s, &chief, &halves_jpeg(1400, 700), "Red and blue").await;
     let draft = json!({"slug": "lead-story", "title": "A story led by a photo",
         "summary": "It has one.", "body": "<p>Words.</p>", "countries": ["KZ"],
         "lead": {"id": id, "alt": "Two halves, red and blue", "caption": "Halves.", "credit": "Desk"}});
-    let published = call(&s, "POST", "/api/admin/articles", Some(&chief), Some(draft)).await;
-    assert_eq!(
-        published.status,
-        StatusCode::CREATED,
-        "{:?}",
-        published.json()
-    );
+    published(&s, &chief, draft).await;
     (s, id)
 }
 
@@ -193,4 +183,47 @@ async fn a_demo_story_gets_a_drawn_photo_in_every_edition_with_words_in_its_lang
         .await
         .unwrap();
     assert_eq!(again, 0);
+}
+
+#[tokio::test]
+async fn a_body_places_library_photos_as_figures_and_no_other_picture() {
+    let s = premoderated(false).await;
+    let chief = sign_in(&s).await;
+    let id = uploaded_id(&s, &chief, &halves_jpeg(800, 400), "Red beside blue").await;
+    let body = format!(
+        "<p>Words.</p><figure data-photo=\"{id}\" class=\"x\"><figcaption>Seen at noon</figcaption>\
+         </figure><img src=\"https://elsewhere.example/p.jpg\"><p>More.</p>"
+    );
+    let draft = json!({"slug": "figure-story", "title": "A story with a figure",
+        "summary": "It places one.", "body": body, "countries": ["KZ"]});
+    published(&s, &chief, draft).await;
+    let article = s.get("/api/articles/figure-story").await.json();
+    let html = article["body"].as_str().unwrap();
+    assert!(
+        html.contains(&format!(
+            "<figure class=\"body-photo\" data-photo=\"{id}\"><picture><source type=\"image/avif\" \
+             srcset=\"/media/{id}-320.avif 320w, /media/{id}-640.avif 640w\""
+        )),
+        "{html}"
+    );
+    assert!(
+        html.contains(" alt=\"Red beside blue\" loading=\"lazy\""),
+        "{html}"
+    );
+    assert!(html.contains("<figcaption>Seen at noon</figcaption></figure><p>More.</p>"));
+    assert!(!html.contains("elsewhere.example"), "{html}");
+    // The reader's page carries it as it is.
+    let page = s.get("/en/article/figure-story").await;
+    assert!(page.text().contains(&format!("/media/{id}-640.avif 640w")));
+
+    // A figure naming a photo the library does not have is refused, with the body kept.
+    let unknown = json!({"slug": "no-such-figure", "title": "A story with a missing figure",
+        "summary": "It names one.", "countries": ["KZ"],
+        "body": "<p>Words.</p><figure data-photo=\"fedcba9876543210\"></figure>"});
+    let refused = publish(&s, &chief, unknown).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        refused.json()["fields"]["body"],
+        "That photo is not in the library."
+    );
 }

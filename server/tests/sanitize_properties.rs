@@ -30,6 +30,8 @@ const ELEMENTS: &[&str] = &[
     "sup",
     "br",
     "hr",
+    "figure",
+    "figcaption",
 ];
 
 /// Event handlers, in the spellings a paste or an attacker brings.
@@ -49,13 +51,15 @@ const HANDLERS: &[&str] = &[
     "onauxclick",
 ];
 
-/// Whether an article may carry `attr` on `tag`: the language of a passage on any element; a
-/// link's address, title and the `rel` the cleaner writes; an abbreviation's expansion.
+/// Whether an article may carry `attr` on `tag`: the language of a passage on any element but
+/// a figure, whose one attribute is the library photo it places; a link's address, title and
+/// the `rel` the cleaner writes; an abbreviation's expansion.
 fn allowed(tag: &str, attr: &str) -> bool {
-    matches!(
-        (tag, attr),
-        (_, "lang") | ("a", "href" | "title" | "rel") | ("abbr", "title")
-    )
+    match (tag, attr) {
+        ("figure", attr) => attr == "data-photo",
+        (_, "lang") | ("a", "href" | "title" | "rel") | ("abbr", "title") => true,
+        _ => false,
+    }
 }
 
 /// An event handler on one of the elements an article may use: the element survives the
@@ -107,6 +111,9 @@ const HOSTILE: &[&str] = &[
     "<<script>script>alert(1)<</script>/script>",
     "\"><script>alert(1)</script>",
     "&lt;script&gt;alert(1)&lt;/script&gt;",
+    "<figure data-photo=\"../../etc/passwd\" onclick=alert(1)>",
+    "<figure data-photo=\"0123456789abcdef\"><img src=x onerror=alert(1)></figure>",
+    "<figure data-photo=\"0123456789abcdef\"><picture><source srcset=\"javascript:alert(1)\"></picture>",
 ];
 
 /// Markup an editor writes.
@@ -129,6 +136,10 @@ const EDITORIAL: &[&str] = &[
     "</a>",
     "<br>",
     "<hr>",
+    "<figure data-photo=\"0123456789abcdef\">",
+    "<figcaption>",
+    "</figcaption>",
+    "</figure>",
     " & ",
     " < ",
     " > ",
@@ -202,6 +213,11 @@ proptest! {
             for (attr, value) in attrs {
                 prop_assert!(!attr.starts_with("on"), "{} on <{}> in {}", attr, tag, clean);
                 prop_assert!(allowed(&tag, &attr), "{} on <{}> in {}", attr, tag, clean);
+                if attr == "data-photo" {
+                    let photo_id = value.len() == 16
+                        && value.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+                    prop_assert!(photo_id, "data-photo {} in {}", value, clean);
+                }
                 if attr == "href" {
                     let v = value.trim().to_lowercase();
                     let scheme_ok = ["http:", "https:", "mailto:"].iter().any(|s| v.starts_with(s))

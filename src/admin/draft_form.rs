@@ -108,6 +108,7 @@ pub(super) fn DraftForm(desk: Desk) -> impl IntoView {
             <DraftField desk field="countries" label=t().countries note=t().countries_note />
             <DraftField desk field="slug" label=t().slug note=t().slug_note />
             <DraftField desk field="body" label=t().body note=t().body_note multiline=true />
+            <super::body_figure::BodyFigure />
             <super::lead_photo::LeadField desk />
             <DraftField desk field="publishAt" label=t().publish_at kind="datetime-local" />
             <button type="submit" class="button primary" disabled=move || sending.get()>

@@ -9,6 +9,7 @@ mod account;
 mod articles;
 mod audit;
 mod autosave;
+mod body_figure;
 mod draft_form;
 mod kept_draft;
 mod lead_photo;

@@ -214,11 +214,12 @@ fn send(
 }
 
 /// The library, newest first, searched as the editor types; with `pick`, each photo offers
-/// to become the article's lead.
+/// to become the article's lead (or what `pick_label` says).
 #[component]
 pub(super) fn Library(
     changed: RwSignal<u32>,
     pick: Option<Callback<LibraryPhoto>>,
+    #[prop(default = None)] pick_label: Option<&'static str>,
 ) -> impl IntoView {
     let words = RwSignal::new(String::new());
     let photos = Load::waiting(move || {
@@ -249,7 +250,7 @@ pub(super) fn Library(
                             <span class="photo-credit">{p.photo.credit.clone()}</span>
                             {pick.map(|pick| view! {
                                 <button type="button" class="button"
-                                    on:click=move |_| pick.run(chosen.clone())>{w().use_as_lead}</button>
+                                    on:click=move |_| pick.run(chosen.clone())>{pick_label.unwrap_or(w().use_as_lead)}</button>
                             })}
                         </li>
                     }

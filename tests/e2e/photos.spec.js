@@ -50,7 +50,12 @@ test('an uploaded photo leads its article and the feed, and the takeover fetches
   await desk.getByLabel('Lead', { exact: true }).fill('Readers see the hill first.');
   await desk.getByLabel('States concerned').fill('kz');
   await desk.getByLabel('Address (optional)').fill('photo-leads-this-story');
-  await desk.getByLabel('Text (HTML)').fill('<p>The photo is above.</p>');
+  await desk.getByLabel('Text (HTML)').fill('<p>The photo is above, and again below.</p>');
+  // The same photo placed in the text, where the cursor is (the end).
+  await desk.getByRole('button', { name: 'Place a photo in the text' }).click();
+  await desk.getByRole('button', { name: 'Place in the text' }).click();
+  await expect(desk.getByLabel('Text (HTML)')).toHaveValue(
+    /^<p>The photo is above, and again below\.<\/p><figure data-photo="[0-9a-f]{16}"><\/figure>$/);
   await desk.locator('.lead-field').getByRole('button', { name: 'Photos' }).click();
   await desk.getByRole('button', { name: 'Use as lead photo' }).click();
   await expect(desk.locator('#article-leadAlt')).toHaveValue('A green hill under a blue sky, the sun to the left');
@@ -79,6 +84,13 @@ test('an uploaded photo leads its article and the feed, and the takeover fetches
   expect(colour).toMatch(/^#[0-9a-f]{6}$/);
   const [r, g, b] = [1, 3, 5].map((at) => parseInt(colour.slice(at, at + 2), 16));
   expect(await lead.evaluate((img) => getComputedStyle(img).backgroundColor)).toBe(`rgb(${r}, ${g}, ${b})`);
+
+  // The figure in the text: the library's alt text and caption, fetched only when near.
+  const figure = reader.locator('.article-body .body-photo').first();
+  await expect(figure.locator('img')).toHaveAttribute('alt', 'A green hill under a blue sky, the sun to the left');
+  await expect(figure.locator('img')).toHaveAttribute('loading', 'lazy');
+  await expect(figure.locator('figcaption')).toHaveText('The hill above the river at noon. — Infoshos test desk');
+  await reader.waitForFunction(() => [...document.querySelectorAll('.article-body img')].every((img) => img.complete));
 
   const before = await variantsServed();
   await appTookOver(reader);

@@ -13,6 +13,7 @@ use crate::admin::{May, ToWrite};
 use crate::app::AppState;
 use crate::edition::Speaks;
 use crate::error::{AppError, JsonBody};
+use crate::media::figures;
 use crate::sanitize;
 use crate::storage::{NewArticle, is_unique_violation};
 use infoshos_model::Lang;
@@ -70,6 +71,18 @@ pub(super) async fn check_by(
     {
         problems.insert("lead", DraftProblem::UnknownPhoto);
     }
+    // Photos the body places: each from the library (a kept draft may name one not there yet;
+    // its figure shows its caption alone until then).
+    let mut placed = Vec::new();
+    for id in figures::photo_ids(&body_html) {
+        match state.storage.library_photo(&id).await? {
+            Some(found) => placed.push(found.photo),
+            None if !to_keep && !problems.contains_key("body") => {
+                problems.insert("body", DraftProblem::UnknownPhoto);
+            }
+            None => {}
+        }
+    }
     if !problems.is_empty() {
         return Err(AppError::InvalidDraft(problems, lang));
     }
@@ -77,7 +90,7 @@ pub(super) async fn check_by(
     countries.sort_unstable();
     countries.dedup();
     Ok(Checked {
-        body_html,
+        body_html: figures::with_pictures(&body_html, &placed),
         countries,
     })
 }

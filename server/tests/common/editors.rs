@@ -54,6 +54,18 @@ pub async fn call(
 }
 
 /// The session cookie (`name=value`) a sign-in, set-up or join answer sets.
+/// Publishes `draft` as `cookie` (`POST /api/admin/articles`).
+pub async fn publish(s: &TestServer, cookie: &str, draft: serde_json::Value) -> Answer {
+    call(s, "POST", "/api/admin/articles", Some(cookie), Some(draft)).await
+}
+
+/// `publish`, which must succeed.
+pub async fn published(s: &TestServer, cookie: &str, draft: serde_json::Value) -> Answer {
+    let answer = publish(s, cookie, draft).await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{:?}", answer.json());
+    answer
+}
+
 pub fn session_of(a: &Answer) -> String {
     assert_eq!(a.status, StatusCode::OK, "{:?}", a.json());
     assert_eq!(a.json(), json!({"signedIn": true}));

@@ -75,6 +75,15 @@ pub async fn upload(s: &TestServer, cookie: &str, bytes: &[u8], alt: &str) -> An
     send_form(s, cookie, body, "en").await
 }
 
+/// Uploads `bytes` as `upload` does, and the new photo's id.
+pub async fn uploaded_id(s: &TestServer, cookie: &str, bytes: &[u8], alt: &str) -> String {
+    let answer = upload(s, cookie, bytes, alt).await;
+    answer.json()["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("an upload: {:?}", answer.json()))
+        .to_string()
+}
+
 /// The photo library as `cookie` sees it (newest first).
 pub async fn library(s: &TestServer, cookie: &str) -> serde_json::Value {
     super::editors::call(s, "GET", "/api/admin/photos", Some(cookie), None)
