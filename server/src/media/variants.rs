@@ -51,9 +51,14 @@ pub struct Made {
 /// Makes every variant and the placeholder. Takes about three seconds of both cores for a
 /// 24 MP photo, most of it AVIF (decision 0016): call it on the blocking pool.
 pub fn make(picture: &DynamicImage, focal: Focal) -> Made {
+    make_in(picture, focal, &Format::ALL)
+}
+
+/// `make` with the widths in `formats` only (the crops are JPEG whatever they are).
+pub fn make_in(picture: &DynamicImage, focal: Focal, formats: &[Format]) -> Made {
     let (source, w, h) = pixels_of(picture);
     let mut resizer = Resizer::new();
-    let mut variants = each_width(&mut resizer, &source, &Format::ALL);
+    let mut variants = each_width(&mut resizer, &source, formats);
     for crop in Crop::ALL {
         let (left, top, cw, ch) = crop_at(w, h, crop, focal);
         let (out_w, out_h) = crop.made_size(w, h);

@@ -10,7 +10,7 @@ use infoshos_model::state_names;
 
 use super::paint::{Hour, Scene, landscape};
 use super::{SeedError, demo_content, demo_translations};
-use crate::media::process::{made, photo_id};
+use crate::media::process::{made_before_avif, photo_id};
 use crate::media::variants::Focal;
 use crate::storage::{NewPhoto, Storage};
 
@@ -154,6 +154,8 @@ fn paint_and_process(slug: &str, country: &str) -> Result<(NewPhoto, Scene), See
         .encode_image(&picture)
         .map_err(|_| SeedError::Painting)?;
     let id = photo_id(&original);
-    let processed = made(&id, &original, Focal::CENTRE).map_err(|_| SeedError::Painting)?;
+    // Their AVIF comes after the start (`make_missing_avif`), while the server answers.
+    let processed =
+        made_before_avif(&id, &original, Focal::CENTRE).map_err(|_| SeedError::Painting)?;
     Ok((processed.into_photo(id, original, Focal::CENTRE), scene))
 }
