@@ -167,7 +167,9 @@ for (const engine of engines) for (const size of sizes) {
   try {
     for (const [name, path] of await pages(base, size)) {
       const url = base + path;
-      const status = (await fetch(url)).status;
+      // Once more on a failure: the pooled keep-alive connection may have been closed by the
+      // server's idle timeout while wrk and oha ran ("other side closed").
+      const status = (await fetch(url).catch(() => fetch(url))).status;
       if (status !== 200) throw new Error(`bench: ${path} answered ${status}`);
       const ticks = cpuTicks(server.pid);
       const began = Date.now();
