@@ -99,9 +99,9 @@ test-postgres:
 	PROPTEST_RNG_SEED=20261129 scripts/with-postgres.sh $(CARGO) test -p infoshos-server
 
 fuzz:
-	PROPTEST_CASES=100000 $(CARGO) test --release -p infoshos-server --test fuzz
+	PROPTEST_CASES=100000 $(CARGO) test --release -p infoshos-server --test api fuzz::
 	PROPTEST_CASES=20000 $(CARGO) test --release -p infoshos-model --test properties --test wire_time_properties
-	PROPTEST_CASES=20000 $(CARGO) test -p infoshos-server --test sanitize_properties
+	PROPTEST_CASES=20000 $(CARGO) test -p infoshos-server --test api sanitize_properties::
 
 test-browser:
 	$(CARGO) test -p infoshos --features csr --target wasm32-unknown-unknown --test components

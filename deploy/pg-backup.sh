@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A consistent copy of the portal's PostgreSQL database while it serves, and its restore.
 # pg_dump reads one snapshot (writers are not blocked); the custom format is compressed and
-# restores with pg_restore. The test suite runs exactly these commands (server/tests/backup.rs).
+# restores with pg_restore. The test suite runs exactly these commands (server/tests/api/backup.rs).
 #
 #   deploy/pg-backup.sh backup  postgres://infoshos@db/infoshos  infoshos-2026-11-30.dump
 #   deploy/pg-backup.sh restore postgres://infoshos@db/infoshos  infoshos-2026-11-30.dump

@@ -131,7 +131,7 @@
 
   // ---- What the server needs to know of this reader ----
   // The reader's UTC offset, so the server writes the next page's dates in their time
-  // (server/src/reader_page.rs reads it; UTC when the cookie is not there yet). When this page's
+  // (server/src/pages/text.rs reads it; UTC when the cookie is not there yet). When this page's
   // dates were written for another offset (a first visit, a journey), trunk's loader starts
   // the app at once to write them again (Trunk.toml).
   const offset = String(-new Date().getTimezoneOffset());
@@ -139,9 +139,9 @@
   window.infoshos.datesForAnotherOffset = wrote !== offset;
   document.cookie = `tz=${offset};path=/;max-age=31536000;samesite=lax`;
   // Light or dark as the reader chose with the header's button (else as their system says),
-  // kept in a cookie the server writes on <html> too (server/src/reader_page.rs), so a page
+  // kept in a cookie the server writes on <html> too (server/src/pages/text.rs), so a page
   // is painted right at once. (The edition a reader picks is kept by the server: the
-  // switcher's links go through /edition/, server/src/edition.rs.)
+  // switcher's links go through /edition/, server/src/pages/edition.rs.)
   const theme = /(?:^|; )theme=(dark|light)/.exec(document.cookie);
   if (theme) root.dataset.theme = theme[1];
   document.addEventListener('click', (event) => {

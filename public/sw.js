@@ -238,7 +238,7 @@ async function keep(request, response) {
   }
 }
 
-// A page the server rendered carries the API answers it shows (server/src/reader_page.rs):
+// A page the server rendered carries the API answers it shows (server/src/pages/render.rs):
 // kept as the app's own requests are, so the shell reads them offline later.
 async function keepCarried(response) {
   const page = await response.text();

@@ -132,6 +132,9 @@ async function pages(base, size) {
     ['article', `/api/articles/${slug}`],
     ['rates', '/api/rates'],
     ['rendered /en/', '/en/'],
+    // What every browser asks for: the page in brotli (kept so, `pages::finished`).
+    ['rendered /en/, br', '/en/', 'br'],
+    ['rendered /en/, gzip', '/en/', 'gzip'],
     ...await photoRows(base),
   ];
 }
@@ -142,8 +145,11 @@ async function photoRows(base) {
   return ['avif', 'webp'].map((ext) => [`photo, 640 px ${ext.toUpperCase()}`, `/media/${id}-640.${ext}`]);
 }
 
-function wrk(url) {
-  const out = execFileSync('wrk', ['-t2', '-c64', `-d${SECONDS}s`, '--latency', url]).toString();
+// `Accept-Encoding: …` when a row names an encoding.
+const asking = (encoding) => (encoding ? ['-H', `Accept-Encoding: ${encoding}`] : []);
+
+function wrk(url, encoding) {
+  const out = execFileSync('wrk', ['-t2', '-c64', `-d${SECONDS}s`, '--latency', ...asking(encoding), url]).toString();
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)[1]);
   // The "Latency Distribution" lines: "     99%   32.90ms".
   const p = (q) => new RegExp(`^\\s+${q}%\\s+([\\d.]+)(us|ms|s)$`, 'm').exec(out);
@@ -151,8 +157,8 @@ function wrk(url) {
   return { rps, p50: ms(p(50)), p99: ms(p(99)) };
 }
 
-function oha(url) {
-  const out = execFileSync('oha', ['-z', `${SECONDS}s`, '-q', String(RATE), '--latency-correction',
+function oha(url, encoding) {
+  const out = execFileSync('oha', ['-z', `${SECONDS}s`, '-q', String(RATE), '--latency-correction', ...asking(encoding),
     '--no-tui', '--output-format', 'json', url]).toString();
   const j = JSON.parse(out);
   // Below 90 % of the offered rate the figures are oha's own queue (it shares the two cores),
@@ -165,7 +171,7 @@ const rows = [];
 for (const engine of engines) for (const size of sizes) {
   const { server, base } = await start(database(engine, size));
   try {
-    for (const [name, path] of await pages(base, size)) {
+    for (const [name, path, encoding] of await pages(base, size)) {
       const url = base + path;
       // Once more on a failure: the pooled keep-alive connection may have been closed by the
       // server's idle timeout while wrk and oha ran ("other side closed").
@@ -173,9 +179,9 @@ for (const engine of engines) for (const size of sizes) {
       if (status !== 200) throw new Error(`bench: ${path} answered ${status}`);
       const ticks = cpuTicks(server.pid);
       const began = Date.now();
-      const peak = wrk(url);
+      const peak = wrk(url, encoding);
       const cpu = ((cpuTicks(server.pid) - ticks) / 100 / ((Date.now() - began) / 1000)) * 100;
-      const paced = oha(url);
+      const paced = oha(url, encoding);
       rows.push({ engine, size, name, ...peak, cpu, paced });
     }
   } finally {
@@ -208,4 +214,12 @@ for (const r of rows) {
     ? `${f(r.paced.p50, 2)} | ${f(r.paced.p99, 2)}`
     : `— | — (${f(r.paced.offered, 0)} req/s reached)`;
   console.log(`| ${r.engine} | ${r.size} | ${r.name} | ${f(r.rps, 0)} | ${f(r.p50, 2)} | ${f(r.p99, 2)} | ${f(r.cpu, 0)} % | ${paced} |`);
+}
+
+// Issue 30's goal: a rendered page as browsers ask for it at >= 0.8x the feed API's plain rate.
+for (const engine of engines) for (const size of sizes) {
+  const rate = (name) => rows.find((r) => r.engine === engine && r.size === size && r.name === name)?.rps;
+  const page = rate('rendered /en/, br');
+  const feed = rate('feed, first page');
+  if (page && feed) console.log(`\n${engine} ${size}: rendered /en/ in brotli at ${f(page / feed, 2)}x the feed API's plain rate`);
 }

@@ -33,7 +33,7 @@ fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
         .unwrap_or(default)
 }
 
-#[path = "../tests/common/process.rs"]
+#[path = "../tests/api/common/process.rs"]
 mod process;
 
 use process::wait_healthy;

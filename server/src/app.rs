@@ -7,15 +7,17 @@ use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 use axum::{Extension, Router};
 use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, Predicate};
 use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
 
 use crate::middleware::{body_limit, cache_control, deadline};
+use crate::pages::send;
 use crate::rate_limit::Quota;
 use crate::storage::Storage;
 use crate::telemetry::{metrics, request_id};
-use crate::{comment_post, discovery, etag, framing, routes, security, static_files};
+use crate::{comment_post, discovery, etag, framing, routes, security};
 
 #[derive(Clone, Debug)]
 pub struct AppState {
@@ -37,8 +39,10 @@ pub struct AppState {
     pub premoderation: bool,
     /// The public API's repeated reads, answered from memory (`answer_cache`).
     pub answers: crate::answer_cache::AnswerCache,
-    /// Reader pages as rendered, kept a few seconds (`reader_page`).
-    pub pages: crate::reader_page::RenderedPages,
+    /// Reader pages as sent, in each encoding, kept a few seconds (`pages::finished`).
+    pub pages: crate::pages::finished::FinishedPages,
+    /// The built pages, read once each (`pages::shell`).
+    pub shells: crate::pages::shell::Shells,
     /// How many sign-in attempts one client may make (each account has its own pace too).
     pub login_quota: Quota,
     /// Sign-in attempts per account, beside the per-client pace on the route: guessing one
@@ -81,7 +85,8 @@ impl AppState {
             form_secret: Arc::new(crate::form_token::new_secret()),
             premoderation: true,
             answers: crate::answer_cache::new_cache(),
-            pages: crate::reader_page::new_pages(),
+            pages: crate::pages::finished::new_pages(),
+            shells: Default::default(),
             login_quota: Quota::LOGINS,
             account_sign_ins: account_pace(&storage, Quota::LOGINS, SIGN_INS.0, SIGN_INS.1),
             account_checks: account_pace(&storage, Quota::LOGINS, CHECKS.0, CHECKS.1),
@@ -143,7 +148,7 @@ impl AppState {
 
 /// The whole server: the JSON API under `/api`, the built reader app everywhere else.
 pub fn app(state: AppState) -> Router {
-    let index = axum::handler::Handler::with_state(static_files::spa_index, state.clone());
+    let index = axum::handler::Handler::with_state(send::spa_index, state.clone());
     // Files trunk hashed are served precompressed when the build made .br/.gz copies.
     let assets = ServeDir::new(&state.dist)
         .precompressed_br()
@@ -151,14 +156,19 @@ pub fn app(state: AppState) -> Router {
         .fallback(index);
     // The page itself always comes with its own CSP (see `security::page_policy`), also when
     // asked for by its file name (the service worker precaches /index.html).
-    let page = axum::routing::get(static_files::spa_index);
-    // One API router: a comment sent by the app (JSON) and one sent by a page's form without
-    // JavaScript (`comment_post`) count against the same allowance.
+    let page = axum::routing::get(send::spa_index);
+    // One API router, built once: a comment sent by the app (JSON) and one sent by a page's
+    // form without JavaScript (`comment_post`) count against the same allowance, and a page
+    // being drawn asks it what it shows (`pages::render`).
     let api = routes::api(&state);
-    let article = get(static_files::spa_index)
+    let api_served = comment_post::Api(
+        Router::new()
+            .nest("/api", api.clone())
+            .with_state(state.clone()),
+    );
+    let article = get(send::spa_index)
         .post(comment_post::post)
-        .layer::<_, Infallible>(DefaultBodyLimit::max(routes::MAX_COMMENT_BODY))
-        .layer::<_, Infallible>(Extension(comment_post::Api(api.clone())));
+        .layer::<_, Infallible>(DefaultBodyLimit::max(routes::MAX_COMMENT_BODY));
     Router::new()
         .nest("/api", api)
         .route("/", page.clone())
@@ -180,13 +190,14 @@ pub fn app(state: AppState) -> Router {
             "/{lang}/country/{code}/rss.xml",
             get(discovery::country_rss),
         )
-        .route("/edition/{lang}", get(crate::edition::choose))
+        .route("/edition/{lang}", get(crate::pages::edition::choose))
         .route("/media/{name}", get(crate::media::serve::variant))
         .route("/sitemap.xml", get(discovery::sitemap))
         .route("/robots.txt", get(discovery::robots))
         // Each matched route's template goes with its answer to the metrics (`track`).
         .route_layer(axum::middleware::from_fn(metrics::route_of))
         .fallback_service(assets)
+        .layer(Extension(api_served))
         .layer(axum::middleware::from_fn(cache_control::cache_headers))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -203,7 +214,8 @@ pub fn app(state: AppState) -> Router {
         // Nobody holds a connection or sends a large body for long (`body_limit`).
         .layer(axum::middleware::from_fn(body_limit::limit))
         .layer(axum::middleware::from_fn(deadline::deadline))
-        .layer(CompressionLayer::new())
+        // A finished page comes with its own encodings (`pages::finished`).
+        .layer(CompressionLayer::new().compress_when(DefaultPredicate::new().and(not_tagged)))
         // Outside compression: each encoding of an answer gets its own strong tag.
         .layer(axum::middleware::from_fn(etag::etag))
         .layer(axum::middleware::from_fn(metrics::track))
@@ -213,4 +225,15 @@ pub fn app(state: AppState) -> Router {
         .layer(SetRequestIdLayer::x_request_id(request_id::NewId))
         .layer(axum::middleware::from_fn(request_id::drop_odd))
         .with_state(state)
+}
+
+/// An answer that carries its tag was finished with its encodings (`pages::finished`): the
+/// tag names the bytes as they are.
+fn not_tagged(
+    _: axum::http::StatusCode,
+    _: axum::http::Version,
+    headers: &axum::http::HeaderMap,
+    _: &axum::http::Extensions,
+) -> bool {
+    !headers.contains_key(axum::http::header::ETAG)
 }

@@ -21,12 +21,13 @@ use std::net::SocketAddr;
 use tower::ServiceExt;
 
 use crate::app::AppState;
-use crate::static_files;
+use crate::pages::send;
 
-/// The API router the comment is sent through (its own paths, without `/api`): the one `/api`
-/// serves, so its pace (each client's allowance) is one for both ways of sending.
+/// The API router, built once: `/api` serves it, a comment sent without JavaScript goes
+/// through it (so each client's allowance is one for both ways of sending), and a reader page
+/// asks it for what it shows (`pages::render`). Its paths start with `/api`.
 #[derive(Clone)]
-pub struct Api(pub Router<AppState>);
+pub struct Api(pub Router);
 
 /// The form's fields; any missing one reads as empty and gets the field's own message.
 #[derive(Deserialize, Default)]
@@ -67,7 +68,7 @@ pub async fn post(
     form: Result<Form<Posted>, FormRejection>,
 ) -> Response {
     let Some(Page::Article(lang, slug)) = Page::parse(uri.path()) else {
-        return static_files::page(&state, &uri, &headers, None).await;
+        return send::page(&state, &api, &uri, &headers, None).await;
     };
     let refused = |typed: NewComment, message: Option<String>| {
         Sent::Refused(Box::new(Refused {
@@ -83,7 +84,7 @@ pub async fn post(
                 NewComment::default(),
                 Some(format!("The form could not be read: {rejection}")),
             );
-            return again(&state, &uri, &headers, StatusCode::BAD_REQUEST, &sent).await;
+            return again(&state, &api, &uri, &headers, StatusCode::BAD_REQUEST, &sent).await;
         }
     };
     // The model's rules first, as the app checks them, so the messages are in the page's
@@ -96,6 +97,7 @@ pub async fn post(
         }));
         return again(
             &state,
+            &api,
             &uri,
             &headers,
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -103,7 +105,7 @@ pub async fn post(
         )
         .await;
     }
-    let mut request = Request::post(format!("/articles/{slug}/comments"))
+    let mut request = Request::post(format!("/api/articles/{slug}/comments"))
         .header(header::CONTENT_TYPE, "application/json")
         .body(Body::from(serde_json::to_vec(&comment).unwrap_or_default()))
         .expect("a request from a path the router matched");
@@ -116,7 +118,7 @@ pub async fn post(
             .headers_mut()
             .insert("x-forwarded-for", forwarded.clone());
     }
-    let Ok(answer) = api.with_state(state.clone()).oneshot(request).await;
+    let Ok(answer) = api.clone().oneshot(request).await;
     let status = answer.status();
     let retry_after = answer.headers().get(header::RETRY_AFTER).cloned();
     let body = axum::body::to_bytes(answer.into_body(), 64 * 1024)
@@ -158,7 +160,7 @@ pub async fn post(
     } else {
         status
     };
-    let mut response = again(&state, &uri, &headers, status, &sent).await;
+    let mut response = again(&state, &api, &uri, &headers, status, &sent).await;
     if let Some(wait) = retry_after {
         response.headers_mut().insert(header::RETRY_AFTER, wait);
     }
@@ -169,12 +171,13 @@ pub async fn post(
 /// is a 404), and kept by no cache: it holds what the reader typed, their email too.
 async fn again(
     state: &AppState,
+    api: &Router,
     uri: &Uri,
     headers: &HeaderMap,
     status: StatusCode,
     sent: &Sent,
 ) -> Response {
-    let mut response = static_files::page(state, uri, headers, Some(sent)).await;
+    let mut response = send::page(state, api, uri, headers, Some(sent)).await;
     if response.status() == StatusCode::OK {
         *response.status_mut() = status;
     }

@@ -80,7 +80,7 @@ pub fn strong_tag(bytes: &[u8]) -> String {
 }
 
 /// `If-None-Match`: `*`, or a list of tags, weak or strong (compared weakly, as RFC 9110 says).
-fn matches(header: &HeaderValue, tag: &str) -> bool {
+pub fn matches(header: &HeaderValue, tag: &str) -> bool {
     let Ok(list) = header.to_str() else {
         return false;
     };

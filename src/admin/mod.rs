@@ -38,7 +38,7 @@ thread_local! {
 }
 
 /// The language the server wrote the page in (`<html lang>`: the editor's chosen edition, else
-/// their browser's, server/src/edition.rs); English for anything else.
+/// their browser's, server/src/pages/edition.rs); English for anything else.
 fn lang() -> Lang {
     LANG.with(|l| {
         *l.get_or_init(|| {

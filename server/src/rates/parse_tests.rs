@@ -120,7 +120,7 @@ fn the_shipped_snapshot_parses() {
 
 #[test]
 fn a_mangled_encoding_label_is_an_error_not_a_panic() {
-    // Found by tests/fuzz.rs: a multi-byte character where the label's quote should be.
+    // Found by tests/api/fuzz.rs: a multi-byte character where the label's quote should be.
     let feed = "<?xml version=\"1.0\" encoding=\u{fffd}windows-1251\"?><ValCurs Date=\"26.12.2018\"></ValCurs>";
     assert!(parse_cbr(feed.as_bytes()).is_err());
 }

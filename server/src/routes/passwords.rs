@@ -15,8 +15,8 @@ use super::sign_in::{checked, signed_in};
 use crate::accounts::{self, INVITATION_MS};
 use crate::admin::{self, Editor, May, ToManagePeople};
 use crate::app::AppState;
-use crate::edition::Speaks;
 use crate::error::{AppError, JsonBody};
+use crate::pages::edition::Speaks;
 
 /// One's own password, with the current one; paced per account on its own allowance
 /// (`account_checks`), so others' failed sign-ins never block it.

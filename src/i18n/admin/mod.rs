@@ -1,6 +1,6 @@
 //! The editors' area's words, one table per language, chosen by the page's `<html lang>` (the
 //! server sets it from the editor's chosen edition or their browser's language,
-//! server/src/edition.rs). Only the admin bundle and the server refer to these, so readers'
+//! server/src/pages/edition.rs). Only the admin bundle and the server refer to these, so readers'
 //! wasm never carries them.
 
 use infoshos_model::Lang;

@@ -1,0 +1,52 @@
+//! The server's integration tests, one binary (each test file a module, the helpers in
+//! `common`): the server and Leptos's ssr are linked once, not once per file (49 binaries took
+//! 18 GB for one build of everything).
+
+mod accounts_api;
+mod admin_api;
+mod answer_cache_api;
+mod answers_in_language_api;
+mod article_index_api;
+mod article_versions_api;
+mod articles_api;
+mod backup;
+mod comment_post_api;
+mod comments_api;
+mod common;
+mod config_settings;
+mod discovery_api;
+mod drafts_api;
+mod durability;
+mod edition_choice_api;
+mod editions_api;
+mod editorial_api;
+mod embed_api;
+mod factors_and_pace_api;
+mod fuzz;
+mod hostile_input_api;
+mod kept_pages_api;
+mod links_api;
+mod operators;
+mod page_head_api;
+mod passwords_api;
+mod photos_api;
+mod photos_elsewhere_api;
+mod photos_refused_api;
+mod rate_history_api;
+mod rate_history_page_api;
+mod reader_pages_api;
+mod recovery_api;
+mod reference_api;
+mod replicas_api;
+mod roles_api;
+mod sanitize_properties;
+mod scheduled_api;
+mod search_api;
+mod search_page_api;
+mod second_factor_api;
+mod secrets_in_log;
+mod security_api;
+mod sessions_api;
+mod slow_clients;
+mod stored_enums;
+mod visibility_api;
