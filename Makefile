@@ -78,7 +78,21 @@ dev:
 	# Its own output folder, so a debug build never replaces the release build in dist/.
 	trunk serve --port 8081 --dist target/dev-dist
 
-test: tools fmt-check clippy test-native test-postgres test-browser test-e2e test-deploy
+# Each stage in turn, its time printed at the end (also when one fails). The reader app is
+# built once, as a stage of its own; the stages after it are told so (SPA_BUILT).
+TEST_STAGES := tools fmt-check clippy test-native test-postgres test-browser spa test-e2e test-deploy
+test:
+	@mkdir -p target; : > target/test-stages; failed=""; \
+	for stage in $(TEST_STAGES); do \
+	  began=$$(date +%s); \
+	  $(MAKE) --no-print-directory $$stage SPA_BUILT=$$([ -s target/spa-built ] && echo 1) \
+	    || failed=$$stage; \
+	  [ "$$stage" = spa ] && [ -z "$$failed" ] && echo 1 > target/spa-built; \
+	  printf '%-14s %5d s\n' $$stage $$(( $$(date +%s) - began )) >> target/test-stages; \
+	  [ -z "$$failed" ] || break; \
+	done; rm -f target/spa-built; \
+	echo; echo "make test, each stage:"; cat target/test-stages; \
+	[ -z "$$failed" ] || { echo "make test: $$failed failed"; exit 1; }
 
 fmt-check:
 	$(CARGO) fmt --all -- --check
@@ -106,11 +120,11 @@ fuzz:
 test-browser:
 	$(CARGO) test -p infoshos --features csr --target wasm32-unknown-unknown --test components
 
-test-e2e: spa
+test-e2e: $(if $(SPA_BUILT),,spa)
 	scripts/e2e.sh
 
 # deploy/nginx/infoshos.conf in front of two replicas on a throwaway PostgreSQL (docs/deploy.md).
-test-deploy: spa
+test-deploy: $(if $(SPA_BUILT),,spa)
 	$(CARGO) build -p infoshos-server
 	scripts/deploy-check.sh
 

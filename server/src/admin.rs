@@ -16,8 +16,8 @@ use subtle::ConstantTimeEq;
 
 use infoshos_model::accounts::{Power, Role};
 
-use crate::app::AppState;
 use crate::error::AppError;
+use crate::state::AppState;
 use crate::storage::Storage;
 
 pub const COOKIE: &str = "infoshos_admin";

@@ -15,8 +15,8 @@ use axum::http::{HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::Response;
 
-use crate::app::AppState;
 use crate::kept::Kept;
+use crate::state::AppState;
 
 /// How long an answer is trusted without a write of our own.
 pub const MAX_AGE: Duration = Duration::from_secs(60);
@@ -45,7 +45,7 @@ fn kept_kind(path: &str) -> bool {
     )
 }
 
-/// The layer on the API router (`routes::api`).
+/// The layer on the API router (`api::api`).
 pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let uri = request.uri();
     if request.method() != Method::GET || !kept_kind(uri.path()) {

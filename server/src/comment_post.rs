@@ -20,8 +20,8 @@ use serde::Deserialize;
 use std::net::SocketAddr;
 use tower::ServiceExt;
 
-use crate::app::AppState;
 use crate::pages::send;
+use crate::state::AppState;
 
 /// The API router, built once: `/api` serves it, a comment sent without JavaScript goes
 /// through it (so each client's allowance is one for both ways of sending), and a reader page

@@ -13,8 +13,8 @@ use infoshos_model::{ArticleSummary, Lang, Photo};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
-use crate::app::AppState;
 use crate::error::AppError;
+use crate::state::AppState;
 use crate::storage::Listed;
 
 /// How many articles a feed carries.

@@ -6,7 +6,7 @@ use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::Response;
 
-use crate::app::AppState;
+use crate::state::AppState;
 
 /// Checks the configured list and writes it as CSP sources. Only `*` or `scheme://host[:port]`
 /// pass, so nothing from the setting can add another directive to the header.

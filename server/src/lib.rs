@@ -1,10 +1,9 @@
-//! The Infoshos API server as a library, so tests drive `app::app` without a socket.
+//! The Infoshos API server as a library, so tests drive `router::app` without a socket.
 
 pub mod accounts;
 pub mod admin;
 pub mod answer_cache;
 pub mod api;
-pub mod app;
 pub mod auth;
 pub mod backup;
 pub mod comment_post;
@@ -24,11 +23,12 @@ pub mod pages;
 pub mod rate_limit;
 pub mod rates;
 pub mod recovery;
-pub mod routes;
+pub mod router;
 pub mod sanitize;
 pub mod schedule;
 pub mod security;
 pub mod seed;
 pub mod serve;
+pub mod state;
 pub mod storage;
 pub mod telemetry;

@@ -1,7 +1,7 @@
 use clap::Parser;
 use infoshos_server::{
-    admin, app, backup, config, config::Config, config_check, media, rates, seed, serve, storage,
-    storage::Storage, telemetry,
+    admin, backup, config, config::Config, config_check, media, rates, router, seed, serve, state,
+    storage, storage::Storage, telemetry,
 };
 
 /// The lease replicas take in turn for their start-up writes, and how long one may hold it (a
@@ -95,7 +95,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         rates::backfill::EVERY,
     );
 
-    let state = app::AppState::new(storage, &config.dist)
+    let state = state::AppState::new(storage, &config.dist)
         .with_form_secret(form_secret)
         .with_public_url(&config.public_url())
         .with_tls(config.tls)
@@ -107,7 +107,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .with_embed_origins(&config.embed_origins)?;
     let metrics_storage = state.storage.clone();
     media::process::spawn_make_missing_avif(state.storage.clone(), state.photo_workers.clone());
-    let router = app::app(state);
+    let router = router::app(state);
     let listener = bind(config.addr, "INFOSHOS_ADDR").await;
     if let Some(addr) = config.metrics_addr {
         telemetry::metrics::handle();

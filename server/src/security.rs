@@ -10,8 +10,8 @@ use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
-use crate::app::AppState;
 use crate::error::AppError;
+use crate::state::AppState;
 
 /// The Content-Security-Policy of an HTML page of ours: computed from the page being sent,
 /// so a rebuilt app never runs under the hashes of the previous build. Pictures may also be

@@ -11,8 +11,8 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use infoshos_model::photos::{MEDIA_PREFIX, PhotoFormat, parse_variant_name};
 
-use crate::app::AppState;
 use crate::error::AppError;
+use crate::state::AppState;
 
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// Bytes of variants kept in memory: the demo's every variant, or a busy day's photos.

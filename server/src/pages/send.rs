@@ -12,12 +12,12 @@ use infoshos::components::comment_post::Sent;
 use infoshos_model::Lang;
 use infoshos_model::links::Page;
 
-use crate::app::AppState;
 use crate::comment_post::Api;
 use crate::error::AppError;
 use crate::pages::finished::{self, Finished};
 use crate::pages::head::Head;
 use crate::pages::{render, text};
+use crate::state::AppState;
 use crate::storage::millis_to_utc;
 use crate::{comment_post, discovery, oembed};
 

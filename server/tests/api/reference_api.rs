@@ -123,9 +123,9 @@ async fn health_answers_ok() {
 }
 
 /// Every (path, method) the API's router defines, read from its definition
-/// (`server/src/routes/mod.rs`): `.route("/path", get(…).post(…))`.
+/// (`server/src/api/mod.rs`): `.route("/path", get(…).post(…))`.
 fn routes_in_the_router() -> std::collections::BTreeSet<(String, String)> {
-    let source = include_str!("../../src/routes/mod.rs");
+    let source = include_str!("../../src/api/mod.rs");
     let mut routes = std::collections::BTreeSet::new();
     for part in source.split(".route(").skip(1) {
         let path = part.split('"').nth(1).expect("a route's path");

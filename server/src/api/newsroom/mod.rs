@@ -1,4 +1,17 @@
-//! The newsroom's routes under `/api/admin/`: what editors do at the desk (photos, for now;
-//! sessions, people, articles, drafts and moderation move in from `routes/` with issue 30).
+//! The newsroom's routes under `/api/admin/`: signing in and the second factor, people and
+//! passwords, articles, drafts and their versions, moderation and the audit, photos.
 
+pub mod article_index;
+pub mod drafts;
+pub mod editorial;
+pub mod moderation;
+pub mod passwords;
+pub mod people;
 pub mod photos;
+pub mod sign_in;
+
+/// Now, in milliseconds since the epoch, as sessions, invitations and the pace of sign-ins
+/// keep their times.
+fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}

@@ -14,12 +14,12 @@ use infoshos_model::photos::{
 use serde::Deserialize;
 
 use crate::admin::{May, ToWrite};
-use crate::app::AppState;
 use crate::error::{AppError, QueryParams};
 use crate::media::check::sniff;
 use crate::media::process::{photo_id, process};
 use crate::media::variants::Focal;
 use crate::pages::edition::Speaks;
+use crate::state::AppState;
 use crate::storage::NewPhoto;
 
 /// What the form sent, read whole before anything is checked.

@@ -7,8 +7,8 @@ use infoshos_model::admin::{AuditFilter, Changed, Moderation, QueuedComment};
 use serde::Deserialize;
 
 use crate::admin::{Editor, May, ToModerate};
-use crate::app::AppState;
 use crate::error::{AppError, JsonBody, QueryParams};
+use crate::state::AppState;
 
 #[derive(Deserialize)]
 pub struct QueueQuery {

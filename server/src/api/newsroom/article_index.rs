@@ -7,8 +7,8 @@ use infoshos_model::article_index::{ArticleIndex, INDEX_LIMIT, IndexFilter};
 use serde::Deserialize;
 
 use crate::admin::{May, ToWrite};
-use crate::app::AppState;
 use crate::error::{AppError, QueryParams};
+use crate::state::AppState;
 
 #[derive(Deserialize)]
 pub struct IndexParams {

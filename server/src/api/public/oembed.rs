@@ -8,9 +8,9 @@ use infoshos_model::photos::{PhotoFormat, VariantSize, widths_of};
 use infoshos_model::widgets::Widget;
 use serde::Serialize;
 
-use crate::app::AppState;
 use crate::error::AppError;
 use crate::oembed::{Target, iframe_html, target};
+use crate::state::AppState;
 
 #[derive(Debug, Serialize)]
 pub struct OEmbed {

@@ -9,8 +9,8 @@ use infoshos_model::rates::{DEFAULT_HISTORY_DAYS, HISTORY_DAYS};
 use infoshos_model::{RateDay, RateHistory, Rates};
 use serde::Deserialize;
 
-use crate::app::AppState;
 use crate::error::{AppError, QueryParams};
+use crate::state::AppState;
 
 pub async fn show(State(state): State<AppState>) -> Result<Json<Rates>, AppError> {
     let states = state.storage.states().await?;

@@ -14,9 +14,9 @@ use super::now_ms;
 use super::sign_in::{checked, signed_in};
 use crate::accounts::{self, INVITATION_MS};
 use crate::admin::{self, Editor, May, ToManagePeople};
-use crate::app::AppState;
 use crate::error::{AppError, JsonBody};
 use crate::pages::edition::Speaks;
+use crate::state::AppState;
 
 /// One's own password, with the current one; paced per account on its own allowance
 /// (`account_checks`), so others' failed sign-ins never block it.

@@ -4,10 +4,10 @@ use infoshos_model::validation::is_country_code;
 use infoshos_model::{Article, ArticleList, Lang};
 use serde::Deserialize;
 
-use crate::app::AppState;
 use crate::cursor;
 use crate::error::{AppError, QueryParams};
 use crate::form_token;
+use crate::state::AppState;
 
 pub const DEFAULT_LIMIT: u32 = 20;
 pub const MAX_LIMIT: u32 = 50;

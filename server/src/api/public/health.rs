@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use serde_json::{Value, json};
 
-use crate::app::AppState;
+use crate::state::AppState;
 
 /// Liveness: the process answers. A database that is down is no reason to restart it.
 pub async fn show() -> Json<Value> {

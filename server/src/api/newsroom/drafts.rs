@@ -9,9 +9,9 @@ use infoshos_model::editorial::{Draft, DraftSaved};
 
 use super::editorial::{article, check_by};
 use crate::admin::{May, ToWrite};
-use crate::app::AppState;
 use crate::error::{AppError, JsonBody};
 use crate::pages::edition::Speaks;
+use crate::state::AppState;
 
 /// A draft's address until it is published: never one a reader is given.
 fn placeholder() -> String {

@@ -8,9 +8,9 @@ use infoshos_model::{CommentProblems, Problem, spam};
 
 use serde::Deserialize;
 
-use crate::app::AppState;
 use crate::error::{AppError, JsonBody};
 use crate::form_token;
+use crate::state::AppState;
 
 #[derive(Deserialize)]
 pub struct ListQuery {

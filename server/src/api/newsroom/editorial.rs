@@ -10,11 +10,11 @@ use infoshos_model::editorial::{
 };
 
 use crate::admin::{May, ToWrite};
-use crate::app::AppState;
 use crate::error::{AppError, JsonBody};
 use crate::media::figures;
 use crate::pages::edition::Speaks;
 use crate::sanitize;
+use crate::state::AppState;
 use crate::storage::{NewArticle, is_unique_violation};
 use infoshos_model::Lang;
 use infoshos_model::photos::Lead;

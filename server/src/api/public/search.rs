@@ -7,10 +7,10 @@ use axum::extract::State;
 use infoshos_model::search::{self, PAGE_SIZE, SearchHit, SearchResults, Segment};
 use serde::Deserialize;
 
-use crate::app::AppState;
+use super::articles::parse_lang;
 use crate::cursor;
 use crate::error::{AppError, QueryParams};
-use crate::routes::articles::parse_lang;
+use crate::state::AppState;
 use crate::storage::Found;
 
 /// Characters either side of the first match in a snippet.

@@ -4,9 +4,9 @@ use infoshos_model::State as ScoState;
 use infoshos_model::state_names;
 use serde::Deserialize;
 
-use crate::app::AppState;
+use super::articles::parse_lang;
 use crate::error::{AppError, QueryParams};
-use crate::routes::articles::parse_lang;
+use crate::state::AppState;
 
 #[derive(Deserialize)]
 pub struct StatesParams {

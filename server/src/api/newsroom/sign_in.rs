@@ -15,11 +15,11 @@ use infoshos_model::admin::SignedIn;
 use super::now_ms;
 use crate::accounts::{self, code_step};
 use crate::admin::{self, Editor};
-use crate::app::AppState;
 use crate::auth::device;
 use crate::error::{AppError, JsonBody};
 use crate::pages::edition::Speaks;
 use crate::recovery;
+use crate::state::AppState;
 use crate::storage::{Outcome, StoredAccount};
 use crate::telemetry::metrics;
 

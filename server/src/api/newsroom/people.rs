@@ -16,9 +16,9 @@ use super::now_ms;
 use super::sign_in::code_spent;
 use crate::accounts::{self, INVITATION_MS, code_step};
 use crate::admin::{self, Editor, May, ToManagePeople};
-use crate::app::AppState;
 use crate::error::{AppError, JsonBody, QueryParams};
 use crate::pages::edition::Speaks;
+use crate::state::AppState;
 use crate::storage::Outcome;
 
 /// Every account, with its role, state and open sessions.

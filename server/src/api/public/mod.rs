@@ -1,0 +1,10 @@
+//! The public routes: what readers' browsers, partner sites and monitors ask for (articles,
+//! comments, search, states, rates, oEmbed, health).
+
+pub mod articles;
+pub mod comments;
+pub mod health;
+pub mod oembed;
+pub mod rates;
+pub mod search;
+pub mod states;
