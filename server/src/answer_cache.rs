@@ -16,7 +16,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 
 use crate::kept::Kept;
-use crate::state::AppState;
+use crate::storage::Storage;
 
 /// How long an answer is trusted without a write of our own.
 pub const MAX_AGE: Duration = Duration::from_secs(60);
@@ -45,15 +45,22 @@ fn kept_kind(path: &str) -> bool {
     )
 }
 
+/// What the layer needs: the storage's change count and the answers kept.
+#[derive(Debug, Clone)]
+pub struct Answers {
+    pub storage: Storage,
+    pub kept: AnswerCache,
+}
+
 /// The layer on the API router (`api::api`).
-pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub async fn layer(State(state): State<Answers>, request: Request, next: Next) -> Response {
     let uri = request.uri();
     if request.method() != Method::GET || !kept_kind(uri.path()) {
         return next.run(request).await;
     }
     let key = uri.to_string();
     let change = state.storage.change_count();
-    let kept = state.answers.get(&key, change);
+    let kept = state.kept.get(&key, change);
     crate::telemetry::metrics::cache_lookup("answers", kept.is_some());
     if let Some((headers, body)) = kept {
         let mut hit = Response::new(Body::from(body));
@@ -80,7 +87,7 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
             .unwrap_or_default();
     };
     state
-        .answers
+        .kept
         .put(key, change, (parts.headers.clone(), bytes.clone()));
     Response::from_parts(parts, Body::from(bytes))
 }

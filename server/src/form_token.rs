@@ -76,12 +76,9 @@ pub fn issued_at(secret: &[u8], subject: &str, token: &str) -> Option<i64> {
     Some(issued)
 }
 
-/// A new random signing key (32 bytes from the operating system).
-pub fn new_secret() -> Vec<u8> {
-    let mut key = vec![0u8; 32];
-    getrandom::fill(&mut key).expect("the operating system's random source");
-    key
-}
+/// A new random signing key (32 bytes from the operating system); the storage makes the one
+/// a portal keeps.
+pub use crate::storage::new_secret;
 
 #[cfg(test)]
 mod tests {

@@ -1,32 +1,22 @@
 //! The Infoshos API server as a library, so tests drive `router::app` without a socket.
 
-pub mod accounts;
-pub mod admin;
 pub mod answer_cache;
 pub mod api;
 pub mod auth;
-pub mod backup;
-pub mod comment_post;
+pub mod cli;
 pub mod config;
-pub mod config_check;
 pub mod cursor;
-pub mod discovery;
 pub mod error;
-pub mod etag;
+pub mod feeds;
 pub mod form_token;
-pub mod framing;
 pub mod kept;
 pub mod media;
 pub mod middleware;
-pub mod oembed;
 pub mod pages;
-pub mod rate_limit;
 pub mod rates;
-pub mod recovery;
 pub mod router;
 pub mod sanitize;
 pub mod schedule;
-pub mod security;
 pub mod seed;
 pub mod serve;
 pub mod state;

@@ -1,7 +1,10 @@
 use clap::Parser;
+use infoshos_server::auth::session;
+use infoshos_server::cli::backup;
+use infoshos_server::config::check;
 use infoshos_server::{
-    admin, backup, config, config::Config, config_check, media, rates, router, seed, serve, state,
-    storage, storage::Storage, telemetry,
+    config, config::Config, media, rates, router, seed, serve, state, storage, storage::Storage,
+    telemetry,
 };
 
 /// The lease replicas take in turn for their start-up writes, and how long one may hold it (a
@@ -12,7 +15,7 @@ const START_UP_WITHIN: std::time::Duration = std::time::Duration::from_secs(60);
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     // A bad setting stops the start with one line saying what is allowed, and exit code 2.
-    let config = Config::try_parse().unwrap_or_else(|error| match config_check::one_line(&error) {
+    let config = Config::try_parse().unwrap_or_else(|error| match check::one_line(&error) {
         Some(line) => {
             eprintln!("{line}");
             std::process::exit(2);
@@ -36,7 +39,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         Some(config::Command::RecoveryToken) => {
             let storage = open_storage(&config.database_url).await;
             let now = chrono::Utc::now().timestamp_millis();
-            let token = infoshos_server::recovery::make_token(&storage, now).await?;
+            let token = infoshos_server::auth::recovery::make_token(&storage, now).await?;
             println!(
                 "Recovery token for /admin: one more admin, once, within an hour (shown once): {token}"
             );
@@ -77,7 +80,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     seed::load_states(&storage).await?;
     rates::ensure_some_rates(&storage).await?;
     let form_secret = storage.form_secret().await?;
-    if let Some(token) = admin::ensure_token(&storage, config.admin_token.as_deref()).await? {
+    if let Some(token) = session::ensure_token(&storage, config.admin_token.as_deref()).await? {
         // Shown this once: only its hash is kept, until the first admin spends it at /admin.
         println!("First-start token for /admin, to set up the first admin (shown once): {token}");
     }

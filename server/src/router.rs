@@ -4,6 +4,7 @@
 use std::convert::Infallible;
 
 use axum::extract::DefaultBodyLimit;
+use axum::extract::FromRef;
 use axum::routing::get;
 use axum::{Extension, Router};
 use tower_http::compression::CompressionLayer;
@@ -12,11 +13,15 @@ use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
 
+use crate::feeds::discovery;
+use crate::middleware::etag;
+use crate::middleware::framing;
+use crate::middleware::security;
 use crate::middleware::{body_limit, cache_control, deadline};
+use crate::pages::comment_post;
 use crate::pages::send;
 use crate::state::AppState;
 use crate::telemetry::{metrics, request_id};
-use crate::{comment_post, discovery, etag, framing, security};
 
 /// The whole server: the JSON API under `/api`, the built reader app everywhere else.
 pub fn app(state: AppState) -> Router {
@@ -41,7 +46,7 @@ pub fn app(state: AppState) -> Router {
     let article = get(send::spa_index)
         .post(comment_post::post)
         .layer::<_, Infallible>(DefaultBodyLimit::max(crate::api::MAX_COMMENT_BODY));
-    Router::new()
+    let pages = Router::new()
         .nest("/api", api)
         .route("/", page.clone())
         .route("/index.html", page.clone())
@@ -77,15 +82,13 @@ pub fn app(state: AppState) -> Router {
         .layer(Extension(api_served))
         .layer(axum::middleware::from_fn(cache_control::cache_headers))
         .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
+            framing::Ancestors::from_ref(&state),
             framing::frame_policy,
         ))
+        .with_state(state.clone());
+    security::with_common_headers(pages, state.tls)
         .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            security::common_headers,
-        ))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
+            security::PublicUrl::from_ref(&state),
             security::same_origin_writes,
         ))
         // Nobody holds a connection or sends a large body for long (`body_limit`).
@@ -101,7 +104,6 @@ pub fn app(state: AppState) -> Router {
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(request_id::NewId))
         .layer(axum::middleware::from_fn(request_id::drop_odd))
-        .with_state(state)
 }
 
 /// An answer that carries its tag was finished with its encodings (`pages::finished`): the

@@ -107,37 +107,6 @@ pub fn has_text(html: &str) -> bool {
     !text_of(html).trim().is_empty()
 }
 
-/// The words of a cleaned body as plain text, for the search index and its snippets: every
-/// tag is a space (so paragraphs do not run together), runs of whitespace are one space.
-pub fn article_text(html: &str) -> String {
-    text_of(&html.replace('<', " <").replace("&nbsp;", " "))
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The text between the tags of cleaned HTML, with `&lt;`, `&gt;` and `&amp;` read back as
-/// the characters they stand for.
-fn text_of(html: &str) -> String {
-    let mut in_tag = false;
-    html.chars()
-        .filter(|&ch| match ch {
-            '<' => {
-                in_tag = true;
-                false
-            }
-            '>' if in_tag => {
-                in_tag = false;
-                false
-            }
-            _ => !in_tag,
-        })
-        .collect::<String>()
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-}
-
 /// Plain-text paragraphs as a body: each one escaped and put in a `<p>`. The demo articles
 /// are written as text; they go through `article_html` like any editor's text.
 pub fn paragraphs_html(paragraphs: &[String]) -> String {
@@ -150,10 +119,12 @@ pub fn paragraphs_html(paragraphs: &[String]) -> String {
 
 /// Text safe inside a double-quoted HTML attribute or an element (the model's one rule).
 pub use infoshos_model::html::escape_html;
+use infoshos_model::html::text_of;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use infoshos_model::html::article_text;
 
     #[test]
     fn a_bodys_text_for_search_has_its_words_apart_and_no_markup() {

@@ -5,8 +5,10 @@ use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::framing;
-use crate::rate_limit::Quota;
+use axum::extract::FromRef;
+
+use crate::middleware::framing;
+use crate::middleware::rate_limit::Quota;
 use crate::storage::Storage;
 
 #[derive(Clone, Debug)]
@@ -38,11 +40,11 @@ pub struct AppState {
     /// Sign-in attempts per account, beside the per-client pace on the route: guessing one
     /// editor's password from many addresses is paced too (not from a browser the account
     /// signed in from before: `auth::device`).
-    pub account_sign_ins: crate::rate_limit::Pace,
+    pub account_sign_ins: crate::middleware::rate_limit::Pace,
     /// A signed-in person's own checks (the current password to change it, a code and the
     /// password to turn the second factor off), per account: apart from sign-ins, so nobody
     /// else's failed sign-ins block them.
-    pub account_checks: crate::rate_limit::Pace,
+    pub account_checks: crate::middleware::rate_limit::Pace,
     /// Photos being processed, one per core (`media::process`).
     pub photo_workers: crate::media::process::Workers,
     /// Photo variants kept in memory (`media::serve`).
@@ -54,9 +56,9 @@ fn account_pace(
     quota: Quota,
     bucket: &'static str,
     what: &'static str,
-) -> crate::rate_limit::Pace {
-    let clients = crate::rate_limit::ClientIp::default();
-    crate::rate_limit::Pace::new(storage, quota, clients, bucket, what)
+) -> crate::middleware::rate_limit::Pace {
+    let clients = crate::middleware::rate_limit::ClientIp::default();
+    crate::middleware::rate_limit::Pace::new(storage, quota, clients, bucket, what)
 }
 
 const SIGN_INS: (&str, &str) = ("account-logins", "sign-in attempts for this account");
@@ -133,5 +135,27 @@ impl AppState {
     pub fn with_embed_origins(mut self, origins: &str) -> Result<AppState, String> {
         self.embed_ancestors = framing::ancestors(origins)?;
         Ok(self)
+    }
+}
+
+// What each middleware is given of the state: only what it reads.
+impl FromRef<AppState> for crate::middleware::framing::Ancestors {
+    fn from_ref(state: &AppState) -> Self {
+        Self(state.embed_ancestors.clone())
+    }
+}
+
+impl FromRef<AppState> for crate::middleware::security::PublicUrl {
+    fn from_ref(state: &AppState) -> Self {
+        Self(state.public_url.clone())
+    }
+}
+
+impl FromRef<AppState> for crate::answer_cache::Answers {
+    fn from_ref(state: &AppState) -> Self {
+        Self {
+            storage: state.storage.clone(),
+            kept: state.answers.clone(),
+        }
     }
 }

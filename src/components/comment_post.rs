@@ -1,6 +1,6 @@
 //! The comment form as the server draws it, for a reader without JavaScript (or one who sends
 //! before the app has taken the page over): a real POST to the article's own address, which
-//! `server/src/comment_post.rs` answers through the same API the app uses, with the article's
+//! `server/src/pages/comment_post.rs` answers through the same API the app uses, with the article's
 //! signed token as a hidden field. When the server draws the page again after a send, the form
 //! says what became of it, and a refused one keeps what the reader typed.
 //!

@@ -10,11 +10,12 @@ use public::{articles, comments, health, oembed, rates, search, states};
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use axum::extract::FromRef;
 use axum::handler::Handler;
 use axum::routing::{delete, get, post, put};
 
 use crate::error::AppError;
-use crate::rate_limit;
+use crate::middleware::rate_limit;
 use crate::state::AppState;
 
 /// The largest comment body we read; anything bigger is a 413 before any parsing.
@@ -105,7 +106,7 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .fallback(|| async { AppError::NotFound("API endpoint") })
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
         .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
+            crate::answer_cache::Answers::from_ref(state),
             crate::answer_cache::layer,
         ))
 }

@@ -1,7 +1,10 @@
-//! What every request and answer passes through: how large a body may be, how long an
-//! answer may take and how long caches may keep it.
-//! (Issue 30 moves the security headers, framing, ETags and the pace in here.)
+//! What every request and answer passes through: security headers and framing, strong ETags,
+//! the pace of comments and sign-ins, body and time limits, and how long caches may keep it.
 
 pub mod body_limit;
 pub mod cache_control;
 pub mod deadline;
+pub mod etag;
+pub mod framing;
+pub mod rate_limit;
+pub mod security;

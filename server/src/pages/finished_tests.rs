@@ -82,7 +82,10 @@ async fn each_encoding_holds_the_same_page_with_its_own_tag() {
             None => plain = bytes.clone(),
         }
         assert_eq!(plain, expected, "{list}");
-        assert_eq!(headers[header::ETAG], crate::etag::strong_tag(&bytes));
+        assert_eq!(
+            headers[header::ETAG],
+            crate::middleware::etag::strong_tag(&bytes)
+        );
         tags.push(headers[header::ETAG].clone());
     }
     tags.dedup();

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
+use crate::middleware::security;
 use crate::pages::text;
-use crate::security;
 
 /// A built page, ready to be filled.
 #[derive(Debug)]

@@ -13,18 +13,9 @@
 use chrono::NaiveDate;
 use quick_xml::events::Event;
 
-use super::parse::{MAX_FEED_BYTES, ParseError, QuoteText, decode, predefined_entity};
+use crate::storage::DayRate;
 
-/// One day's official rate of the currency asked for.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DayRate {
-    pub date: NaiveDate,
-    pub nominal: u32,
-    /// Roubles per `nominal` units.
-    pub value: f64,
-    /// Roubles per one unit.
-    pub per_unit: f64,
-}
+use super::parse::{MAX_FEED_BYTES, ParseError, QuoteText, decode, predefined_entity};
 
 /// Every day in the answer, oldest first. An answer with no records is a range the CBR set no
 /// rate in (holidays, or a currency it stopped quoting): an empty list, not an error.

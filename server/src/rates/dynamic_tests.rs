@@ -3,8 +3,9 @@
 
 use chrono::NaiveDate;
 
-use super::dynamic::{DayRate, parse_dynamic};
+use super::dynamic::parse_dynamic;
 use super::parse::ParseError;
+use crate::storage::DayRate;
 
 /// An answer as the CBR sends it: windows-1251, one line, decimal commas.
 fn answer(records: &str) -> Vec<u8> {

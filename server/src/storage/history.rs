@@ -7,7 +7,17 @@ use chrono::NaiveDate;
 use sqlx::FromRow;
 
 use super::{Storage, on_engine};
-use crate::rates::dynamic::DayRate;
+
+/// One day's official rate of a currency, as the CBR's range answer gives it (`rates::dynamic`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DayRate {
+    pub date: NaiveDate,
+    pub nominal: u32,
+    /// Roubles per `nominal` units.
+    pub value: f64,
+    /// Roubles per one unit.
+    pub per_unit: f64,
+}
 
 /// Files one day of one currency (`$1` code, `$2` date, `$3` nominal, `$4` value, `$5` per
 /// unit); a day already held is replaced: the CBR's word is final. Used by the daily fetch and

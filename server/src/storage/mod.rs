@@ -42,7 +42,7 @@ pub use articles::{FeedCursor, NewArticle};
 pub use discovery::Listed;
 pub use editor_view::EditorView;
 pub use gauges::Gauges;
-pub use history::HistoryDay;
+pub use history::{DayRate, HistoryDay};
 pub(crate) use links::{Revoke, revoke_links};
 pub use photos::NewPhoto;
 pub use rates::{DayRates, StoredRate};
@@ -199,7 +199,7 @@ impl Storage {
                 "INSERT INTO settings (name, value) VALUES ('form_secret', $1)
                  ON CONFLICT (name) DO NOTHING",
             )
-            .bind(crate::form_token::new_secret())
+            .bind(new_secret())
             .execute(pool)
             .await?;
             sqlx::query_scalar("SELECT value FROM settings WHERE name = 'form_secret'")
@@ -239,4 +239,12 @@ pub(crate) fn split_countries(joined: Option<String>) -> Vec<String> {
         .collect();
     codes.sort();
     codes
+}
+
+/// A new random key (32 bytes from the operating system): the comment forms' signing key the
+/// portal keeps (`form_token`), and a replica's name.
+pub fn new_secret() -> Vec<u8> {
+    let mut key = vec![0u8; 32];
+    getrandom::fill(&mut key).expect("the operating system's random source");
+    key
 }

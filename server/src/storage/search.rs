@@ -198,7 +198,7 @@ impl Storage {
                     .await?;
             for (id, body) in old {
                 sqlx::query("UPDATE articles SET body_text = $1 WHERE id = $2")
-                    .bind(crate::sanitize::article_text(&body))
+                    .bind(infoshos_model::html::article_text(&body))
                     .bind(id)
                     .execute(pool)
                     .await?;

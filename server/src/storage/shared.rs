@@ -142,7 +142,7 @@ pub fn new_holder() -> String {
     format!(
         "{}-{}",
         std::process::id(),
-        hex::encode(&crate::form_token::new_secret()[..6])
+        hex::encode(&super::new_secret()[..6])
     )
 }
 

@@ -40,18 +40,18 @@ async fn the_first_start_token_makes_the_first_admin_once() {
     assert_eq!(a.status, StatusCode::CONFLICT);
     assert_eq!(
         s.storage
-            .setting(infoshos_server::admin::TOKEN_SETTING)
+            .setting(infoshos_server::auth::session::TOKEN_SETTING)
             .await
             .unwrap(),
         None
     );
     // Nor does a restart with the token set bring it back.
-    let made = infoshos_server::admin::ensure_token(&s.storage, Some(TOKEN))
+    let made = infoshos_server::auth::session::ensure_token(&s.storage, Some(TOKEN))
         .await
         .unwrap();
     assert_eq!(made, None);
     assert!(
-        !infoshos_server::admin::token_matches(&s.storage, TOKEN)
+        !infoshos_server::auth::session::token_matches(&s.storage, TOKEN)
             .await
             .unwrap()
     );
@@ -101,15 +101,15 @@ async fn an_invitation_works_once_and_not_after_it_expires() {
     // An invitation made three days and a minute ago has expired.
     let now = chrono::Utc::now().timestamp_millis();
     let late_code = "late-invitation-code";
-    let made = now - infoshos_server::accounts::INVITATION_MS - 60_000;
-    let hash = infoshos_server::admin::sha256_hex(late_code);
+    let made = now - infoshos_server::auth::credentials::INVITATION_MS - 60_000;
+    let hash = infoshos_server::auth::session::sha256_hex(late_code);
     s.storage
         .add_invitation(
             &hash,
             Role::Editor,
             CHIEF,
             made,
-            made + infoshos_server::accounts::INVITATION_MS,
+            made + infoshos_server::auth::credentials::INVITATION_MS,
         )
         .await
         .unwrap();

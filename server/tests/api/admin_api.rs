@@ -123,7 +123,7 @@ async fn bulk_actions_change_each_comment_once() {
 /// A server with the real pace of sign-ins (the other tests' is unlimited), behind TLS.
 async fn paced() -> TestServer {
     let mut s = server().await;
-    infoshos_server::admin::ensure_token(&s.storage, Some(TOKEN))
+    infoshos_server::auth::session::ensure_token(&s.storage, Some(TOKEN))
         .await
         .unwrap();
     let state = s.state().with_tls(true);

@@ -6,7 +6,7 @@ use crate::common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use infoshos_server::rate_limit::Quota;
+use infoshos_server::middleware::rate_limit::Quota;
 use serde_json::json;
 
 const SLUG: &str = "rates-table-explained";

@@ -6,7 +6,7 @@ use std::process::Command;
 
 use clap::Parser;
 use infoshos_server::config::Config;
-use infoshos_server::config_check::one_line;
+use infoshos_server::config::check::one_line;
 
 /// (flag, variable, bad values, a good value)
 const SETTINGS: &[(&str, &str, &[&str], &str)] = &[

@@ -11,7 +11,7 @@ use common::editors::{
 };
 use common::links::{invite, join, reset, reset_link};
 use common::{Answer, TestServer, UNLIMITED};
-use infoshos_server::rate_limit::Quota;
+use infoshos_server::middleware::rate_limit::Quota;
 use serde_json::json;
 
 /// Mila, an editor with a second factor: her session and secret.

@@ -152,7 +152,7 @@ async fn a_year_of_rates_is_at_most_as_many_days_as_asked_for() {
     let today = chrono::Utc::now().date_naive();
     // Every day from 366 days ago to tomorrow (the CBR dates a rate for the next day).
     let days: Vec<_> = (-1..=366)
-        .map(|back| infoshos_server::rates::dynamic::DayRate {
+        .map(|back| infoshos_server::storage::DayRate {
             date: today - chrono::Duration::days(back),
             nominal: 100,
             value: 17.0,

@@ -6,7 +6,7 @@ use crate::common;
 
 use axum::http::StatusCode;
 use common::editors::{call, premoderated, session_of, sign_in};
-use infoshos_server::recovery::{RECOVERY_MS, make_token};
+use infoshos_server::auth::recovery::{RECOVERY_MS, make_token};
 use serde_json::json;
 
 fn now() -> i64 {

@@ -12,7 +12,7 @@ use crate::common;
 use std::time::{Duration, Instant};
 
 use axum::http::StatusCode;
-use infoshos_server::rate_limit::Quota;
+use infoshos_server::middleware::rate_limit::Quota;
 use infoshos_server::rates::{Turn, refresh_turn};
 use serde_json::{Value, json};
 

@@ -189,7 +189,7 @@ async fn another_sites_page_cannot_post_a_comment() {
 
 #[tokio::test]
 async fn a_client_posting_too_fast_is_told_when_to_try_again() {
-    use infoshos_server::rate_limit::Quota;
+    use infoshos_server::middleware::rate_limit::Quota;
     let mut s = server().await;
     s.serve(s.state().with_comment_quota(Quota::COMMENTS));
     let post = |n: usize| json!({"name": "Quick", "text": format!("Comment number {n}")});

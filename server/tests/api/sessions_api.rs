@@ -5,7 +5,7 @@ use crate::common;
 use axum::http::{StatusCode, header};
 use common::TestServer;
 use common::editors::{CHIEF, call, premoderated, sign_in};
-use infoshos_server::admin::{SESSION_MS, open_session};
+use infoshos_server::auth::session::{SESSION_MS, open_session};
 
 /// The first admin's account, set up through the API.
 async fn chief(s: &TestServer) -> i64 {

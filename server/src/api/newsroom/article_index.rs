@@ -6,7 +6,7 @@ use axum::extract::State;
 use infoshos_model::article_index::{ArticleIndex, INDEX_LIMIT, IndexFilter};
 use serde::Deserialize;
 
-use crate::admin::{May, ToWrite};
+use crate::auth::session::{May, ToWrite};
 use crate::error::{AppError, QueryParams};
 use crate::state::AppState;
 

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use infoshos_model::editorial::{Draft, DraftSaved};
 
 use super::editorial::{article, check_by};
-use crate::admin::{May, ToWrite};
+use crate::auth::session::{May, ToWrite};
 use crate::error::{AppError, JsonBody};
 use crate::pages::edition::Speaks;
 use crate::state::AppState;

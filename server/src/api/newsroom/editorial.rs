@@ -9,7 +9,7 @@ use infoshos_model::editorial::{
     Visibility, schedule_problem, validate_draft, validate_draft_to_keep,
 };
 
-use crate::admin::{May, ToWrite};
+use crate::auth::session::{May, ToWrite};
 use crate::error::{AppError, JsonBody};
 use crate::media::figures;
 use crate::pages::edition::Speaks;

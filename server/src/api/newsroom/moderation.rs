@@ -6,7 +6,7 @@ use infoshos_model::CommentStatus;
 use infoshos_model::admin::{AuditFilter, Changed, Moderation, QueuedComment};
 use serde::Deserialize;
 
-use crate::admin::{Editor, May, ToModerate};
+use crate::auth::session::{Editor, May, ToModerate};
 use crate::error::{AppError, JsonBody, QueryParams};
 use crate::state::AppState;
 

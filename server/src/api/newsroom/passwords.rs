@@ -12,8 +12,8 @@ use infoshos_model::admin::{Changed, SignedIn};
 
 use super::now_ms;
 use super::sign_in::{checked, signed_in};
-use crate::accounts::{self, INVITATION_MS};
-use crate::admin::{self, Editor, May, ToManagePeople};
+use crate::auth::credentials::{self, INVITATION_MS};
+use crate::auth::session::{self, Editor, May, ToManagePeople};
 use crate::error::{AppError, JsonBody};
 use crate::pages::edition::Speaks;
 use crate::state::AppState;
@@ -28,16 +28,19 @@ pub async fn change(
 ) -> Result<Response, AppError> {
     let words = people_ui(lang);
     if let Some(wait) = state.account_checks.take(&editor.actor).await? {
-        return Ok(crate::rate_limit::too_many(wait, "tries for this account"));
+        return Ok(crate::middleware::rate_limit::too_many(
+            wait,
+            "tries for this account",
+        ));
     }
     let account = state.storage.account(&editor.actor).await?;
     let stored = account.map(|a| a.password_hash);
-    if !accounts::password_matches(change.current, stored).await {
+    if !credentials::password_matches(change.current, stored).await {
         tracing::warn!(username = %editor.actor, "wrong current password");
         return Err(AppError::BadRequest(words.wrong_current.into()));
     }
     checked(lang, &editor.actor, &change.new)?;
-    let hash = accounts::hash_password(change.new).await?;
+    let hash = credentials::hash_password(change.new).await?;
     state
         .storage
         .change_password(
@@ -59,7 +62,7 @@ pub async fn reset_link(
     Path(username): Path<String>,
 ) -> Result<Json<Invitation>, AppError> {
     let code = hex::encode(crate::form_token::new_secret());
-    let (now, hash) = (now_ms(), admin::sha256_hex(&code));
+    let (now, hash) = (now_ms(), session::sha256_hex(&code));
     let expires = now + INVITATION_MS;
     let filed = state
         .storage
@@ -86,12 +89,12 @@ pub async fn reset(
     JsonBody(form): JsonBody<Reset>,
 ) -> Result<Response, AppError> {
     let words = people_ui(lang);
-    let code_hash = admin::sha256_hex(form.code.trim());
+    let code_hash = session::sha256_hex(form.code.trim());
     let Some(owner) = state.storage.reset_link_owner(&code_hash, now_ms()).await? else {
         return Err(AppError::Gone(words.invitation_spent));
     };
     checked(lang, &owner, &form.password)?;
-    let hash = accounts::hash_password(form.password).await?;
+    let hash = credentials::hash_password(form.password).await?;
     let Some(id) = state
         .storage
         .reset_password(&code_hash, &hash, now_ms())

@@ -14,8 +14,8 @@ use serde::Deserialize;
 
 use super::now_ms;
 use super::sign_in::code_spent;
-use crate::accounts::{self, INVITATION_MS, code_step};
-use crate::admin::{self, Editor, May, ToManagePeople};
+use crate::auth::credentials::{self, INVITATION_MS, code_step};
+use crate::auth::session::{self, Editor, May, ToManagePeople};
 use crate::error::{AppError, JsonBody, QueryParams};
 use crate::pages::edition::Speaks;
 use crate::state::AppState;
@@ -61,7 +61,7 @@ pub async fn invite(
     state
         .storage
         .add_invitation(
-            &admin::sha256_hex(&code),
+            &session::sha256_hex(&code),
             invite.role,
             &admin.actor,
             now,
@@ -125,7 +125,7 @@ pub async fn second_factor_begin(
     State(state): State<AppState>,
     editor: Editor,
 ) -> Result<Json<SecondFactorSetUp>, AppError> {
-    let (secret, uri) = accounts::new_second_factor(&editor.actor).ok_or(AppError::Internal)?;
+    let (secret, uri) = credentials::new_second_factor(&editor.actor).ok_or(AppError::Internal)?;
     state
         .storage
         .set_totp_pending(editor.account_id, &secret)
@@ -168,7 +168,10 @@ pub async fn second_factor_off(
 ) -> Result<Response, AppError> {
     let words = people_ui(lang);
     if let Some(wait) = state.account_checks.take(&editor.actor).await? {
-        return Ok(crate::rate_limit::too_many(wait, "tries for this account"));
+        return Ok(crate::middleware::rate_limit::too_many(
+            wait,
+            "tries for this account",
+        ));
     }
     let account = state
         .storage
@@ -176,7 +179,7 @@ pub async fn second_factor_off(
         .await?
         .ok_or(AppError::Internal)?;
     let stored = Some(account.password_hash.clone());
-    if !accounts::password_matches(off.password, stored).await {
+    if !credentials::password_matches(off.password, stored).await {
         tracing::warn!(account = %editor.actor, "wrong password to turn the second factor off");
         return Err(AppError::BadRequest(words.wrong_current.into()));
     }

@@ -13,7 +13,7 @@ use infoshos_model::photos::{
 };
 use serde::Deserialize;
 
-use crate::admin::{May, ToWrite};
+use crate::auth::session::{May, ToWrite};
 use crate::error::{AppError, QueryParams};
 use crate::media::check::sniff;
 use crate::media::process::{photo_id, process};

@@ -13,12 +13,12 @@ use infoshos_model::accounts::{Join, Me, SessionState, SetUp, SignIn, credential
 use infoshos_model::admin::SignedIn;
 
 use super::now_ms;
-use crate::accounts::{self, code_step};
-use crate::admin::{self, Editor};
+use crate::auth::credentials::{self, code_step};
 use crate::auth::device;
+use crate::auth::recovery;
+use crate::auth::session::{self, Editor};
 use crate::error::{AppError, JsonBody};
 use crate::pages::edition::Speaks;
-use crate::recovery;
 use crate::state::AppState;
 use crate::storage::{Outcome, StoredAccount};
 use crate::telemetry::metrics;
@@ -48,7 +48,7 @@ pub(super) async fn signed_in(
     headers: &HeaderMap,
 ) -> Result<Response, AppError> {
     let now = now_ms();
-    let session = admin::open_session(
+    let session = session::open_session(
         &state.storage,
         account.id,
         user_agent(headers),
@@ -111,8 +111,8 @@ pub async fn set_up(
     let now = now_ms();
     let first = state.storage.set_up_needed().await?;
     let (token_ok, setting) = if first {
-        let ok = admin::token_matches(&state.storage, &form.token).await?;
-        (ok, admin::TOKEN_SETTING)
+        let ok = session::token_matches(&state.storage, &form.token).await?;
+        (ok, session::TOKEN_SETTING)
     } else if recovery::open(&state.storage, now).await? {
         let ok = recovery::matches(&state.storage, &form.token, now).await?;
         (ok, recovery::RECOVERY_SETTING)
@@ -124,7 +124,7 @@ pub async fn set_up(
         return Err(AppError::Unauthorized(admin_ui(lang).wrong_token));
     }
     checked(lang, &form.username, &form.password)?;
-    let hash = accounts::hash_password(form.password).await?;
+    let hash = credentials::hash_password(form.password).await?;
     let outcome = state
         .storage
         .set_up(&form.username, &hash, setting, now, first)
@@ -159,7 +159,7 @@ pub async fn login(
     };
     let account = state.storage.account(&name).await?;
     let stored = account.as_ref().map(|a| a.password_hash.clone());
-    let password_right = accounts::password_matches(form.password, stored).await;
+    let password_right = credentials::password_matches(form.password, stored).await;
     if let Some(wait) = paced {
         let through = match &account {
             Some(a) if password_right && a.totp_secret.is_some() && !a.disabled => {
@@ -171,7 +171,7 @@ pub async fn login(
             metrics::sign_in_refused("paced");
             let who = logged_name(account.as_ref(), &name);
             tracing::warn!(account = %who, "sign-in paced for this account");
-            return Ok(crate::rate_limit::too_many(
+            return Ok(crate::middleware::rate_limit::too_many(
                 wait,
                 "sign-in attempts for this account",
             ));
@@ -230,7 +230,7 @@ pub(super) async fn code_spent(
 fn logged_name(account: Option<&StoredAccount>, typed: &str) -> String {
     match account {
         Some(a) => a.username.clone(),
-        None => format!("unknown:{}", &admin::sha256_hex(typed)[..8]),
+        None => format!("unknown:{}", &session::sha256_hex(typed)[..8]),
     }
 }
 
@@ -243,8 +243,8 @@ pub async fn join(
 ) -> Result<Response, AppError> {
     let words = people_ui(lang);
     checked(lang, &form.username, &form.password)?;
-    let hash = accounts::hash_password(form.password).await?;
-    let code_hash = admin::sha256_hex(form.code.trim());
+    let hash = credentials::hash_password(form.password).await?;
+    let code_hash = session::sha256_hex(form.code.trim());
     match state
         .storage
         .join(&code_hash, &form.username, &hash, now_ms())
@@ -260,5 +260,5 @@ pub async fn join(
 
 pub async fn logout(State(state): State<AppState>, editor: Editor) -> Result<Response, AppError> {
     state.storage.end_session(&editor.session_hash).await?;
-    Ok(with_cookies(false, &[admin::closed_cookie(state.tls)]))
+    Ok(with_cookies(false, &[session::closed_cookie(state.tls)]))
 }

@@ -91,7 +91,7 @@ pub async fn sparkline(
     Ok((
         [
             (header::CONTENT_TYPE, "image/svg+xml"),
-            (header::CACHE_CONTROL, crate::discovery::SHORT_PUBLIC),
+            (header::CACHE_CONTROL, crate::feeds::discovery::SHORT_PUBLIC),
         ],
         svg,
     ))

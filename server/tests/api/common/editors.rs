@@ -18,7 +18,7 @@ pub const PASSWORD: &str = "an invited editor's passphrase";
 /// The test server in the default mode: premoderation on, an editors' token set.
 pub async fn premoderated(tls: bool) -> TestServer {
     let mut s = server().await;
-    infoshos_server::admin::ensure_token(&s.storage, Some(TOKEN))
+    infoshos_server::auth::session::ensure_token(&s.storage, Some(TOKEN))
         .await
         .unwrap();
     // Tests sign in more often than people do: the pace of sign-ins has tests of its own.

@@ -19,10 +19,11 @@ use infoshos_server::{rates, seed};
 use serde_json::Value;
 use tower::ServiceExt;
 
-pub const UNLIMITED: infoshos_server::rate_limit::Quota = infoshos_server::rate_limit::Quota {
-    every_ms: 1,
-    burst: 10_000,
-};
+pub const UNLIMITED: infoshos_server::middleware::rate_limit::Quota =
+    infoshos_server::middleware::rate_limit::Quota {
+        every_ms: 1,
+        burst: 10_000,
+    };
 
 pub struct TestServer {
     pub router: Router,

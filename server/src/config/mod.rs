@@ -1,9 +1,10 @@
+pub mod check;
+
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::Parser;
 
-use crate::config_check as check;
 pub use crate::telemetry::logs::LogFormat;
 
 /// The official daily rates of the Central Bank of Russia, English names.
@@ -147,17 +148,17 @@ pub enum Moderation {
 }
 
 impl Config {
-    pub fn comment_quota(&self) -> crate::rate_limit::Quota {
-        crate::rate_limit::Quota {
+    pub fn comment_quota(&self) -> crate::middleware::rate_limit::Quota {
+        crate::middleware::rate_limit::Quota {
             every_ms: 60_000 / u64::from(self.comments_per_minute),
             burst: self.comment_burst,
         }
     }
 
-    pub fn sign_in_quota(&self) -> crate::rate_limit::Quota {
-        crate::rate_limit::Quota {
+    pub fn sign_in_quota(&self) -> crate::middleware::rate_limit::Quota {
+        crate::middleware::rate_limit::Quota {
             burst: self.sign_in_burst,
-            ..crate::rate_limit::Quota::LOGINS
+            ..crate::middleware::rate_limit::Quota::LOGINS
         }
     }
 
@@ -176,7 +177,7 @@ mod tests {
 
     /// The README's configuration table, as (variable, default cell) pairs.
     fn readme_settings() -> Vec<(String, String)> {
-        include_str!("../../README.md")
+        include_str!("../../../README.md")
             .lines()
             .filter_map(|line| {
                 let cells: Vec<&str> = line.split('|').map(str::trim).collect();
@@ -233,7 +234,10 @@ mod tests {
         assert!(c.database_url.starts_with("sqlite://data/"));
         assert_eq!(c.public_url(), "http://127.0.0.1:8080");
         assert_eq!(c.embed_origins, "*");
-        assert_eq!(c.comment_quota(), crate::rate_limit::Quota::COMMENTS);
+        assert_eq!(
+            c.comment_quota(),
+            crate::middleware::rate_limit::Quota::COMMENTS
+        );
         assert!(c.trusted_proxies.is_empty());
         assert_eq!(c.moderation, Moderation::Pre);
     }

@@ -97,7 +97,7 @@ pub fn public_url(s: &str) -> Result<String, String> {
 }
 
 pub fn embed_origins(s: &str) -> Result<String, String> {
-    crate::framing::ancestors(s)
+    crate::middleware::framing::ancestors(s)
         .map(|_| s.to_string())
         .map_err(|_| {
             "* or origins like https://partner.example, separated by spaces or commas".into()

@@ -3,15 +3,16 @@
 //! the hash of the stylesheet a rendered page carries inline), wasm allowed, no plugins,
 //! no <base>, frames only as `framing` says; and writes only from the portal's own pages.
 
+use axum::Router;
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, Method, header};
+use axum::http::{HeaderName, HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use sha2::{Digest, Sha256};
+use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::error::AppError;
-use crate::state::AppState;
 
 /// The Content-Security-Policy of an HTML page of ours: computed from the page being sent,
 /// so a rebuilt app never runs under the hashes of the previous build. Pictures may also be
@@ -55,42 +56,41 @@ fn inline_elements<'a>(page: &'a str, tag: &str) -> Vec<&'a str> {
 }
 
 /// On every response: no MIME sniffing, little referrer, no powerful features, and HSTS
-/// when the portal is served over TLS (`INFOSHOS_TLS`).
-pub async fn common_headers(
-    State(state): State<AppState>,
-    request: Request,
-    next: Next,
-) -> Response {
-    let mut response = next.run(request).await;
-    let headers = response.headers_mut();
-    headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    headers.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("strict-origin-when-cross-origin"),
-    );
-    headers.insert(
-        "permissions-policy",
-        HeaderValue::from_static(
+/// when the portal is served over TLS (`INFOSHOS_TLS`): the same values always, so each is a
+/// `SetResponseHeaderLayer` around `router`.
+pub fn with_common_headers(router: Router, tls: bool) -> Router {
+    let set =
+        |name, value| SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value));
+    let router = router
+        .layer(set(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(set(
+            header::REFERRER_POLICY,
+            "strict-origin-when-cross-origin",
+        ))
+        .layer(set(
+            HeaderName::from_static("permissions-policy"),
             "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
-        ),
-    );
-    if state.tls {
-        headers.insert(
+        ));
+    if tls {
+        router.layer(set(
             header::STRICT_TRANSPORT_SECURITY,
-            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
-        );
+            "max-age=31536000; includeSubDomains",
+        ))
+    } else {
+        router
     }
-    response
 }
+
+/// The portal's own origin (`INFOSHOS_PUBLIC_URL`, without a trailing slash): what a browser
+/// names in `Origin` when one of our pages sends a form.
+#[derive(Debug, Clone)]
+pub struct PublicUrl(pub String);
 
 /// Writes (anything but GET/HEAD/OPTIONS) only from the portal's own pages: a browser says
 /// where a request comes from in `Sec-Fetch-Site` (or at least `Origin`); another site's page
 /// posting here is refused. Clients that send neither are not browsers, so not a CSRF risk.
 pub async fn same_origin_writes(
-    State(state): State<AppState>,
+    State(PublicUrl(public_url)): State<PublicUrl>,
     request: Request,
     next: Next,
 ) -> Response {
@@ -110,7 +110,7 @@ pub async fn same_origin_writes(
         };
         match (header("sec-fetch-site"), header("origin")) {
             (Some(site), _) => site == "same-origin",
-            (None, Some(origin)) => origin == state.public_url,
+            (None, Some(origin)) => origin == public_url,
             (None, None) => true,
         }
     };

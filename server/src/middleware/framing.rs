@@ -6,8 +6,6 @@ use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::Response;
 
-use crate::state::AppState;
-
 /// Checks the configured list and writes it as CSP sources. Only `*` or `scheme://host[:port]`
 /// pass, so nothing from the setting can add another directive to the header.
 pub fn ancestors(list: &str) -> Result<String, String> {
@@ -35,7 +33,15 @@ pub fn ancestors(list: &str) -> Result<String, String> {
     Ok(sources.join(" "))
 }
 
-pub async fn frame_policy(State(state): State<AppState>, request: Request, next: Next) -> Response {
+/// The `frame-ancestors` sources for `/embed/` (`ancestors` made them from the setting).
+#[derive(Debug, Clone)]
+pub struct Ancestors(pub String);
+
+pub async fn frame_policy(
+    State(Ancestors(ancestors)): State<Ancestors>,
+    request: Request,
+    next: Next,
+) -> Response {
     let widget = request.uri().path().starts_with("/embed/");
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
@@ -50,7 +56,7 @@ pub async fn frame_policy(State(state): State<AppState>, request: Request, next:
         return response;
     }
     if widget {
-        let policy = format!("frame-ancestors {}", state.embed_ancestors);
+        let policy = format!("frame-ancestors {ancestors}");
         if let Ok(value) = HeaderValue::from_str(&policy) {
             headers.insert(header::CONTENT_SECURITY_POLICY, value);
         }
