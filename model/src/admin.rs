@@ -63,6 +63,81 @@ pub struct Changed {
     pub changed: u64,
 }
 
+/// What an audit line says was done, stored as its kebab-case name. The storage writes only
+/// these; the migrations' CHECK on `audit.action` lists the same names (a migration is never
+/// edited, so each that added an action copied the list: `docs/duplication.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "sqlx", derive(sqlx::Type))]
+#[cfg_attr(feature = "sqlx", sqlx(type_name = "text", rename_all = "kebab-case"))]
+pub enum AuditAction {
+    // Comments: the queue's three actions.
+    Approve,
+    Reject,
+    Delete,
+    // Articles.
+    Publish,
+    Schedule,
+    Edit,
+    Unpublish,
+    Republish,
+    // People and their sign-in.
+    SetUp,
+    Invite,
+    Join,
+    Role,
+    Disable,
+    Enable,
+    EndSession,
+    SecondFactorOn,
+    SecondFactorOff,
+    Password,
+    ResetLink,
+    Reset,
+    RevokeInvitation,
+    RevokeResetLink,
+    // Photos.
+    UploadPhoto,
+}
+
+impl AuditAction {
+    pub const ALL: [AuditAction; 23] = [
+        AuditAction::Approve,
+        AuditAction::Reject,
+        AuditAction::Delete,
+        AuditAction::Publish,
+        AuditAction::Schedule,
+        AuditAction::Edit,
+        AuditAction::Unpublish,
+        AuditAction::Republish,
+        AuditAction::SetUp,
+        AuditAction::Invite,
+        AuditAction::Join,
+        AuditAction::Role,
+        AuditAction::Disable,
+        AuditAction::Enable,
+        AuditAction::EndSession,
+        AuditAction::SecondFactorOn,
+        AuditAction::SecondFactorOff,
+        AuditAction::Password,
+        AuditAction::ResetLink,
+        AuditAction::Reset,
+        AuditAction::RevokeInvitation,
+        AuditAction::RevokeResetLink,
+        AuditAction::UploadPhoto,
+    ];
+}
+
+impl From<ModerationAction> for AuditAction {
+    fn from(action: ModerationAction) -> AuditAction {
+        match action {
+            ModerationAction::Approve => AuditAction::Approve,
+            ModerationAction::Reject => AuditAction::Reject,
+            ModerationAction::Delete => AuditAction::Delete,
+        }
+    }
+}
+
 /// One line of the audit: who did what, when, to which comment or article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -1,7 +1,9 @@
 //! The newsroom's accounts and invitations. Every change that gives or takes away access is
 //! written with its audit line in one transaction.
 
+use super::audit::audit;
 use infoshos_model::accounts::{Account, AccountChange, Role};
+use infoshos_model::admin::AuditAction;
 use sqlx::FromRow;
 
 use super::{
@@ -46,9 +48,6 @@ pub enum Outcome {
 }
 
 /// The audit line for an action on people: who did it, and to whom.
-pub(crate) const AUDIT_PEOPLE: &str =
-    "INSERT INTO audit (at, actor, action, subject) VALUES ($1, $2, $3, $4)";
-
 impl Storage {
     /// Whether the portal still waits for its first admin.
     pub async fn set_up_needed(&self) -> Result<bool, sqlx::Error> {
@@ -94,13 +93,7 @@ impl Storage {
                 .bind(token_setting)
                 .execute(&mut *tx)
                 .await?;
-            sqlx::query(AUDIT_PEOPLE)
-                .bind(now_ms)
-                .bind(username)
-                .bind("set-up")
-                .bind(username)
-                .execute(&mut *tx)
-                .await?;
+            audit!(tx, now_ms, username, AuditAction::SetUp, subject = username)?;
             tx.commit().await?;
         });
         Ok(Outcome::Done)
@@ -195,19 +188,17 @@ impl Storage {
             }
             let mut actions = Vec::new();
             if new_role != role {
-                actions.push("role");
+                actions.push(AuditAction::Role);
             }
             if new_disabled != disabled {
-                actions.push(if new_disabled { "disable" } else { "enable" });
+                actions.push(if new_disabled {
+                    AuditAction::Disable
+                } else {
+                    AuditAction::Enable
+                });
             }
             for action in actions {
-                sqlx::query(AUDIT_PEOPLE)
-                    .bind(now_ms)
-                    .bind(actor)
-                    .bind(action)
-                    .bind(username)
-                    .execute(&mut *tx)
-                    .await?;
+                audit!(tx, now_ms, actor, action, subject = username)?;
             }
             if !stays_admin {
                 revoke_links!(tx, Revoke::MadeBy, now_ms, actor, username);

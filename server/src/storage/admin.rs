@@ -1,3 +1,4 @@
+use super::audit::audit;
 use infoshos_model::admin::{AuditEntry, AuditFilter, ModerationAction, QueuedComment};
 use infoshos_model::{CommentStatus, Lang};
 use sqlx::FromRow;
@@ -100,15 +101,7 @@ impl Storage {
                     .rows_affected();
                 if done > 0 {
                     changed += done;
-                    sqlx::query(
-                        "INSERT INTO audit (at, actor, action, comment_id) VALUES ($1, $2, $3, $4)",
-                    )
-                    .bind(now_ms)
-                    .bind(actor)
-                    .bind(action)
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
+                    audit!(tx, now_ms, actor, action.into(), comment_id = id)?;
                 }
             }
             tx.commit().await?;

@@ -1,16 +1,11 @@
 //! The statements every write of an article shares, each run in the caller's transaction:
 //! a new article with its states, what an editor writes replaced, its line in the audit.
 
-/// The audit row of an editor's action on an article, in the caller's transaction `$tx`.
+/// The audit row of an editor's action on an article (an `AuditAction`), in the caller's
+/// transaction `$tx`.
 macro_rules! audit_article {
     ($tx:expr, $action:expr, $id:expr, $actor:expr, $now_ms:expr) => {
-        sqlx::query("INSERT INTO audit (at, actor, action, article_id) VALUES ($1, $2, $3, $4)")
-            .bind($now_ms)
-            .bind($actor)
-            .bind($action)
-            .bind($id)
-            .execute(&mut *$tx)
-            .await?
+        super::audit::audit!($tx, $now_ms, $actor, $action, article_id = $id)?
     };
 }
 

@@ -2,6 +2,7 @@
 //! (un)publishing, each with its audit row in the same transaction.
 
 use infoshos_model::Lang;
+use infoshos_model::admin::AuditAction;
 use infoshos_model::editorial::ArticleVersion;
 use sqlx::FromRow;
 
@@ -87,7 +88,11 @@ impl Storage {
         now_ms: i64,
         scheduled: bool,
     ) -> Result<i64, sqlx::Error> {
-        let action = if scheduled { "schedule" } else { "publish" };
+        let action = if scheduled {
+            AuditAction::Schedule
+        } else {
+            AuditAction::Publish
+        };
         let id = on_engine!(self, pool => {
             let mut tx = pool.begin().await?;
             let id = insert_article!(tx, a);
@@ -134,7 +139,7 @@ impl Storage {
             let Some(id) = rewrite_article!(tx, a, "slug = $6", &a.slug) else {
                 return Ok(None);
             };
-            audit_article!(tx, "edit", id, actor, now_ms);
+            audit_article!(tx, AuditAction::Edit, id, actor, now_ms);
             tx.commit().await?;
             id
         });
@@ -151,7 +156,11 @@ impl Storage {
         actor: &str,
         now_ms: i64,
     ) -> Result<Option<i64>, sqlx::Error> {
-        let action = if visible { "republish" } else { "unpublish" };
+        let action = if visible {
+            AuditAction::Republish
+        } else {
+            AuditAction::Unpublish
+        };
         let id = on_engine!(self, pool => {
             let mut tx = pool.begin().await?;
             // A scheduled article put on the portal by hand goes on now, and stays scheduled

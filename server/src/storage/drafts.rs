@@ -5,6 +5,7 @@
 use super::article_sql::{audit_article, insert_article, rewrite_article};
 use super::articles::NewArticle;
 use super::{Storage, on_engine};
+use infoshos_model::admin::AuditAction;
 
 impl Storage {
     /// A new draft (its `slug` a placeholder); its id.
@@ -49,7 +50,11 @@ impl Storage {
         if !self.save_draft(id, a).await? {
             return Ok(None);
         }
-        let action = if scheduled { "schedule" } else { "publish" };
+        let action = if scheduled {
+            AuditAction::Schedule
+        } else {
+            AuditAction::Publish
+        };
         on_engine!(self, pool => {
             let mut tx = pool.begin().await?;
             let done = sqlx::query(

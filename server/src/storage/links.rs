@@ -4,9 +4,11 @@
 //! newer reset link, a used one or a password change for the same account). Every revocation
 //! has its audit line, written in the same transaction as the revocation itself.
 
+use super::audit::audit;
 use infoshos_model::accounts::{LinkKind, OpenLink, Role};
+use infoshos_model::admin::AuditAction;
 
-use super::accounts::{AUDIT_PEOPLE, Outcome};
+use super::accounts::Outcome;
 use sqlx::FromRow;
 
 use super::sessions::SHOWN_ID;
@@ -154,13 +156,7 @@ impl Storage {
             .bind(expires_ms)
             .execute(&mut *tx)
             .await?;
-            sqlx::query(AUDIT_PEOPLE)
-                .bind(now_ms)
-                .bind(invited_by)
-                .bind("invite")
-                .bind(role.as_str())
-                .execute(&mut *tx)
-                .await?;
+            audit!(tx, now_ms, invited_by, AuditAction::Invite, subject = role.as_str())?;
             tx.commit().await?;
         });
         Ok(())
@@ -206,13 +202,7 @@ impl Storage {
                 Err(e) if is_unique_violation(&e) => return Ok(Outcome::NameTaken),
                 other => other?,
             };
-            sqlx::query(AUDIT_PEOPLE)
-                .bind(now_ms)
-                .bind(username)
-                .bind("join")
-                .bind(invited_by)
-                .execute(&mut *tx)
-                .await?;
+            audit!(tx, now_ms, username, AuditAction::Join, subject = invited_by)?;
             tx.commit().await?;
         });
         Ok(Outcome::Done)

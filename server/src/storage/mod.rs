@@ -7,6 +7,7 @@ mod article_index;
 mod article_sql;
 mod article_writes;
 mod articles;
+mod audit;
 mod comments;
 mod discovery;
 mod drafts;

@@ -4,8 +4,9 @@
 //! revokes the others (`Revoke::ResetsOf`), and a link works only while its maker is an
 //! enabled admin.
 
-use super::accounts::AUDIT_PEOPLE;
+use super::audit::audit;
 use super::{Revoke, Storage, on_engine, revoke_links};
+use infoshos_model::admin::AuditAction;
 
 impl Storage {
     /// A new password for the account; its sessions end but `keep` (the one it was changed
@@ -30,13 +31,7 @@ impl Storage {
                 .bind(keep)
                 .execute(&mut *tx)
                 .await?;
-            sqlx::query(AUDIT_PEOPLE)
-                .bind(now_ms)
-                .bind(actor)
-                .bind("password")
-                .bind(actor)
-                .execute(&mut *tx)
-                .await?;
+            audit!(tx, now_ms, actor, AuditAction::Password, subject = actor)?;
             revoke_links!(tx, Revoke::ResetsOf, now_ms, actor, actor);
             tx.commit().await?;
         });
@@ -71,13 +66,7 @@ impl Storage {
             if filed == 0 {
                 return Ok(false);
             }
-            sqlx::query(AUDIT_PEOPLE)
-                .bind(now_ms)
-                .bind(by)
-                .bind("reset-link")
-                .bind(username)
-                .execute(&mut *tx)
-                .await?;
+            audit!(tx, now_ms, by, AuditAction::ResetLink, subject = username)?;
             tx.commit().await?;
         });
         Ok(true)
@@ -139,13 +128,7 @@ impl Storage {
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
-            sqlx::query(AUDIT_PEOPLE)
-                .bind(now_ms)
-                .bind(&username)
-                .bind("reset")
-                .bind(&username)
-                .execute(&mut *tx)
-                .await?;
+            audit!(tx, now_ms, &username, AuditAction::Reset, subject = &username)?;
             revoke_links!(tx, Revoke::ResetsOf, now_ms, &username, &username);
             tx.commit().await?;
             Ok(Some(id))

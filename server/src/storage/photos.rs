@@ -2,6 +2,8 @@
 //! name, the library's texts. Stored in the database on both engines, so every replica serves
 //! every photo and the backups hold them (decision 0016).
 
+use super::audit::audit;
+use infoshos_model::admin::AuditAction;
 use infoshos_model::photos::{Lead, LibraryPhoto};
 use sqlx::FromRow;
 
@@ -57,9 +59,6 @@ impl From<LibraryRow> for LibraryPhoto {
 }
 
 /// An upload's line in the audit: when, who, and the photo's id.
-const AUDIT_UPLOAD: &str =
-    "INSERT INTO audit (at, actor, action, subject) VALUES ($1, $2, 'upload-photo', $3)";
-
 const LIBRARY_COLUMNS: &str =
     "id, width, height, colour, alt, caption, credit, uploaded_by, uploaded_at";
 
@@ -118,12 +117,7 @@ impl Storage {
                         .await?;
                 }
             }
-            sqlx::query(AUDIT_UPLOAD)
-                .bind(now_ms)
-                .bind(actor)
-                .bind(&photo.id)
-                .execute(&mut *tx)
-                .await?;
+            audit!(tx, now_ms, actor, AuditAction::UploadPhoto, subject = &photo.id)?;
             tx.commit().await?;
             created
         });
@@ -137,13 +131,11 @@ impl Storage {
         actor: &str,
         now_ms: i64,
     ) -> Result<(), sqlx::Error> {
-        on_engine!(self, pool => sqlx::query(AUDIT_UPLOAD)
-            .bind(now_ms)
-            .bind(actor)
-            .bind(id)
-            .execute(pool)
-            .await
-            .map(|_| ()))
+        on_engine!(self, pool => {
+            let mut connection = pool.acquire().await?;
+            audit!(connection, now_ms, actor, AuditAction::UploadPhoto, subject = id)?;
+        });
+        Ok(())
     }
 
     /// Whether the article at `slug` exists and has no lead photo.

@@ -3,12 +3,11 @@
 //! article goes on twice, and on PostgreSQL the write tells every other replica to read again).
 
 use super::articles::NewArticle;
+use super::audit::audit;
 use super::{Storage, on_engine};
+use infoshos_model::admin::AuditAction;
 
 /// The audit line for an article put on the portal by its schedule, naming who scheduled it.
-const AUDIT_DUE: &str =
-    "INSERT INTO audit (at, actor, action, article_id) VALUES ($1, $2, 'publish', $3)";
-
 impl Storage {
     /// Files an article to go on the portal at `a.published_at_ms`, with its audit line
     /// ('schedule', by `actor`). A taken slug is the unique-violation error, as on publishing.
@@ -56,12 +55,8 @@ impl Storage {
             .fetch_all(&mut *tx)
             .await?;
             for (id, _, by) in &due {
-                sqlx::query(AUDIT_DUE)
-                    .bind(now_ms)
-                    .bind(by.as_deref().unwrap_or("schedule"))
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
+                let by = by.as_deref().unwrap_or("schedule");
+                audit!(tx, now_ms, by, AuditAction::Publish, article_id = id)?;
             }
             tx.commit().await?;
             due

@@ -1,10 +1,11 @@
 //! Editors' sessions (only a hash of the cookie's value is kept, each belonging to an account)
 //! and the state of each account's second factor.
 
+use super::audit::audit;
 use infoshos_model::accounts::{OpenSession, Role};
+use infoshos_model::admin::AuditAction;
 use sqlx::FromRow;
 
-use super::accounts::AUDIT_PEOPLE;
 use super::{Storage, millis_to_utc, on_engine};
 
 /// The person behind a live session on an enabled account.
@@ -139,13 +140,7 @@ impl Storage {
                 .bind(account_id)
                 .fetch_one(&mut *tx)
                 .await?;
-            sqlx::query(AUDIT_PEOPLE)
-                .bind(now_ms)
-                .bind(actor)
-                .bind("end-session")
-                .bind(whose)
-                .execute(&mut *tx)
-                .await?;
+            audit!(tx, now_ms, actor, AuditAction::EndSession, subject = whose)?;
             tx.commit().await?;
         });
         Ok(true)
@@ -185,13 +180,7 @@ impl Storage {
                 .bind(account_id)
                 .execute(&mut *tx)
                 .await?;
-            sqlx::query(AUDIT_PEOPLE)
-                .bind(now_ms)
-                .bind(actor)
-                .bind(if on { "second-factor-on" } else { "second-factor-off" })
-                .bind(actor)
-                .execute(&mut *tx)
-                .await?;
+            audit!(tx, now_ms, actor, if on { AuditAction::SecondFactorOn } else { AuditAction::SecondFactorOff }, subject = actor)?;
             tx.commit().await?;
         });
         Ok(())
