@@ -2,7 +2,7 @@
 //! once when the page is drawn (at the highest quality: a page is drawn at most every few
 //! seconds and sent many times) with its strong ETag. A kept page is sent at the speed of a
 //! file; before, every request compressed it again (`make bench`: 1 041 pages a second with
-//! `Accept-Encoding: br` against 2 867 plain, see decision 0017).
+//! `Accept-Encoding: br` against 2 867 plain, see decision 0018).
 
 use std::io::Write;
 use std::sync::Arc;

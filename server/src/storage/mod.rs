@@ -2,7 +2,6 @@
 //! database can be added here without touching a route.
 
 mod accounts;
-mod admin;
 mod article_index;
 mod article_sql;
 mod article_writes;
@@ -16,6 +15,7 @@ mod gauges;
 mod generate;
 mod history;
 mod links;
+mod moderation;
 mod passwords;
 mod photo_formats;
 mod photos;

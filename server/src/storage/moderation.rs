@@ -1,3 +1,6 @@
+//! The comment queue and what editors do to it (each action an audit line), the audit read
+//! back (all of it, or narrowed by a filter), and the portal's settings (keys, tokens).
+
 use super::audit::audit;
 use infoshos_model::admin::{AuditEntry, AuditFilter, ModerationAction, QueuedComment};
 use infoshos_model::{CommentStatus, Lang};
