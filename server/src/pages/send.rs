@@ -14,7 +14,7 @@ use infoshos_model::links::Page;
 
 use crate::error::AppError;
 use crate::feeds::discovery;
-use crate::feeds::oembed;
+use crate::feeds::embedding;
 use crate::pages::comment_post;
 use crate::pages::comment_post::Api;
 use crate::pages::finished::{self, Finished};
@@ -284,13 +284,13 @@ fn with_discovery(state: &AppState, uri: &Uri, page: String) -> String {
         links.push(rss);
     }
     let pairs = url::form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes());
-    if oembed::target_of_path(uri.path(), pairs).is_some() {
+    if embedding::target_of_path(uri.path(), pairs).is_some() {
         let address = format!(
             "{}{}",
             state.public_url,
             uri.path_and_query().map_or("/", |p| p.as_str())
         );
-        links.push(oembed::discovery_link(
+        links.push(embedding::discovery_link(
             &state.public_url,
             &address,
             "Infoshos",

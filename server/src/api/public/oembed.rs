@@ -9,7 +9,7 @@ use infoshos_model::widgets::Widget;
 use serde::Serialize;
 
 use crate::error::AppError;
-use crate::feeds::oembed::{Target, iframe_html, target};
+use crate::feeds::embedding::{Target, iframe_html, target};
 use crate::state::AppState;
 
 #[derive(Debug, Serialize)]
