@@ -1,79 +1,20 @@
 //! The router and the page frame: header, the feed or article in the middle, the columns of
 //! clocks, rates and states beside it, and the footer.
 
-use infoshos_model::{Lang, Membership, Rates, State};
+use infoshos_model::Lang;
 use leptos::prelude::*;
 
-use crate::api;
 use crate::components::clocks::Clocks;
 use crate::components::header::SiteHeader;
 use crate::components::rates_table::RatesTable;
 use crate::components::states_list::StatesList;
-use crate::i18n::{Ui, lang_from_path, ui};
+use crate::i18n::lang_from_path;
 use crate::router::{Nav, Page};
 use crate::routes::{
     article::ArticlePage, country::CountryPage, home::HomePage, not_found::NotFound,
     saved::SavedPage,
 };
-
-/// What every page of one edition shares: its language and the reference data the side
-/// columns show, fetched once for the whole visit.
-#[derive(Clone, Copy)]
-pub struct Site {
-    pub lang: Memo<Lang>,
-    pub states: crate::load::Load<Vec<State>>,
-    pub rates: crate::load::Load<Rates>,
-}
-
-impl Site {
-    /// Starts the fetches of the reference data for an edition.
-    pub fn new(lang: Memo<Lang>) -> Site {
-        Site::with_rates(lang, crate::load::Load::new(api::rates))
-    }
-
-    /// For a widget that shows no rates: the states only, so a partner's page makes one
-    /// request fewer (the rates stay unasked unless something calls `refetch`).
-    pub fn without_rates(lang: Memo<Lang>) -> Site {
-        Site::with_rates(lang, crate::load::Load::waiting(api::rates))
-    }
-
-    fn with_rates(lang: Memo<Lang>, rates: crate::load::Load<Rates>) -> Site {
-        crate::time::write_dates_for(lang.get_untracked());
-        Site {
-            lang,
-            states: crate::load::Load::new(move || api::states(lang.get_untracked())),
-            rates,
-        }
-    }
-
-    /// The members or the partners, in the order the API gives; none until the list arrives.
-    pub fn states_in(&self, membership: Membership) -> Vec<State> {
-        self.states.with(|o| match o {
-            Some(Ok(states)) => states
-                .iter()
-                .filter(|s| s.status == membership)
-                .cloned()
-                .collect(),
-            _ => Vec::new(),
-        })
-    }
-
-    /// One state by its ISO code; none until the list arrives, or when no state has it.
-    pub fn state(&self, code: &str) -> Option<State> {
-        self.states.with(|o| match o {
-            Some(Ok(states)) => states.iter().find(|s| s.code == code).cloned(),
-            _ => None,
-        })
-    }
-
-    pub fn ui(&self) -> &'static Ui {
-        ui(self.lang.get())
-    }
-}
-
-pub fn use_site() -> Site {
-    expect_context::<Site>()
-}
+use crate::site::Site;
 
 /// The reader app. The server renders it at the address it provides (`Nav::at`); in the
 /// browser it follows the address bar.

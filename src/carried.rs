@@ -6,7 +6,7 @@
 //! answer of `null` is a 404. What a page needs is what its components ask for: no list of it
 //! is kept anywhere else.
 
-use crate::api::FetchError;
+use crate::fetch_error::FetchError;
 
 /// The element the server writes the answers into.
 pub const ELEMENT_ID: &str = "carried";

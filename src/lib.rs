@@ -6,6 +6,7 @@ pub mod app;
 pub mod carried;
 pub mod components;
 pub mod embed;
+pub mod fetch_error;
 pub mod head;
 pub mod i18n;
 pub mod load;
@@ -15,6 +16,7 @@ pub mod pwa;
 pub mod rate_format;
 pub mod router;
 pub mod routes;
+pub mod site;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 pub mod submitted;

@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::api::FetchError;
+use crate::fetch_error::FetchError;
 
 type Outcome<T> = Option<Result<T, FetchError>>;
 

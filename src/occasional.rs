@@ -58,10 +58,10 @@ pub fn in_reader_app(page: Page) -> AnyView {
     };
     #[cfg(not(feature = "ssr"))]
     {
-        use crate::api::FetchError;
         use crate::components::failure::Failure;
+        use crate::fetch_error::FetchError;
         let _ = page;
-        let t = crate::app::use_site().ui();
+        let t = crate::site::use_site().ui();
         let reload = Callback::new(|_| {
             let _ = window().location().reload();
         });

@@ -2,9 +2,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use chrono::{DateTime, TimeZone, Utc};
-use infoshos::app::Site;
 use infoshos::components::clocks::Clock;
 use infoshos::components::comment_form::CommentForm;
+use infoshos::site::Site;
 use infoshos_model::{Comment, Lang, Membership, State};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -184,7 +184,7 @@ async fn a_failed_send_keeps_everything_and_says_why() {
 
 #[wasm_bindgen_test]
 async fn only_the_newest_request_of_a_load_may_answer() {
-    use infoshos::api::FetchError;
+    use infoshos::fetch_error::FetchError;
     use infoshos::load::Load;
     use std::cell::Cell;
     use std::rc::Rc;

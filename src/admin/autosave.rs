@@ -13,7 +13,8 @@ use wasm_bindgen::JsCast;
 
 use super::publish::{Desk, read_draft};
 use super::{kept_draft, post, put, t};
-use crate::api::{self, FetchError};
+use crate::api;
+use crate::fetch_error::FetchError;
 use crate::submitted::Submitted;
 
 /// How long after the last keystroke a draft is saved.

@@ -28,7 +28,8 @@ use infoshos_model::links;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{self, FetchError};
+use crate::api;
+use crate::fetch_error::FetchError;
 use crate::i18n::admin::people::{PeopleUi, people_ui};
 use crate::i18n::admin::{AdminUi, admin_ui};
 use crate::load::Load;

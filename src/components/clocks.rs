@@ -2,7 +2,7 @@ use chrono::{DateTime, Utc};
 use infoshos_model::{Membership, State};
 use leptos::prelude::*;
 
-use crate::app::use_site;
+use crate::site::use_site;
 #[cfg(target_arch = "wasm32")]
 use crate::time::ms_to_next_minute;
 use crate::time::{now_utc, read_clock, reader_offset_east_min};

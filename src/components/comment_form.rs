@@ -6,10 +6,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::api::{self, FetchError};
-use crate::app::use_site;
+use crate::api;
 use crate::components::comment_post::{self, FieldMessages};
+use crate::fetch_error::FetchError;
 use crate::i18n::{Ui, problem_message};
+use crate::site::use_site;
 use crate::submitted::Submitted;
 use crate::time::now_utc;
 

@@ -1,8 +1,8 @@
 use infoshos_model::Comment;
 use leptos::prelude::*;
 
-use crate::app::use_site;
 use crate::components::failure::Failure;
+use crate::site::use_site;
 use crate::time::{iso, reader_local};
 
 /// Published comments and the reader's own waiting ones (marked), oldest first, then those

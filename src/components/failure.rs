@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::api::FetchError;
-use crate::app::use_site;
+use crate::fetch_error::FetchError;
+use crate::site::use_site;
 
 /// What failed and a Retry: a failed request is never a silent blank.
 #[component]

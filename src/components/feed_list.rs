@@ -2,9 +2,9 @@ use infoshos_model::ArticleSummary;
 use infoshos_model::links::Page;
 use leptos::prelude::*;
 
-use crate::app::use_site;
 use crate::components::photo::thumb;
 use crate::i18n::comment_count;
+use crate::site::use_site;
 use crate::time::{iso, reader_local};
 
 /// Rows of the news feed: the lead photo's thumbnail, local date and time, headline, summary,

@@ -3,7 +3,7 @@ use infoshos_model::links::{self, Page};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::use_site;
+use crate::site::use_site;
 
 /// The masthead. "Add to favourites" shares the page where the browser can (phones), and
 /// otherwise says which keys bookmark it. "Install app" (the old "make it my homepage") opens

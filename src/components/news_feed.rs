@@ -2,9 +2,9 @@ use infoshos_model::links::{Page, next_page};
 use leptos::prelude::*;
 
 use crate::api;
-use crate::app::use_site;
 use crate::components::failure::Failure;
 use crate::components::feed_list::{FeedList, FeedPlaceholder};
+use crate::site::use_site;
 
 /// The feed, 20 at a time. It starts at the `cursor` in the URL (so a "More news" link can be
 /// shared), and "More news" adds the next page below without leaving the page.

@@ -10,9 +10,9 @@ use infoshos_model::convert::{
 };
 use leptos::prelude::*;
 
-use crate::app::use_site;
 use crate::i18n::rates::rates_ui;
 use crate::router::query_param;
+use crate::site::use_site;
 use crate::time::format_date;
 
 #[component]

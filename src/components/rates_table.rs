@@ -2,11 +2,11 @@ use infoshos_model::links::{self, Page};
 use infoshos_model::{Rate, Rates, State};
 use leptos::prelude::*;
 
-use crate::app::use_site;
 use crate::components::failure::Failure;
 use crate::components::flag::Flag;
 use crate::i18n::Ui;
 use crate::rate_format::{Change, format_rate, rate_change};
+use crate::site::use_site;
 use crate::time::format_date;
 
 /// "SCO currencies / rouble": official CBR rates with their date, a mark against the previous

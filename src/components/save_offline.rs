@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::use_site;
 use crate::pwa;
+use crate::site::use_site;
 
 /// "Save for offline" on an article: keeps it and its comments in the browser, listed on the
 /// Saved page (where it can be removed). Saving twice is harmless; storage problems are said.

@@ -2,8 +2,8 @@ use infoshos_model::Membership;
 use infoshos_model::links::Page;
 use leptos::prelude::*;
 
-use crate::app::use_site;
 use crate::components::flag::Flag;
+use crate::site::use_site;
 
 /// Member and partner states with their flags, each linking to its news.
 #[component]

@@ -2,12 +2,13 @@ use infoshos_model::ArticleSummary;
 use infoshos_model::links::Page;
 use leptos::prelude::*;
 
-use crate::api::{self, FetchError};
-use crate::app::use_site;
+use crate::api;
 use crate::components::failure::Failure;
 use crate::components::photo::thumb;
+use crate::fetch_error::FetchError;
 use crate::i18n::widgets::widgets_ui;
 use crate::load::Load;
+use crate::site::use_site;
 use crate::time::{iso, reader_local};
 use infoshos_model::widgets::WidgetProblem;
 

@@ -10,12 +10,12 @@ use infoshos_model::links::Page;
 use infoshos_model::widgets::{Widget, parse_widget};
 use leptos::prelude::*;
 
-use crate::app::{Site, use_site};
 use crate::components::clocks::Clocks;
 use crate::components::rate_converter::RateConverter;
 use crate::components::rates_table::RatesTable;
 use crate::i18n::widgets::widgets_ui;
 use crate::router::query_pairs;
+use crate::site::{Site, use_site};
 
 #[component]
 pub fn EmbeddedWidget() -> impl IntoView {

@@ -2,15 +2,16 @@ use infoshos_model::links::Page;
 use infoshos_model::{Article, Comment};
 use leptos::prelude::*;
 
-use crate::api::{self, FetchError};
-use crate::app::use_site;
+use crate::api;
 use crate::components::comment_form::CommentForm;
 use crate::components::comments::CommentList;
 use crate::components::failure::Failure;
 use crate::components::flag::Flag;
 use crate::components::photo::lead_photo;
 use crate::components::save_offline::SaveOffline;
+use crate::fetch_error::FetchError;
 use crate::routes::not_found::NotFound;
+use crate::site::use_site;
 use crate::time::{iso, reader_local};
 
 #[component]

@@ -1,9 +1,9 @@
 use infoshos_model::links::Page;
 use leptos::prelude::*;
 
-use crate::app::use_site;
 use crate::components::flag::Flag;
 use crate::components::news_feed::NewsFeed;
+use crate::site::use_site;
 
 /// The news about one state.
 #[component]

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::app::use_site;
 use crate::components::news_feed::NewsFeed;
+use crate::site::use_site;
 
 #[component]
 pub fn HomePage() -> impl IntoView {

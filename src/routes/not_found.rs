@@ -1,7 +1,7 @@
 use infoshos_model::links::Page;
 use leptos::prelude::*;
 
-use crate::app::use_site;
+use crate::site::use_site;
 
 /// "Page not found", for an unknown address or (with its own message) an unknown article.
 #[component]

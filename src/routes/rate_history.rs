@@ -10,13 +10,13 @@ use infoshos_model::{RateDay, RateHistory};
 use leptos::prelude::*;
 
 use crate::api;
-use crate::app::use_site;
 use crate::components::failure::Failure;
 use crate::components::feed_list::FeedPlaceholder;
 use crate::components::rate_converter::RateConverter;
 use crate::i18n::rates::rates_ui;
 use crate::rate_format::format_rate;
 use crate::router::{query_param, use_nav};
+use crate::site::use_site;
 use crate::time::format_date;
 
 /// The periods offered; anything else in `?days=` shows the longer one.

@@ -3,8 +3,8 @@ use infoshos_model::links::Page;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::use_site;
 use crate::pwa::{self, StorageError};
+use crate::site::use_site;
 use crate::time::{iso, reader_local};
 
 /// The articles the reader saved for offline reading, newest first, each with a Remove.

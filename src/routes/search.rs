@@ -3,12 +3,12 @@ use infoshos_model::search::{self, SearchHit, Segment};
 use leptos::prelude::*;
 
 use crate::api;
-use crate::app::use_site;
 use crate::components::failure::Failure;
 use crate::components::feed_list::FeedPlaceholder;
 use crate::components::photo::thumb;
 use crate::i18n::comment_count;
 use crate::router::{query_param, use_nav};
+use crate::site::use_site;
 use crate::time::{iso, reader_local};
 
 /// Results for the words in `?q=`, best first, 20 a page with a "More results" link (a real

@@ -4,8 +4,8 @@ use infoshos_model::widgets::{
 };
 use leptos::prelude::*;
 
-use crate::app::use_site;
 use crate::i18n::widgets::widgets_ui;
+use crate::site::use_site;
 
 /// For partner sites: pick a widget and its options, see it live, copy the two lines.
 /// The page is static markup; `public/widgets.js` reads the form and fills in the code and the
