@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::sessions::Sessions;
-use super::{p, post, post_nothing, said};
+use super::shared::{p, post, post_nothing, said};
 use crate::api;
 use crate::submitted::Submitted;
 

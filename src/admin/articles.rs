@@ -7,7 +7,7 @@ use infoshos_model::article_index::{ArticleIndex, IndexFilter, IndexedArticle, O
 use infoshos_model::links::{self, Page};
 use leptos::prelude::*;
 
-use super::{lang, said, t};
+use super::shared::{lang, said, t};
 use crate::api;
 use crate::load::Load;
 use crate::submitted::Submitted;

@@ -6,7 +6,7 @@ use infoshos_model::admin::{AuditEntry, AuditFilter};
 use infoshos_model::links::{self, Page};
 use leptos::prelude::*;
 
-use super::{p, t};
+use super::shared::{p, t};
 use crate::api;
 use crate::load::Load;
 use crate::submitted::Submitted;
@@ -36,7 +36,7 @@ pub fn Audit() -> impl IntoView {
     let list = move || {
         match entries.get() {
         None => view! { <p aria-busy="true">"…"</p> }.into_any(),
-        Some(Err(e)) => view! { <p class="failure" role="alert">{super::said(&e)}</p> }.into_any(),
+        Some(Err(e)) => view! { <p class="failure" role="alert">{super::shared::said(&e)}</p> }.into_any(),
         Some(Ok(list)) if list.is_empty() => view! { <p>{t().no_audit}</p> }.into_any(),
         Some(Ok(list)) => view! {
             <table class="admin-table admin-audit">

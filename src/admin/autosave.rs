@@ -11,8 +11,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use super::kept_draft;
 use super::publish::{Desk, read_draft};
-use super::{kept_draft, post, put, t};
+use super::shared::{post, put, t};
 use crate::api;
 use crate::fetch_error::FetchError;
 use crate::submitted::Submitted;

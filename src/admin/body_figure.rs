@@ -12,7 +12,7 @@ use crate::i18n::admin::photos::photos_ui;
 
 #[component]
 pub(super) fn BodyFigure() -> impl IntoView {
-    let w = photos_ui(super::lang());
+    let w = photos_ui(super::shared::lang());
     let picking = RwSignal::new(false);
     let changed = RwSignal::new(0u32);
     let pick = Callback::new(move |chosen: LibraryPhoto| {

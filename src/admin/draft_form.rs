@@ -12,8 +12,8 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::publish::{Desk, read_draft, set_field};
-use super::t;
-use super::{post, put, said};
+use super::shared::t;
+use super::shared::{post, put, said};
 use crate::api;
 use crate::fetch_error::FetchError;
 use crate::load::Load;
@@ -25,8 +25,10 @@ use crate::time::{iso, reader_local};
 fn checked(desk: Desk, typed: &Submitted) -> Option<Draft> {
     let draft = read_draft(typed);
     if let Err(problems) = validate_draft(&draft) {
-        desk.errors
-            .set(crate::i18n::admin::draft_fields(super::lang(), &problems));
+        desk.errors.set(crate::i18n::admin::draft_fields(
+            super::shared::lang(),
+            &problems,
+        ));
         desk.say(t().fix_fields);
         return None;
     }

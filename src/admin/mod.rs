@@ -19,6 +19,7 @@ mod photos;
 mod publish;
 mod queue;
 mod sessions;
+mod shared;
 mod sign_in;
 
 use infoshos_model::Lang;
@@ -29,80 +30,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api;
-use crate::fetch_error::FetchError;
-use crate::i18n::admin::people::{PeopleUi, people_ui};
-use crate::i18n::admin::{AdminUi, admin_ui};
 use crate::load::Load;
-
-thread_local! {
-    static LANG: std::cell::OnceCell<Lang> = const { std::cell::OnceCell::new() };
-}
-
-/// The language the server wrote the page in (`<html lang>`: the editor's chosen edition, else
-/// their browser's, server/src/pages/edition.rs); English for anything else.
-fn lang() -> Lang {
-    LANG.with(|l| {
-        *l.get_or_init(|| {
-            document()
-                .document_element()
-                .and_then(|root| root.get_attribute("lang"))
-                .and_then(|code| Lang::from_code(&code))
-                .unwrap_or_default()
-        })
-    })
-}
-
-/// This page's words.
-fn t() -> &'static AdminUi {
-    admin_ui(lang())
-}
-
-/// This page's words for people and accounts.
-fn p() -> &'static PeopleUi {
-    people_ui(lang())
-}
-
-/// A failed request in words, in the page's language.
-fn said(error: &FetchError) -> String {
-    error.message(crate::i18n::ui(lang()))
-}
-
-async fn post<B: serde::Serialize>(
-    url: &str,
-    body: &B,
-) -> Result<wasm_bindgen::JsValue, FetchError> {
-    send_json(gloo_net::http::Request::post(url), body).await
-}
-
-async fn put<B: serde::Serialize>(
-    url: &str,
-    body: &B,
-) -> Result<wasm_bindgen::JsValue, FetchError> {
-    send_json(gloo_net::http::Request::put(url), body).await
-}
-
-async fn send_json<B: serde::Serialize>(
-    request: gloo_net::http::RequestBuilder,
-    body: &B,
-) -> Result<wasm_bindgen::JsValue, FetchError> {
-    let json = api::json_body(body)?;
-    api::send(
-        request
-            .header("content-type", "application/json")
-            .body(json),
-    )
-    .await
-}
-
-/// A POST with no body (sign out, a reset link, a second factor begun). A body of `()`
-/// would not do: the browser's JSON has no text for it.
-async fn post_nothing(url: &str) -> Result<wasm_bindgen::JsValue, FetchError> {
-    api::send(gloo_net::http::Request::post(url).build()).await
-}
-
-async fn delete(url: &str) -> Result<wasm_bindgen::JsValue, FetchError> {
-    api::send(gloo_net::http::Request::delete(url).build()).await
-}
+use shared::{lang, p, post_nothing, said, t};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Section {

@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 
 use super::open_links::{OpenLinks, open_links};
 use super::sessions::Sessions;
-use super::{p, post, post_nothing, put, said};
+use super::shared::{p, post, post_nothing, put, said};
 use crate::api;
 use crate::load::Load;
 use crate::submitted::Submitted;

@@ -17,7 +17,7 @@ use crate::load::Load;
 use crate::submitted::Submitted;
 
 fn w() -> &'static PhotosUi {
-    photos_ui(super::lang())
+    photos_ui(super::shared::lang())
 }
 
 /// How far an upload has come.
@@ -103,7 +103,9 @@ fn UploadForm(uploaded: Callback<()>) -> impl IntoView {
                 _ => {
                     let error = answer
                         .and_then(|a| api::decode::<infoshos_model::ApiError>(a).ok())
-                        .unwrap_or_else(|| infoshos_model::ApiError::new(super::t().fix_fields));
+                        .unwrap_or_else(|| {
+                            infoshos_model::ApiError::new(super::shared::t().fix_fields)
+                        });
                     errors.set(error.fields.into_iter().collect());
                     notice.set(Some(error.error));
                 }
@@ -235,7 +237,7 @@ pub(super) fn Library(
     let list = move || {
         match photos.get() {
         None => view! { <p aria-busy="true">"…"</p> }.into_any(),
-        Some(Err(e)) => view! { <p class="failure" role="alert">{super::said(&e)}</p> }.into_any(),
+        Some(Err(e)) => view! { <p class="failure" role="alert">{super::shared::said(&e)}</p> }.into_any(),
         Some(Ok(found)) if found.is_empty() => view! { <p>{w().none_found}</p> }.into_any(),
         Some(Ok(found)) => view! {
             <ul class="photo-library">

@@ -17,8 +17,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::draft_form::DraftForm;
-use super::said;
-use super::t;
+use super::shared::said;
+use super::shared::t;
 use crate::api;
 use crate::submitted::Submitted;
 

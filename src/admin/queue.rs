@@ -6,8 +6,8 @@ use infoshos_model::links::Page;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::t;
-use super::{post, said};
+use super::shared::t;
+use super::shared::{post, said};
 use crate::api;
 use crate::load::Load;
 use crate::time::reader_local;

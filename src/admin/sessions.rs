@@ -6,7 +6,7 @@ use infoshos_model::links::{self, encode};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{delete, p, said};
+use super::shared::{delete, p, said};
 use crate::api;
 use crate::load::Load;
 use crate::time::reader_local;

@@ -9,7 +9,7 @@ use infoshos_model::admin::SignedIn;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{p, post, said, t};
+use super::shared::{p, post, said, t};
 use crate::submitted::Submitted;
 
 /// The code after `fragment` in the page's address (`#invite=…`, `#reset=…`), if it has one.
