@@ -68,7 +68,8 @@ function database(engine, size) {
   // (200, nothing made), and the upload's figure would be a lookup's.
   const run = `target/bench/run-${size}.db`;
   for (const end of ['', '-wal', '-shm']) rmSync(run + end, { force: true });
-  copyFileSync(file, run);
+  // With its write-ahead log: the generated rows may not be in the main file yet.
+  for (const end of ['', '-wal', '-shm']) if (existsSync(file + end)) copyFileSync(file + end, run + end);
   return `sqlite://${run}`;
 }
 
