@@ -8,4 +8,5 @@ pub mod head;
 pub mod render;
 pub mod send;
 pub mod shell;
+pub mod status;
 pub mod text;

@@ -13,15 +13,12 @@ use infoshos_model::Lang;
 use infoshos_model::links::Page;
 
 use crate::error::AppError;
-use crate::feeds::discovery;
-use crate::feeds::embedding;
 use crate::pages::comment_post;
 use crate::pages::comment_post::Api;
 use crate::pages::finished::{self, Finished};
-use crate::pages::head::Head;
+use crate::pages::status::{reader_status, with_discovery};
 use crate::pages::{render, text};
 use crate::state::AppState;
-use crate::storage::millis_to_utc;
 
 const PAGE: &str = "public, max-age=60, stale-while-revalidate=600";
 
@@ -63,11 +60,10 @@ pub async fn page(
     let query = uri.query().unwrap_or_default();
     // Read before drawing: a write meanwhile makes the page stale at once.
     let change = state.storage.change_count();
-    let keep = rendered_page && sent.is_none();
-    if keep {
-        let kept = state
-            .pages
-            .get(&finished::key(path, query, headers), change);
+    // A page that holds what a reader sent is never kept.
+    let key = (rendered_page && sent.is_none()).then(|| finished::key(path, query, headers));
+    if let Some(key) = &key {
+        let kept = state.pages.get(key, change);
         crate::telemetry::metrics::cache_lookup("pages", kept.is_some());
         if let Some(page) = kept {
             return page.answer(headers);
@@ -159,9 +155,9 @@ pub async fn page(
             HeaderValue::from_static("Accept-Language, Cookie"),
         );
     }
-    if !keep {
+    let Some(key) = key else {
         return (status, sent_headers, page).into_response();
-    }
+    };
     // Compressing at the highest quality takes ~75 ms of one core for a 58 KB page (brotli's
     // command-line tool, the same quality and window): off the async threads, which meanwhile
     // send the other readers their kept pages.
@@ -169,11 +165,7 @@ pub async fn page(
     let Ok(finished) = finished.await.map(Arc::new) else {
         return AppError::Internal.into_response();
     };
-    state.pages.put(
-        finished::key(path, query, headers),
-        change,
-        finished.clone(),
-    );
+    state.pages.put(key, change, finished.clone());
     finished.answer(headers)
 }
 
@@ -229,76 +221,4 @@ pub fn built_shell(path: &str) -> Option<&'static str> {
         "/occasional/" | "/occasional/index.html" => "occasional/index.html",
         _ => return None,
     })
-}
-
-/// The status a reader page is sent with, and its head: 404 for a path that names no page (an
-/// unknown edition too), an article that is not on the portal, a state that is not in the SCO,
-/// a currency no SCO state uses (or the rouble, which has no rate against itself).
-/// The app's own page is sent either way, and shows the same "not found".
-async fn reader_status(
-    state: &AppState,
-    path: &str,
-) -> Result<(StatusCode, Option<Head>), AppError> {
-    let origin = &state.public_url;
-    let head = match Page::parse(path) {
-        None if path == "/" || built_shell(path).is_some() => return Ok((StatusCode::OK, None)),
-        None => None,
-        Some(Page::Article(_, slug)) => match state.storage.article_head(&slug).await? {
-            Some((a, modified_ms)) => {
-                let mut head = Head::article(origin, &a, millis_to_utc(modified_ms));
-                // The story in each edition that tells it, as `hreflang` alternates.
-                let told = state.storage.story_editions(&slug).await?;
-                if told.len() > 1 {
-                    head.editions = told
-                        .into_iter()
-                        .map(|(lang, slug)| (lang, Page::Article(lang, slug).url(origin)))
-                        .collect();
-                }
-                Some(head)
-            }
-            None => None,
-        },
-        Some(Page::Country(lang, code)) => {
-            let known = state.storage.states().await?.iter().any(|s| s.code == code);
-            known.then(|| Head::portal(origin, &Page::Country(lang, code)))
-        }
-        Some(Page::Rates(lang, code)) => {
-            let states = state.storage.states().await?;
-            let known = code != infoshos_model::convert::ROUBLE
-                && states.iter().any(|s| s.currency == code);
-            known.then(|| Head::portal(origin, &Page::Rates(lang, code)))
-        }
-        Some(page) => Some(Head::portal(origin, &page)),
-    };
-    Ok(match head {
-        Some(head) => (StatusCode::OK, Some(head)),
-        None => (StatusCode::NOT_FOUND, None),
-    })
-}
-
-/// Reader pages name their RSS feed; articles and widgets carry the oEmbed discovery link, so
-/// a partner's CMS that is given their address finds the embed code on its own.
-fn with_discovery(state: &AppState, uri: &Uri, page: String) -> String {
-    let mut links = Vec::new();
-    if let Some(rss) = Page::parse(uri.path()).and_then(|p| discovery::rss_link(&p)) {
-        links.push(rss);
-    }
-    let pairs = url::form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes());
-    if embedding::target_of_path(uri.path(), pairs).is_some() {
-        let address = format!(
-            "{}{}",
-            state.public_url,
-            uri.path_and_query().map_or("/", |p| p.as_str())
-        );
-        links.push(embedding::discovery_link(
-            &state.public_url,
-            &address,
-            "Infoshos",
-        ));
-    }
-    if links.is_empty() {
-        return page;
-    }
-    links.push("</head>".into());
-    page.replacen("</head>", &links.join("\n"), 1)
 }
