@@ -98,7 +98,7 @@ fmt-check:
 	$(CARGO) fmt --all -- --check
 
 clippy:
-	$(CARGO) clippy -p infoshos-model -p infoshos-server --all-targets -- -D warnings
+	$(CARGO) clippy -p infoshos-model -p infoshos-i18n -p infoshos-server --all-targets -- -D warnings
 	$(CARGO) clippy -p infoshos --all-targets --features csr --target wasm32-unknown-unknown -- -D warnings
 	$(CARGO) clippy -p infoshos --all-targets --features ssr -- -D warnings
 

@@ -8,7 +8,8 @@ pub mod components;
 pub mod embed;
 pub mod fetch_error;
 pub mod head;
-pub mod i18n;
+/// The words, from their own crate (the server answers in them too).
+pub use infoshos_i18n as i18n;
 pub mod load;
 pub mod occasional;
 pub mod own_comments;

@@ -5,7 +5,7 @@ use axum::Json;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use infoshos::i18n;
+use infoshos_i18n as i18n;
 use infoshos_model::editorial::{DraftProblem, DraftProblems};
 use infoshos_model::validation::FIELDS;
 use infoshos_model::{ApiError, CommentProblems, Lang};

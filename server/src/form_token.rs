@@ -22,7 +22,7 @@ pub enum TokenProblem {
 impl TokenProblem {
     /// In the article's language (the reader reads it, so they write in it).
     pub fn message(self, lang: infoshos_model::Lang) -> &'static str {
-        let words = infoshos::i18n::answers::answers(lang);
+        let words = infoshos_i18n::answers::answers(lang);
         match self {
             TokenProblem::Missing => words.token_missing,
             TokenProblem::Forged => words.token_forged,

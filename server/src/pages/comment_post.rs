@@ -144,14 +144,13 @@ pub async fn post(
             ..Refused::default()
         })),
         // The pace is stated by a layer that answers before the article is known.
-        Some(_) if status == StatusCode::TOO_MANY_REQUESTS => refused(
-            comment,
-            Some(infoshos::i18n::ui(lang).fetch_too_many.into()),
-        ),
+        Some(_) if status == StatusCode::TOO_MANY_REQUESTS => {
+            refused(comment, Some(infoshos_i18n::ui(lang).fetch_too_many.into()))
+        }
         Some(e) if status.is_client_error() => refused(comment, Some(e.error)),
         _ => refused(
             comment,
-            Some(infoshos::i18n::answers::answers(lang).not_stored.into()),
+            Some(infoshos_i18n::answers::answers(lang).not_stored.into()),
         ),
     };
     // A failure of ours is no fault of the reader's: "try again later", not a 500 page.

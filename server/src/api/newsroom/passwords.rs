@@ -6,7 +6,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
-use infoshos::i18n::admin::people::people_ui;
+use infoshos_i18n::admin::people::people_ui;
 use infoshos_model::accounts::{Invitation, PasswordChange, RESET_FRAGMENT, Reset};
 use infoshos_model::admin::{Changed, SignedIn};
 

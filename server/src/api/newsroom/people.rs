@@ -4,7 +4,7 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
-use infoshos::i18n::admin::people::people_ui;
+use infoshos_i18n::admin::people::people_ui;
 use infoshos_model::accounts::{
     Account, AccountChange, Code, FactorOff, INVITE_FRAGMENT, Invitation, Invite, OpenLink,
     OpenSession, Power, SecondFactorSetUp,
