@@ -4,8 +4,9 @@
 //! count; every write of what readers see (a comment, a moderation, an article published,
 //! corrected, taken down or put back, a day of rates, the states) moves the count on once it
 //! is committed, so a new comment or an edit reaches the next reader at once (`kept`). Writes
-//! by another process (a second replica, `seed`) are seen within `MAX_AGE`. Not kept: an article itself (it carries a freshly signed form token), the
-//! editors' API, anything but a 200.
+//! by another process (a second replica, `seed`) are seen within `MAX_AGE`. Which answers are
+//! kept is said where each route is declared (`api::endpoints`): never an article itself (it
+//! carries a freshly signed form token) or the editors' API; never anything but a 200.
 
 use std::time::Duration;
 
@@ -32,19 +33,6 @@ pub fn new_cache() -> AnswerCache {
     Kept::new(MAX_AGE, MAX_ANSWERS)
 }
 
-/// Paths (inside `/api`) whose GET answers are kept.
-fn kept_kind(path: &str) -> bool {
-    matches!(
-        path.trim_start_matches('/').split('/').collect::<Vec<_>>()[..],
-        ["articles"]
-            | ["states"]
-            | ["rates"]
-            | ["rates", _, "history"]
-            | ["search"]
-            | ["articles", _, "comments"]
-    )
-}
-
 /// What the layer needs: the storage's change count and the answers kept.
 #[derive(Debug, Clone)]
 pub struct Answers {
@@ -52,10 +40,11 @@ pub struct Answers {
     pub kept: AnswerCache,
 }
 
-/// The layer on the API router (`api::api`).
+/// The layer on each kept GET, as the API declares them (`api::endpoints`).
 pub async fn layer(State(state): State<Answers>, request: Request, next: Next) -> Response {
     let uri = request.uri();
-    if request.method() != Method::GET || !kept_kind(uri.path()) {
+    // A HEAD reaches a GET's handler too; only a GET's answer is kept.
+    if request.method() != Method::GET {
         return next.run(request).await;
     }
     let key = uri.to_string();
@@ -90,31 +79,4 @@ pub async fn layer(State(state): State<Answers>, request: Request, next: Next) -
         .kept
         .put(key, change, (parts.headers.clone(), bytes.clone()));
     Response::from_parts(parts, Body::from(bytes))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::kept_kind;
-
-    #[test]
-    fn lists_are_kept_and_articles_and_the_editors_api_are_not() {
-        for kept in [
-            "/articles",
-            "/states",
-            "/rates",
-            "/search",
-            "/articles/x/comments",
-        ] {
-            assert!(kept_kind(kept), "{kept}");
-        }
-        for not in [
-            "/articles/x",
-            "/admin/comments",
-            "/health",
-            "/openapi.json",
-            "/oembed",
-        ] {
-            assert!(!kept_kind(not), "{not}");
-        }
-    }
 }

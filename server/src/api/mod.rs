@@ -1,27 +1,32 @@
 //! The JSON API under `/api`, by who calls it: `public/` (readers, partner sites, monitors)
 //! and `newsroom/` (the signed-in editors' desk, `/api/admin/…`); `api()` composes them.
 
+mod endpoint;
 pub mod newsroom;
 mod openapi;
 pub mod public;
 
-use newsroom::{article_index, drafts, editorial, moderation, passwords, people, sign_in};
+pub use endpoint::Endpoint;
+use endpoint::at;
+use newsroom::{article_index, drafts, editorial, moderation, passwords, people, photos, sign_in};
 use public::{articles, comments, health, oembed, rates, search, states};
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::extract::FromRef;
 use axum::handler::Handler;
-use axum::routing::{delete, get, post, put};
 
+use crate::answer_cache::Answers;
 use crate::error::AppError;
-use crate::middleware::rate_limit;
+use crate::middleware::{body_limit, rate_limit};
 use crate::state::AppState;
 
 /// The largest comment body we read; anything bigger is a 413 before any parsing.
 pub const MAX_COMMENT_BODY: usize = 16 * 1024;
 
-pub fn api(state: &AppState) -> Router<AppState> {
+/// Every address of the API, what it answers and which answers are kept: the one list the
+/// router is built from and the OpenAPI description is checked against.
+pub fn endpoints(state: &AppState) -> Vec<Endpoint> {
     let clients = rate_limit::ClientIp {
         trusted_proxies: state.trusted_proxies.clone(),
     };
@@ -31,82 +36,71 @@ pub fn api(state: &AppState) -> Router<AppState> {
     };
     let limited = pace(state.comment_quota, "comments", "comments");
     let logins = pace(state.login_quota, "logins", "sign-in attempts");
-    Router::new()
-        .route("/articles", get(articles::list))
-        .route("/articles/{slug}", get(articles::show))
-        .route(
-            "/articles/{slug}/comments",
-            get(comments::list)
-                .post(comments::create.layer(limited))
-                .layer(DefaultBodyLimit::max(MAX_COMMENT_BODY)),
-        )
-        .route("/search", get(search::search))
-        .route("/states", get(states::list))
-        .route("/rates", get(rates::show))
-        .route("/rates/{code}/history", get(rates::history))
-        .route("/rates/{code}/sparkline.svg", get(rates::sparkline))
-        .route("/health", get(health::show))
-        .route("/ready", get(health::ready))
-        .route("/oembed", get(oembed::show))
-        .route("/openapi.json", get(openapi::show))
-        .route("/admin/session", get(sign_in::session))
-        .route("/admin/setup", post(sign_in::set_up.layer(logins.clone())))
-        .route("/admin/login", post(sign_in::login.layer(logins.clone())))
-        .route("/admin/join", post(sign_in::join.layer(logins.clone())))
-        .route("/admin/reset", post(passwords::reset.layer(logins.clone())))
-        .route("/admin/password", post(passwords::change))
-        .route(
-            "/admin/accounts/{username}/reset-link",
-            post(passwords::reset_link),
-        )
-        .route("/admin/logout", post(sign_in::logout))
-        .route("/admin/accounts", get(people::list))
-        .route("/admin/accounts/{username}", put(people::change))
-        .route(
-            "/admin/invitations",
-            get(people::open_links).post(people::invite),
-        )
-        .route("/admin/invitations/{id}", delete(people::revoke))
-        .route("/admin/sessions", get(people::sessions))
-        .route("/admin/sessions/{id}", delete(people::end_session))
-        .route("/admin/second-factor", post(people::second_factor_begin))
-        .route("/admin/second-factor/on", post(people::second_factor_on))
-        .route(
-            "/admin/second-factor/off",
-            post(people::second_factor_off.layer(logins)),
-        )
-        .route(
-            "/admin/comments",
-            get(moderation::queue).post(moderation::moderate),
-        )
-        .route(
-            "/admin/articles",
-            get(article_index::list).post(editorial::publish),
-        )
-        .route("/admin/preview", post(editorial::preview))
-        .route("/admin/drafts", post(drafts::create))
-        .route("/admin/drafts/{id}", put(drafts::save))
-        .route(
-            "/admin/articles/{slug}",
-            get(editorial::open).put(editorial::edit),
-        )
-        .route(
-            "/admin/articles/{slug}/visibility",
-            post(editorial::visibility),
-        )
-        .route("/admin/articles/{slug}/versions", get(editorial::versions))
-        .route("/admin/audit", get(moderation::audit))
-        .route(
-            "/admin/photos",
-            get(newsroom::photos::library).post(
-                newsroom::photos::upload
-                    .layer(DefaultBodyLimit::max(crate::middleware::body_limit::UPLOAD)),
+    let kept = &Answers::from_ref(state);
+    vec![
+        at("/articles").get_kept(articles::list, kept),
+        at("/articles/{slug}").get(articles::show),
+        at("/articles/{slug}/comments")
+            .get_kept(comments::list, kept)
+            .post(
+                comments::create
+                    .layer(limited)
+                    .layer(DefaultBodyLimit::max(MAX_COMMENT_BODY)),
             ),
-        )
+        at("/search").get_kept(search::search, kept),
+        at("/states").get_kept(states::list, kept),
+        at("/rates").get_kept(rates::show, kept),
+        at("/rates/{code}/history").get_kept(rates::history, kept),
+        at("/rates/{code}/sparkline.svg").get(rates::sparkline),
+        at("/health").get(health::show),
+        at("/ready").get(health::ready),
+        at("/oembed").get(oembed::show),
+        at("/openapi.json").get(openapi::show),
+        at("/admin/session").get(sign_in::session),
+        at("/admin/setup").post(sign_in::set_up.layer(logins.clone())),
+        at("/admin/login").post(sign_in::login.layer(logins.clone())),
+        at("/admin/join").post(sign_in::join.layer(logins.clone())),
+        at("/admin/reset").post(passwords::reset.layer(logins.clone())),
+        at("/admin/password").post(passwords::change),
+        at("/admin/accounts/{username}/reset-link").post(passwords::reset_link),
+        at("/admin/logout").post(sign_in::logout),
+        at("/admin/accounts").get(people::list),
+        at("/admin/accounts/{username}").put(people::change),
+        at("/admin/invitations")
+            .get(people::open_links)
+            .post(people::invite),
+        at("/admin/invitations/{id}").delete(people::revoke),
+        at("/admin/sessions").get(people::sessions),
+        at("/admin/sessions/{id}").delete(people::end_session),
+        at("/admin/second-factor").post(people::second_factor_begin),
+        at("/admin/second-factor/on").post(people::second_factor_on),
+        at("/admin/second-factor/off").post(people::second_factor_off.layer(logins)),
+        at("/admin/comments")
+            .get(moderation::queue)
+            .post(moderation::moderate),
+        at("/admin/articles")
+            .get(article_index::list)
+            .post(editorial::publish),
+        at("/admin/preview").post(editorial::preview),
+        at("/admin/drafts").post(drafts::create),
+        at("/admin/drafts/{id}").put(drafts::save),
+        at("/admin/articles/{slug}")
+            .get(editorial::open)
+            .put(editorial::edit),
+        at("/admin/articles/{slug}/visibility").post(editorial::visibility),
+        at("/admin/articles/{slug}/versions").get(editorial::versions),
+        at("/admin/audit").get(moderation::audit),
+        at("/admin/photos")
+            .get(photos::library)
+            .post(photos::upload.layer(DefaultBodyLimit::max(body_limit::UPLOAD))),
+    ]
+}
+
+/// The API's router, built once (`router::app`) from `endpoints`.
+pub fn api(state: &AppState) -> Router<AppState> {
+    endpoints(state)
+        .into_iter()
+        .fold(Router::new(), |router, e| router.route(e.path, e.router))
         .fallback(|| async { AppError::NotFound("API endpoint") })
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
-        .layer(axum::middleware::from_fn_with_state(
-            crate::answer_cache::Answers::from_ref(state),
-            crate::answer_cache::layer,
-        ))
 }

@@ -109,3 +109,87 @@ async fn a_list_too_large_to_keep_is_still_sent_whole() {
         assert!(list.json().as_array().unwrap().len() >= 1_800);
     }
 }
+
+/// Writes `sql` as another program would, unheard by the server: no change count moves (on
+/// PostgreSQL the change trigger is switched off for this one session).
+async fn write_unheard(s: &common::TestServer, sql: &str) {
+    let url = common::database_url(s.dir.path()).await;
+    if common::on_postgres() {
+        use sqlx::Connection;
+        let mut db = sqlx::PgConnection::connect(&url).await.unwrap();
+        sqlx::query("SET session_replication_role = replica")
+            .execute(&mut db)
+            .await
+            .unwrap();
+        sqlx::query(sql).execute(&mut db).await.unwrap();
+    } else {
+        let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+        sqlx::query(sql).execute(&pool).await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn the_lists_declared_kept_answer_from_memory_until_a_write_and_an_article_never_does() {
+    let s = common::server().await;
+    let feed = "/api/articles?lang=en&limit=50";
+    let comments = format!("/api/articles/{SLUG}/comments");
+    let article = format!("/api/articles/{SLUG}");
+    let posted = s
+        .post_json(
+            &comments,
+            &json!({"name": "Ada", "text": "As first written."}),
+        )
+        .await;
+    assert_eq!(posted.status, StatusCode::CREATED);
+    s.settled().await;
+    let title_in_feed = |feed: serde_json::Value| {
+        let items = feed["items"].as_array().unwrap().clone();
+        let item = items
+            .iter()
+            .find(|i| i["slug"] == SLUG)
+            .expect("in the feed");
+        item["title"].as_str().unwrap().to_string()
+    };
+    let texts = |list: serde_json::Value| -> Vec<String> {
+        let list = list.as_array().unwrap().clone();
+        list.iter()
+            .map(|c| c["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let feed_before = title_in_feed(s.get(feed).await.json());
+    let comments_before = texts(s.get(&comments).await.json());
+    assert_eq!(comments_before.last().unwrap(), "As first written.");
+
+    write_unheard(
+        &s,
+        "UPDATE articles SET title = 'Retitled behind the server' \
+         WHERE slug = 'rates-table-explained'",
+    )
+    .await;
+    write_unheard(
+        &s,
+        "UPDATE comments SET text = 'Rewritten behind the server'",
+    )
+    .await;
+
+    // Kept: what was answered before, until a write the server hears of (or a minute).
+    assert_eq!(title_in_feed(s.get(feed).await.json()), feed_before);
+    assert_eq!(texts(s.get(&comments).await.json()), comments_before);
+    // Never kept: each reading of the article has a comment form token of its own.
+    let token = |a: serde_json::Value| a["formToken"].as_str().unwrap().to_string();
+    let first = token(s.get(&article).await.json());
+    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    assert_ne!(token(s.get(&article).await.json()), first);
+    // A write the server makes moves every kept answer on.
+    s.storage.changed();
+    assert_eq!(
+        title_in_feed(s.get(feed).await.json()),
+        "Retitled behind the server"
+    );
+    let rewritten = texts(s.get(&comments).await.json());
+    assert_eq!(rewritten.len(), comments_before.len());
+    assert!(
+        rewritten.iter().all(|t| t == "Rewritten behind the server"),
+        "{rewritten:?}"
+    );
+}

@@ -9,21 +9,6 @@ use crate::common;
 use axum::http::{StatusCode, header};
 use serde_json::json;
 
-/// Waits until the storage's change count stays put: PostgreSQL tells the storage of the
-/// set-up's own writes a moment after they commit, and each moves the count on, so a page kept
-/// just before is drawn again (with a new form token, so new bytes and a new tag).
-async fn settled(s: &common::TestServer) {
-    let mut last = s.storage.change_count();
-    for _ in 0..50 {
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        let now = s.storage.change_count();
-        if now == last {
-            return;
-        }
-        last = now;
-    }
-}
-
 fn decoded(answer: &common::Answer) -> String {
     let mut page = String::new();
     match answer
@@ -48,7 +33,7 @@ fn decoded(answer: &common::Answer) -> String {
 #[tokio::test]
 async fn a_page_comes_in_the_encoding_the_browser_accepts_and_is_the_same_page_in_each() {
     let s = common::server().await;
-    settled(&s).await;
+    s.settled().await;
     let plain = s.get("/en/").await;
     assert_eq!(plain.status, StatusCode::OK);
     assert!(plain.headers.get(header::CONTENT_ENCODING).is_none());
@@ -81,7 +66,7 @@ async fn a_page_comes_in_the_encoding_the_browser_accepts_and_is_the_same_page_i
 #[tokio::test]
 async fn a_browser_holding_the_current_page_gets_a_304_until_a_write_changes_it() {
     let s = common::server().await;
-    settled(&s).await;
+    s.settled().await;
     let uri = "/en/article/rates-table-explained";
     let br = [(header::ACCEPT_ENCODING, "br")];
     let first = s.get_with(uri, &br).await;
@@ -119,7 +104,7 @@ async fn a_browser_holding_the_current_page_gets_a_304_until_a_write_changes_it(
 #[tokio::test]
 async fn each_reader_gets_the_page_in_their_own_theme_and_time_from_the_kept_pages() {
     let s = common::server().await;
-    settled(&s).await;
+    s.settled().await;
     let page = |cookie: &'static str| {
         let s = &s;
         async move {
@@ -151,7 +136,7 @@ async fn each_reader_gets_the_page_in_their_own_theme_and_time_from_the_kept_pag
 #[tokio::test]
 async fn a_page_carries_none_of_the_notes_its_shell_was_written_with() {
     let s = common::server().await;
-    settled(&s).await;
+    s.settled().await;
     for uri in ["/en/", "/index.html"] {
         let page = decoded(&s.get(uri).await);
         assert!(!page.contains("A note for the shell"), "{uri}: {page}");

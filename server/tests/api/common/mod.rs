@@ -185,6 +185,21 @@ impl Answer {
 impl TestServer {
     /// A state on this server's database and app folder with every setting at its default,
     /// for a test that changes one of them.
+    /// Waits until the storage's change count stays put: PostgreSQL tells the storage of the
+    /// set-up's own writes a moment after they commit, and each moves the count on, so an
+    /// answer or page kept just before is made again.
+    pub async fn settled(&self) {
+        let mut last = self.storage.change_count();
+        for _ in 0..50 {
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            let now = self.storage.change_count();
+            if now == last {
+                return;
+            }
+            last = now;
+        }
+    }
+
     pub fn state(&self) -> AppState {
         AppState::new(self.storage.clone(), &self.dir.path().join("dist"))
     }
