@@ -28,15 +28,18 @@ for (const folder of folders) {
   for (const file of readdirSync(folder).filter(ours)) {
     const path = join(folder, file);
     const source = readFileSync(path);
-    // The glue is an ES module (the page imports it); our scripts are classic scripts whose
+    // The glue is an ES module (the page imports it), and so is loader.js (it awaits at its
+    // top level, an ES2022 module's right); our other scripts are classic scripts whose
     // top-level names are globals, which esbuild leaves as they are outside a module.
     const css = file.endsWith('.css');
-    const module = !css && /^\s*(import|export)\s|\nexport\s/.test(source.toString('utf8'));
-    const { code } = esbuild.transformSync(source.toString('utf8'), {
+    const text = source.toString('utf8');
+    const awaits = /^(const [^=\n]+= )?await\s/m.test(text);
+    const module = !css && (awaits || /^\s*(import|export)\s|\nexport\s/.test(text));
+    const { code } = esbuild.transformSync(text, {
       minify: true,
       loader: css ? 'css' : 'js',
       format: module ? 'esm' : undefined,
-      target: css ? undefined : 'es2020',
+      target: css ? undefined : awaits ? 'es2022' : 'es2020',
       legalComments: 'none',
     });
     const minified = Buffer.from(code);

@@ -1,6 +1,7 @@
 //! The built pages (trunk's `index.html` and its siblings in `dist/`), read once each: without
-//! the comments and indentation written for us, with the stylesheet inline where a page is
-//! rendered into it, and with the CSP that allows their inline scripts and styles computed once.
+//! the comments and indentation written for us, with the stylesheet and the app's loader
+//! inline where a page is rendered into it, and with the CSP that allows their inline scripts
+//! and styles computed once.
 //! Before, every request read the file, read and hashed the stylesheet and hashed the scripts.
 
 use std::collections::HashMap;
@@ -43,7 +44,8 @@ impl Shells {
         let built = tokio::fs::read_to_string(dist.join(file)).await?;
         let page = without_notes(&built);
         let page = if rendered {
-            text::with_stylesheet_inline(dist, page).await
+            let page = text::with_stylesheet_inline(dist, page).await;
+            text::with_loader_inline(dist, page).await
         } else {
             page
         };

@@ -54,7 +54,7 @@ async fn every_response_carries_the_protective_headers() {
 #[tokio::test]
 async fn pages_allow_only_our_scripts_and_wasm() {
     let s = server().await;
-    // The test page has one inline script, as trunk's pages do.
+    // The test page has one inline script: a page may, with its hash in the policy.
     std::fs::write(
         s.dir.path().join("dist/index.html"),
         "<!doctype html><head><script type=\"module\">import init from '/app.js'; init();</script></head><body></body>",
@@ -88,20 +88,26 @@ async fn pages_allow_only_our_scripts_and_wasm() {
 }
 
 #[tokio::test]
-async fn a_rendered_page_carries_its_stylesheet_inline_under_its_hash_and_the_shell_links_it() {
+async fn a_rendered_page_carries_its_stylesheet_and_loader_inline_under_their_hashes_and_the_shell_links_them()
+ {
     let s = server().await;
     let css = "body{margin:0;color:#222}";
+    let js = "const files=document.querySelector(\"script[data-wasm]\").dataset;";
     std::fs::write(s.dir.path().join("dist/main-01.css"), css).unwrap();
+    std::fs::write(s.dir.path().join("dist/loader.js"), js).unwrap();
     std::fs::write(
         s.dir.path().join("dist/index.html"),
         "<!doctype html><head><link rel=\"stylesheet\" href=\"/main-01.css\" integrity=\"sha384-x\"/>\
+         <script type=\"module\" src=\"/loader.js\" data-js=\"/app-01.js\" \
+         data-wasm=\"/app-01_bg.wasm\"></script>\
          </head><body><div id=\"app\"><!--shell--><!--/shell--></div></body>",
     )
     .unwrap();
     use base64::Engine;
     use sha2::Digest;
-    let hash =
-        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(css.as_bytes()));
+    let hash = |text: &str| {
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text.as_bytes()))
+    };
     for uri in [
         "/en/",
         "/en/article/rates-table-explained",
@@ -110,20 +116,34 @@ async fn a_rendered_page_carries_its_stylesheet_inline_under_its_hash_and_the_sh
         let a = s.get(uri).await;
         assert!(a.text().contains(&format!("<style>{css}</style>")), "{uri}");
         assert!(!a.text().contains("main-01.css"), "{uri}");
+        let loader = format!(
+            "<script type=\"module\" data-js=\"/app-01.js\" data-wasm=\"/app-01_bg.wasm\">{js}</script>"
+        );
+        assert!(a.text().contains(&loader), "{uri}: {}", a.text());
+        assert!(!a.text().contains("/loader.js"), "{uri}");
         let csp = a.header(header::CONTENT_SECURITY_POLICY);
         assert!(
-            csp.contains(&format!("style-src 'self' 'sha256-{hash}';")),
+            csp.contains(&format!("style-src 'self' 'sha256-{}';", hash(css))),
+            "{uri}: {csp}"
+        );
+        assert!(
+            csp.contains(&format!(
+                "script-src 'self' 'wasm-unsafe-eval' 'sha256-{}';",
+                hash(js)
+            )),
             "{uri}: {csp}"
         );
         assert!(!csp.contains("unsafe-inline"), "{uri}");
     }
-    // The shell (kept by the service worker for offline starts) links it, as built.
+    // The shell (kept by the service worker for offline starts) links both, as built.
     let shell = s.get("/index.html").await;
     assert!(shell.text().contains("href=\"/main-01.css\"") && !shell.text().contains("<style>"));
+    assert!(shell.text().contains("src=\"/loader.js\""));
+    let csp = shell.header(header::CONTENT_SECURITY_POLICY);
+    assert!(csp.contains("style-src 'self';"), "{csp}");
     assert!(
-        shell
-            .header(header::CONTENT_SECURITY_POLICY)
-            .contains("style-src 'self';")
+        csp.contains("script-src 'self' 'wasm-unsafe-eval';"),
+        "{csp}"
     );
 }
 
