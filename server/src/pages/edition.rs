@@ -76,15 +76,8 @@ impl<S: Send + Sync> FromRequestParts<S> for Speaks {
 
 /// A header may hold only visible ASCII: every other byte of an address percent-encoded.
 fn ascii(to: &str) -> String {
-    to.bytes()
-        .map(|b| {
-            if b.is_ascii_graphic() {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
+    const NOT_VISIBLE: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS.add(b' ');
+    percent_encoding::utf8_percent_encode(to, NOT_VISIBLE).to_string()
 }
 
 /// A built page (`/admin`'s) set in `lang`: its `<html lang>`, which the page's app reads to
