@@ -11,6 +11,7 @@ use infoshos_model::photos::{Crop, PhotoFormat, VariantSize};
 use infoshos_model::{ArticleSummary, Lang, Photo};
 use serde_json::json;
 
+use crate::pages::slots::Fill;
 use crate::sanitize::escape_html;
 
 /// What one page's head says.
@@ -195,31 +196,21 @@ impl Head {
         tags.join("\n")
     }
 
-    /// The built page with this head: its title and description replaced, the rest added.
-    pub fn apply(&self, page: &str) -> String {
-        let mut page = page.to_string();
+    /// This head into a page's slots: its title and description in place of the built
+    /// page's, the rest at the head's end.
+    pub fn fill(&self, fill: &mut Fill) {
         if let Some(title) = &self.title {
-            page = replace_element(
-                &page,
-                "<title>",
-                "</title>",
-                &format!("<title>{}</title>", escape_html(&document_title(title))),
-            );
+            let title = escape_html(&document_title(title));
+            fill.title = Some(format!("<title>{title}</title>"));
         }
-        let mut tags = self.tags();
         if let Some(description) = &self.description {
-            let tag = format!(
+            fill.description = Some(format!(
                 "<meta name=\"description\" content=\"{}\">",
                 escape_html(description)
-            );
-            match replace_tag_with(&page, "name=description", &tag)
-                .or_else(|| replace_tag_with(&page, "name=\"description\"", &tag))
-            {
-                Some(replaced) => page = replaced,
-                None => tags = format!("{tag}\n{tags}"),
-            }
+            ));
         }
-        page.replacen("</head>", &format!("{tags}\n</head>"), 1)
+        fill.head_end.push_str(&self.tags());
+        fill.head_end.push('\n');
     }
 }
 
@@ -261,14 +252,6 @@ pub(crate) fn replace_element(page: &str, open: &str, close: &str, with: &str) -
         &page[..start],
         &page[start + len + close.len()..]
     )
-}
-
-/// `page` with the tag that holds `marker` (an attribute) replaced by `with`.
-fn replace_tag_with(page: &str, marker: &str, with: &str) -> Option<String> {
-    let at = page.find(marker)?;
-    let start = page[..at].rfind('<')?;
-    let end = at + page[at..].find('>')? + 1;
-    Some(format!("{}{with}{}", &page[..start], &page[end..]))
 }
 
 #[cfg(test)]

@@ -28,7 +28,9 @@ fn title_and_description_are_replaced_whichever_way_the_page_was_written() {
         "<head><title>Old</title><meta name=\"description\" content=\"old\"></head>",
         "<title>Old</title><meta content=old name=description></head>",
     ] {
-        let out = head.apply(page);
+        let mut fill = Fill::default();
+        head.fill(&mut fill);
+        let out = crate::pages::slots::Slotted::new(page.into()).write(&fill);
         assert!(out.contains("<title>A &amp; B — Infoshos</title>"), "{out}");
         assert!(out.contains("content=\"&quot;quoted&quot;\""), "{out}");
         assert!(!out.contains("Old") && !out.contains("old"), "{out}");

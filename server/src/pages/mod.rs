@@ -8,5 +8,6 @@ pub mod head;
 pub mod render;
 pub mod send;
 pub mod shell;
+pub mod slots;
 pub mod status;
 pub mod text;

@@ -16,7 +16,8 @@ use crate::error::AppError;
 use crate::pages::comment_post;
 use crate::pages::comment_post::Api;
 use crate::pages::finished::{self, Finished};
-use crate::pages::status::{reader_status, with_discovery};
+use crate::pages::slots::Fill;
+use crate::pages::status::{discovery_links, reader_status};
 use crate::pages::{render, text};
 use crate::state::AppState;
 
@@ -107,29 +108,31 @@ pub async fn page(
                 .into_response();
         }
     };
-    let page = match head {
-        Some(head) => head.apply(&shell.page),
-        None => shell.page.clone(),
-    };
-    let (page, status) = if rendered_page {
+    // Everything this page adds to the built one, written into its slots in one pass.
+    let mut fill = Fill::default();
+    if let Some(head) = &head {
+        head.fill(&mut fill);
+    }
+    let status = if rendered_page {
         let offset = text::reader_offset(headers);
-        let page = text::with_theme(&page, headers);
+        fill.html_attributes = text::theme_attribute(headers);
         let rendered = render::render(api, path, query, offset, sent).await;
-        let status = match status {
+        text::fill_rendered(&mut fill, &rendered);
+        match status {
             StatusCode::OK if rendered.refused => StatusCode::BAD_REQUEST,
             other => other,
-        };
-        (text::fill(&page, &rendered), status)
+        }
     } else {
-        (page, status)
+        status
     };
+    fill.head_end.push_str(&discovery_links(state, uri));
+    let page = shell.page.write(&fill);
     let admin = file.starts_with("admin/");
     let page = if admin {
         crate::pages::edition::in_language(&page, crate::pages::edition::for_reader(headers))
     } else {
         page
     };
-    let page = with_discovery(state, uri, page);
     let mut sent_headers = HeaderMap::new();
     sent_headers.insert(
         header::CONTENT_TYPE,

@@ -9,12 +9,14 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use crate::middleware::security;
+use crate::pages::slots::Slotted;
 use crate::pages::text;
 
 /// A built page, ready to be filled.
 #[derive(Debug)]
 pub struct Shell {
-    pub page: String,
+    /// The page, cut at its slots.
+    pub page: Slotted,
     /// The page's `Content-Security-Policy` (its inline scripts' and styles' hashes).
     pub policy: String,
 }
@@ -45,12 +47,16 @@ impl Shells {
         let page = without_notes(&built);
         let page = if rendered {
             let page = text::with_stylesheet_inline(dist, page).await;
-            text::with_loader_inline(dist, page).await
+            let page = text::with_loader_inline(dist, page).await;
+            text::without_preloads(&page)
         } else {
             page
         };
         let policy = security::page_policy(&page, ancestors);
-        let shell = Arc::new(Shell { page, policy });
+        let shell = Arc::new(Shell {
+            page: Slotted::new(page),
+            policy,
+        });
         self.lock().insert((file, rendered), shell.clone());
         Ok(shell)
     }
@@ -60,7 +66,7 @@ impl Shells {
     }
 }
 
-/// The markers the server fills (`text::fill`): the only comments that stay.
+/// The markers the server fills (`slots`): the only comments that stay.
 const MARKERS: [&str; 4] = [
     "<!--shell-->",
     "<!--/shell-->",

@@ -57,11 +57,13 @@ pub(super) async fn reader_status(
 }
 
 /// Reader pages name their RSS feed; articles and widgets carry the oEmbed discovery link, so
-/// a partner's CMS that is given their address finds the embed code on its own.
-pub(super) fn with_discovery(state: &AppState, uri: &Uri, page: String) -> String {
-    let mut links = Vec::new();
+/// a partner's CMS that is given their address finds the embed code on its own. Each link is
+/// followed by a line break, for the head's end.
+pub(super) fn discovery_links(state: &AppState, uri: &Uri) -> String {
+    let mut links = String::new();
     if let Some(rss) = Page::parse(uri.path()).and_then(|p| discovery::rss_link(&p)) {
-        links.push(rss);
+        links.push_str(&rss);
+        links.push('\n');
     }
     let pairs = url::form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes());
     if embedding::target_of_path(uri.path(), pairs).is_some() {
@@ -70,15 +72,12 @@ pub(super) fn with_discovery(state: &AppState, uri: &Uri, page: String) -> Strin
             state.public_url,
             uri.path_and_query().map_or("/", |p| p.as_str())
         );
-        links.push(embedding::discovery_link(
+        links.push_str(&embedding::discovery_link(
             &state.public_url,
             &address,
             "Infoshos",
         ));
+        links.push('\n');
     }
-    if links.is_empty() {
-        return page;
-    }
-    links.push("</head>".into());
-    page.replacen("</head>", &links.join("\n"), 1)
+    links
 }

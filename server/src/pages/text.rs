@@ -6,18 +6,23 @@ use infoshos::carried::{Answers, ELEMENT_ID};
 
 use crate::pages::head::{replace_element, script_safe};
 use crate::pages::render::Rendered;
+use crate::pages::slots::Fill;
 
-/// The built page with the rendered app in place of its static shell, without the shell's
-/// preloads (the page carries those answers), and with the answers before `</body>`.
-pub fn fill(page: &str, rendered: &Rendered) -> String {
-    let page = replace_element(page, "<!--shell-->", "<!--/shell-->", &rendered.app);
-    let page = replace_element(&page, "<!--preload-->", "<!--/preload-->", "");
-    let page = without_app_preloads(&page);
-    let script = format!(
-        "<script type=\"application/json\" id=\"{ELEMENT_ID}\">{}</script>\n</body>",
+/// The built page without the shell's preloads (a rendered page carries those answers) and
+/// without trunk's preloads of the app: done once, when a page to render into is read.
+pub fn without_preloads(page: &str) -> String {
+    let page = replace_element(page, "<!--preload-->", "<!--/preload-->", "");
+    without_app_preloads(&page)
+}
+
+/// The rendered app in place of the page's static shell, and the answers it carries before
+/// `</body>`.
+pub fn fill_rendered(fill: &mut Fill, rendered: &Rendered) {
+    fill.app = Some(rendered.app.clone());
+    fill.body_end = format!(
+        "<script type=\"application/json\" id=\"{ELEMENT_ID}\">{}</script>\n",
         script_safe(&carried_json(&rendered.answers))
     );
-    page.replacen("</body>", &script, 1)
 }
 
 /// The cookie `public/pwa.js` keeps the reader's UTC offset in (minutes east), so the dates a
@@ -35,13 +40,10 @@ pub fn reader_offset(headers: &axum::http::HeaderMap) -> i32 {
 /// The cookie `public/pwa.js` keeps the reader's choice of theme in: `dark` or `light`.
 pub const THEME_COOKIE: &str = "theme";
 
-/// The page with the reader's chosen theme on `<html>` (`data-theme`), so it is painted in
-/// that theme at once; without a choice (or with an unknown one) it follows their system.
-pub fn with_theme(page: &str, headers: &axum::http::HeaderMap) -> String {
-    match chosen_theme(headers) {
-        Some(theme) => page.replacen("<html ", &format!("<html data-theme=\"{theme}\" "), 1),
-        None => page.to_string(),
-    }
+/// The reader's chosen theme as an attribute of `<html>` (`data-theme`), so the page is painted
+/// in that theme at once; without a choice (or with an unknown one) it follows their system.
+pub fn theme_attribute(headers: &axum::http::HeaderMap) -> String {
+    chosen_theme(headers).map_or_else(String::new, |theme| format!("data-theme=\"{theme}\" "))
 }
 
 /// The theme the reader chose: `dark`, `light`, or none (an unknown one is none).
@@ -152,6 +154,7 @@ fn carried_json(answers: &Answers) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pages::slots::Slotted;
 
     #[test]
     fn the_built_pages_have_the_markers_the_server_fills() {
@@ -207,14 +210,14 @@ mod tests {
             Some(r#"[{"name":"</script>"}]"#.into()),
         );
         answers.insert("/api/articles/gone".into(), None);
-        let out = fill(
-            page,
-            &Rendered {
-                app: "<h1>News</h1>".into(),
-                answers,
-                refused: false,
-            },
-        );
+        let mut fill = Fill::default();
+        let rendered = Rendered {
+            app: "<h1>News</h1>".into(),
+            answers,
+            refused: false,
+        };
+        fill_rendered(&mut fill, &rendered);
+        let out = Slotted::new(without_preloads(page)).write(&fill);
         assert!(out.contains("<div id=\"app\"><h1>News</h1></div>"), "{out}");
         assert!(
             !out.contains("placeholder") && !out.contains("href=/api/states"),
@@ -244,7 +247,11 @@ mod tests {
         let with = |cookie: &str| {
             let mut headers = axum::http::HeaderMap::new();
             headers.insert(axum::http::header::COOKIE, cookie.parse().unwrap());
-            with_theme(page, &headers)
+            let fill = Fill {
+                html_attributes: theme_attribute(&headers),
+                ..Fill::default()
+            };
+            Slotted::new(page.into()).write(&fill)
         };
         assert!(with("tz=300; theme=dark").contains("<html data-theme=\"dark\" lang=\"en\">"));
         assert!(with("theme=light").contains("<html data-theme=\"light\" lang=\"en\">"));
