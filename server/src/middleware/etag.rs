@@ -84,9 +84,11 @@ pub fn matches(header: &HeaderValue, tag: &str) -> bool {
     let Ok(list) = header.to_str() else {
         return false;
     };
-    list.split(',').map(str::trim).any(|candidate| {
-        candidate == "*" || candidate.strip_prefix("W/").unwrap_or(candidate) == tag
-    })
+    let opaque = |t: &str| t.strip_prefix("W/").unwrap_or(t).to_string();
+    let tag = opaque(tag);
+    list.split(',')
+        .map(str::trim)
+        .any(|candidate| candidate == "*" || opaque(candidate) == tag)
 }
 
 #[cfg(test)]

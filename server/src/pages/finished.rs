@@ -1,6 +1,6 @@
 //! Reader pages kept as they are sent: the bytes plain, in brotli and in gzip, each compressed
 //! once when the page is drawn (at the highest quality: a page is drawn at most every few
-//! seconds and sent many times) with its strong ETag. A kept page is sent at the speed of a
+//! seconds and sent many times) with its ETag. A kept page is sent at the speed of a
 //! file; before, every request compressed it again (`make bench`: 1 041 pages a second with
 //! `Accept-Encoding: br` against 2 867 plain, see decision 0018).
 
@@ -37,7 +37,7 @@ pub fn key(path: &str, query: &str, headers: &HeaderMap) -> Key {
     )
 }
 
-/// One encoding of a page: its bytes and their strong tag.
+/// One encoding of a page: its bytes and their tag.
 #[derive(Debug)]
 struct Encoded {
     bytes: Bytes,
@@ -45,14 +45,27 @@ struct Encoded {
 }
 
 impl Encoded {
-    fn new(bytes: Vec<u8>) -> Encoded {
-        let tag = HeaderValue::from_str(&etag::strong_tag(&bytes))
-            .expect("a base64url tag is a header value");
+    fn new(bytes: Vec<u8>, tag: String) -> Encoded {
+        let tag = HeaderValue::from_str(&tag).expect("a base64url tag is a header value");
         Encoded {
             bytes: Bytes::from(bytes),
             tag,
         }
     }
+}
+
+/// The tags of a page's three encodings. A page with a part that differs at every drawing (an
+/// article's form token, signed with its time) is tagged by the rest, weakly (`W/`): the same
+/// article drawn again keeps its tags, and a browser holding it gets a 304 and keeps its form,
+/// whose token is good for a day (`form_token`). Any other page by its bytes.
+fn tags(plain: &str, varying: Option<&str>) -> [String; 3] {
+    let (text, weak) = match varying.filter(|v| !v.is_empty()) {
+        Some(part) => (plain.replace(part, ""), "W/"),
+        None => (plain.to_string(), ""),
+    };
+    let base = etag::strong_tag(text.as_bytes());
+    let base = base.trim_matches('"');
+    ["br", "gz", "id"].map(|encoding| format!("{weak}\"{base}-{encoding}\""))
 }
 
 /// A page as sent: its status, its headers (policy, caching) and its bytes in each encoding.
@@ -74,8 +87,15 @@ pub enum Encoding {
 }
 
 impl Finished {
-    /// `page` with `status` and `headers`, compressed in each encoding.
-    pub fn new(status: StatusCode, mut headers: HeaderMap, page: String) -> Finished {
+    /// `page` with `status` and `headers`, compressed in each encoding; `varying` is the part
+    /// of it that differs at every drawing, if any (`tags`).
+    pub fn new(
+        status: StatusCode,
+        mut headers: HeaderMap,
+        page: String,
+        varying: Option<&str>,
+    ) -> Finished {
+        let [brotli_tag, gzip_tag, plain_tag] = tags(&page, varying);
         let plain = page.into_bytes();
         let mut brotli = Vec::with_capacity(plain.len() / 4);
         {
@@ -96,9 +116,9 @@ impl Finished {
         Finished {
             status,
             headers,
-            plain: Encoded::new(plain),
-            brotli: Encoded::new(brotli),
-            gzip: Encoded::new(gzip),
+            plain: Encoded::new(plain, plain_tag),
+            brotli: Encoded::new(brotli, brotli_tag),
+            gzip: Encoded::new(gzip, gzip_tag),
         }
     }
 

@@ -33,6 +33,19 @@ pub struct Rendered {
     pub refused: bool,
 }
 
+impl Rendered {
+    /// The comment form's token an article page carries (signed with its time of issue, so
+    /// new at every drawing), if the page has one.
+    pub fn form_token(&self) -> Option<String> {
+        const FIELD: &str = "\"formToken\":\"";
+        self.answers.values().flatten().find_map(|answer| {
+            let at = answer.find(FIELD)? + FIELD.len();
+            let token = &answer[at..at + answer[at..].find('"')?];
+            Some(token.to_string())
+        })
+    }
+}
+
 /// Renders the reader page at `path` and `query` (without its `?`) for a reader
 /// `offset_east_min` minutes east of UTC, with what became of the comment they sent without
 /// JavaScript (`comment_post`), if they just did. Each pass's new API addresses are answered by the

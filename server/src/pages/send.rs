@@ -113,11 +113,13 @@ pub async fn page(
     if let Some(head) = &head {
         head.fill(&mut fill);
     }
+    let mut varying = None;
     let status = if rendered_page {
         let offset = text::reader_offset(headers);
         fill.html_attributes = text::theme_attribute(headers);
         let rendered = render::render(api, path, query, offset, sent).await;
         text::fill_rendered(&mut fill, &rendered);
+        varying = rendered.form_token();
         match status {
             StatusCode::OK if rendered.refused => StatusCode::BAD_REQUEST,
             other => other,
@@ -164,7 +166,9 @@ pub async fn page(
     // Compressing at the highest quality takes ~75 ms of one core for a 58 KB page (brotli's
     // command-line tool, the same quality and window): off the async threads, which meanwhile
     // send the other readers their kept pages.
-    let finished = tokio::task::spawn_blocking(move || Finished::new(status, sent_headers, page));
+    let finished = tokio::task::spawn_blocking(move || {
+        Finished::new(status, sent_headers, page, varying.as_deref())
+    });
     let Ok(finished) = finished.await.map(Arc::new) else {
         return AppError::Internal.into_response();
     };
