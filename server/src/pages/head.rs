@@ -11,8 +11,9 @@ use infoshos_model::photos::{Crop, PhotoFormat, VariantSize};
 use infoshos_model::{ArticleSummary, Lang, Photo};
 use serde_json::json;
 
+use leptos::prelude::*;
+
 use crate::pages::slots::Fill;
-use crate::sanitize::escape_html;
 
 /// What one page's head says.
 #[derive(Debug, Clone, PartialEq)]
@@ -113,119 +114,121 @@ impl Head {
         }
     }
 
-    /// The tags that go before `</head>` (title and description are replaced in place).
+    /// The tags that go before `</head>` (title and description are replaced in place),
+    /// written by Leptos as the reader's components are: every value escaped on the way out.
+    /// Each tag is rendered alone, one per line: a list or an absent tag in one view would
+    /// leave hydration markers (`<!>`) in a head nothing hydrates.
     pub fn tags(&self) -> String {
-        let e = escape_html;
+        let tags: Vec<String> = self.views().into_iter().map(|t| t.to_html()).collect();
+        tags.join("\n")
+    }
+
+    fn views(&self) -> Vec<AnyView> {
         let locale = match self.lang {
             Lang::En => "en_GB",
             Lang::Ru => "ru_RU",
             Lang::Zh => "zh_CN",
         };
-        let (image, image_size, image_alt) = match &self.photo {
-            Some(p) => (&p.card, p.card_size, p.alt.as_str()),
+        let (image, (width, height), image_alt) = match &self.photo {
+            Some(p) => (p.card.clone(), p.card_size, p.alt.clone()),
             None => (
-                &self.image,
+                self.image.clone(),
                 PREVIEW_SIZE,
-                "Infoshos: news of the Shanghai Cooperation Organisation",
+                "Infoshos: news of the Shanghai Cooperation Organisation".to_string(),
             ),
         };
+        let kind = if self.article.is_some() {
+            "article"
+        } else {
+            "website"
+        };
         let mut tags = vec![
-            format!("<link rel=\"canonical\" href=\"{}\">", e(&self.canonical)),
-            meta_property("og:site_name", SITE_NAME),
-            meta_property("og:url", &self.canonical),
-            meta_property("og:locale", locale),
-            meta_property("og:image", image),
-            meta_property("og:image:width", &image_size.0.to_string()),
-            meta_property("og:image:height", &image_size.1.to_string()),
-            meta_property("og:image:alt", image_alt),
-            meta_property(
-                "og:type",
-                if self.article.is_some() {
-                    "article"
-                } else {
-                    "website"
-                },
-            ),
-            "<meta name=\"twitter:card\" content=\"summary_large_image\">".to_string(),
-            meta_name("twitter:image", image),
-            meta_name("twitter:image:alt", image_alt),
+            view! { <link rel="canonical" href=self.canonical.clone()/> }.into_any(),
+            og("og:site_name", SITE_NAME),
+            og("og:url", self.canonical.clone()),
+            og("og:locale", locale),
+            og("og:image", image.clone()),
+            og("og:image:width", width.to_string()),
+            og("og:image:height", height.to_string()),
+            og("og:image:alt", image_alt.clone()),
+            og("og:type", kind),
+            view! { <meta name="twitter:card" content="summary_large_image"/> }.into_any(),
+            view! { <meta name="twitter:image" content=image/> }.into_any(),
+            view! { <meta name="twitter:image:alt" content=image_alt/> }.into_any(),
         ];
         for (lang, url) in &self.editions {
-            tags.push(format!(
-                "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
-                lang.code(),
-                e(url)
-            ));
+            tags.push(
+                view! { <link rel="alternate" hreflang=lang.code() href=url.clone()/> }.into_any(),
+            );
         }
         if !self.editions.is_empty() {
-            tags.push(format!(
-                "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">",
-                e(&self.root)
-            ));
+            tags.push(
+                view! { <link rel="alternate" hreflang="x-default" href=self.root.clone()/> }
+                    .into_any(),
+            );
         }
         if !self.indexed {
-            tags.push("<meta name=\"robots\" content=\"noindex\">".to_string());
+            tags.push(view! { <meta name="robots" content="noindex"/> }.into_any());
         }
         if let Some(title) = &self.title {
-            tags.push(meta_property("og:title", title));
+            tags.push(og("og:title", title.clone()));
         }
         if let Some(description) = &self.description {
-            tags.push(meta_property("og:description", description));
+            tags.push(og("og:description", description.clone()));
         }
         if let (Some(dates), Some(title)) = (&self.article, &self.title) {
-            let published = iso(dates.published);
-            tags.push(meta_property("article:published_time", &published));
-            tags.push(meta_property("article:modified_time", &iso(dates.modified)));
-            let ld = json!({
-                "@context": "https://schema.org",
-                "@type": "NewsArticle",
-                "headline": title,
-                "description": self.description,
-                "datePublished": published,
-                "dateModified": iso(dates.modified),
-                "inLanguage": self.lang.code(),
-                "mainEntityOfPage": self.canonical,
-                "image": self.photo.as_ref().map_or_else(|| vec![self.image.clone()], |p| p.images.clone()),
-                "publisher": {"@type": "Organization", "name": SITE_NAME},
-            });
-            tags.push(format!(
-                "<script type=\"application/ld+json\">{}</script>",
-                script_safe(&ld.to_string())
-            ));
+            tags.extend(self.article_tags(dates, title));
         }
-        tags.join("\n")
+        tags
+    }
+
+    /// An article's dates, and the JSON-LD `NewsArticle` search engines read.
+    fn article_tags(&self, dates: &ArticleDates, title: &str) -> [AnyView; 3] {
+        let published = iso(dates.published);
+        let modified = iso(dates.modified);
+        let ld = json!({
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": title,
+            "description": self.description,
+            "datePublished": published,
+            "dateModified": modified,
+            "inLanguage": self.lang.code(),
+            "mainEntityOfPage": self.canonical,
+            "image": self.photo.as_ref().map_or_else(|| vec![self.image.clone()], |p| p.images.clone()),
+            "publisher": {"@type": "Organization", "name": SITE_NAME},
+        });
+        // `inner_html` is written as it is: `script_safe` keeps the JSON from closing it.
+        let ld = script_safe(&ld.to_string());
+        [
+            og("article:published_time", published),
+            og("article:modified_time", modified),
+            view! { <script type="application/ld+json" inner_html=ld></script> }.into_any(),
+        ]
     }
 
     /// This head into a page's slots: its title and description in place of the built
     /// page's, the rest at the head's end.
     pub fn fill(&self, fill: &mut Fill) {
         if let Some(title) = &self.title {
-            let title = escape_html(&document_title(title));
-            fill.title = Some(format!("<title>{title}</title>"));
+            fill.title = Some(view! { <title>{document_title(title)}</title> }.to_html());
         }
         if let Some(description) = &self.description {
-            fill.description = Some(format!(
-                "<meta name=\"description\" content=\"{}\">",
-                escape_html(description)
-            ));
+            let description = description.clone();
+            fill.description =
+                Some(view! { <meta name="description" content=description/> }.to_html());
         }
         fill.head_end.push_str(&self.tags());
         fill.head_end.push('\n');
     }
 }
 
-fn meta_property(property: &str, content: &str) -> String {
-    format!(
-        "<meta property=\"{property}\" content=\"{}\">",
-        escape_html(content)
-    )
-}
-
-fn meta_name(name: &str, content: &str) -> String {
-    format!(
-        "<meta name=\"{name}\" content=\"{}\">",
-        escape_html(content)
-    )
+/// An Open Graph tag: `property` is RDFa's attribute, which HTML's element types do not name.
+fn og(property: &'static str, content: impl Into<String>) -> AnyView {
+    leptos::html::meta()
+        .attr("property", property)
+        .content(content.into())
+        .into_any()
 }
 
 fn iso(t: DateTime<Utc>) -> String {
@@ -237,21 +240,6 @@ pub(crate) fn script_safe(json: &str) -> String {
     json.replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")
-}
-
-/// `page` with the first `open…close` element replaced by `with` (as it was when absent).
-pub(crate) fn replace_element(page: &str, open: &str, close: &str, with: &str) -> String {
-    let Some(start) = page.find(open) else {
-        return page.to_string();
-    };
-    let Some(len) = page[start..].find(close) else {
-        return page.to_string();
-    };
-    format!(
-        "{}{with}{}",
-        &page[..start],
-        &page[start + len + close.len()..]
-    )
 }
 
 #[cfg(test)]

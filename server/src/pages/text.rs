@@ -4,15 +4,26 @@
 
 use infoshos::carried::{Answers, ELEMENT_ID};
 
-use crate::pages::head::{replace_element, script_safe};
+use crate::pages::head::script_safe;
 use crate::pages::render::Rendered;
 use crate::pages::slots::Fill;
 
 /// The built page without the shell's preloads (a rendered page carries those answers) and
 /// without trunk's preloads of the app: done once, when a page to render into is read.
 pub fn without_preloads(page: &str) -> String {
-    let page = replace_element(page, "<!--preload-->", "<!--/preload-->", "");
+    let page = without_section(page, "<!--preload-->", "<!--/preload-->");
     without_app_preloads(&page)
+}
+
+/// `page` without its first `open…close` section (as it was when there is none).
+fn without_section(page: &str, open: &str, close: &str) -> String {
+    let Some(start) = page.find(open) else {
+        return page.to_string();
+    };
+    let Some(len) = page[start..].find(close) else {
+        return page.to_string();
+    };
+    format!("{}{}", &page[..start], &page[start + len + close.len()..])
 }
 
 /// The rendered app in place of the page's static shell, and the answers it carries before
