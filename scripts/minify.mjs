@@ -25,16 +25,20 @@ for (const folder of folders) {
   const pages = readdirSync(folder).filter((f) => f.endsWith('.html'));
   let html = Object.fromEntries(pages.map((p) => [p, readFileSync(join(folder, p), 'utf8')]));
   const ours = (f) => (f.endsWith('.js') && f !== 'sw.js') || f.endsWith('.css');
+  // The ES modules, named rather than guessed: the loader (it awaits at its top level, an
+  // ES2022 module's right), pwa-later.js (pwa.js imports it on first use) and the glue each
+  // page's loader imports (its `data-js`). Our other
+  // scripts are classic scripts whose top-level names are globals, which esbuild leaves as
+  // they are outside a module.
+  const glue = Object.values(html).flatMap((page) => [...page.matchAll(/data-js="[^"]*\/([^"/]+\.js)"/g)].map((m) => m[1]));
+  const modules = new Set(['loader.js', 'pwa-later.js', ...glue]);
   for (const file of readdirSync(folder).filter(ours)) {
     const path = join(folder, file);
     const source = readFileSync(path);
-    // The glue is an ES module (the page imports it), and so is loader.js (it awaits at its
-    // top level, an ES2022 module's right); our other scripts are classic scripts whose
-    // top-level names are globals, which esbuild leaves as they are outside a module.
     const css = file.endsWith('.css');
     const text = source.toString('utf8');
-    const awaits = /^(const [^=\n]+= )?await\s/m.test(text);
-    const module = !css && (awaits || /^\s*(import|export)\s|\nexport\s/.test(text));
+    const module = modules.has(file);
+    const awaits = file === 'loader.js';
     const { code } = esbuild.transformSync(text, {
       minify: true,
       loader: css ? 'css' : 'js',
