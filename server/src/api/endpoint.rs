@@ -1,7 +1,8 @@
 //! One API address as it is declared: its path, the methods it answers and whether its GET
 //! answers are kept in memory (`answer_cache`). The router is built from these, and the same
 //! list is the route table the OpenAPI description is checked against (`api::endpoints`),
-//! so what is served, what is kept and what is described are read from one declaration.
+//! so what is served and what is described are read from one declaration, and what is kept
+//! is said where the route is.
 
 use axum::handler::Handler;
 use axum::http::Method;
@@ -16,8 +17,6 @@ pub struct Endpoint {
     pub path: &'static str,
     /// The methods it answers, in the order declared.
     pub methods: Vec<Method>,
-    /// Whether its GET answers are kept until the next write.
-    pub kept: bool,
     pub(super) router: MethodRouter<AppState>,
 }
 
@@ -26,7 +25,6 @@ pub fn at(path: &'static str) -> Endpoint {
     Endpoint {
         path,
         methods: Vec::new(),
-        kept: false,
         router: MethodRouter::new(),
     }
 }
@@ -54,9 +52,7 @@ impl Endpoint {
         answers: &Answers,
     ) -> Self {
         let keep = from_fn_with_state(answers.clone(), answer_cache::layer);
-        let mut this = self.get(handler.layer(keep));
-        this.kept = true;
-        this
+        self.get(handler.layer(keep))
     }
 
     pub fn post<H: Handler<T, AppState>, T: 'static>(self, handler: H) -> Self {
