@@ -8,6 +8,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use infoshos::carried::Answers;
 use infoshos::components::comment_post::Sent;
+use infoshos_model::Article;
 use tower::ServiceExt;
 
 use std::time::Duration;
@@ -37,12 +38,10 @@ impl Rendered {
     /// The comment form's token an article page carries (signed with its time of issue, so
     /// new at every drawing), if the page has one.
     pub fn form_token(&self) -> Option<String> {
-        const FIELD: &str = "\"formToken\":\"";
-        self.answers.values().flatten().find_map(|answer| {
-            let at = answer.find(FIELD)? + FIELD.len();
-            let token = &answer[at..at + answer[at..].find('"')?];
-            Some(token.to_string())
-        })
+        self.answers
+            .values()
+            .flatten()
+            .find_map(|answer| serde_json::from_str::<Article>(answer).ok()?.form_token)
     }
 }
 
