@@ -37,8 +37,15 @@ for comp in rustfmt clippy rust-src; do
 done
 
 if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
-  log "cargo install trunk $TRUNK_VERSION (takes ~12 min on 2 cores, once per machine)"
-  cargo install trunk --locked --version "$TRUNK_VERSION"
+  # Trunk's own release profile asks for fat LTO in one codegen unit at opt-level 3, which
+  # made its build much of a new machine's wait. Trunk only runs cargo, wasm-bindgen and
+  # wasm-opt, so its own speed is nothing beside theirs. Measured here on 2026-12-04 (2 cores,
+  # crates already fetched): its build 464 s as published, 291 s at opt-level 1 without LTO;
+  # `make spa-build` with each 108 s and 107 s.
+  log "cargo install trunk $TRUNK_VERSION (takes ~5 min on 2 cores, once per machine)"
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_LTO=false \
+    CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo install trunk --locked --version "$TRUNK_VERSION"
 fi
 
 # No --locked: one locked dependency of this version is missing from the registry.
