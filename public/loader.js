@@ -2,9 +2,15 @@
 // scripts/minify.mjs; they cost the reader's wasm and pwa.js nothing). The page names the
 // app's two files on this script's element (`pattern_script` in Trunk.toml): `data-js`, the
 // JS glue, and `data-wasm`. On a page the server rendered (it carries its answers, `#carried`):
-// - The page is complete without the app, so the app starts only when the page first needs it:
-//   the reader's first key, focus or click, the clocks' next minute, or at once when the page's
-//   dates were written for another UTC offset than the reader's (a first visit; pwa.js knows).
+// - The page is complete without the app, so the app starts only on the reader's intent toward
+//   something only it does: a focus (a field, a link or a button, by tap or Tab) or a click on
+//   one of its controls; or at once when the page's dates were written for another UTC offset
+//   than the reader's (a first visit; pwa.js knows). A key (arrows, Space, Shift to select),
+//   a click on text, a selection or find-in-page starts nothing: a reader who only reads never
+//   pays for the app (issue 31).
+// - The capitals' clocks tick without it: at each minute this sets them from the browser's own
+//   zones (`Intl`, which the app reads too, src/time.rs). Their day mark (+1, −1) is the app's,
+//   in the reader's words, so a capital passing midnight away from the reader's day starts it.
 //   Starting costs the main thread about 170 ms here (the wasm's bytes handed to V8, its
 //   functions compiled one by one as they are first called, the mount, the swap's layout: four
 //   times that on Lighthouse's phone), which was all of the page's Total Blocking Time
@@ -27,9 +33,27 @@ let shown, drawn, pressed = false, again;
 if (carried) {
   shown = document.getElementById('app');
   const needed = new Promise((start) => {
-    for (const type of ['keydown', 'focusin', 'click']) addEventListener(type, start, { capture: true, once: true });
-    setTimeout(start, 60005 - (Date.now() % 60000));
+    // Only a control's focus: `<main>` (the skip link's target) takes focus from any click in it.
+    const controls = 'a[href], button, input, select, textarea, label, summary';
+    addEventListener('focusin', (event) => { if (event.target.matches?.(controls)) start(); }, true);
+    addEventListener('click', (event) => { if (event.target.closest?.(controls)) start(); }, true);
     if (window.infoshos?.datesForAnotherOffset) start();
+    const tick = () => setTimeout(() => {
+      if (!shown.isConnected) return;
+      const now = new Date();
+      const day = (timeZone) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
+      for (const clock of shown.querySelectorAll('.clock[data-zone]')) {
+        const timeZone = clock.dataset.zone;
+        try {
+          const there = day(timeZone);
+          const mark = there > day() ? '+1' : there < day() ? '−1' : '';
+          if (mark !== (clock.querySelector('.clock-day')?.textContent ?? '')) start();
+          clock.querySelector('.clock-time').textContent = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
+        } catch {} // a zone this browser does not know keeps what the server wrote
+      }
+      tick();
+    }, 60005 - (Date.now() % 60000));
+    tick();
   });
   addEventListener('pointerdown', () => { pressed = true; }, true);
   for (const type of ['pointerup', 'pointercancel']) addEventListener(type, () => setTimeout(() => { pressed = false; }), true);

@@ -1,8 +1,9 @@
 // Playwright's `test` with a page that waits for the reader app: a reader page arrives rendered
 // by the server and is usable at once, but a spec that clicks a link, posts a comment or pages
 // the feed tests the app, so after each goto and reload it has the app take the page over.
-// Trunk's loader starts the app when the reader first acts (a key, a focus, a click) or at the
-// clocks' next minute; the spec presses Shift, a key that changes nothing on the page. Until
+// Trunk's loader starts the app on the reader's intent (a control's focus, a click on one); the
+// spec sends a link of the page the focus event the loader listens for, without moving the
+// focus (which some specs test) or pressing anything. Until
 // the swap the page also holds the app's hidden copy; then the loader drops the answers the
 // page carried (`#carried`): a page without them is the app's. Pages without the app (not
 // server-rendered reader pages) are not waited for.
@@ -11,7 +12,7 @@ const base = require('@playwright/test');
 /** Has the app take the page over and waits until it has (for a reader page reached by a click). */
 async function appTookOver(page) {
   if (await page.evaluate(() => Boolean(document.getElementById('carried')))) {
-    await page.keyboard.press('Shift');
+    await page.evaluate(() => document.querySelector('a[href]').dispatchEvent(new FocusEvent('focusin', { bubbles: true })));
   }
   await page.waitForFunction(() => !document.getElementById('carried'));
 }
