@@ -8,7 +8,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 # trunk finds wasm-opt 132 here (see scripts/wasm-opt/package.json).
 export PATH := $(CURDIR)/scripts/wasm-opt/node_modules/.bin:$(PATH)
 
-.PHONY: help tools spa spa-build precompress server run dev test fmt-check clippy test-native test-postgres test-browser test-e2e test-deploy size lighthouse soak fuzz fresh-check bench photo-costs
+.PHONY: help tools spa spa-build precompress server run dev test fmt-check clippy test-native test-postgres test-browser test-e2e test-deploy size lighthouse visit soak fuzz fresh-check bench photo-costs
 
 help:
 	@echo "make run    install what is missing, build the app, start http://127.0.0.1:8080"
@@ -16,6 +16,7 @@ help:
 	@echo "make dev    trunk serve on :8081 with /api proxied to a running server"
 	@echo "make size   release build, then raw/gzip/brotli sizes of wasm, JS and CSS"
 	@echo "make lighthouse  Lighthouse medians (score, FCP, LCP, TBT, CLS) for /en/ and an article"
+	@echo "make visit  a reader's whole visit to an article at 4x CPU slowdown: reading, start, typing, next page"
 	@echo "make soak   a minute of concurrent comments with a SIGKILL halfway; DB=postgres REPLICAS=2 (not in make test)"
 	@echo "make bench  load figures (wrk, oha) at 1 000 and 1 000 000 articles (not in make test)"
 	@echo "make fuzz   long random runs of the parser fuzzing and property tests (not in make test)"
@@ -146,6 +147,12 @@ size:
 lighthouse: spa server
 	@[ -x scripts/lighthouse/node_modules/.bin/lighthouse ] || (cd scripts/lighthouse && npm ci --no-audit --no-fund)
 	node scripts/lighthouse.mjs
+
+# A reader's whole visit to an article at 4x CPU slowdown: reading, the app's start, the first
+# comment typed, a related article opened (issue 31). Not part of make test; about 2 minutes.
+visit: spa server
+	@[ -d tests/e2e/node_modules/playwright ] || (cd tests/e2e && npm ci --no-audit --no-fund)
+	node scripts/visit.mjs
 
 # What a new machine meets (empty cargo and npm caches, a fresh clone): run it before changing
 # the toolchain, the install script, Trunk.toml or the build. Not part of `make test`.

@@ -1,0 +1,133 @@
+// `make visit`: a reader's whole visit to an article, as issue 31 measures it. Chromium at 4x
+// CPU slowdown in a phone's viewport, a returning reader (the server knows their UTC offset),
+// the release server with the demo content. Each visit, traced phase by phase:
+//   reading  the load, then reading as a reader does: the wheel, arrow keys, Page Down and
+//            Space, a sentence selected with the mouse, two minutes of the clocks (the page's
+//            clock is fast-forwarded); the app should not start;
+//   start    with the sentence still selected, Tab to the first control, which starts the app;
+//   typing   a tap into the comment box and a few words typed (the worst event's duration,
+//            by the Event Timing API);
+//   next     a related article opened by a tap, until its headline shows, beside the same
+//            article loaded afresh (first contentful paint).
+// Prints the medians of the runs and what survived the start (selection, scroll, typed text).
+// Figures to read, not pass/fail tests: they vary with the machine's load.
+//   node scripts/visit.mjs [runs]
+import { join } from 'node:path';
+import { median, root, startReleaseServer } from './release-server.mjs';
+
+const runs = Number(process.argv[2] || 3);
+const { base, stop, newest } = await startReleaseServer('visit');
+const article = `${base}/en/article/${newest.slug}`;
+const { chromium } = await import(join(root, 'tests/e2e/node_modules/playwright/index.mjs'));
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium' });
+const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'loading'];
+
+/** The main thread's tasks in a trace: Lighthouse's blocking time (each task's part over 50 ms) and the longest. */
+function tasksOf(trace, after = 'none') {
+  const { traceEvents } = JSON.parse(trace.toString());
+  const main = traceEvents.find((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain'
+    && traceEvents.some((t) => t.pid === e.pid && t.name === 'RunTask' && t.dur > 1000));
+  const from = after === 'fcp' ? traceEvents.find((e) => e.name === 'firstContentfulPaint' && e.pid === main.pid)?.ts ?? 0 : 0;
+  const tasks = traceEvents.filter((e) => e.pid === main.pid && e.tid === main.tid && e.name === 'RunTask' && e.ph === 'X' && e.ts > from);
+  return {
+    blocking: tasks.reduce((sum, e) => sum + Math.max(0, e.dur / 1000 - 50), 0),
+    longest: Math.max(0, ...tasks.map((e) => e.dur / 1000)),
+  };
+}
+
+async function visit() {
+  const context = await browser.newContext({
+    viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true, serviceWorkers: 'block',
+  });
+  await context.addCookies([{ name: 'tz', value: String(-new Date().getTimezoneOffset()), url: base }]);
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.started = false;
+    addEventListener('TrunkApplicationStarted', () => { window.started = true; });
+    window.worst = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (window.typing) window.worst = Math.max(window.worst, e.duration);
+    }).observe({ type: 'event', durationThreshold: 16 });
+  });
+  await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.clock.install();
+  const seen = {};
+
+  await browser.startTracing(page, { categories });
+  await page.goto(article);
+  await page.waitForTimeout(3000);
+  for (let i = 0; i < 4; i++) {
+    await page.mouse.wheel(0, 300);
+    await page.waitForTimeout(300);
+  }
+  for (const key of ['ArrowDown', 'ArrowDown', 'PageDown', 'Space', 'ArrowUp', 'Home']) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(200);
+  }
+  const sentence = page.locator('.article-body p').first();
+  await sentence.click({ clickCount: 3, position: { x: 3, y: 5 } });
+  await page.clock.fastForward('01:00');
+  await page.waitForTimeout(500);
+  await page.clock.fastForward('01:00');
+  await page.waitForTimeout(500);
+  const reading = tasksOf(await browser.stopTracing(), 'fcp');
+  seen.readingBlocking = reading.blocking;
+  seen.readingLongest = reading.longest;
+  seen.startedWhileReading = await page.evaluate(() => window.started);
+  const before = await page.evaluate(() => [getSelection().toString(), scrollY]);
+
+  await browser.startTracing(page, { categories });
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => window.started && !document.getElementById('carried'), null, { timeout: 30000 });
+  await page.waitForTimeout(500);
+  const start = tasksOf(await browser.stopTracing());
+  seen.startBlocking = start.blocking;
+  seen.startLongest = start.longest;
+  const after = await page.evaluate(() => [getSelection().toString(), scrollY]);
+  seen.selectionKept = before[0].length > 0 && after[0] === before[0];
+  seen.scrollKept = after[1] === before[1];
+
+  const box = page.getByLabel('Comment', { exact: true });
+  await page.evaluate(() => { window.typing = true; });
+  await box.tap();
+  await page.keyboard.type('A first comment, typed on a slow phone.', { delay: 30 });
+  await page.waitForTimeout(500);
+  seen.typingWorst = await page.evaluate(() => window.worst);
+  seen.typedKept = (await box.inputValue()) === 'A first comment, typed on a slow phone.';
+
+  const related = page.locator('.related-list a').first();
+  const href = await related.getAttribute('href');
+  const headline = (await related.textContent()).trim();
+  const tapped = await page.evaluate(() => performance.now());
+  await related.tap();
+  await page.waitForFunction((h) => document.querySelector('h1')?.textContent.trim() === h, headline);
+  seen.nextInApp = (await page.evaluate(() => performance.now())) - tapped;
+  await page.goto(`${base}${href}`);
+  seen.nextLoaded = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
+  await context.close();
+  return seen;
+}
+
+const visits = [];
+for (let i = 0; i < runs; i++) {
+  console.error(`visit ${i + 1} of ${runs} (${Math.round(performance.now() / 1000)} s)`);
+  visits.push(await visit());
+}
+await browser.close();
+const ms = (k) => `${median(visits.map((v) => v[k])).toFixed(0)} ms`;
+const of = (k) => `${visits.filter((v) => v[k]).length} of ${runs}`;
+console.log(`A visit to ${article.replace(base, '')} in Chromium at 4x CPU slowdown, phone viewport, median of ${runs}`);
+console.log('| | figure | goal (issue 31) |');
+console.log('|---|---|---|');
+console.log(`| reading: blocking time after the first paint | ${ms('readingBlocking')} | <= 25 ms |`);
+console.log(`| reading: longest task | ${ms('readingLongest')} | |`);
+console.log(`| the app started while the reader only read | ${of('startedWhileReading')} | 0 |`);
+console.log(`| start (Tab): blocking time | ${ms('startBlocking')} | |`);
+console.log(`| start: longest task | ${ms('startLongest')} | <= 50 ms |`);
+console.log(`| selection kept through the start | ${of('selectionKept')} | all |`);
+console.log(`| scroll kept through the start | ${of('scrollKept')} | all |`);
+console.log(`| tap into the comment box and type: worst event | ${ms('typingWorst')} | <= 100 ms |`);
+console.log(`| text typed kept | ${of('typedKept')} | all |`);
+console.log(`| a related article, tapped in the app: its headline shown | ${ms('nextInApp')} | below a full load |`);
+console.log(`| the same article loaded afresh: first contentful paint | ${ms('nextLoaded')} | |`);
+stop();
