@@ -8,24 +8,25 @@
 //   than the reader's (a first visit; pwa.js knows). A key (arrows, Space, Shift to select),
 //   a click on text, a selection or find-in-page starts nothing: a reader who only reads never
 //   pays for the app (issue 31).
-// - The capitals' clocks tick without it: at each minute this sets them from the browser's own
-//   zones (`Intl`, which the app reads too, src/time.rs). Their day mark (+1, −1) is the app's,
-//   in the reader's words, so a capital passing midnight away from the reader's day starts it.
 //   Starting costs the main thread about 170 ms here (the wasm's bytes handed to V8, its
 //   functions compiled one by one as they are first called, the mount, the swap's layout: four
 //   times that on Lighthouse's phone), which was all of the page's Total Blocking Time
 //   (decision 0010). Not even the wasm's download is begun before: handing its bytes to V8
 //   took up to 27 ms of the main thread in one task.
+// - The capitals' clocks tick without it: at each minute this sets them from the browser's own
+//   zones (`Intl`, which the app reads too, src/time.rs). Their day mark (+1, −1) is the app's,
+//   in the reader's words, so a capital passing midnight away from the reader's day starts it.
 // - The app draws into a hidden, empty copy of the page's root, each carried answer in a task
 //   of its own (`api::next_task`), and the copy replaces the server's markup in one step once
 //   nothing in it is loading (no `aria-busy`; at most 2 s) and no pointer is pressed (a tap's
 //   click lands on what it started on): the reader never sees it half drawn.
-// - What the reader typed or picked in the page's fields, and the focus, stay: read just
-//   before the swap, put back just after (with a `change` event, so the page's own scripts,
-//   such as the widget builder's, see it). A button of the app pressed before the swap is
-//   pressed again after it (the theme's is pwa.js's and works without the app). Then the
-//   carried answers go too: the app has read them, and a page without them is the app's (the
-//   end-to-end specs wait for that).
+// - What the reader typed or picked in the page's fields, the focus and a selection stay: read
+//   just before the swap, put back just after (a field's value with a `change` event, so the
+//   page's own scripts, such as the widget builder's, see it; the focus and the selection's
+//   ends found in the copy where they were, and left alone if the copy differs there). A
+//   button of the app pressed before the swap is pressed again after it (the theme's is
+//   pwa.js's and works without the app). Then the carried answers go too: the app has read
+//   them, and a page without them is the app's (the end-to-end specs wait for that).
 const carried = document.getElementById('carried');
 const files = document.querySelector('script[data-wasm][data-js]').dataset;
 const source = files.wasm;
@@ -38,18 +39,26 @@ if (carried) {
     addEventListener('focusin', (event) => { if (event.target.matches?.(controls)) start(); }, true);
     addEventListener('click', (event) => { if (event.target.closest?.(controls)) start(); }, true);
     if (window.infoshos?.datesForAnotherOffset) start();
+    let clocks;
     const tick = () => setTimeout(() => {
       if (!shown.isConnected) return;
       const now = new Date();
-      const day = (timeZone) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
-      for (const clock of shown.querySelectorAll('.clock[data-zone]')) {
-        const timeZone = clock.dataset.zone;
+      // Each clock's formats made once: making 80 of them a minute was most of a tick's cost.
+      clocks ??= [...shown.querySelectorAll('.clock[data-zone]')].flatMap((clock) => {
         try {
-          const there = day(timeZone);
-          const mark = there > day() ? '+1' : there < day() ? '−1' : '';
-          if (mark !== (clock.querySelector('.clock-day')?.textContent ?? '')) start();
-          clock.querySelector('.clock-time').textContent = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
-        } catch {} // a zone this browser does not know keeps what the server wrote
+          const { zone: timeZone } = clock.dataset;
+          return [[clock, new Intl.DateTimeFormat('en-CA', { timeZone }),
+            new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })]];
+        } catch {
+          return []; // a zone this browser does not know keeps what the server wrote
+        }
+      });
+      const here = new Intl.DateTimeFormat('en-CA').format(now);
+      for (const [clock, day, time] of clocks) {
+        const there = day.format(now);
+        const mark = there > here ? '+1' : there < here ? '−1' : '';
+        if (mark !== (clock.querySelector('.clock-day')?.textContent ?? '')) start();
+        clock.querySelector('.clock-time').textContent = time.format(now);
       }
       tick();
     }, 60005 - (Date.now() % 60000));
@@ -83,7 +92,33 @@ if (drawn) {
     await new Promise((later) => setTimeout(later));
   }
   const typed = [...shown.querySelectorAll('[id]:is(input, textarea, select):not([readonly])')].map((f) => [f.id, f.value]);
-  const focused = shown.contains(document.activeElement) && document.activeElement.id;
+  // An element found again in the app's copy by where it is: its index among its parent's
+  // elements, from the root down (the copy is drawn from the same components).
+  const path = (node) => {
+    const p = [];
+    for (let e = node; e !== shown; e = e.parentElement) p.unshift([...e.parentElement.children].indexOf(e));
+    return p;
+  };
+  const at = (p) => p.reduce((e, i) => e?.children[i], drawn);
+  const active = document.activeElement;
+  const focused = shown.contains(active) && active !== shown && [active.id, path(active), active.tagName + active.textContent];
+  // The reader's selection: each end as its element and the characters before it there.
+  const selection = getSelection();
+  const selected = selection.toString();
+  const end = (node, offset) => {
+    const element = node.nodeType === 1 ? node : node.parentElement;
+    const range = document.createRange();
+    range.setStart(element, 0);
+    range.setEnd(node, offset);
+    return [path(element), range.toString().length];
+  };
+  const place = ([p, chars]) => {
+    const element = at(p);
+    const walk = element && document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let text; (text = walk?.nextNode()); chars -= text.length) if (chars <= text.length) return [text, chars];
+  };
+  const ends = selected && shown.contains(selection.anchorNode) && shown.contains(selection.focusNode) &&
+    [end(selection.anchorNode, selection.anchorOffset), end(selection.focusNode, selection.focusOffset)];
   shown.remove();
   drawn.hidden = false;
   for (const [id, value] of typed) {
@@ -92,7 +127,16 @@ if (drawn) {
     field.value = value;
     field.dispatchEvent(new Event('change', { bubbles: true }));
   }
-  if (focused) document.getElementById(focused)?.focus();
+  if (focused) {
+    const [id, where, html] = focused;
+    const back = (id && document.getElementById(id)) || at(where);
+    if (back && (id || back.tagName + back.textContent === html)) back.focus({ preventScroll: true });
+  }
+  const [from, to] = ends ? ends.map(place) : [];
+  if (from && to) {
+    selection.setBaseAndExtent(...from, ...to);
+    if (selection.toString() !== selected) selection.removeAllRanges();
+  }
   const button = again && drawn.querySelectorAll('button')[again[0]];
   if (button && button.textContent === again[1]) button.click();
   carried.remove();

@@ -170,8 +170,19 @@ test('the app takes the page over with no layout shift and no second request for
   await page.waitForTimeout(1500);
   expect(await page.evaluate(() => Boolean(window.started)), 'the app waits for the reader').toBe(false);
   expect(asked, 'nothing asked while the page is read').toEqual([]);
+  const selected = await page.evaluate(() => getSelection().toString());
   await page.keyboard.press('Tab');
-  await page.waitForFunction(() => window.started);
+  const where = () => page.evaluate(() => {
+    const a = document.activeElement;
+    return `${a.tagName} ${a.getAttribute('href')} ${a.textContent.trim()}`;
+  });
+  const focused = await where();
+  expect(focused, 'Tab went to a link').toMatch(/^A \/en\//);
+  await page.waitForFunction(() => window.started && !document.getElementById('carried'));
+  // What the reader had survives the takeover: the sentence they selected, the link they
+  // reached with Tab.
+  expect(await page.evaluate(() => getSelection().toString()), 'the selection kept').toBe(selected);
+  expect(await where(), 'the focus kept').toBe(focused);
   // The takeover renders at once from the carried answers; give any late change a moment.
   await page.waitForTimeout(500);
   // No shift a reader could see. (In 2 of about 8 full runs a single shift of 0.00008 was
