@@ -84,7 +84,11 @@ precompress:
 server:
 	$(CARGO) build --profile server -p infoshos-server
 
-run: spa server
+# The reader app and the server are built side by side: cargo gives them separate build
+# directories, and each one's single-threaded steps (the wasm's LTO links, wasm-opt, the
+# server's link) leave a core to the other. Cold, here on 2026-12-04: 725 s against 791 s.
+run:
+	@$(MAKE) --no-print-directory -j2 spa server
 	$(SERVER)
 
 dev:
