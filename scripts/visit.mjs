@@ -6,7 +6,8 @@
 //            clock is fast-forwarded); the app should not start;
 //   start    with the sentence still selected, Tab to the first control, which starts the app;
 //   typing   a tap into the comment box and a few words typed (the worst event's duration,
-//            by the Event Timing API);
+//            by the Event Timing API); and in a visit of its own, the same as the reader's
+//            first act, the app starting under their keys;
 //   next     a related article opened by a tap, until its headline shows, beside the same
 //            article loaded afresh (first contentful paint).
 // Prints the medians of the runs and what survived the start (selection, scroll, typed text).
@@ -125,10 +126,40 @@ async function visit() {
   return seen;
 }
 
+/** A reader whose first act is a tap into the comment box and typing: the start runs under their keys. */
+async function firstActIsTyping() {
+  const context = await browser.newContext({
+    viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true, serviceWorkers: 'block',
+  });
+  await context.addCookies([{ name: 'tz', value: String(-new Date().getTimezoneOffset()), url: base }]);
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.worst = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.worst = Math.max(window.worst, e.duration);
+    }).observe({ type: 'event', durationThreshold: 16 });
+  });
+  await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto(article);
+  const box = page.getByLabel('Comment', { exact: true });
+  await box.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(3000);
+  await page.evaluate(() => { window.worst = 0; });
+  const { x, y, width, height } = await box.boundingBox();
+  await page.touchscreen.tap(x + width / 2, y + height / 2);
+  await page.keyboard.type('A first comment, typed while the app starts.', { delay: 30 });
+  await page.waitForFunction(() => !document.getElementById('carried'), null, { timeout: 30000 });
+  await page.waitForTimeout(500);
+  const worst = await page.evaluate(() => window.worst);
+  const kept = (await box.inputValue()) === 'A first comment, typed while the app starts.';
+  await context.close();
+  return { firstActWorst: worst, firstActKept: kept };
+}
+
 const visits = [];
 for (let i = 0; i < runs; i++) {
   console.error(`visit ${i + 1} of ${runs} (${Math.round(performance.now() / 1000)} s)`);
-  visits.push(await visit());
+  visits.push({ ...(await visit()), ...(await firstActIsTyping()) });
 }
 await browser.close();
 const ms = (k) => `${median(visits.map((v) => v[k])).toFixed(0)} ms`;
@@ -143,8 +174,10 @@ console.log(`| start (Tab): blocking time | ${ms('startBlocking')} | |`);
 console.log(`| start: longest task | ${ms('startLongest')} | <= 50 ms |`);
 console.log(`| selection kept through the start | ${of('selectionKept')} | all |`);
 console.log(`| scroll kept through the start | ${of('scrollKept')} | all |`);
-console.log(`| tap into the comment box and type: worst event | ${ms('typingWorst')} | <= 100 ms |`);
+console.log(`| after the start, a tap into the comment box and typing: worst event | ${ms('typingWorst')} | <= 100 ms |`);
 console.log(`| text typed kept | ${of('typedKept')} | all |`);
+console.log(`| the first act a tap into the comment box and typing (the app starts under it): worst event | ${ms('firstActWorst')} | <= 100 ms |`);
+console.log(`| text typed while the app started kept | ${of('firstActKept')} | all |`);
 console.log(`| a related article, tapped in the app: its headline shown | ${ms('nextInApp')} | below a full load |`);
 console.log(`| the same article loaded afresh: first contentful paint | ${ms('nextLoaded')} | |`);
 stop();
