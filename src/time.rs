@@ -4,6 +4,7 @@
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Offset, Timelike, Utc};
 
 use infoshos_model::Lang;
+use infoshos_model::zone_offsets::{OffsetSpan, offset_at};
 
 thread_local! {
     /// The edition whose way of writing dates is used: set with the page's `Site`.
@@ -93,13 +94,17 @@ pub struct ClockReading {
     pub day_offset: i64,
 }
 
-/// `None` when the zone is unknown: the clock shows a dash, never panics.
+/// `None` when the zone is unknown: the clock shows a dash, never panics. The zone's offset
+/// comes from the spans the states' answer carries (`zone_offsets`: no `Intl`, whose first use
+/// was a 60-150 ms task on a phone); past them, from the tz database at hand.
 pub fn read_clock(
+    spans: &[OffsetSpan],
     zone: &str,
     now: DateTime<Utc>,
     reader_offset_east_min: i32,
 ) -> Option<ClockReading> {
-    let there = now.with_timezone(&fixed(zone_offset_east_min(zone, now)?));
+    let offset = offset_at(spans, now.timestamp()).or_else(|| zone_offset_east_min(zone, now))?;
+    let there = now.with_timezone(&fixed(offset));
     let here = now.with_timezone(&fixed(reader_offset_east_min));
     let day_offset = (there.date_naive() - here.date_naive()).num_days();
     Some(ClockReading {

@@ -41,22 +41,31 @@ fn dates_are_day_month_year_with_zeros() {
 #[test]
 fn half_and_quarter_hour_zones() {
     let now = utc(2026, 6, 1, 12, 0);
-    assert_eq!(read_clock("Asia/Kolkata", now, 0).unwrap().hhmm, "17:30");
-    assert_eq!(read_clock("Asia/Kathmandu", now, 0).unwrap().hhmm, "17:45");
-    assert_eq!(read_clock("Asia/Tehran", now, 0).unwrap().hhmm, "15:30");
-    assert_eq!(read_clock("Asia/Kabul", now, 0).unwrap().hhmm, "16:30");
+    assert_eq!(
+        read_clock(&[], "Asia/Kolkata", now, 0).unwrap().hhmm,
+        "17:30"
+    );
+    assert_eq!(
+        read_clock(&[], "Asia/Kathmandu", now, 0).unwrap().hhmm,
+        "17:45"
+    );
+    assert_eq!(
+        read_clock(&[], "Asia/Tehran", now, 0).unwrap().hhmm,
+        "15:30"
+    );
+    assert_eq!(read_clock(&[], "Asia/Kabul", now, 0).unwrap().hhmm, "16:30");
 }
 
 #[test]
 fn almaty_is_utc_plus_five_since_march_2024() {
     assert_eq!(
-        read_clock("Asia/Almaty", utc(2026, 1, 15, 12, 0), 0)
+        read_clock(&[], "Asia/Almaty", utc(2026, 1, 15, 12, 0), 0)
             .unwrap()
             .hhmm,
         "17:00"
     );
     assert_eq!(
-        read_clock("Asia/Almaty", utc(2024, 1, 15, 12, 0), 0)
+        read_clock(&[], "Asia/Almaty", utc(2024, 1, 15, 12, 0), 0)
             .unwrap()
             .hhmm,
         "18:00"
@@ -66,25 +75,25 @@ fn almaty_is_utc_plus_five_since_march_2024() {
 #[test]
 fn cairo_has_summer_time_and_moscow_does_not() {
     assert_eq!(
-        read_clock("Africa/Cairo", utc(2026, 1, 15, 12, 0), 0)
+        read_clock(&[], "Africa/Cairo", utc(2026, 1, 15, 12, 0), 0)
             .unwrap()
             .hhmm,
         "14:00"
     );
     assert_eq!(
-        read_clock("Africa/Cairo", utc(2026, 7, 15, 12, 0), 0)
+        read_clock(&[], "Africa/Cairo", utc(2026, 7, 15, 12, 0), 0)
             .unwrap()
             .hhmm,
         "15:00"
     );
     assert_eq!(
-        read_clock("Europe/Moscow", utc(2026, 1, 15, 12, 0), 0)
+        read_clock(&[], "Europe/Moscow", utc(2026, 1, 15, 12, 0), 0)
             .unwrap()
             .hhmm,
         "15:00"
     );
     assert_eq!(
-        read_clock("Europe/Moscow", utc(2026, 7, 15, 12, 0), 0)
+        read_clock(&[], "Europe/Moscow", utc(2026, 7, 15, 12, 0), 0)
             .unwrap()
             .hhmm,
         "15:00"
@@ -100,29 +109,47 @@ fn aliases_resolve() {
         "Asia/Phnom_Penh",
         "Asia/Vientiane",
     ] {
-        assert!(read_clock(zone, now, 0).is_some(), "{zone}");
+        assert!(read_clock(&[], zone, now, 0).is_some(), "{zone}");
     }
 }
 
 #[test]
 fn an_unknown_zone_reads_as_none() {
     assert_eq!(
-        read_clock("Mars/Olympus_Mons", utc(2026, 6, 1, 12, 0), 0),
+        read_clock(&[], "Mars/Olympus_Mons", utc(2026, 6, 1, 12, 0), 0),
         None
     );
-    assert_eq!(read_clock("", utc(2026, 6, 1, 12, 0), 0), None);
+    assert_eq!(read_clock(&[], "", utc(2026, 6, 1, 12, 0), 0), None);
 }
 
 #[test]
 fn the_day_mark_compares_with_the_readers_calendar() {
     // 22:30 UTC: a reader in London is on the 1st, Beijing is already on the 2nd.
     let now = utc(2026, 6, 1, 22, 30);
-    assert_eq!(read_clock("Asia/Shanghai", now, 60).unwrap().day_offset, 1);
-    assert_eq!(read_clock("Europe/Minsk", now, 60).unwrap().day_offset, 1);
-    assert_eq!(read_clock("Asia/Shanghai", now, 480).unwrap().day_offset, 0);
+    assert_eq!(
+        read_clock(&[], "Asia/Shanghai", now, 60)
+            .unwrap()
+            .day_offset,
+        1
+    );
+    assert_eq!(
+        read_clock(&[], "Europe/Minsk", now, 60).unwrap().day_offset,
+        1
+    );
+    assert_eq!(
+        read_clock(&[], "Asia/Shanghai", now, 480)
+            .unwrap()
+            .day_offset,
+        0
+    );
     // A reader in Beijing after midnight sees Cairo still on the day before.
     let now = utc(2026, 6, 1, 17, 0);
-    assert_eq!(read_clock("Africa/Cairo", now, 480).unwrap().day_offset, -1);
+    assert_eq!(
+        read_clock(&[], "Africa/Cairo", now, 480)
+            .unwrap()
+            .day_offset,
+        -1
+    );
 }
 
 #[test]
@@ -172,4 +199,24 @@ fn every_capital_zone_is_compiled_in() {
             "{zone} is missing from CHRONO_TZ_TIMEZONE_FILTER"
         );
     }
+}
+
+#[test]
+fn a_clock_reads_the_offsets_its_state_carries_and_the_zone_only_past_them() {
+    use infoshos_model::zone_offsets::OffsetSpan;
+    let now = utc(2026, 6, 1, 12, 0);
+    let at = now.timestamp();
+    // Spans unlike Kolkata's real +5:30, so the test sees which one was read.
+    let spans = [OffsetSpan {
+        from: at - 60,
+        until: at + 60,
+        east_min: 600,
+    }];
+    let read = read_clock(&spans, "Asia/Kolkata", now, 0).unwrap();
+    assert_eq!((read.hhmm.as_str(), read.day_offset), ("22:00", 0));
+    let later = utc(2026, 6, 1, 12, 5);
+    assert_eq!(
+        read_clock(&spans, "Asia/Kolkata", later, 0).unwrap().hhmm,
+        "17:35"
+    );
 }

@@ -50,6 +50,7 @@ fn state(capital: &str, zone: &str) -> State {
         currency_name: "Nepalese rupee".into(),
         status: Membership::Partner,
         former_status: None,
+        offsets: Vec::new(),
     }
 }
 

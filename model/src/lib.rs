@@ -23,6 +23,7 @@ pub mod states;
 pub mod validation;
 pub mod widgets;
 pub mod wire_time;
+pub mod zone_offsets;
 
 pub use articles::{Article, ArticleList, ArticleSummary};
 pub use comments::{Comment, CommentCreated, CommentStatus, NewComment};

@@ -22,4 +22,8 @@ pub struct State {
     pub status: Membership,
     /// The status before the 2025 merge ("observer", "dialogue partner"), kept for display.
     pub former_status: Option<String>,
+    /// The capital's UTC offsets for the days ahead (`zone_offsets`); none in a stored row,
+    /// the API adds them as it answers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offsets: Vec<crate::zone_offsets::OffsetSpan>,
 }

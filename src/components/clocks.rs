@@ -73,9 +73,10 @@ pub fn Clocks(#[prop(default = None)] only: Option<Membership>) -> impl IntoView
 pub fn Clock(state: State, now: ReadSignal<DateTime<Utc>>) -> impl IntoView {
     let t = use_site().ui();
     let zone = state.time_zone.clone();
+    let spans = state.offsets.clone();
     let reading = Memo::new(move |_| {
         let now = now.get();
-        read_clock(&zone, now, reader_offset_east_min(now))
+        read_clock(&spans, &zone, now, reader_offset_east_min(now))
     });
     let mark = move || {
         reading.get().and_then(|r| match r.day_offset {
@@ -85,7 +86,10 @@ pub fn Clock(state: State, now: ReadSignal<DateTime<Utc>>) -> impl IntoView {
         })
     };
     view! {
-        <li class="clock" data-zone=state.time_zone.clone()>
+        // The page's own script ticks the server's clocks until the app starts
+        // (public/loader.js): it reads the spans as `from until minutes` triples.
+        <li class="clock" data-zone=state.time_zone.clone()
+            {..crate::on_server(|| leptos::attr::custom::custom_attribute("data-offsets", triples(&state.offsets)))}>
             <span class="clock-time">
                 {move || reading.get().map(|r| r.hhmm).unwrap_or_else(|| "—".to_string())}
             </span>
@@ -96,4 +100,12 @@ pub fn Clock(state: State, now: ReadSignal<DateTime<Utc>>) -> impl IntoView {
             })}
         </li>
     }
+}
+
+/// The spans as the page's own script reads them: `from until minutes`, one after the other.
+fn triples(spans: &[infoshos_model::zone_offsets::OffsetSpan]) -> String {
+    let each = spans
+        .iter()
+        .map(|s| format!("{} {} {}", s.from, s.until, s.east_min));
+    each.collect::<Vec<_>>().join(" ")
 }

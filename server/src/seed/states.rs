@@ -65,6 +65,7 @@ pub fn sco_states() -> Vec<State> {
                 currency_name: currency_name.into(),
                 status,
                 former_status: former.map(Into::into),
+                offsets: Vec::new(),
             },
         )
         .collect()

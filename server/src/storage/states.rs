@@ -82,6 +82,7 @@ impl Storage {
                 currency: r.currency,
                 currency_name: r.currency_name,
                 former_status: r.former_status,
+                offsets: Vec::new(),
             })
             .collect())
     }
