@@ -63,9 +63,10 @@ if [ ! -x scripts/minify/node_modules/.bin/esbuild ]; then
   log "npm ci in scripts/minify (esbuild)"
   (cd scripts/minify && npm ci --no-audit --no-fund)
 fi
-# The states' flags (flag-icons 7.5.0, MIT licence): scripts/flags.mjs copies the ones we show.
-if [ ! -d scripts/flags/node_modules/flag-icons/flags/4x3 ]; then
-  log "npm ci in scripts/flags (flag-icons)"
+# The states' flags (flag-icons 7.5.0, MIT licence): scripts/flags.mjs copies the ones we show
+# and draws them as PNG files with resvg (@resvg/resvg-js 2.6.2, prebuilt for this platform).
+if [ ! -d scripts/flags/node_modules/flag-icons/flags/4x3 ] || [ ! -d scripts/flags/node_modules/@resvg/resvg-js ]; then
+  log "npm ci in scripts/flags (flag-icons, resvg)"
   (cd scripts/flags && npm ci --no-audit --no-fund)
 fi
 # Playwright's test runner for the end-to-end specs; it drives Debian's chromium, never its own.

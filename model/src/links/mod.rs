@@ -125,13 +125,13 @@ pub fn rss_path(page: &Page) -> Option<String> {
     }
 }
 
-/// A state's flag (`KZ` → `/flags/kz.svg`): an SVG file from the `flag-icons` set, 4:3, that
-/// `make spa` copies into `dist/flags/` (scripts/flags.mjs). Emoji flags were letter pairs on
+/// A state's flag (`KZ` → `/flags/kz.png`): drawn from the `flag-icons` set's SVG, 4:3, by
+/// `make spa` into `dist/flags/` (scripts/flags.mjs says why a PNG). Emoji flags were letter pairs on
 /// Windows and empty boxes on Linux without an emoji font. `None` for anything but two ASCII
 /// letters, so no code can reach outside the folder.
 pub fn flag_image(code: &str) -> Option<String> {
     (code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic()))
-        .then(|| format!("/flags/{}.svg", code.to_ascii_lowercase()))
+        .then(|| format!("/flags/{}.png", code.to_ascii_lowercase()))
 }
 
 /// The edition a path is in, when it starts with one (`/ru/…` → ru), whatever page follows.
