@@ -13,11 +13,11 @@
 //   times that on Lighthouse's phone), which was all of the page's Total Blocking Time
 //   (decision 0010). Not even the wasm's download is begun before: handing its bytes to V8
 //   took up to 27 ms of the main thread in one task.
-// - The capitals' clocks tick without it: at each minute this sets them from the browser's own
-//   zones (`Intl`, which the app reads too, src/time.rs). Their day mark (+1, −1) is the app's,
-//   in the reader's words, so a capital passing midnight away from the reader's day starts it.
-// - The app draws into a hidden, empty copy of the page's root, each carried answer in a task
-//   of its own (`api::next_task`), and the copy replaces the server's markup in one step once
+// - The capitals' clocks tick without it: at each minute this sets them from the offsets each
+//   carries (the app reads the same, src/time.rs). Their day mark (+1, −1) is the app's, in the
+//   reader's words, so a capital passing midnight away from the reader's day starts it.
+// - The app draws into a hidden, empty copy of the page's root, a task after it is instantiated
+//   (src/main.rs) and each carried answer in a task of its own (`api::next_task`), and the copy replaces the server's markup in one step once
 //   nothing in it is loading (no `aria-busy`; at most 2 s) and no pointer is pressed (a tap's
 //   click lands on what it started on): the reader never sees it half drawn.
 // - What the reader typed or picked in the page's fields, the focus and a selection stay: read
@@ -87,7 +87,7 @@ const module = await WebAssembly.compileStreaming(fetch(source)).catch(() => sou
 const w = await init({ module_or_path: module });
 if (drawn) {
   const until = performance.now() + 2000;
-  while ((pressed || drawn.querySelector('[aria-busy="true"]')) && performance.now() < until) {
+  while ((pressed || !drawn.firstChild || drawn.querySelector('[aria-busy="true"]')) && performance.now() < until) {
     await new Promise((later) => setTimeout(later));
   }
   const typed = [...shown.querySelectorAll('[id]:is(input, textarea, select):not([readonly])')].map((f) => [f.id, f.value]);
