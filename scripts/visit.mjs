@@ -32,8 +32,15 @@ function tasksOf(trace, after = 'none') {
   const tasks = traceEvents.filter((e) => e.pid === main.pid && e.tid === main.tid && e.name === 'RunTask' && e.ph === 'X' && e.ts > from);
   if (process.env.VISIT_DEBUG) {
     for (const t of tasks.filter((e) => e.dur > 50000)) {
-      const inside = traceEvents.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ts >= t.ts && e.ts < t.ts + t.dur && e.name !== 'RunTask' && e.dur > 5000);
-      console.error(`long task ${(t.dur / 1000).toFixed(0)} ms at +${((t.ts - from) / 1000).toFixed(0)} ms: ${inside.map((e) => `${e.name}${e.args?.data?.type ? `(${e.args.data.type})` : ''}${e.args?.data?.url ? `[${e.args.data.url.slice(-30)}]` : ''} ${(e.dur / 1000).toFixed(0)}`).join(', ')}`);
+      // What the task was made of: the time of each kind of event in it, the largest first.
+      const kinds = {};
+      for (const e of traceEvents) {
+        if (e.pid !== main.pid || e.tid !== main.tid || e.ts < t.ts || e.ts >= t.ts + t.dur || e.name === 'RunTask' || !e.dur) continue;
+        const name = `${e.name}${e.args?.data?.type ? `(${e.args.data.type})` : ''}${e.args?.data?.url ? `[${e.args.data.url.slice(-30)}]` : ''}`;
+        kinds[name] = (kinds[name] ?? 0) + e.dur / 1000;
+      }
+      const made = Object.entries(kinds).filter(([, ms]) => ms >= 2).sort((a, b) => b[1] - a[1]);
+      console.error(`long task ${(t.dur / 1000).toFixed(0)} ms at +${((t.ts - from) / 1000).toFixed(0)} ms: ${made.map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')}`);
     }
   }
   return {
