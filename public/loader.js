@@ -20,10 +20,11 @@
 //   (src/main.rs) and each carried answer in a task of its own (`api::next_task`), and the copy replaces the server's markup in one step once
 //   nothing in it is loading (no `aria-busy`; at most 2 s) and no pointer is pressed (a tap's
 //   click lands on what it started on): the reader never sees it half drawn.
-// - What the reader typed or picked in the page's fields, the focus and a selection stay: read
-//   just before the swap, put back just after (a field's value with a `change` event, so the
-//   page's own scripts, such as the widget builder's, see it; the focus and the selection's
-//   ends found in the copy where they were, and left alone if the copy differs there). A
+// - What the reader typed or picked in the page's fields, the focus, a selection and an opened
+//   `<details>` stay: read just before the swap, put back just after (a field's value with a
+//   `change` event, so the page's own scripts, such as the widget builder's, see it; the focus,
+//   the selection's ends and the details found in the copy where they were, and left alone if
+//   the copy differs there). A
 //   button of the app pressed before the swap is pressed again after it (the theme's is
 //   pwa.js's and works without the app). Then the carried answers go too: the app has read
 //   them, and a page without them is the app's (the end-to-end specs wait for that).
@@ -118,8 +119,14 @@ if (drawn) {
   };
   const ends = selected && shown.contains(selection.anchorNode) && shown.contains(selection.focusNode) &&
     [end(selection.anchorNode, selection.anchorOffset), end(selection.focusNode, selection.focusOffset)];
+  // A `<details>` the reader opened (its summary's click started the app) stays open.
+  const opened = [...shown.querySelectorAll('details[open]')].map(path);
   shown.remove();
   drawn.hidden = false;
+  for (const p of opened) {
+    const details = at(p);
+    if (details?.tagName === 'DETAILS') details.open = true;
+  }
   for (const [id, value] of typed) {
     const field = document.getElementById(id);
     if (!field || !value || field.value === value) continue;

@@ -145,3 +145,19 @@ test('printed, a currency page shows its figures and leaves the converter form o
   await expect(page.locator('.rate-chart svg')).toBeVisible();
 });
 
+
+test('a reader who opens the day-by-day figures before the app has started finds them open after it', async ({ browser }) => {
+  // Not the specs' page, which has the app take over first: here the summary's click starts it.
+  const context = await browser.newContext({ baseURL: server.base, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  // A returning reader (the server knows their UTC offset), so the app waits for their act.
+  const offset = await page.evaluate(() => -new Date().getTimezoneOffset());
+  await context.addCookies([{ name: 'tz', value: String(offset), url: server.base }]);
+  await page.goto('/en/rates/CNY?days=90');
+  expect(await page.evaluate(() => Boolean(document.getElementById('carried'))), 'the app waits').toBe(true);
+  await page.locator('.rate-figures summary').click();
+  await page.waitForFunction(() => !document.getElementById('carried'));
+  await expect(page.locator('.rate-figures')).toHaveAttribute('open', '');
+  await expect(page.locator('.rate-figures tbody tr').first()).toBeVisible();
+  await context.close();
+});
