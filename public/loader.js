@@ -17,21 +17,32 @@
 //   carries (the app reads the same, src/time.rs). Their day mark (+1, −1) is the app's, in the
 //   reader's words, so a capital passing midnight away from the reader's day starts it.
 // - The app draws into a hidden, empty copy of the page's root, a task after it is instantiated
-//   (src/main.rs) and each carried answer in a task of its own (`api::next_task`), and the copy replaces the server's markup in one step once
-//   nothing in it is loading (no `aria-busy`; at most 2 s) and no pointer is pressed (a tap's
-//   click lands on what it started on): the reader never sees it half drawn.
+//   (src/main.rs) and each carried answer in a task of its own (`api::next_task`), and the
+//   copy replaces the server's markup in one step once nothing in it is loading (no
+//   `aria-busy`; at most 2 s) and no pointer is pressed (a tap's click lands on what it
+//   started on): the reader never sees it half drawn.
 // - What the reader typed or picked in the page's fields, the focus, a selection and an opened
 //   `<details>` stay: read just before the swap, put back just after (a field's value with a
 //   `change` event, so the page's own scripts, such as the widget builder's, see it; the focus,
 //   the selection's ends and the details found in the copy where they were, and left alone if
-//   the copy differs there). A
-//   button of the app pressed before the swap is pressed again after it (the theme's is
-//   pwa.js's and works without the app). Then the carried answers go too: the app has read
-//   them, and a page without them is the app's (the end-to-end specs wait for that).
+//   the copy differs there). A button of the app pressed before the swap is pressed again
+//   after it (the theme's is pwa.js's and works without the app). Then the carried answers go
+//   too: the app has read them, and a page without them is the app's (the end-to-end specs
+//   wait for that).
 const carried = document.getElementById('carried');
 const files = document.querySelector('script[data-wasm][data-js]').dataset;
 const source = files.wasm;
 let shown, drawn, pressed = false, again;
+// An element found again in the app's copy by where it is, its index among its parent's
+// elements from the root down (the copy is drawn from the same components), and told to be
+// the same one by what it shows.
+const path = (node) => {
+  const p = [];
+  for (let e = node; e !== shown; e = e.parentElement) p.unshift([...e.parentElement.children].indexOf(e));
+  return p;
+};
+const at = (p) => p.reduce((e, i) => e?.children[i], drawn);
+const shows = (element) => element.tagName + element.textContent;
 if (carried) {
   shown = document.getElementById('app');
   const needed = new Promise((start) => {
@@ -69,7 +80,7 @@ if (carried) {
   addEventListener('click', (event) => {
     const button = event.target.closest?.('button[type=button]:not(.theme-toggle)');
     if (!button || !shown.isConnected || !shown.contains(button)) return;
-    again = [[...shown.querySelectorAll('button')].indexOf(button), button.textContent];
+    again = [path(button), shows(button)];
     event.preventDefault();
     event.stopPropagation();
   }, true);
@@ -92,16 +103,8 @@ if (drawn) {
     await new Promise((later) => setTimeout(later));
   }
   const typed = [...shown.querySelectorAll('[id]:is(input, textarea, select):not([readonly])')].map((f) => [f.id, f.value]);
-  // An element found again in the app's copy by where it is: its index among its parent's
-  // elements, from the root down (the copy is drawn from the same components).
-  const path = (node) => {
-    const p = [];
-    for (let e = node; e !== shown; e = e.parentElement) p.unshift([...e.parentElement.children].indexOf(e));
-    return p;
-  };
-  const at = (p) => p.reduce((e, i) => e?.children[i], drawn);
   const active = document.activeElement;
-  const focused = shown.contains(active) && active !== shown && [active.id, path(active), active.tagName + active.textContent];
+  const focused = shown.contains(active) && active !== shown && [active.id, path(active), shows(active)];
   // The reader's selection: each end as its element and the characters before it there.
   const selection = getSelection();
   const selected = selection.toString();
@@ -134,17 +137,18 @@ if (drawn) {
     field.dispatchEvent(new Event('change', { bubbles: true }));
   }
   if (focused) {
-    const [id, where, html] = focused;
+    // A field by its id: the server's copy may hold text the app's does not.
+    const [id, where, seen] = focused;
     const back = (id && document.getElementById(id)) || at(where);
-    if (back && (id || back.tagName + back.textContent === html)) back.focus({ preventScroll: true });
+    if (back && (id || shows(back) === seen)) back.focus({ preventScroll: true });
   }
   const [from, to] = ends ? ends.map(place) : [];
   if (from && to) {
     selection.setBaseAndExtent(...from, ...to);
     if (selection.toString() !== selected) selection.removeAllRanges();
   }
-  const button = again && drawn.querySelectorAll('button')[again[0]];
-  if (button && button.textContent === again[1]) button.click();
+  const button = again && at(again[0]);
+  if (button && shows(button) === again[1]) button.click();
   carried.remove();
 }
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: w } }));
