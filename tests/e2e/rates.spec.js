@@ -6,7 +6,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { test, expect, appTookOver } = require('./app-page');
+const { test, expect, appTookOver, returningReader } = require('./app-page');
 const { default: AxeBuilder } = require('@axe-core/playwright');
 const { serverAt } = require('./server');
 
@@ -150,9 +150,7 @@ test('a reader who opens the day-by-day figures before the app has started finds
   // Not the specs' page, which has the app take over first: here the summary's click starts it.
   const context = await browser.newContext({ baseURL: server.base, serviceWorkers: 'block' });
   const page = await context.newPage();
-  // A returning reader (the server knows their UTC offset), so the app waits for their act.
-  const offset = await page.evaluate(() => -new Date().getTimezoneOffset());
-  await context.addCookies([{ name: 'tz', value: String(offset), url: server.base }]);
+  await returningReader(page, server.base);
   await page.goto('/en/rates/CNY?days=90');
   expect(await page.evaluate(() => Boolean(document.getElementById('carried'))), 'the app waits').toBe(true);
   await page.locator('.rate-figures summary').click();

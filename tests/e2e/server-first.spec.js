@@ -3,6 +3,7 @@
 // change or a second request for what it carries.
 const { test, expect } = require('@playwright/test');
 const { serverAt } = require('./server');
+const { returningReader } = require('./app-page');
 
 const server = serverAt({ offset: 3 });
 test.use({ baseURL: server.base });
@@ -36,16 +37,6 @@ async function watchTakeover(page) {
     addEventListener('TrunkApplicationStarted', () => { window.started = true; });
   });
   return asked;
-}
-
-/**
- * Makes the page's reader one who has been here before: the server knows their UTC offset (the
- * `tz` cookie pwa.js keeps), so it writes their dates right and the app waits for them to act.
- * (A first visit from outside UTC, as the specs' Almaty is, is taken over at once.)
- */
-async function returningReader(page) {
-  const offset = await page.evaluate(() => -new Date().getTimezoneOffset());
-  await page.context().addCookies([{ name: 'tz', value: String(offset), url: server.base }]);
 }
 
 // An article of the demo content that has a published comment.
@@ -155,7 +146,7 @@ test('the app takes the page over with no layout shift and no second request for
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
 
-  await returningReader(page);
+  await returningReader(page, server.base);
   await page.goto(WITH_COMMENT);
   // The server's headline (the app draws its own copy out of sight, after it in the page).
   const title = await page.locator('h1').first().textContent();
@@ -217,7 +208,7 @@ test('the front page\'s clocks tick at each minute without the app, which stays 
   const inMoscow = (t) => new Date(t + 3 * 3600 * 1000).toISOString().slice(11, 16);
   await page.clock.install({ time: minute + 1000 });
   const asked = await watchTakeover(page);
-  await returningReader(page);
+  await returningReader(page, server.base);
   await page.goto('/en/');
   const moscow = page.locator('.clock[data-zone="Europe/Moscow"] .clock-time');
   await expect(moscow).toHaveText(inMoscow(minute));
@@ -240,7 +231,7 @@ test('a page left open until a capital passes midnight away from the reader\'s d
   const now = Date.now();
   await page.clock.install({ time: now });
   await watchTakeover(page);
-  await returningReader(page);
+  await returningReader(page, server.base);
   await page.goto('/en/');
   let at = now;
   for (let hours = 0; hours < 24 && !(await page.evaluate(() => window.started)); hours += 1) {
@@ -302,7 +293,7 @@ test('a button of the app pressed before the app has started is pressed again on
   const held = new Promise((r) => { release = r; });
   await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
   await watchTakeover(page);
-  await returningReader(page);
+  await returningReader(page, server.base);
   await page.goto('/en/');
   // The click starts the app; the server's button cannot answer it, the app's does.
   await page.getByRole('button', { name: 'Add to favourites' }).click();
