@@ -5,27 +5,28 @@
 use crate::common;
 
 use axum::http::{StatusCode, header};
+use common::authenticator::Authenticator;
 use common::editors::{
-    CHIEF, CHIEF_PASSWORD, PASSWORD, call, code, log_in, premoderated, session_of, sign_in,
-    sign_in_as, turn_on_factor,
+    CHIEF, CHIEF_PASSWORD, PASSWORD, call, log_in, premoderated, session_of, sign_in, sign_in_as,
+    turn_on_factor,
 };
 use common::links::{invite, join, reset, reset_link};
 use common::{Answer, TestServer, UNLIMITED};
 use infoshos_server::middleware::rate_limit::Quota;
 use serde_json::json;
 
-/// Mila, an editor with a second factor: her session and secret.
-async fn with_second_factor(s: &TestServer) -> (String, String) {
+/// Mila, an editor with a second factor: her session and her authenticator app.
+async fn with_second_factor(s: &TestServer) -> (String, Authenticator) {
     let mila = sign_in_as(s, "editor", "mila").await;
-    let secret = turn_on_factor(s, &mila).await;
-    (mila, secret)
+    let app = turn_on_factor(s, &mila).await;
+    (mila, app)
 }
 
 #[tokio::test]
 async fn turning_the_second_factor_off_takes_the_password_and_an_unused_code() {
     let s = premoderated(false).await;
-    let (mila, secret) = with_second_factor(&s).await;
-    let body = json!({"username": "mila", "password": PASSWORD, "code": code(&secret, 0)});
+    let (mila, app) = with_second_factor(&s).await;
+    let body = json!({"username": "mila", "password": PASSWORD, "code": app.code(0)});
     session_of(&call(&s, "POST", "/api/admin/login", None, Some(body)).await);
 
     let off = |code: String, password: &str| {
@@ -40,12 +41,12 @@ async fn turning_the_second_factor_off_takes_the_password_and_an_unused_code() {
     };
     // The code just used to sign in; a code without the password; an old code form.
     assert_eq!(
-        off(code(&secret, 0), PASSWORD).await.status,
+        off(app.code(0), PASSWORD).await.status,
         StatusCode::BAD_REQUEST
     );
-    let no_password = off(code(&secret, 30), "not her password").await;
+    let no_password = off(app.code(1), "not her password").await;
     assert_eq!(no_password.status, StatusCode::BAD_REQUEST);
-    let only_code = json!({"code": code(&secret, 30)});
+    let only_code = json!({"code": app.code(1)});
     let old_form = call(
         &s,
         "POST",
@@ -56,10 +57,7 @@ async fn turning_the_second_factor_off_takes_the_password_and_an_unused_code() {
     assert_eq!(old_form.await.status, StatusCode::UNPROCESSABLE_ENTITY);
     let me = call(&s, "GET", "/api/admin/session", Some(&mila), None).await;
     assert_eq!(me.json()["me"]["secondFactor"], true);
-    assert_eq!(
-        off(code(&secret, 30), PASSWORD).await.status,
-        StatusCode::OK
-    );
+    assert_eq!(off(app.code(1), PASSWORD).await.status, StatusCode::OK);
     let me = call(&s, "GET", "/api/admin/session", Some(&mila), None).await;
     assert_eq!(me.json()["me"]["secondFactor"], false);
 }
@@ -106,7 +104,7 @@ async fn wrong_codes_to_turn_the_second_factor_off_are_paced() {
 async fn a_reset_link_sets_the_password_but_signing_in_still_asks_for_the_code() {
     let s = premoderated(false).await;
     let chief = sign_in(&s).await;
-    let (_, secret) = with_second_factor(&s).await;
+    let (_, app) = with_second_factor(&s).await;
     let link = reset_link(&s, &chief, "mila").await;
     const NEW: &str = "a passphrase after the reset";
     let done = reset(&s, &link, NEW).await;
@@ -117,7 +115,7 @@ async fn a_reset_link_sets_the_password_but_signing_in_still_asks_for_the_code()
     let bare = log_in(&s, "mila", NEW).await;
     assert_eq!(bare.status, StatusCode::UNAUTHORIZED);
     assert!(bare.json()["error"].as_str().unwrap().contains("six-digit"));
-    let body = json!({"username": "mila", "password": NEW, "code": code(&secret, 0)});
+    let body = json!({"username": "mila", "password": NEW, "code": app.code(0)});
     session_of(&call(&s, "POST", "/api/admin/login", None, Some(body)).await);
 }
 
@@ -191,9 +189,9 @@ async fn nobody_locks_an_editor_out_by_trying_her_name_from_elsewhere() {
 
     // With a second factor, a right password and a valid code get in from anywhere; a right
     // password with a wrong code gets the same 429 as any guess.
-    let secret = turn_on_factor(&s, &mila).await;
+    let app = turn_on_factor(&s, &mila).await;
     let password = "her second passphrase";
     let wrong_code = log_in_from(&s, "", password, Some("000000".into())).await;
     assert_eq!(wrong_code.status, StatusCode::TOO_MANY_REQUESTS);
-    session_of(&log_in_from(&s, "", password, Some(code(&secret, 0))).await);
+    session_of(&log_in_from(&s, "", password, Some(app.code(0))).await);
 }

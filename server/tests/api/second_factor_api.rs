@@ -4,9 +4,8 @@
 use crate::common;
 
 use axum::http::StatusCode;
-use common::editors::{
-    PASSWORD, call, code, log_in, premoderated, session_of, sign_in, sign_in_as,
-};
+use common::authenticator::Authenticator;
+use common::editors::{PASSWORD, call, log_in, premoderated, session_of, sign_in, sign_in_as};
 use serde_json::json;
 
 #[tokio::test]
@@ -14,7 +13,7 @@ async fn a_second_factor_is_asked_for_at_sign_in_and_each_code_works_once() {
     let s = premoderated(false).await;
     let mila = sign_in_as(&s, "editor", "mila").await;
     let begun = call(&s, "POST", "/api/admin/second-factor", Some(&mila), None).await;
-    let secret = begun.json()["secret"].as_str().unwrap().to_string();
+    let app = Authenticator::new(begun.json()["secret"].as_str().unwrap()).await;
     assert!(
         begun.json()["uri"]
             .as_str()
@@ -34,7 +33,7 @@ async fn a_second_factor_is_asked_for_at_sign_in_and_each_code_works_once() {
     .await;
     assert_eq!(a.status, StatusCode::BAD_REQUEST);
     assert_eq!(log_in(&s, "mila", PASSWORD).await.status, StatusCode::OK);
-    let now = json!({"code": code(&secret, 0)});
+    let now = json!({"code": app.code(0)});
     let a = call(
         &s,
         "POST",
@@ -58,14 +57,14 @@ async fn a_second_factor_is_asked_for_at_sign_in_and_each_code_works_once() {
     // The code just used to confirm is spent; the next step's code (within the one step of
     // drift allowed) opens a session, once.
     assert_eq!(
-        with(Some(code(&secret, 0))).await.status,
+        with(Some(app.code(0))).await.status,
         StatusCode::UNAUTHORIZED
     );
-    let next = code(&secret, 30);
+    let next = app.code(1);
     session_of(&with(Some(next.clone())).await);
     assert_eq!(with(Some(next)).await.status, StatusCode::UNAUTHORIZED);
     assert_eq!(
-        with(Some(code(&secret, 90))).await.status,
+        with(Some(app.code(3))).await.status,
         StatusCode::UNAUTHORIZED
     );
 

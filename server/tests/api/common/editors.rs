@@ -4,8 +4,8 @@
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use serde_json::{Value, json};
-use totp_rs::{Algorithm, Secret, TOTP};
 
+use super::authenticator::Authenticator;
 use super::{Answer, TestServer, UNLIMITED, server};
 
 pub const TOKEN: &str = "editors-test-token-0123456789";
@@ -129,19 +129,12 @@ pub async fn set_disabled(
     call(s, "PUT", &uri, Some(admin), Some(body)).await.status
 }
 
-/// The code an authenticator app shows for `secret` at `at` seconds from now.
-pub fn code(secret: &str, at: i64) -> String {
-    let bytes = Secret::Encoded(secret.into()).to_bytes().unwrap();
-    let totp = TOTP::new(Algorithm::SHA1, 6, 1, 30, bytes, None, "x".into()).unwrap();
-    totp.generate(u64::try_from(chrono::Utc::now().timestamp() + at).unwrap())
-}
-
 /// Turns the second factor on for the person signed in with `session`, with the code one step
-/// back (so the codes of now and the next step are still unused): its secret.
-pub async fn turn_on_factor(s: &TestServer, session: &str) -> String {
+/// before the app's (so the codes of its step and the next are still unused): her app.
+pub async fn turn_on_factor(s: &TestServer, session: &str) -> Authenticator {
     let begun = call(s, "POST", "/api/admin/second-factor", Some(session), None).await;
-    let secret = begun.json()["secret"].as_str().unwrap().to_string();
-    let body = json!({"code": code(&secret, -30)});
+    let app = Authenticator::new(begun.json()["secret"].as_str().unwrap()).await;
+    let body = json!({"code": app.code(-1)});
     let on = call(
         s,
         "POST",
@@ -151,5 +144,5 @@ pub async fn turn_on_factor(s: &TestServer, session: &str) -> String {
     )
     .await;
     assert_eq!(on.status, StatusCode::OK);
-    secret
+    app
 }
