@@ -21,7 +21,10 @@ const { base, stop, newest } = await startReleaseServer('visit');
 const article = `${base}/en/article/${newest.slug}`;
 const { chromium } = await import(join(root, 'tests/e2e/node_modules/playwright/index.mjs'));
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium' });
-const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'loading'];
+// With VISIT_DEBUG, V8's wasm events too: which tasks compile the app's functions as they are
+// first called (wasm.CompileLazy; each event's args name the function's index).
+const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'loading',
+  ...(process.env.VISIT_DEBUG ? ['v8.wasm', 'disabled-by-default-v8.wasm.detailed'] : [])];
 
 /** The main thread's tasks in a trace: Lighthouse's blocking time (each task's part over 50 ms) and the longest. */
 function tasksOf(trace, after = 'none') {
