@@ -46,4 +46,33 @@ async function returningReader(page, origin) {
   await page.context().addCookies([{ name: 'tz', value: String(offset), url: origin }]);
 }
 
-module.exports = { ...base, test, appTookOver, waitingForApp, returningReader };
+/**
+ * Sums the page's layout shifts into `window.shifts`, sets `window.started` once the app is
+ * running, and returns the API requests the page makes for data, as they happen (the rates
+ * table's lines are images the page names, not answers it carries).
+ */
+async function watchTakeover(page) {
+  const asked = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    const data = ['fetch', 'xhr'].includes(r.resourceType());
+    if (data && url.pathname.startsWith('/api/')) asked.push(url.pathname + url.search);
+  });
+  await page.addInitScript(() => {
+    window.shifts = 0;
+    window.shifted = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        window.shifts += entry.value;
+        for (const { node, previousRect: a, currentRect: b } of entry.sources) {
+          window.shifted.push(`${entry.value.toFixed(5)} ${node?.nodeName}.${node?.className || ''} ` +
+            `"${(node?.textContent || '').slice(0, 30)}" y ${a.y}→${b.y} h ${a.height}→${b.height}`);
+        }
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+    addEventListener('TrunkApplicationStarted', () => { window.started = true; });
+  });
+  return asked;
+}
+
+module.exports = { ...base, test, appTookOver, waitingForApp, returningReader, watchTakeover };

@@ -3,41 +3,12 @@
 // change or a second request for what it carries.
 const { test, expect } = require('@playwright/test');
 const { serverAt } = require('./server');
-const { returningReader } = require('./app-page');
+const { returningReader, watchTakeover } = require('./app-page');
 
 const server = serverAt({ offset: 3 });
 test.use({ baseURL: server.base });
 test.beforeAll(async () => server.start());
 test.afterAll(async () => server.stop());
-
-/**
- * Sums the page's layout shifts into `window.shifts`, sets `window.started` once the app is
- * running, and returns the API requests the page makes for data, as they happen (the rates
- * table's lines are images the page names, not answers it carries).
- */
-async function watchTakeover(page) {
-  const asked = [];
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    const data = ['fetch', 'xhr'].includes(r.resourceType());
-    if (data && url.pathname.startsWith('/api/')) asked.push(url.pathname + url.search);
-  });
-  await page.addInitScript(() => {
-    window.shifts = 0;
-    window.shifted = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) {
-        window.shifts += entry.value;
-        for (const { node, previousRect: a, currentRect: b } of entry.sources) {
-          window.shifted.push(`${entry.value.toFixed(5)} ${node?.nodeName}.${node?.className || ''} ` +
-            `"${(node?.textContent || '').slice(0, 30)}" y ${a.y}→${b.y} h ${a.height}→${b.height}`);
-        }
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-    addEventListener('TrunkApplicationStarted', () => { window.started = true; });
-  });
-  return asked;
-}
 
 // An article of the demo content that has a published comment.
 const WITH_COMMENT = '/en/article/rates-table-explained';
@@ -195,53 +166,6 @@ test('the app takes the page over with no layout shift and no second request for
   await expect(page.locator('h1')).toHaveText(next);
   expect(await page.evaluate(() => window.samePage), 'no full page load').toBe(true);
   expect(asked.some((a) => a.startsWith('/api/articles/'))).toBe(true);
-});
-
-test('the front page\'s clocks tick at each minute without the app, which stays unstarted', async ({ page }) => {
-  // The server draws the clocks at its own time: the page's clock starts in that same minute.
-  let now = Date.now();
-  if (now % 60000 > 45000) {
-    await page.waitForTimeout(60000 - (now % 60000) + 100);
-    now = Date.now();
-  }
-  const minute = now - (now % 60000);
-  const inMoscow = (t) => new Date(t + 3 * 3600 * 1000).toISOString().slice(11, 16);
-  await page.clock.install({ time: minute + 1000 });
-  const asked = await watchTakeover(page);
-  await returningReader(page, server.base);
-  await page.goto('/en/');
-  const moscow = page.locator('.clock[data-zone="Europe/Moscow"] .clock-time');
-  await expect(moscow).toHaveText(inMoscow(minute));
-  await page.clock.fastForward('01:05');
-  await expect(moscow).toHaveText(inMoscow(minute + 60000));
-  await page.clock.fastForward('01:00');
-  await expect(moscow).toHaveText(inMoscow(minute + 120000));
-  await page.waitForTimeout(500);
-  expect(await page.evaluate(() => Boolean(window.started)), 'the app waits for the reader').toBe(false);
-  expect(await page.evaluate(() => window.shifts), 'cumulative layout shift').toBe(0);
-  expect(asked).toEqual([]);
-});
-
-test('a page left open until a capital passes midnight away from the reader\'s day has the app start and mark it', async ({ browser }) => {
-  // A reader in UTC: every capital is east of them, so a capital is a day ahead from its own
-  // midnight until the reader's (Beijing from 16:00 UTC to 24:00). Within a day some capital's
-  // mark changes; the page's own script cannot write the words for it, so the app starts.
-  const context = await browser.newContext({ baseURL: server.base, timezoneId: 'UTC', serviceWorkers: 'block' });
-  const page = await context.newPage();
-  const now = Date.now();
-  await page.clock.install({ time: now });
-  await watchTakeover(page);
-  await returningReader(page, server.base);
-  await page.goto('/en/');
-  let at = now;
-  for (let hours = 0; hours < 24 && !(await page.evaluate(() => window.started)); hours += 1) {
-    await page.clock.fastForward('01:00:00');
-    at += 3600 * 1000;
-  }
-  await page.waitForFunction(() => window.started && !document.getElementById('carried'), null, { timeout: 15000 });
-  const ahead = new Date(at).getUTCHours() >= 16;
-  await expect(page.locator('.clock[data-zone="Asia/Shanghai"] .clock-day')).toHaveText(ahead ? ['+1'] : []);
-  await context.close();
 });
 
 test('what a reader typed into the comment form before the app took over stays, and posts', async ({ page }) => {
