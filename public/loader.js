@@ -17,24 +17,22 @@
 //   carries (the app reads the same, src/time.rs). Their day mark (+1, −1) is the app's, in the
 //   reader's words, so a capital passing midnight away from the reader's day starts it.
 // - The app draws into a hidden, empty copy of the page's root, a task after it is instantiated
-//   (src/main.rs) and each carried answer in a task of its own (`load::in_a_task_of_its_own`).
-//   The copy replaces the server's markup a region at a time (the header, the middle, each
-//   column, the footer), each in a frame of its own once nothing in it is loading (no
+//   (src/main.rs) and each carried answer in a task of its own (`api::next_task`), and the
+//   copy replaces the server's markup in one step once nothing in it is loading (no
 //   `aria-busy`; at most 2 s) and no pointer is pressed (a tap's click lands on what it
-//   started on): the reader never sees a region half drawn.
-// - What the reader typed or picked in a region's fields, the focus, a selection and an
-//   opened `<details>` stay: read just before the region moves, put back just after (a
-//   field's value with a `change` event, so the page's own scripts, such as the widget
-//   builder's, see it; the focus, the selection's ends and the details found in the copy where
-//   they were, and left alone if the copy differs there). A button of the app pressed before
-//   its region moved is pressed again after the last (the theme's is pwa.js's and works
-//   without the app). Then the carried answers go too: the app has read them, and a page
-//   without them is the app's (the end-to-end specs wait for that).
+//   started on): the reader never sees it half drawn.
+// - What the reader typed or picked in the page's fields, the focus, a selection and an opened
+//   `<details>` stay: read just before the swap, put back just after (a field's value with a
+//   `change` event, so the page's own scripts, such as the widget builder's, see it; the focus,
+//   the selection's ends and the details found in the copy where they were, and left alone if
+//   the copy differs there). A button of the app pressed before the swap is pressed again
+//   after it (the theme's is pwa.js's and works without the app). Then the carried answers go
+//   too: the app has read them, and a page without them is the app's (the end-to-end specs
+//   wait for that).
 const carried = document.getElementById('carried');
 const files = document.querySelector('script[data-wasm][data-js]').dataset;
 const source = files.wasm;
-let shown, drawn, root, taken, pressed = false, again;
-const moved = [];
+let shown, drawn, pressed = false, again;
 // An element found again in the app's copy by where it is, its index among its parent's
 // elements from the root down (the copy is drawn from the same components), and told to be
 // the same one by what it shows.
@@ -43,65 +41,10 @@ const path = (node) => {
   for (let e = node; e !== shown; e = e.parentElement) p.unshift([...e.parentElement.children].indexOf(e));
   return p;
 };
-const at = (p) => p.reduce((e, i) => e?.children[i], root);
+const at = (p) => p.reduce((e, i) => e?.children[i], drawn);
 const shows = (element) => element.tagName + element.textContent;
-// A selection's end: its element and the characters before it there; and found again.
-const end = (node, offset) => {
-  const element = node.nodeType === 1 ? node : node.parentElement;
-  const range = document.createRange();
-  range.setStart(element, 0);
-  range.setEnd(node, offset);
-  return [path(element), range.toString().length];
-};
-const place = ([p, chars]) => {
-  const element = at(p);
-  const walk = element && document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-  for (let text; (text = walk?.nextNode()); chars -= text.length) if (chars <= text.length) return [text, chars];
-};
-// Puts the app's `region` in place of the server's `old` (the whole root when `!inPlace`),
-// keeping what the reader did in it.
-const move = (old, region, inPlace) => {
-  const typed = [...old.querySelectorAll('[id]:is(input, textarea, select):not([readonly])')].map((f) => [f.id, f.value]);
-  const active = document.activeElement;
-  const focused = old.contains(active) && active !== shown && [active.id, path(active), shows(active)];
-  const selection = getSelection();
-  const selected = selection.toString();
-  const ends = selected && shown.contains(selection.anchorNode) && shown.contains(selection.focusNode) &&
-    (old.contains(selection.anchorNode) || old.contains(selection.focusNode)) &&
-    [end(selection.anchorNode, selection.anchorOffset), end(selection.focusNode, selection.focusOffset)];
-  // A `<details>` the reader opened (its summary's click started the app) stays open.
-  const opened = [...old.querySelectorAll('details[open]')].map(path);
-  if (inPlace) {
-    old.replaceWith(region);
-  } else {
-    shown.remove();
-    drawn.hidden = false;
-    root = drawn;
-  }
-  for (const p of opened) {
-    const details = at(p);
-    if (details?.tagName === 'DETAILS') details.open = true;
-  }
-  for (const [id, value] of typed) {
-    const field = document.getElementById(id);
-    if (!field || !value || field.value === value) continue;
-    field.value = value;
-    field.dispatchEvent(new Event('change', { bubbles: true }));
-  }
-  if (focused) {
-    // A field by its id: the server's copy may hold text the app's does not.
-    const [id, where, seen] = focused;
-    const back = (id && document.getElementById(id)) || at(where);
-    if (back && (id || shows(back) === seen)) back.focus({ preventScroll: true });
-  }
-  const [from, to] = ends ? ends.map(place) : [];
-  if (from && to) {
-    selection.setBaseAndExtent(...from, ...to);
-    if (selection.toString() !== selected) selection.removeAllRanges();
-  }
-};
 if (carried) {
-  root = shown = document.getElementById('app');
+  shown = document.getElementById('app');
   const needed = new Promise((start) => {
     // Only a control's focus: `<main>` (the skip link's target) takes focus from any click in it.
     const controls = 'a[href], button, input, select, textarea, label, summary';
@@ -113,7 +56,7 @@ if (carried) {
     // `Intl` the first tick paid ICU's setup, a task of 60-150 ms on a phone.
     const hhmm = (minutes) => [Math.floor(minutes / 60), minutes % 60].map((n) => String(n).padStart(2, '0')).join(':');
     const tick = () => setTimeout(() => {
-      if (taken) return;
+      if (!shown.isConnected) return;
       const now = Date.now();
       const minute = (east) => Math.floor(now / 60000) + east;
       const here = Math.floor(minute(-new Date(now).getTimezoneOffset()) / 1440);
@@ -136,7 +79,7 @@ if (carried) {
   for (const type of ['pointerup', 'pointercancel']) addEventListener(type, () => setTimeout(() => { pressed = false; }), true);
   addEventListener('click', (event) => {
     const button = event.target.closest?.('button[type=button]:not(.theme-toggle)');
-    if (!button || !shown.contains(button) || moved.some((region) => region.contains(button))) return;
+    if (!button || !shown.isConnected || !shown.contains(button)) return;
     again = [path(button), shows(button)];
     event.preventDefault();
     event.stopPropagation();
@@ -156,30 +99,53 @@ const module = await WebAssembly.compileStreaming(fetch(source)).catch(() => sou
 const w = await init({ module_or_path: module });
 if (drawn) {
   const until = performance.now() + 2000;
-  // Waits a task at a time while `holds()`, for at most 2 s from here.
-  const unless = async (holds) => {
-    while (holds() && performance.now() < until) await new Promise((later) => setTimeout(later));
-  };
-  await unless(() => pressed || !drawn.firstChild);
-  taken = true;
-  // The regions: the root's elements, and the columns of the one that holds them. Each moves
-  // in a frame of its own once drawn (all of them at once, the swap's layout and paint were a
-  // task of 63-108 ms at 4x).
-  const regions = (parent) => [...parent.children].flatMap((e) => (e.matches('.page') ? [...e.children] : [e]));
-  const olds = regions(shown);
-  const news = regions(drawn);
-  const same = olds.length === news.length && olds.every((e, i) => e.tagName + e.className === news[i].tagName + news[i].className);
-  const pairs = same ? olds.map((e, i) => [e, news[i]]) : [[shown, drawn]];
-  const busy = (region) => region.matches('[aria-busy="true"]') || region.querySelector('[aria-busy="true"]');
-  for (const [old, region] of pairs) {
-    await unless(() => pressed || busy(region));
-    move(old, region, old !== shown);
-    moved.push(region);
-    await new Promise((next) => requestAnimationFrame(() => setTimeout(next)));
+  while ((pressed || !drawn.firstChild || drawn.querySelector('[aria-busy="true"]')) && performance.now() < until) {
+    await new Promise((later) => setTimeout(later));
   }
-  if (same) {
-    drawn.remove();
-    shown.id = 'app';
+  const typed = [...shown.querySelectorAll('[id]:is(input, textarea, select):not([readonly])')].map((f) => [f.id, f.value]);
+  const active = document.activeElement;
+  const focused = shown.contains(active) && active !== shown && [active.id, path(active), shows(active)];
+  // The reader's selection: each end as its element and the characters before it there.
+  const selection = getSelection();
+  const selected = selection.toString();
+  const end = (node, offset) => {
+    const element = node.nodeType === 1 ? node : node.parentElement;
+    const range = document.createRange();
+    range.setStart(element, 0);
+    range.setEnd(node, offset);
+    return [path(element), range.toString().length];
+  };
+  const place = ([p, chars]) => {
+    const element = at(p);
+    const walk = element && document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let text; (text = walk?.nextNode()); chars -= text.length) if (chars <= text.length) return [text, chars];
+  };
+  const ends = selected && shown.contains(selection.anchorNode) && shown.contains(selection.focusNode) &&
+    [end(selection.anchorNode, selection.anchorOffset), end(selection.focusNode, selection.focusOffset)];
+  // A `<details>` the reader opened (its summary's click started the app) stays open.
+  const opened = [...shown.querySelectorAll('details[open]')].map(path);
+  shown.remove();
+  drawn.hidden = false;
+  for (const p of opened) {
+    const details = at(p);
+    if (details?.tagName === 'DETAILS') details.open = true;
+  }
+  for (const [id, value] of typed) {
+    const field = document.getElementById(id);
+    if (!field || !value || field.value === value) continue;
+    field.value = value;
+    field.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+  if (focused) {
+    // A field by its id: the server's copy may hold text the app's does not.
+    const [id, where, seen] = focused;
+    const back = (id && document.getElementById(id)) || at(where);
+    if (back && (id || shows(back) === seen)) back.focus({ preventScroll: true });
+  }
+  const [from, to] = ends ? ends.map(place) : [];
+  if (from && to) {
+    selection.setBaseAndExtent(...from, ...to);
+    if (selection.toString() !== selected) selection.removeAllRanges();
   }
   const button = again && at(again[0]);
   if (button && shows(button) === again[1]) button.click();
