@@ -12,6 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { blocking, categories, longest, phone, slowed } from './phone.mjs';
 import { median, root, startReleaseServer } from './release-server.mjs';
 
 const runs = Number(process.argv[2] || 3);
@@ -93,13 +94,10 @@ for (const [name, url] of pages) {
   const seen = [];
   for (let i = 0; i < 2 * runs + 1; i++) {
     console.error(`traced: ${name}, load ${i + 1} of ${2 * runs + 1} (${Math.round(performance.now() / 1000)} s)`);
-    const context = await browser.newContext({
-      viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, serviceWorkers: 'block',
-    });
+    const context = await phone(browser, base);
     const page = await context.newPage();
-    await context.addCookies([{ name: 'tz', value: String(-new Date().getTimezoneOffset()), url: base }]);
-    await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'loading'] });
+    await slowed(page);
+    await browser.startTracing(page, { categories });
     await page.goto(url);
     await page.waitForTimeout(3000);
     // Tab: the first control's focus, which starts the app (the loader waits for intent).
@@ -115,8 +113,6 @@ for (const [name, url] of pages) {
     // Tab's dispatch splits reading from the start it sets off.
     const key = traceEvents.find((e) => e.pid === main.pid && e.name === 'EventDispatch' && e.args?.data?.type === 'keydown');
     const split = key ? key.ts : Infinity;
-    const blocking = (list) => list.reduce((sum, e) => sum + Math.max(0, e.dur / 1000 - 50), 0);
-    const longest = (list) => Math.max(0, ...list.map((e) => e.dur / 1000));
     const reading = tasks.filter((e) => e.ts + e.dur <= split);
     const start = tasks.filter((e) => e.ts >= split || e.ts + e.dur > split);
     seen.push({ tbt: blocking(reading), longest: longest(reading), startTbt: blocking(start), startLongest: longest(start) });

@@ -14,6 +14,7 @@
 // Figures to read, not pass/fail tests: they vary with the machine's load.
 //   node scripts/visit.mjs [runs]
 import { join } from 'node:path';
+import { blocking, categories, longest, phone, slowed } from './phone.mjs';
 import { median, root, startReleaseServer } from './release-server.mjs';
 
 const runs = Number(process.argv[2] || 3);
@@ -23,8 +24,7 @@ const { chromium } = await import(join(root, 'tests/e2e/node_modules/playwright/
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium' });
 // With VISIT_DEBUG, V8's wasm events too: which tasks compile the app's functions as they are
 // first called (wasm.CompileLazy; each event's args name the function's index).
-const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'loading',
-  ...(process.env.VISIT_DEBUG ? ['v8.wasm', 'disabled-by-default-v8.wasm.detailed'] : [])];
+const traced = [...categories, ...(process.env.VISIT_DEBUG ? ['v8.wasm', 'disabled-by-default-v8.wasm.detailed'] : [])];
 
 /** The main thread's tasks in a trace: Lighthouse's blocking time (each task's part over 50 ms) and the longest. */
 function tasksOf(trace, after = 'none') {
@@ -47,18 +47,9 @@ function tasksOf(trace, after = 'none') {
     }
   }
   return {
-    blocking: tasks.reduce((sum, e) => sum + Math.max(0, e.dur / 1000 - 50), 0),
-    longest: Math.max(0, ...tasks.map((e) => e.dur / 1000)),
+    blocking: blocking(tasks),
+    longest: longest(tasks),
   };
-}
-
-/** A phone's context for a returning reader (the server knows their UTC offset), no service worker. */
-async function phone() {
-  const context = await browser.newContext({
-    viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true, serviceWorkers: 'block',
-  });
-  await context.addCookies([{ name: 'tz', value: String(-new Date().getTimezoneOffset()), url: base }]);
-  return context;
 }
 
 /** The page notes its worst event's duration (Event Timing) into `window.worst` while `window.typing`. */
@@ -69,11 +60,8 @@ const watchEvents = (page) => page.addInitScript(() => {
   }).observe({ type: 'event', durationThreshold: 16 });
 });
 
-/** The CPU four times slower, as the issue measures. */
-const slowed = async (page) => (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: 4 });
-
 async function visit() {
-  const context = await phone();
+  const context = await phone(browser, base);
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.started = false;
@@ -84,14 +72,14 @@ async function visit() {
   await page.clock.install();
   const seen = {};
 
-  await browser.startTracing(page, { categories });
+  await browser.startTracing(page, { categories: traced });
   await page.goto(article);
   await page.waitForTimeout(3000);
   // Where the first sentence is, asked before the reading is traced: Playwright's own scripts
   // in the page would count as the page's tasks.
   await browser.stopTracing();
   const first = await page.locator('.article-body p').first().boundingBox();
-  await browser.startTracing(page, { categories });
+  await browser.startTracing(page, { categories: traced });
   for (let i = 0; i < 4; i++) {
     await page.mouse.wheel(0, 300);
     await page.waitForTimeout(300);
@@ -110,7 +98,7 @@ async function visit() {
   seen.readingLongest = reading.longest;
   seen.startedWhileReading = await page.evaluate(() => window.started);
 
-  await browser.startTracing(page, { categories });
+  await browser.startTracing(page, { categories: traced });
   await page.keyboard.press('Tab');
   const before = await page.evaluate(() => [getSelection().toString(), scrollY]);
   await page.waitForFunction(() => window.started && !document.getElementById('carried'), null, { timeout: 30000 });
@@ -139,7 +127,7 @@ async function visit() {
   seen.nextInApp = (await page.evaluate(() => performance.now())) - tapped;
   await context.close();
   // The same article loaded afresh, without the fake clock (it hides the paint timings).
-  const fresh = await phone();
+  const fresh = await phone(browser, base);
   const again = await fresh.newPage();
   await slowed(again);
   await again.goto(`${base}${href}`);
@@ -150,7 +138,7 @@ async function visit() {
 
 /** A reader whose first act is a tap into the comment box and typing: the start runs under their keys. */
 async function firstActIsTyping() {
-  const context = await phone();
+  const context = await phone(browser, base);
   const page = await context.newPage();
   await watchEvents(page);
   await slowed(page);
