@@ -17,8 +17,8 @@
 //   carries (the app reads the same, src/time.rs). Their day mark (+1, −1) is the app's, in the
 //   reader's words, so a capital passing midnight away from the reader's day starts it.
 // - The app draws into a hidden, empty copy of the page's root, a task after it is instantiated
-//   (src/main.rs) and each carried answer in a task of its own (`api::next_task`), and the
-//   copy replaces the server's markup in one step once nothing in it is loading (no
+//   (src/main.rs) and each carried answer in a task of its own (`load::in_a_task_of_its_own`),
+//   and the copy replaces the server's markup in one step once nothing in it is loading (no
 //   `aria-busy`; at most 2 s) and no pointer is pressed (a tap's click lands on what it
 //   started on): the reader never sees it half drawn.
 // - What the reader typed or picked in the page's fields, the focus, a selection and an opened
