@@ -1,8 +1,9 @@
 // Infoshos widgets for partner sites. Paste where a widget should appear:
 //   <div data-infoshos-widget="feed" data-limit="5"></div>
 //   <script async src="https://PORTAL/embed.js"></script>
-// Kinds: feed (data-limit 1-20, data-country), clocks (data-group members|partners|all), rates,
-// converter (data-from, data-to: currency codes), article (data-slug); every kind takes
+// Kinds: feed (data-limit 1-20, data-country, data-section), clocks (data-group
+// members|partners|all), rates, converter (data-from, data-to: currency codes), article
+// (data-slug); every kind takes
 // data-lang and data-theme light|dark. Every data-* attribute is passed on as it is: the widget
 // checks them with the portal's rules and says in the frame what is wrong.
 // No dependencies; one global, InfoshosWidgets, with scan() for placeholders added later.

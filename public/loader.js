@@ -25,7 +25,8 @@
 //   `<details>` stay: read just before the swap, put back just after (a field's value with a
 //   `change` event, so the page's own scripts, such as the widget builder's, see it; the focus,
 //   the selection's ends and the details found in the copy where they were, and left alone if
-//   the copy differs there). A button of the app pressed before the swap is pressed again
+//   the copy differs there). What only the server draws (`data-kept`) is moved over as it is.
+//   A button of the app pressed before the swap is pressed again
 //   after it (the theme's is pwa.js's and works without the app). Then the carried answers go
 //   too: the app has read them, and a page without them is the app's (the end-to-end specs
 //   wait for that).
@@ -124,6 +125,9 @@ if (drawn) {
     [end(selection.anchorNode, selection.anchorOffset), end(selection.focusNode, selection.focusOffset)];
   // A `<details>` the reader opened (its summary's click started the app) stays open.
   const opened = [...shown.querySelectorAll('details[open]')].map(path);
+  // What only the server draws (the sections, "Most read": `data-kept`) moves into the
+  // copy's empty element of the same id, as it is.
+  for (const kept of shown.querySelectorAll('[data-kept]')) drawn.querySelector('#' + kept.id)?.replaceWith(kept);
   shown.remove();
   drawn.hidden = false;
   for (const p of opened) {

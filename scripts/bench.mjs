@@ -6,7 +6,9 @@
 // (the sixth a photo's variant, uploaded first; then the time to make every size of a 24 MP one):
 //   peak throughput: wrk, 2 threads, 64 connections, 8 s (a closed loop: it measures its queue);
 //   latency at a fixed offered rate: oha -q 2000 for 8 s, with latency correction.
-// The server's CPU share is read from /proc over each run. Figures, not a pass/fail test.
+// The server's CPU share is read from /proc over each run. An article as a reader's browser asks
+// for it (counted for "Most read") is measured again on a server with counting off, and the two
+// rates are printed as a ratio. Figures, not a pass/fail test.
 //   node scripts/bench.mjs [sizes…]     e.g. node scripts/bench.mjs 1000
 //   BENCH_DBS="sqlite postgres" (the default) or one of them.
 import { createRequire } from 'node:module';
@@ -73,11 +75,12 @@ function database(engine, size) {
   return `sqlite://${run}`;
 }
 
-async function start(url) {
+async function start(url, extra = {}) {
   const port = await freePort();
   const server = spawn(SERVER, [], {
     env: {
       ...process.env,
+      ...extra,
       INFOSHOS_ADDR: `127.0.0.1:${port}`,
       INFOSHOS_DATABASE_URL: url,
       INFOSHOS_RATES_URL: 'file:///nonexistent/rates.xml',
@@ -137,6 +140,9 @@ async function pages(base, size) {
     ['feed, first page', '/api/articles?lang=en&limit=20'],
     [`feed, ${Math.floor(size / 6)} deep`, `/api/articles?lang=en&limit=20&cursor=${cursor}`],
     ['article', `/api/articles/${slug}`],
+    // A reader's article, counted for "Most read" (wrk and oha send no User-Agent, which is
+    // not counted): the page and the app's API, beside the same with counting off (`counts`).
+    ...READ.map(([name, at]) => [name, at(slug), null, BROWSER]),
     ['rates', '/api/rates'],
     ['rendered /en/', '/en/'],
     // What every browser asks for: the page in brotli (kept so, `pages::finished`).
@@ -152,11 +158,21 @@ async function photoRows(base) {
   return ['avif', 'webp'].map((ext) => [`photo, 640 px ${ext.toUpperCase()}`, `/media/${id}-640.${ext}`]);
 }
 
-// `Accept-Encoding: …` when a row names an encoding.
-const asking = (encoding) => (encoding ? ['-H', `Accept-Encoding: ${encoding}`] : []);
+// The rows that count a reading, and the browser they are asked as.
+const READ = [
+  ['article page, as a reader', (slug) => `/en/article/${slug}`],
+  ['article API, as a reader', (slug) => `/api/articles/${slug}`],
+];
+const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0';
 
-function wrk(url, encoding) {
-  const out = execFileSync('wrk', ['-t2', '-c64', `-d${SECONDS}s`, '--latency', ...asking(encoding), url]).toString();
+// `Accept-Encoding: …` when a row names an encoding; `User-Agent: …` when it names one.
+const asking = (encoding, agent) => [
+  ...(encoding ? ['-H', `Accept-Encoding: ${encoding}`] : []),
+  ...(agent ? ['-H', `User-Agent: ${agent}`] : []),
+];
+
+function wrk(url, encoding, agent) {
+  const out = execFileSync('wrk', ['-t2', '-c64', `-d${SECONDS}s`, '--latency', ...asking(encoding, agent), url]).toString();
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)[1]);
   // The "Latency Distribution" lines: "     99%   32.90ms".
   const p = (q) => new RegExp(`^\\s+${q}%\\s+([\\d.]+)(us|ms|s)$`, 'm').exec(out);
@@ -164,8 +180,8 @@ function wrk(url, encoding) {
   return { rps, p50: ms(p(50)), p99: ms(p(99)) };
 }
 
-function oha(url, encoding) {
-  const out = execFileSync('oha', ['-z', `${SECONDS}s`, '-q', String(RATE), '--latency-correction', ...asking(encoding),
+function oha(url, encoding, agent) {
+  const out = execFileSync('oha', ['-z', `${SECONDS}s`, '-q', String(RATE), '--latency-correction', ...asking(encoding, agent),
     '--no-tui', '--output-format', 'json', url]).toString();
   const j = JSON.parse(out);
   // Below 90 % of the offered rate the figures are oha's own queue (it shares the two cores),
@@ -174,23 +190,42 @@ function oha(url, encoding) {
   return { p50: j.latencyPercentiles.p50 * 1000, p99: j.latencyPercentiles.p99 * 1000, ok: j.summary.successRate, kept, offered: j.summary.requestsPerSec };
 }
 
+/** Measures each of `list` ([name, path, encoding, agent]) on `server` into `rows`. */
+async function measure(server, base, engine, size, list) {
+  for (const [name, path, encoding, agent] of list) {
+    const url = base + path;
+    // Once more on a failure: the pooled keep-alive connection may have been closed by the
+    // server's idle timeout while wrk and oha ran ("other side closed").
+    const status = (await fetch(url).catch(() => fetch(url))).status;
+    if (status !== 200) throw new Error(`bench: ${path} answered ${status}`);
+    const ticks = cpuTicks(server.pid);
+    const began = Date.now();
+    const peak = wrk(url, encoding, agent);
+    const cpu = ((cpuTicks(server.pid) - ticks) / 100 / ((Date.now() - began) / 1000)) * 100;
+    const paced = oha(url, encoding, agent);
+    rows.push({ engine, size, name, ...peak, cpu, paced });
+  }
+}
+
 const rows = [];
 for (const engine of engines) for (const size of sizes) {
-  const { server, base } = await start(database(engine, size));
-  try {
-    for (const [name, path, encoding] of await pages(base, size)) {
-      const url = base + path;
-      // Once more on a failure: the pooled keep-alive connection may have been closed by the
-      // server's idle timeout while wrk and oha ran ("other side closed").
-      const status = (await fetch(url).catch(() => fetch(url))).status;
-      if (status !== 200) throw new Error(`bench: ${path} answered ${status}`);
-      const ticks = cpuTicks(server.pid);
-      const began = Date.now();
-      const peak = wrk(url, encoding);
-      const cpu = ((cpuTicks(server.pid) - ticks) / 100 / ((Date.now() - began) / 1000)) * 100;
-      const paced = oha(url, encoding);
-      rows.push({ engine, size, name, ...peak, cpu, paced });
+  const url = database(engine, size);
+  let slug;
+  {
+    const { server, base } = await start(url);
+    try {
+      const list = await pages(base, size);
+      slug = list.find(([name]) => name === 'article')[1].split('/').pop();
+      await measure(server, base, engine, size, list);
+    } finally {
+      server.kill('SIGTERM');
     }
+  }
+  // The same reader's rows with nothing counted: what counting costs a reading.
+  const { server, base } = await start(url, { INFOSHOS_NO_READ_COUNTS: 'true' });
+  try {
+    const off = READ.map(([name, at]) => [`${name}, counts off`, at(slug), null, BROWSER]);
+    await measure(server, base, engine, size, off);
   } finally {
     server.kill('SIGTERM');
   }
@@ -224,8 +259,14 @@ for (const r of rows) {
 }
 
 // Issue 30's goal: a rendered page as browsers ask for it at >= 0.8x the feed API's plain rate.
+// Issue 32's: counting a reading never slows it (the rate with counting on against off).
 for (const engine of engines) for (const size of sizes) {
   const rate = (name) => rows.find((r) => r.engine === engine && r.size === size && r.name === name)?.rps;
+  for (const [name] of READ) {
+    const on = rate(name);
+    const off = rate(`${name}, counts off`);
+    if (on && off) console.log(`\n${engine} ${size}: ${name} at ${f(on / off, 2)}x its rate with counting off`);
+  }
   const page = rate('rendered /en/, br');
   const feed = rate('feed, first page');
   if (page && feed) console.log(`\n${engine} ${size}: rendered /en/ in brotli at ${f(page / feed, 2)}x the feed API's plain rate`);

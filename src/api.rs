@@ -2,7 +2,8 @@
 //! reader leaves it (the owner that started it is cleaned up).
 
 use infoshos_model::{
-    ApiError, Article, ArticleList, Comment, CommentCreated, Lang, NewComment, Rates, State,
+    ApiError, Article, ArticleList, Comment, CommentCreated, Lang, NewComment, Rates, Section,
+    State,
 };
 use std::future::Future;
 use std::pin::Pin;
@@ -127,10 +128,12 @@ pub(crate) fn json_body<B: serde::Serialize>(body: &B) -> Result<String, FetchEr
         .ok_or(FetchError::Request)
 }
 
+/// A page of an edition's feed from `cursor` on: about one state, in one section, or both.
 pub fn articles(
     lang: Lang,
     cursor: Option<String>,
     country: Option<String>,
+    section: Option<Section>,
 ) -> impl Future<Output = Result<ArticleList, FetchError>> {
     let mut url = format!("/api/articles?lang={}&limit=20", lang.code());
     if let Some(c) = cursor {
@@ -138,6 +141,9 @@ pub fn articles(
     }
     if let Some(c) = country {
         url.push_str(&format!("&country={}", encode(&c)));
+    }
+    if let Some(s) = section {
+        url.push_str(&format!("&section={}", s.key()));
     }
     get(url)
 }

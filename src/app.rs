@@ -11,7 +11,7 @@ use crate::components::states_list::StatesList;
 use crate::i18n::lang_from_path;
 use crate::router::{Nav, Page};
 use crate::routes::{
-    article::ArticlePage, country::CountryPage, home::HomePage, not_found::NotFound,
+    article::ArticlePage, country::CountryPage, home::NewsPage, not_found::NotFound,
     saved::SavedPage,
 };
 use crate::site::Site;
@@ -28,7 +28,9 @@ pub fn App() -> impl IntoView {
     view! {
         <Frame lang>
             {move || match page.get() {
-                Some(Page::Home(_)) => view! { <HomePage /> }.into_any(),
+                Some(feed @ (Page::Home(_) | Page::Section(..))) => {
+                    view! { <NewsPage feed /> }.into_any()
+                }
                 Some(Page::Article(_, slug)) => view! { <ArticlePage slug /> }.into_any(),
                 Some(Page::Country(_, code)) => view! { <CountryPage code /> }.into_any(),
                 Some(Page::Saved(_)) => view! { <SavedPage /> }.into_any(),
@@ -60,6 +62,7 @@ pub fn Frame(lang: Memo<Lang>, children: Children) -> impl IntoView {
                 <Clocks />
             </aside>
             <aside class="side side-right" aria-label=t.rates_title>
+                <crate::components::server_drawn::MostRead />
                 <RatesTable />
             </aside>
         </div>

@@ -109,6 +109,13 @@ pub const EN: Ui = Ui {
     member_states: "Member states",
     partner_states: "Partner states",
     country_news: "News about",
+    section_names: [
+        "Politics and security",
+        "Economy and finance",
+        "Culture and people",
+        "Science and education",
+        "The organisation",
+    ],
     unknown_country: "No such SCO state",
     footer_about: "Infoshos is an independent news portal about the Shanghai Cooperation Organisation, its member and partner states.",
     footer_credit: "Built in the open by the Infoshos team. Exchange rates: Central Bank of Russia.",

@@ -119,6 +119,8 @@ pub struct Ui {
     pub member_states: &'static str,
     pub partner_states: &'static str,
     pub country_news: &'static str,
+    /// Each section's name in `Section::ALL`'s order (`section_name`).
+    pub section_names: [&'static str; 5],
     pub unknown_country: &'static str,
     pub footer_about: &'static str,
     pub footer_credit: &'static str,
@@ -131,6 +133,7 @@ pub mod answers;
 mod en;
 pub mod rates;
 mod ru;
+pub mod server_drawn;
 pub mod widgets;
 mod zh;
 pub use en::EN;
@@ -162,6 +165,11 @@ pub fn ui(lang: Lang) -> &'static Ui {
 /// The edition shown is the one whose table is used, so this follows `ui`'s fallback.
 pub fn lang_from_path(path: &str) -> Lang {
     ui(infoshos_model::links::lang_of_path(path).unwrap_or_default()).lang
+}
+
+/// A section's name in the reader's language.
+pub fn section_name(ui: &Ui, section: infoshos_model::Section) -> &'static str {
+    ui.section_names[section.index()]
 }
 
 /// A form field's problem in the reader's language.

@@ -109,6 +109,13 @@ pub const ZH: Ui = Ui {
     member_states: "成员国",
     partner_states: "伙伴国",
     country_news: "新闻：",
+    section_names: [
+        "政治与安全",
+        "经济与金融",
+        "文化与人文",
+        "科学与教育",
+        "组织动态",
+    ],
     unknown_country: "上合组织没有这个国家",
     footer_about: "Infoshos 是一个关于上海合作组织及其成员国和伙伴国的独立新闻门户。",
     footer_credit: "由 Infoshos 团队公开开发。汇率来源：俄罗斯中央银行。",

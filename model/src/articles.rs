@@ -1,8 +1,8 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::Lang;
 use crate::photos::Photo;
+use crate::{Lang, Section};
 
 /// One row of the news feed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -17,6 +17,9 @@ pub struct ArticleSummary {
     pub lang: Lang,
     /// ISO 3166-1 alpha-2 codes of the states the article concerns.
     pub countries: Vec<String>,
+    /// The section it belongs to; none only in a copy saved offline before sections existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<Section>,
     pub comment_count: i64,
     /// The lead photo, as a thumbnail (no caption or credit); none for a text-only story.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -46,6 +49,9 @@ pub struct Article {
     pub published_at: DateTime<Utc>,
     pub lang: Lang,
     pub countries: Vec<String>,
+    /// The section it belongs to; none only in a copy saved offline before sections existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<Section>,
     pub comment_count: i64,
     /// The lead photo with its caption and credit; none for a text-only story.
     #[serde(default, skip_serializing_if = "Option::is_none")]

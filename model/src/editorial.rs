@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::Lang;
 use crate::photos::{Lead, is_photo_id, text_problems};
 use crate::validation::{Problem, is_country_code, is_slug, length, one_line};
+use crate::{Lang, Section};
 
 pub const TITLE_MAX: usize = 200;
 pub const SUMMARY_MAX: usize = 600;
@@ -35,6 +35,9 @@ pub struct Draft {
     pub body: String,
     #[serde(default)]
     pub countries: Vec<String>,
+    /// Required to publish; a draft kept on the server may not have one yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<Section>,
     /// When it goes on the portal, if not at once (`schedule_problem` says which times do).
     #[serde(
         default,
@@ -118,6 +121,9 @@ pub struct EditorArticle {
     pub summary: String,
     pub body: String,
     pub countries: Vec<String>,
+    /// None only for a draft kept before one was picked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<Section>,
     /// Taken off the portal: in no feed, its page and comments answer 404.
     pub hidden: bool,
     /// When it goes on the portal by itself, if it is scheduled.
@@ -158,16 +164,21 @@ pub enum DraftProblem {
 }
 
 /// Every problem of a draft at once, by field name (`slug`, `title`, `summary`, `body`,
-/// `countries`, `publishAt`, and the lead photo's `lead`, `leadAlt`, `leadCaption`,
+/// `countries`, `section`, `publishAt`, and the lead photo's `lead`, `leadAlt`, `leadCaption`,
 /// `leadCredit`).
 pub type DraftProblems = BTreeMap<&'static str, DraftProblem>;
 
 pub fn validate_draft(d: &Draft) -> Result<(), DraftProblems> {
     let mut problems = DraftProblems::new();
-    if let Some(slug) = d.slug.as_deref().filter(|s| !s.is_empty())
-        && !is_slug(slug)
-    {
-        problems.insert("slug", DraftProblem::BadSlug);
+    match d.slug.as_deref().filter(|s| !s.is_empty()) {
+        Some(slug) if !is_slug(slug) => {
+            problems.insert("slug", DraftProblem::BadSlug);
+        }
+        // The API's address of the most-read list: never an article's.
+        Some(crate::most_read::MOST_READ_SLUG) => {
+            problems.insert("slug", DraftProblem::SlugTaken);
+        }
+        _ => {}
     }
     let checks = [
         (
@@ -184,6 +195,12 @@ pub fn validate_draft(d: &Draft) -> Result<(), DraftProblems> {
             length(&d.body, 1, BODY_MAX).map(DraftProblem::Field),
         ),
         ("countries", countries(&d.countries)),
+        (
+            "section",
+            d.section
+                .is_none()
+                .then_some(DraftProblem::Field(Problem::Required)),
+        ),
     ];
     for (field, problem) in checks {
         if let Some(p) = problem {
@@ -227,7 +244,8 @@ pub fn validate_draft_to_keep(d: &Draft) -> Result<(), DraftProblems> {
 }
 
 /// A slug from the Latin letters and digits of a title, words joined by hyphens; `None` when
-/// the title has none (a title in Cyrillic or Chinese): the server then numbers the article.
+/// the title has none (a title in Cyrillic or Chinese) or makes a reserved one ("Most read"):
+/// the server then numbers the article.
 pub fn slug_from_title(title: &str) -> Option<String> {
     let mut slug = String::new();
     for word in title
@@ -242,7 +260,7 @@ pub fn slug_from_title(title: &str) -> Option<String> {
         }
         slug.push_str(&word.to_ascii_lowercase());
     }
-    Some(slug).filter(|s| !s.is_empty())
+    Some(slug).filter(|s| !s.is_empty() && s != crate::most_read::MOST_READ_SLUG)
 }
 
 fn countries(codes: &[String]) -> Option<DraftProblem> {

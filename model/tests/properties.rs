@@ -5,7 +5,7 @@
 use infoshos_model::spam::link_count;
 use infoshos_model::validation::{NAME_MAX, TEXT_MAX, TEXT_MIN};
 use infoshos_model::widgets::{MAX_LIMIT, Theme, Widget, WidgetSpec, parse_widget};
-use infoshos_model::{Lang, Membership};
+use infoshos_model::{Lang, Membership, Section};
 use infoshos_model::{NewComment, Problem, validate_comment};
 use proptest::prelude::*;
 
@@ -111,11 +111,15 @@ fn widget() -> impl Strategy<Value = Widget> {
         Just(Some(Membership::Member)),
         Just(Some(Membership::Partner))
     ];
+    let section = proptest::option::of(proptest::sample::select(Section::ALL.to_vec()));
     prop_oneof![
-        (1..=MAX_LIMIT, country, any::<bool>()).prop_map(|(limit, c, photos)| Widget::Feed {
-            limit,
-            country: c.map(Into::into),
-            photos,
+        (1..=MAX_LIMIT, country, section, any::<bool>()).prop_map(|(limit, c, section, photos)| {
+            Widget::Feed {
+                limit,
+                country: c.map(Into::into),
+                section,
+                photos,
+            }
         }),
         group.prop_map(|group| Widget::Clocks { group }),
         Just(Widget::Rates),

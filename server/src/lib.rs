@@ -12,6 +12,7 @@ pub mod form_token;
 pub mod kept;
 pub mod media;
 pub mod middleware;
+pub mod most_read;
 pub mod pages;
 pub mod rates;
 pub mod router;

@@ -3,8 +3,8 @@ use infoshos_server::auth::session;
 use infoshos_server::cli::backup;
 use infoshos_server::config::check;
 use infoshos_server::{
-    config, config::Config, media, rates, router, seed, serve, state, storage, storage::Storage,
-    telemetry,
+    config, config::Config, media, most_read, rates, router, seed, serve, state, storage,
+    storage::Storage, telemetry,
 };
 
 /// The lease replicas take in turn for their start-up writes, and how long one may hold it (a
@@ -108,6 +108,17 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .with_account_quota(config.sign_in_quota())
         .with_trusted_proxies(config.trusted_proxies.clone())
         .with_embed_origins(&config.embed_origins)?;
+    let state = if config.no_read_counts {
+        state.without_read_counts()
+    } else {
+        state
+    };
+    let (reads, reads_storage) = (state.reads.clone(), state.storage.clone());
+    most_read::tally::spawn_flush(
+        reads.clone(),
+        reads_storage.clone(),
+        std::time::Duration::from_secs(config.read_counts_every),
+    );
     let metrics_storage = state.storage.clone();
     media::process::spawn_make_missing_avif(state.storage.clone(), state.photo_workers.clone());
     let router = router::app(state);
@@ -128,6 +139,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     // operator and for the end-to-end harness, which checks it started the server it talks to.
     println!("Infoshos listening on http://{}", listener.local_addr()?);
     serve::serve(listener, router, serve::HEADER_READ, shutdown_signal()).await;
+    // The readings since the last batch, before the process goes.
+    if let Err(err) = reads.flush(&reads_storage).await {
+        tracing::warn!(error = %err, "the last readings could not be stored");
+    }
     Ok(())
 }
 

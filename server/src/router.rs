@@ -13,7 +13,7 @@ use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
 
-use crate::feeds::discovery;
+use crate::feeds::{discovery, sitemap};
 use crate::middleware::etag;
 use crate::middleware::framing;
 use crate::middleware::security;
@@ -65,6 +65,7 @@ pub fn app(state: AppState) -> Router {
         // for a file on disk first (on the blocking pool) for every request.
         .route("/{lang}/", page.clone())
         .route("/{lang}/country/{code}", page.clone())
+        .route("/{lang}/section/{key}", page.clone())
         .route("/{lang}/rates/{code}", page)
         .route("/{lang}/article/{slug}", article)
         .route("/{lang}/rss.xml", get(discovery::edition_rss))
@@ -72,10 +73,11 @@ pub fn app(state: AppState) -> Router {
             "/{lang}/country/{code}/rss.xml",
             get(discovery::country_rss),
         )
+        .route("/{lang}/section/{key}/rss.xml", get(discovery::section_rss))
         .route("/edition/{lang}", get(crate::pages::edition::choose))
         .route("/media/{name}", get(crate::media::serve::variant))
-        .route("/sitemap.xml", get(discovery::sitemap))
-        .route("/robots.txt", get(discovery::robots))
+        .route("/sitemap.xml", get(sitemap::sitemap))
+        .route("/robots.txt", get(sitemap::robots))
         // Each matched route's template goes with its answer to the metrics (`track`).
         .route_layer(axum::middleware::from_fn(metrics::route_of))
         .fallback_service(assets)

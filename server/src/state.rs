@@ -49,6 +49,8 @@ pub struct AppState {
     pub photo_workers: crate::media::process::Workers,
     /// Photo variants kept in memory (`media::serve`).
     pub served: crate::media::serve::Served,
+    /// Readings of articles counted since the last batch (`most_read`).
+    pub reads: crate::most_read::tally::Tally,
 }
 
 fn account_pace(
@@ -84,7 +86,14 @@ impl AppState {
             account_checks: account_pace(&storage, Quota::LOGINS, CHECKS.0, CHECKS.1),
             photo_workers: Default::default(),
             served: Default::default(),
+            reads: Default::default(),
         }
+    }
+
+    /// Counts no readings (`INFOSHOS_NO_READ_COUNTS`, for `make bench`'s comparison).
+    pub fn without_read_counts(mut self) -> AppState {
+        self.reads = crate::most_read::tally::Tally::off();
+        self
     }
 
     pub fn with_premoderation(mut self, on: bool) -> AppState {

@@ -108,6 +108,7 @@ pub(super) fn DraftForm(desk: Desk) -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
+            <super::section_field::SectionField desk />
             <DraftField desk field="countries" label=t().countries note=t().countries_note />
             <DraftField desk field="slug" label=t().slug note=t().slug_note />
             <DraftField desk field="body" label=t().body note=t().body_note multiline=true />

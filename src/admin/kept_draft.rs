@@ -50,6 +50,7 @@ pub(super) fn restore() -> Option<Draft> {
         ("title", draft.title.clone()),
         ("summary", draft.summary.clone()),
         ("countries", draft.countries.join(", ")),
+        ("section", draft.section.map_or("", |s| s.key()).to_string()),
         ("slug", draft.slug.clone().unwrap_or_default()),
         ("body", draft.body.clone()),
     ] {

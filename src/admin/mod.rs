@@ -18,6 +18,7 @@ mod people;
 mod photos;
 mod publish;
 mod queue;
+mod section_field;
 mod sessions;
 mod shared;
 mod sign_in;

@@ -98,6 +98,7 @@ pub(super) fn read_draft(form: &Submitted) -> Draft {
         summary: form.field("summary"),
         body: form.field("body"),
         countries: codes(&form.field("countries")),
+        section: super::section_field::read(&form.field("section")),
         publish_at: local_minute(&form.field("publishAt")),
         draft_id: None,
         lead: Some(form.field("leadId"))
@@ -189,6 +190,7 @@ fn open_article(desk: Desk, slug: String) {
                     ("title", a.title),
                     ("summary", a.summary),
                     ("countries", a.countries.join(", ")),
+                    ("section", a.section.map_or("", |s| s.key()).to_string()),
                     ("slug", a.slug.clone()),
                     ("body", a.body),
                 ] {

@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 
 use crate::site::use_site;
 
-/// The masthead. "Add to favourites" shares the page where the browser can (phones), and
+/// The masthead, with the sections on a line of their own at its foot. "Add to favourites" shares the page where the browser can (phones), and
 /// otherwise says which keys bookmark it. "Install app" (the old "make it my homepage") opens
 /// the browser's install prompt, or says how where the browser has none; installed, it hides.
 #[component]
@@ -60,6 +60,7 @@ pub fn SiteHeader() -> impl IntoView {
                     })
                 }}
             </nav>
+            <crate::components::server_drawn::SectionsNav />
             <Show when=move || note.get().is_some()>
                 <p class="header-note" role="status">
                     {move || note.get()}

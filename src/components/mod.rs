@@ -13,4 +13,6 @@ pub mod photo;
 pub mod rate_converter;
 pub mod rates_table;
 pub mod save_offline;
+pub mod section_link;
+pub mod server_drawn;
 pub mod states_list;

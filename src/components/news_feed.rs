@@ -6,15 +6,17 @@ use crate::components::failure::Failure;
 use crate::components::feed_list::{FeedList, FeedPlaceholder};
 use crate::site::use_site;
 
-/// The feed, 20 at a time. It starts at the `cursor` in the URL (so a "More news" link can be
-/// shared), and "More news" adds the next page below without leaving the page.
+/// The feed of `feed` (the front page, a state's or a section's page), 20 at a time. It starts
+/// at the `cursor` in the URL (so a "More news" link can be shared), and "More news" adds the
+/// next page below without leaving the page.
 #[component]
-pub fn NewsFeed(#[prop(into)] country: Signal<Option<String>>) -> impl IntoView {
+pub fn NewsFeed(feed: Page) -> impl IntoView {
     let nav = crate::router::use_nav();
     let start = Memo::new(move |_| crate::router::query_param(&nav.search.read(), "cursor"));
     // A new start or another state begins a fresh list.
     move || {
         let first = start.get();
+        let feed = feed.clone();
         let pages = RwSignal::new(vec![first.clone()]);
         let restart = first.is_some().then(|| {
             let t = use_site().ui();
@@ -23,7 +25,7 @@ pub fn NewsFeed(#[prop(into)] country: Signal<Option<String>>) -> impl IntoView 
         view! {
             {restart}
             <For each=move || pages.get().into_iter().enumerate() key=|(i, _)| *i let:page>
-                <FeedPage index=page.0 cursor=page.1 pages country />
+                <FeedPage index=page.0 cursor=page.1 pages feed=feed.clone() />
             </For>
         }
     }
@@ -34,18 +36,17 @@ fn FeedPage(
     index: usize,
     cursor: Option<String>,
     pages: RwSignal<Vec<Option<String>>>,
-    country: Signal<Option<String>>,
+    feed: Page,
 ) -> impl IntoView {
-    let site = use_site();
-    let t = site.ui();
-    let lang = site.lang.get_untracked();
-    let country = country.get_untracked();
-    // Where this feed lives, for its "More news" link.
-    let feed = match &country {
-        Some(code) => Page::Country(lang, code.clone()),
-        None => Page::Home(lang),
+    let t = use_site().ui();
+    let (lang, country, section) = match &feed {
+        Page::Country(lang, code) => (*lang, Some(code.clone()), None),
+        Page::Section(lang, section) => (*lang, None, Some(*section)),
+        other => (other.lang(), None, None),
     };
-    let page = crate::load::Load::new(move || api::articles(lang, cursor.clone(), country.clone()));
+    let page = crate::load::Load::new(move || {
+        api::articles(lang, cursor.clone(), country.clone(), section)
+    });
     let is_last = move || pages.read().len() == index + 1;
     let content = move || match page.get() {
         None => view! { <FeedPlaceholder rows=20 /> }.into_any(),

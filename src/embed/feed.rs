@@ -1,35 +1,43 @@
-use infoshos_model::ArticleSummary;
 use infoshos_model::links::Page;
+use infoshos_model::{ArticleSummary, Section};
 use leptos::prelude::*;
 
 use crate::api;
 use crate::components::failure::Failure;
 use crate::components::photo::thumb;
 use crate::fetch_error::FetchError;
+use crate::i18n::section_name;
 use crate::i18n::widgets::widgets_ui;
 use crate::load::Load;
 use crate::site::use_site;
 use crate::time::{iso, reader_local};
 use infoshos_model::widgets::WidgetProblem;
 
-/// The latest headlines (about one state when `country` is set; with their photos' thumbnails
-/// when `photos`), each opening the article on the portal in a new tab.
+/// The latest headlines (about one state when `country` is set, of one section when `section`
+/// is; with their photos' thumbnails when `photos`), each opening the article on the portal in
+/// a new tab.
 #[component]
-pub fn EmbedFeed(limit: usize, country: Option<String>, photos: bool) -> impl IntoView {
+pub fn EmbedFeed(
+    limit: usize,
+    country: Option<String>,
+    section: Option<Section>,
+    photos: bool,
+) -> impl IntoView {
     let site = use_site();
     let t = site.ui();
     let lang = site.lang.get_untracked();
     let feed = Load::new({
         let country = country.clone();
-        move || api::articles(lang, None, country.clone())
+        move || api::articles(lang, None, country.clone(), section)
     });
     let title = {
         let country = country.clone();
-        move || match &country {
-            Some(code) => site
+        move || match (&country, section) {
+            (Some(code), _) => site
                 .state(code)
                 .map(|s| format!("{} {}", t.country_news, s.name)),
-            None => Some(t.latest_news.to_string()),
+            (None, Some(section)) => Some(section_name(t, section).to_string()),
+            (None, None) => Some(t.latest_news.to_string()),
         }
     };
     // A well-formed code that names no SCO state is only known once the list is here.

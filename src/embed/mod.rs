@@ -61,8 +61,11 @@ pub fn EmbeddedWidget() -> impl IntoView {
         Widget::Feed {
             limit,
             country,
+            section,
             photos,
-        } => view! { <feed::EmbedFeed limit=usize::from(limit) country photos /> }.into_any(),
+        } => {
+            view! { <feed::EmbedFeed limit=usize::from(limit) country section photos /> }.into_any()
+        }
         Widget::Clocks { group } => view! { <Clocks only=group /> }.into_any(),
         Widget::Rates => view! { <RatesTable /> }.into_any(),
         Widget::Converter { from, to } => {

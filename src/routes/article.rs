@@ -9,6 +9,7 @@ use crate::components::failure::Failure;
 use crate::components::flag::Flag;
 use crate::components::photo::lead_photo;
 use crate::components::save_offline::SaveOffline;
+use crate::components::section_link::section_link;
 use crate::fetch_error::FetchError;
 use crate::routes::not_found::NotFound;
 use crate::site::use_site;
@@ -101,6 +102,7 @@ fn ArticleView(article: Article) -> impl IntoView {
         <article class="article">
             <h1 class="article-title">{article.title}</h1>
             <p class="article-meta">
+                {section_link(lang, article.section, " · ")}
                 <time datetime=iso(article.published_at)>{when}</time>
                 {corrected}
             </p>

@@ -34,8 +34,8 @@ pub fn CountryPage(code: String) -> impl IntoView {
                 {heading}
             </h1>
             {move || {
-                let code = code.get();
-                view! { <NewsFeed country=Signal::derive(move || Some(code.clone())) /> }
+                let feed = Page::Country(site.lang.get_untracked(), code.get());
+                view! { <NewsFeed feed /> }
             }}
         </Show>
     }

@@ -1,9 +1,11 @@
+use infoshos_model::Section;
 use infoshos_model::convert::ROUBLE;
 use infoshos_model::widgets::{
     DEFAULT_FROM, DEFAULT_LIMIT, DEFAULT_TO, FRAME_SANDBOX, GROUPS, MAX_LIMIT, PICKABLE, THEMES,
 };
 use leptos::prelude::*;
 
+use crate::i18n::section_name;
 use crate::i18n::widgets::widgets_ui;
 use crate::site::use_site;
 
@@ -66,6 +68,15 @@ pub fn WidgetsPage() -> impl IntoView {
                 <select id="widget-country" name="country">
                     <option value="">{t.any_country}</option>
                     {move || countries().into_iter().map(|(c, n)| view! { <option value=c>{n}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field only-feed">
+                <label for="widget-section">{t.section}</label>
+                <select id="widget-section" name="section">
+                    <option value="">{t.any_section}</option>
+                    {Section::ALL.map(|s| view! {
+                        <option value=s.key()>{section_name(site.ui(), s)}</option>
+                    })}
                 </select>
             </div>
             <div class="field only-feed">

@@ -22,6 +22,7 @@ test('a draft saved on the server opens in another browser and is published from
   await first.page.getByRole('button', { name: 'New article' }).click();
   const headline = 'Almaty hosts the youth games in August';
   await first.page.getByLabel('Headline').fill(headline);
+  await first.page.getByLabel('Section', { exact: true }).selectOption('Culture and people');
   await first.page.getByLabel('Lead').fill('Eight states send their teams.');
   await expect(first.page.locator('.admin-saved')).toContainText('Saved as a draft on the server');
   // Typing on saves the same draft again, not a second one.
@@ -43,6 +44,7 @@ test('a draft saved on the server opens in another browser and is published from
   await expect(second.page.getByLabel('Headline')).toHaveValue(headline);
   await expect(second.page.getByLabel('Lead')).toHaveValue('Nine states send their teams.');
   await expect(second.page.getByLabel('Address (optional)')).toHaveValue('');
+  await expect(second.page.getByLabel('Section', { exact: true })).toHaveValue('culture');
 
   await second.page.getByLabel('States concerned').fill('kz');
   await second.page.getByLabel('Address (optional)').fill('almaty-youth-games');
@@ -53,6 +55,7 @@ test('a draft saved on the server opens in another browser and is published from
   const feed = await (await fetch(`${server.base}/api/articles?lang=en&limit=1`)).json();
   expect(feed.items[0].slug).toBe('almaty-youth-games');
   expect(feed.items[0].title).toBe(headline);
+  expect(feed.items[0].section).toBe('culture');
   // No draft is left behind.
   await second.page.getByRole('button', { name: 'Articles' }).click();
   await second.page.getByLabel('Status').selectOption('draft');

@@ -183,6 +183,7 @@ test('a new article is kept in the browser as it is written: a reload brings it 
 
   // Published, it is no longer kept: the next new article starts empty.
   await editor.getByLabel('States concerned').fill('KZ, AZ');
+  await editor.getByLabel('Section', { exact: true }).selectOption('politics');
   await editor.getByRole('button', { name: 'Publish' }).click();
   await expect(editor.locator('.admin-publish .form-notice')).toContainText('Published');
   await editor.reload();
@@ -200,6 +201,7 @@ test('a preview shows the draft as readers will get it, cleaned, and publishes n
   await editor.getByLabel('Headline').fill(headline);
   await editor.getByLabel('Lead').fill('Sixty musicians, five concerts, one programme.');
   await editor.getByLabel('States concerned').fill('KZ');
+  await editor.getByLabel('Section', { exact: true }).selectOption('politics');
   await editor.getByLabel('Text (HTML)').fill('<p>The tour opens in <strong>Astana</strong>.</p><img src=x onerror=alert(1)><script>alert(2)</script>');
   await editor.getByRole('button', { name: 'Preview' }).click();
   const preview = editor.locator('.admin-preview');

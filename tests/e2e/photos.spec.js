@@ -49,6 +49,7 @@ test('an uploaded photo leads its article and the feed, and the takeover fetches
   await desk.getByLabel('Headline').fill('A photo leads this story');
   await desk.getByLabel('Lead', { exact: true }).fill('Readers see the hill first.');
   await desk.getByLabel('States concerned').fill('kz');
+  await desk.getByLabel('Section', { exact: true }).selectOption('politics');
   await desk.getByLabel('Address (optional)').fill('photo-leads-this-story');
   await desk.getByLabel('Text (HTML)').fill('<p>The photo is above, and again below.</p>');
   // The same photo placed in the text, where the cursor is (the end).
@@ -135,7 +136,7 @@ async function publishedWithPhoto(slug) {
   const { id } = await uploaded.json();
   const draft = {
     slug, title: 'A story to read offline', summary: 'With its photo.', body: '<p>Words.</p>',
-    countries: ['KZ'], lead: { id, alt: 'A drawn hill at noon' },
+    countries: ['KZ'], section: 'politics', lead: { id, alt: 'A drawn hill at noon' },
   };
   const published = await fetch(`${server.base}/api/admin/articles`, {
     method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(draft),

@@ -22,6 +22,7 @@ test('an article scheduled in the editor\'s own time waits for that instant', as
   await editor.getByLabel('Headline').fill('Water council meets in Tashkent');
   await editor.getByLabel('Lead').fill('The basin states agree an agenda.');
   await editor.getByLabel('States concerned').fill('uz, kz');
+  await editor.getByLabel('Section', { exact: true }).selectOption('politics');
   await editor.getByLabel('Address (optional)').fill(slug);
   await editor.getByLabel('Text (HTML)').fill('<p>The council meets at ten.</p>');
   await editor.getByLabel('Publish at').fill(`${tomorrow}T10:00`);

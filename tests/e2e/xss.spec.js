@@ -132,7 +132,7 @@ test('the payloads as headlines stay text in the feed widget, and an article bod
       headers: { 'content-type': 'application/json', cookie },
       body: JSON.stringify({
         slug: `payload-${i}`, title: payload, summary: `Lead ${i}`,
-        body: `<p>Body ${i}</p>${payload}`, countries: [states[i % 3]],
+        body: `<p>Body ${i}</p>${payload}`, countries: [states[i % 3]], section: 'politics',
       }),
     });
     expect(answer.status, payload).toBe(201);
@@ -160,6 +160,7 @@ test('the payloads as headlines stay text in the feed widget, and an article bod
   await page.getByLabel('Headline').fill('<img src=x onerror=alert(1)> Every payload at once');
   await page.getByLabel('Lead').fill('What survives the cleaning.');
   await page.getByLabel('States concerned').fill('kz, uz');
+  await page.getByLabel('Section', { exact: true }).selectOption('politics');
   await page.getByLabel('Address (optional)').fill('every-payload');
   await page.getByLabel('Text (HTML)').fill(
     `<h2>Kept</h2><p><em>emphasis</em> and <a href="https://example.org/report">a link</a></p>${PAYLOADS.join('\n')}`);

@@ -39,6 +39,8 @@ pub const ADMIN_EN: AdminUi = AdminUi {
     language: "Edition",
     countries: "States concerned",
     countries_note: "Two-letter codes, e.g. UZ, KZ.",
+    section: "Section",
+    section_pick: "Pick a section",
     slug: "Address (optional)",
     slug_note: "Lower-case Latin letters, digits and hyphens; made from the headline if empty.",
     body: "Text (HTML)",

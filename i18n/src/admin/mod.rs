@@ -53,6 +53,9 @@ pub struct AdminUi {
     pub language: &'static str,
     pub countries: &'static str,
     pub countries_note: &'static str,
+    /// The section select's label and its empty choice (the names are the reader's tables').
+    pub section: &'static str,
+    pub section_pick: &'static str,
     pub slug: &'static str,
     pub slug_note: &'static str,
     pub body: &'static str,

@@ -39,6 +39,8 @@ pub const ADMIN_RU: AdminUi = AdminUi {
     language: "Выпуск",
     countries: "О каких государствах",
     countries_note: "Двухбуквенные коды, например UZ, KZ.",
+    section: "Рубрика",
+    section_pick: "Выберите рубрику",
     slug: "Адрес (необязательно)",
     slug_note: "Строчные латинские буквы, цифры и дефисы; если пусто, адрес составится из заголовка.",
     body: "Текст (HTML)",

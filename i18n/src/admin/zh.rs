@@ -39,6 +39,8 @@ pub const ADMIN_ZH: AdminUi = AdminUi {
     language: "版本",
     countries: "涉及的国家",
     countries_note: "两个字母的代码，例如 UZ、KZ。",
+    section: "栏目",
+    section_pick: "请选择栏目",
     slug: "地址（可选）",
     slug_note: "小写拉丁字母、数字和连字符；留空则根据标题生成。",
     body: "正文（HTML）",

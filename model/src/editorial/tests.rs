@@ -8,6 +8,7 @@ fn draft() -> Draft {
         summary: "A short lead.".into(),
         body: "<p>Text</p>".into(),
         countries: vec!["UZ".into()],
+        section: Some(Section::Politics),
         ..Draft::default()
     }
 }
@@ -36,6 +37,7 @@ fn every_field_is_reported_at_once() {
     );
     assert_eq!(problems["body"], DraftProblem::Field(Problem::Required));
     assert_eq!(problems["countries"], DraftProblem::BadCountry("uz".into()));
+    assert_eq!(problems["section"], DraftProblem::Field(Problem::Required));
 }
 
 #[test]
@@ -81,6 +83,23 @@ fn a_draft_to_keep_needs_only_a_headline_and_no_field_too_long() {
     };
     let problems = validate_draft_to_keep(&long).unwrap_err();
     assert_eq!(problems.len(), 2, "{problems:?}");
+}
+
+#[test]
+fn the_most_read_lists_address_is_no_articles() {
+    let d = Draft {
+        slug: Some("most-read".into()),
+        ..draft()
+    };
+    assert_eq!(
+        validate_draft(&d).unwrap_err()["slug"],
+        DraftProblem::SlugTaken
+    );
+    assert_eq!(slug_from_title("Most read!"), None);
+    assert_eq!(
+        slug_from_title("Most read stories").as_deref(),
+        Some("most-read-stories")
+    );
 }
 
 #[test]

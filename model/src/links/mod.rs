@@ -5,7 +5,7 @@
 //! through it. A path segment is percent-encoded on the way out and decoded on the way in, so
 //! whatever a slug holds, the link leads back to it (a round-trip test below says so).
 
-use crate::Lang;
+use crate::{Lang, Section};
 
 /// A page of the portal, in one edition.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -16,6 +16,8 @@ pub enum Page {
     Article(Lang, String),
     /// A state's page by its ISO code (`KZ`).
     Country(Lang, String),
+    /// A section's feed (`/en/section/economy`).
+    Section(Lang, Section),
     /// The articles kept for offline reading.
     Saved(Lang),
     /// Where partners pick a widget and copy its embed code.
@@ -31,7 +33,7 @@ impl Page {
     pub fn lang(&self) -> Lang {
         match self {
             Page::Home(l) | Page::Article(l, _) | Page::Country(l, _) | Page::Rates(l, _) => *l,
-            Page::Saved(l) | Page::Widgets(l) | Page::Search(l) => *l,
+            Page::Saved(l) | Page::Widgets(l) | Page::Search(l) | Page::Section(l, _) => *l,
         }
     }
 
@@ -42,6 +44,7 @@ impl Page {
             Page::Home(_) => format!("/{lang}/"),
             Page::Article(_, slug) => format!("/{lang}/article/{}", encode(slug)),
             Page::Country(_, code) => format!("/{lang}/country/{}", encode(code)),
+            Page::Section(_, section) => format!("/{lang}/section/{}", section.key()),
             Page::Saved(_) => format!("/{lang}/saved"),
             Page::Widgets(_) => format!("/{lang}/widgets"),
             Page::Search(_) => format!("/{lang}/search"),
@@ -57,6 +60,7 @@ impl Page {
             Page::Home(_) => Page::Home(lang),
             Page::Article(_, slug) => Page::Article(lang, slug.clone()),
             Page::Country(_, code) => Page::Country(lang, code.clone()),
+            Page::Section(_, section) => Page::Section(lang, *section),
             Page::Saved(_) => Page::Saved(lang),
             Page::Widgets(_) => Page::Widgets(lang),
             Page::Search(_) => Page::Search(lang),
@@ -81,6 +85,7 @@ impl Page {
             [] => Page::Home(lang),
             ["article", slug] => Page::Article(lang, named(slug)?),
             ["country", code] => Page::Country(lang, named(code)?),
+            ["section", key] => Page::Section(lang, Section::from_key(key)?),
             ["saved"] => Page::Saved(lang),
             ["widgets"] => Page::Widgets(lang),
             ["search"] => Page::Search(lang),
@@ -115,10 +120,10 @@ pub fn chosen_destination(lang: Lang, to: &str) -> String {
     }
 }
 
-/// The RSS feed of a page that has one: an edition's front page, a state's page.
+/// The RSS feed of a page that has one: an edition's front page, a state's or a section's page.
 pub fn rss_path(page: &Page) -> Option<String> {
     match page {
-        Page::Home(_) | Page::Country(..) => {
+        Page::Home(_) | Page::Country(..) | Page::Section(..) => {
             Some(format!("{}/rss.xml", page.path().trim_end_matches('/')))
         }
         _ => None,
@@ -139,7 +144,8 @@ pub fn lang_of_path(path: &str) -> Option<Lang> {
     Lang::from_code(path.trim_start_matches('/').split('/').next()?)
 }
 
-/// The next page of a feed (the "More news" link): `/en/?cursor=…`, `/en/country/KZ?cursor=…`.
+/// The next page of a feed (the "More news" link): `/en/?cursor=…`, `/en/country/KZ?cursor=…`,
+/// `/en/section/economy?cursor=…`.
 pub fn next_page(page: &Page, cursor: &str) -> String {
     format!("{}?cursor={}", page.path(), encode(cursor))
 }

@@ -20,6 +20,14 @@ fn paths_name_pages() {
         Page::parse("/ru/country/KZ"),
         Some(Page::Country(Lang::Ru, "KZ".into()))
     );
+    assert_eq!(
+        Page::parse("/zh/section/economy"),
+        Some(Page::Section(Lang::Zh, Section::Economy))
+    );
+    assert_eq!(
+        Page::Section(Lang::Ru, Section::Sco).path(),
+        "/ru/section/sco"
+    );
     assert_eq!(Page::parse("/en/saved/"), Some(Page::Saved(en)));
     assert_eq!(Page::parse("/en/widgets"), Some(Page::Widgets(en)));
     assert_eq!(Page::parse("/zh/search"), Some(Page::Search(Lang::Zh)));
@@ -98,6 +106,9 @@ fn other_paths_are_no_page() {
         "/english/",
         "/index.html",
         "/en/country/",
+        "/en/section/",
+        "/en/section/sport",
+        "/en/section/Economy",
     ] {
         assert_eq!(Page::parse(other), None, "{other}");
     }
@@ -121,6 +132,7 @@ fn every_page_reads_back_from_its_own_path() {
             Page::Widgets(lang),
             Page::Search(lang),
         ];
+        pages.extend(Section::ALL.map(|s| Page::Section(lang, s)));
         for s in slugs {
             pages.push(Page::Article(lang, s.into()));
             pages.push(Page::Country(lang, s.into()));
@@ -142,6 +154,10 @@ fn feeds_sit_beside_the_pages_they_follow() {
     assert_eq!(
         rss_path(&Page::Country(Lang::En, "KZ".into())).as_deref(),
         Some("/en/country/KZ/rss.xml")
+    );
+    assert_eq!(
+        rss_path(&Page::Section(Lang::Zh, Section::Culture)).as_deref(),
+        Some("/zh/section/culture/rss.xml")
     );
     assert_eq!(rss_path(&Page::Article(Lang::En, "x".into())), None);
 }

@@ -2,8 +2,8 @@
 //! shared by the widget app (which shows a problem inside the frame) and the server (whose
 //! oEmbed answers only for widgets that would render).
 
-use crate::Lang;
 use crate::states::Membership;
+use crate::{Lang, Section};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Theme {
@@ -28,6 +28,8 @@ pub enum Widget {
     Feed {
         limit: u8,
         country: Option<String>,
+        /// Only one section's headlines (`section=economy`).
+        section: Option<Section>,
         /// Each headline with its story's lead photo as a thumbnail (`photos=1`).
         photos: bool,
     },
@@ -61,6 +63,7 @@ pub enum WidgetProblem {
     UnknownWidget(String),
     Limit(String),
     Country(String),
+    Section(String),
     Group(String),
     Theme(String),
     Lang(String),
@@ -122,11 +125,15 @@ impl WidgetSpec {
             Widget::Feed {
                 limit,
                 country,
+                section,
                 photos,
             } => {
                 query.push(("limit", limit.to_string()));
                 if let Some(c) = country {
                     query.push(("country", c.clone()));
+                }
+                if let Some(s) = section {
+                    query.push(("section", s.key().to_string()));
                 }
                 if *photos {
                     query.push(("photos", "1".into()));
@@ -159,6 +166,7 @@ where
 {
     let mut problems = Vec::new();
     let (mut limit, mut country, mut group, mut slug) = (DEFAULT_LIMIT, None, None, None);
+    let mut section = None;
     let mut photos = false;
     let (mut lang, mut theme) = (Lang::En, Theme::Light);
     let (mut from, mut to) = (DEFAULT_FROM.to_string(), DEFAULT_TO.to_string());
@@ -171,6 +179,10 @@ where
             },
             "country" if is_country_code(value) => country = Some(value.to_string()),
             "country" => problems.push(WidgetProblem::Country(value.into())),
+            "section" => match Section::from_key(value) {
+                Some(s) => section = Some(s),
+                None => problems.push(WidgetProblem::Section(value.into())),
+            },
             "group" => match [None, Some(Membership::Member), Some(Membership::Partner)]
                 .into_iter()
                 .find(|g| group_code(*g) == value)
@@ -207,6 +219,7 @@ where
         "feed" => Widget::Feed {
             limit,
             country,
+            section,
             photos,
         },
         "clocks" => Widget::Clocks { group },

@@ -14,6 +14,7 @@ fn a_feed_with_every_option() {
             ("lang", "en"),
             ("limit", "7"),
             ("country", "KZ"),
+            ("section", "economy"),
             ("theme", "dark"),
         ],
     )
@@ -23,6 +24,7 @@ fn a_feed_with_every_option() {
         Widget::Feed {
             limit: 7,
             country: Some("KZ".into()),
+            section: Some(Section::Economy),
             photos: false,
         }
     );
@@ -38,6 +40,7 @@ fn defaults_and_unknown_parameters() {
         Widget::Feed {
             limit: DEFAULT_LIMIT,
             country: None,
+            section: None,
             photos: false,
         }
     );
@@ -58,7 +61,12 @@ fn defaults_and_unknown_parameters() {
 fn every_bad_value_is_reported_with_what_was_given() {
     let problems = parse(
         "feed",
-        &[("limit", "21"), ("country", "<script>"), ("theme", "neon")],
+        &[
+            ("limit", "21"),
+            ("country", "<script>"),
+            ("section", "sport"),
+            ("theme", "neon"),
+        ],
     )
     .unwrap_err();
     assert_eq!(
@@ -66,6 +74,7 @@ fn every_bad_value_is_reported_with_what_was_given() {
         vec![
             WidgetProblem::Limit("21".into()),
             WidgetProblem::Country("<script>".into()),
+            WidgetProblem::Section("sport".into()),
             WidgetProblem::Theme("neon".into()),
         ]
     );

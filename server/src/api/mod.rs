@@ -9,7 +9,7 @@ pub mod public;
 pub use endpoint::Endpoint;
 use endpoint::at;
 use newsroom::{article_index, drafts, editorial, moderation, passwords, people, photos, sign_in};
-use public::{articles, comments, health, oembed, rates, search, states};
+use public::{articles, comments, health, most_read, oembed, rates, search, states};
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -39,6 +39,8 @@ pub fn endpoints(state: &AppState) -> Vec<Endpoint> {
     let kept = &Answers::from_ref(state);
     vec![
         at("/articles").get_kept(articles::list, kept),
+        // Before `{slug}` in matching (a fixed segment wins); no article may take the slug.
+        at("/articles/most-read").get(most_read::list),
         at("/articles/{slug}").get(articles::show),
         at("/articles/{slug}/comments")
             .get_kept(comments::list, kept)

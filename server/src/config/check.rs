@@ -68,6 +68,10 @@ pub fn rates_every_hours(s: &str) -> Result<u64, String> {
     whole(s, 1, 168, "a whole number of hours from 1 to 168")
 }
 
+pub fn read_counts_every(s: &str) -> Result<u64, String> {
+    whole(s, 1, 3600, "a whole number of seconds from 1 to 3600")
+}
+
 pub fn comments_per_minute(s: &str) -> Result<u32, String> {
     let allowed = format!("a whole number from 1 to {MAX_COMMENTS_PER_MINUTE}");
     whole(s, 1, MAX_COMMENTS_PER_MINUTE.into(), &allowed).map(|n| n as u32)

@@ -83,6 +83,16 @@ pub struct Config {
     #[arg(long, env = "INFOSHOS_NO_DEMO_PHOTOS")]
     pub no_demo_photos: bool,
 
+    /// Count no readings of articles for "Most read" (to compare the page rate in `make
+    /// bench`; the box then lists nothing new).
+    #[arg(long, env = "INFOSHOS_NO_READ_COUNTS")]
+    pub no_read_counts: bool,
+
+    /// Seconds between two batches of readings added to the database (each replica's).
+    #[arg(long, env = "INFOSHOS_READ_COUNTS_EVERY", default_value_t = 30,
+          value_parser = check::read_counts_every)]
+    pub read_counts_every: u64,
+
     /// The portal's public origin (`https://infoshos.example`), for oEmbed answers and
     /// discovery links. Default: http:// and the listening address.
     #[arg(long, env = "INFOSHOS_PUBLIC_URL", value_parser = check::public_url)]

@@ -1,21 +1,19 @@
-//! What crawlers and feed readers are given: RSS 2.0 per edition (`/{lang}/rss.xml`) and per
-//! state (`/{lang}/country/{code}/rss.xml`), `/sitemap.xml` with every article on the portal,
-//! and `/robots.txt`. Every address comes from the model's link builder; the XML is written by
-//! kept crates (`rss`, `quick-xml`), never by pasting strings.
+//! What feed readers are given: RSS 2.0 per edition (`/{lang}/rss.xml`), per state
+//! (`/{lang}/country/{code}/rss.xml`) and per section (`/{lang}/section/{key}/rss.xml`), and the
+//! `<link>` pages name their feed by. Every address comes from the model's link builder; the
+//! XML is written by kept crates (`rss`, `quick-xml`), never by pasting strings.
 
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use chrono::SecondsFormat;
+use infoshos_i18n::{section_name, ui};
 use infoshos_model::links::{self, Page};
-use infoshos_model::photos::{MEDIA_PREFIX, PhotoFormat, VariantSize, variant_name, widths_of};
-use infoshos_model::{ArticleSummary, Lang, Photo};
-use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesText, Event};
+use infoshos_model::photos::{PhotoFormat, VariantSize, widths_of};
+use infoshos_model::{ArticleSummary, Lang, Photo, Section};
 
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::storage::Listed;
+use crate::storage::FeedOf;
 
 /// How many articles a feed carries.
 pub const FEED_ITEMS: u32 = 50;
@@ -28,7 +26,10 @@ pub async fn edition_rss(
     Path(lang): Path<String>,
 ) -> Result<Response, AppError> {
     let lang = Lang::from_code(&lang).ok_or(AppError::NotFound("Edition"))?;
-    let (items, _) = state.storage.feed(lang, None, FEED_ITEMS, None).await?;
+    let (items, _) = state
+        .storage
+        .feed(lang, FeedOf::default(), FEED_ITEMS, None)
+        .await?;
     let states = state.storage.states().await?;
     let title = "Infoshos: news of the Shanghai Cooperation Organisation".to_string();
     Ok(rss_answer(
@@ -51,16 +52,34 @@ pub async fn country_rss(
         .iter()
         .find(|s| s.code == code)
         .ok_or(AppError::NotFound("State"))?;
-    let (items, _) = state
-        .storage
-        .feed(lang, Some(&country.code), FEED_ITEMS, None)
-        .await?;
+    let of = FeedOf {
+        country: Some(&country.code),
+        ..FeedOf::default()
+    };
+    let (items, _) = state.storage.feed(lang, of, FEED_ITEMS, None).await?;
     let title = format!("Infoshos: news about {}", country.name);
     let page = Page::Country(lang, country.code.clone());
     Ok(rss_answer(&state, &states, lang, title, page, items))
 }
 
-/// The feed of `items`, each with a category per state it concerns (named from `states`).
+pub async fn section_rss(
+    State(state): State<AppState>,
+    Path((lang, key)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let lang = Lang::from_code(&lang).ok_or(AppError::NotFound("Edition"))?;
+    let section = Section::from_key(&key).ok_or(AppError::NotFound("Section"))?;
+    let of = FeedOf {
+        section: Some(section),
+        ..FeedOf::default()
+    };
+    let (items, _) = state.storage.feed(lang, of, FEED_ITEMS, None).await?;
+    let states = state.storage.states().await?;
+    let title = format!("Infoshos: {}", section_name(ui(lang), section));
+    let page = Page::Section(lang, section);
+    Ok(rss_answer(&state, &states, lang, title, page, items))
+}
+
+/// The feed of `items`, each with a category for its section and one per state it concerns (named from `states`).
 fn rss_answer(
     state: &AppState,
     states: &[infoshos_model::State],
@@ -97,12 +116,11 @@ fn rss_answer(
                     .map(|p| media_content(origin, p))
                     .unwrap_or_default(),
                 categories: a
-                    .countries
-                    .iter()
-                    .map(|c| rss::Category {
-                        name: name_of(c),
-                        domain: None,
-                    })
+                    .section
+                    .map(|s| section_name(ui(lang), s).to_string())
+                    .into_iter()
+                    .chain(a.countries.iter().map(|c| name_of(c)))
+                    .map(|name| rss::Category { name, domain: None })
                     .collect(),
                 ..Default::default()
             }
@@ -129,7 +147,7 @@ const MEDIA_RSS: &str = "http://search.yahoo.com/mrss/";
 const FEED_PHOTO_WIDTH: u32 = 960;
 
 /// The width of `photo` offered outside the pages: `FEED_PHOTO_WIDTH` or the widest under it.
-fn offered_width(photo_width: u32) -> u32 {
+pub(super) fn offered_width(photo_width: u32) -> u32 {
     let widths = widths_of(photo_width);
     widths
         .iter()
@@ -171,85 +189,6 @@ fn media_content(origin: &str, photo: &Photo) -> rss::extension::ExtensionMap {
     .into()
 }
 
-pub async fn sitemap(State(state): State<AppState>) -> Result<Response, AppError> {
-    let listed = state.storage.listed_articles().await?;
-    let xml = sitemap_xml(&state.public_url, &listed).map_err(|err| {
-        tracing::error!(error = %err, "sitemap could not be written");
-        AppError::Internal
-    })?;
-    Ok(answer("application/xml; charset=utf-8", xml))
-}
-
-/// Each edition's front page (changed with its newest article), then every article.
-pub fn sitemap_xml(origin: &str, listed: &[Listed]) -> std::io::Result<String> {
-    // (address, last change, its lead photo's address)
-    let mut urls: Vec<(String, i64, Option<String>)> = Vec::new();
-    for lang in Lang::ALL {
-        if let Some(newest) = listed
-            .iter()
-            .filter(|a| a.lang == lang)
-            .map(|a| a.modified_ms)
-            .max()
-        {
-            urls.push((Page::Home(lang).url(origin), newest, None));
-        }
-    }
-    for a in listed {
-        let image = a.photo.as_ref().map(|(id, width)| {
-            let name = variant_name(
-                id,
-                VariantSize::Width(offered_width(*width)),
-                PhotoFormat::Jpeg,
-            );
-            format!("{origin}{MEDIA_PREFIX}{name}")
-        });
-        urls.push((
-            Page::Article(a.lang, a.slug.clone()).url(origin),
-            a.modified_ms,
-            image,
-        ));
-    }
-    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 1);
-    writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    writer
-        .create_element("urlset")
-        .with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"))
-        .with_attribute((
-            "xmlns:image",
-            "http://www.google.com/schemas/sitemap-image/1.1",
-        ))
-        .write_inner_content(|w| {
-            for (loc, modified_ms, image) in &urls {
-                let lastmod = crate::storage::millis_to_utc(*modified_ms)
-                    .to_rfc3339_opts(SecondsFormat::Secs, true);
-                w.create_element("url").write_inner_content(|w| {
-                    w.create_element("loc")
-                        .write_text_content(BytesText::new(loc))?;
-                    w.create_element("lastmod")
-                        .write_text_content(BytesText::new(&lastmod))?;
-                    if let Some(image) = image {
-                        w.create_element("image:image").write_inner_content(|w| {
-                            w.create_element("image:loc")
-                                .write_text_content(BytesText::new(image))?;
-                            Ok(())
-                        })?;
-                    }
-                    Ok(())
-                })?;
-            }
-            Ok(())
-        })?;
-    Ok(String::from_utf8_lossy(&writer.into_inner()).into_owned())
-}
-
-pub async fn robots(State(state): State<AppState>) -> Response {
-    let text = format!(
-        "User-agent: *\nDisallow: /admin\nDisallow: /api/admin\nDisallow: /edition/\n\nSitemap: {}/sitemap.xml\n",
-        state.public_url
-    );
-    answer("text/plain; charset=utf-8", text)
-}
-
 /// The `<link>` browsers and feed readers find a page's feed by: the page's own (a state's
 /// news) or else its edition's.
 pub fn rss_link(page: &Page) -> Option<String> {
@@ -260,7 +199,7 @@ pub fn rss_link(page: &Page) -> Option<String> {
     ))
 }
 
-fn answer(kind: &'static str, body: String) -> Response {
+pub(super) fn answer(kind: &'static str, body: String) -> Response {
     let mut response = body.into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));

@@ -1,5 +1,7 @@
-//! What other sites and programs read about the portal: RSS per edition and state, the
-//! sitemap and robots.txt (`discovery`), and oEmbed for our pages (`embedding`).
+//! What other sites and programs read about the portal: RSS per edition, state and section
+//! (`discovery`), the sitemap and robots.txt (`sitemap`), and oEmbed for our pages
+//! (`embedding`).
 
 pub mod discovery;
 pub mod embedding;
+pub mod sitemap;

@@ -71,6 +71,8 @@ impl PhotoHead {
 pub struct ArticleDates {
     pub published: DateTime<Utc>,
     pub modified: DateTime<Utc>,
+    /// Its section's name in its edition (`articleSection`, `article:section`).
+    pub section: Option<&'static str>,
 }
 
 /// The picture link previews show: the portal's card, 1200×630 (`public/icons/card.svg`,
@@ -91,7 +93,11 @@ impl Head {
             photo: None,
             indexed: !matches!(page, Page::Search(_)),
             editions: match page {
-                Page::Home(_) | Page::Country(..) | Page::Widgets(_) | Page::Rates(..) => Lang::ALL
+                Page::Home(_)
+                | Page::Country(..)
+                | Page::Section(..)
+                | Page::Widgets(_)
+                | Page::Rates(..) => Lang::ALL
                     .map(|l| (l, page.in_edition(l).url(origin)))
                     .to_vec(),
                 _ => Vec::new(),
@@ -108,6 +114,9 @@ impl Head {
             article: Some(ArticleDates {
                 published: a.published_at,
                 modified: modified.max(a.published_at),
+                section: a
+                    .section
+                    .map(|s| infoshos_i18n::section_name(infoshos_i18n::ui(a.lang), s)),
             }),
             photo: a.photo.as_ref().map(|p| PhotoHead::of(origin, p)),
             ..Head::portal(origin, &Page::Article(a.lang, a.slug.clone()))
@@ -183,10 +192,10 @@ impl Head {
     }
 
     /// An article's dates, and the JSON-LD `NewsArticle` search engines read.
-    fn article_tags(&self, dates: &ArticleDates, title: &str) -> [AnyView; 3] {
+    fn article_tags(&self, dates: &ArticleDates, title: &str) -> Vec<AnyView> {
         let published = iso(dates.published);
         let modified = iso(dates.modified);
-        let ld = json!({
+        let mut ld = json!({
             "@context": "https://schema.org",
             "@type": "NewsArticle",
             "headline": title,
@@ -198,13 +207,22 @@ impl Head {
             "image": self.photo.as_ref().map_or_else(|| vec![self.image.clone()], |p| p.images.clone()),
             "publisher": {"@type": "Organization", "name": SITE_NAME},
         });
+        if let Some(name) = dates.section {
+            ld["articleSection"] = name.into();
+        }
         // `inner_html` is written as it is: `script_safe` keeps the JSON from closing it.
         let ld = script_safe(&ld.to_string());
-        [
+        let mut tags = vec![
             og("article:published_time", published),
             og("article:modified_time", modified),
-            view! { <script type="application/ld+json" inner_html=ld></script> }.into_any(),
-        ]
+        ];
+        tags.extend(
+            dates
+                .section
+                .map(|name| og("article:section", name.to_string())),
+        );
+        tags.push(view! { <script type="application/ld+json" inner_html=ld></script> }.into_any());
+        tags
     }
 
     /// This head into a page's slots: its title and description in place of the built

@@ -48,6 +48,7 @@ fn an_articles_previews_show_its_lead_photo_and_search_engines_get_three_proport
         published_at: DateTime::from_timestamp(1_700_000_000, 0).unwrap(),
         lang: Lang::En,
         countries: vec!["KZ".into()],
+        section: None,
         comment_count: 0,
         photo: Some(Photo {
             id: "0123456789abcdef".into(),

@@ -33,7 +33,19 @@ pub async fn spa_index(
 ) -> Response {
     let uri = request.uri();
     let sent = comment_post::accepted(uri.query().unwrap_or_default());
-    page(&state, &api, uri, request.headers(), sent.as_ref()).await
+    let answer = page(&state, &api, uri, request.headers(), sent.as_ref()).await;
+    // An article's page sent to a reader (not a redirect, not a crawler's or a prefetch's) is
+    // one reading for "Most read".
+    if let Some(Page::Article(_, slug)) = Page::parse(uri.path())
+        && request.method() == axum::http::Method::GET
+        && answer.status() == StatusCode::OK
+        && crate::most_read::readers::is_reading(request.headers())
+    {
+        state
+            .reads
+            .count(&slug, chrono::Utc::now().timestamp_millis());
+    }
+    answer
 }
 
 /// The page at `uri`, for a reader whose request had `headers`, and who just sent a comment

@@ -151,9 +151,12 @@ pub async fn with_loader_inline(dist: &std::path::Path, page: String) -> String 
 }
 
 /// `{"/api/…": answer, …}`: each answer as the API wrote it, `null` for a 404.
+/// The answers the app will read: not the most-read lists, which only the server draws
+/// (`server_drawn` in the app).
 fn carried_json(answers: &Answers) -> String {
     let entries: Vec<String> = answers
         .iter()
+        .filter(|(url, _)| !infoshos_model::most_read::is_address(url))
         .map(|(url, answer)| {
             let key = serde_json::Value::from(url.as_str());
             format!("{key}:{}", answer.as_deref().unwrap_or("null"))

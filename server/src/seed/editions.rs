@@ -6,7 +6,7 @@ use infoshos_model::Lang;
 use serde::Deserialize;
 
 use super::{SeedError, demo_content};
-use crate::storage::{NewArticle, Storage};
+use crate::storage::{FeedOf, NewArticle, Storage};
 
 const TRANSLATIONS: [(Lang, &str); 2] = [
     (Lang::Ru, include_str!("articles_ru.toml")),
@@ -43,7 +43,12 @@ pub fn demo_translations() -> Result<Vec<(Lang, SeedTranslation)>, SeedError> {
 pub async fn seed_missing_editions(storage: &Storage) -> Result<usize, SeedError> {
     let mut empty = Vec::new();
     for lang in [Lang::Ru, Lang::Zh] {
-        if storage.feed(lang, None, 1, None).await?.0.is_empty() {
+        if storage
+            .feed(lang, FeedOf::default(), 1, None)
+            .await?
+            .0
+            .is_empty()
+        {
             empty.push(lang);
         }
     }
@@ -73,6 +78,7 @@ pub async fn seed_missing_editions(storage: &Storage) -> Result<usize, SeedError
                     body_html: crate::sanitize::paragraphs_html(&t.paragraphs),
                     published_at_ms: story.published.timestamp_millis(),
                     countries: story.countries.clone(),
+                    section: Some(story.section),
                     lead: None,
                 })
                 .await?;

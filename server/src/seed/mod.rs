@@ -11,7 +11,7 @@ pub use photos::seed_demo_photos;
 pub use states::sco_states;
 
 use chrono::{DateTime, Utc};
-use infoshos_model::{CommentStatus, Lang, NewComment};
+use infoshos_model::{CommentStatus, Lang, NewComment, Section};
 use serde::Deserialize;
 
 use crate::storage::{NewArticle, Storage};
@@ -44,6 +44,8 @@ pub struct SeedArticle {
     pub slug: String,
     pub published: DateTime<Utc>,
     pub countries: Vec<String>,
+    /// Its story's section, in every edition.
+    pub section: Section,
     pub title: String,
     pub summary: String,
     pub paragraphs: Vec<String>,
@@ -69,7 +71,25 @@ pub async fn seed_if_empty(storage: &Storage) -> Result<usize, SeedError> {
     } else {
         0
     };
-    Ok(english + editions::seed_missing_editions(storage).await?)
+    let added = english + editions::seed_missing_editions(storage).await?;
+    file_demo_stories_in_sections(storage).await?;
+    Ok(added)
+}
+
+/// A database seeded before sections existed: its demo stories, in every edition, get their
+/// sections. Most starts find no published article without one and read no demo text.
+async fn file_demo_stories_in_sections(storage: &Storage) -> Result<(), SeedError> {
+    if storage.published_without_section().await? == 0 {
+        return Ok(());
+    }
+    let mut filed = 0;
+    for a in demo_content()?.article {
+        filed += storage.file_story_in_section(&a.slug, a.section).await?;
+    }
+    if filed > 0 {
+        tracing::info!(filed, "filed the demo articles in their sections");
+    }
+    Ok(())
 }
 
 async fn seed_english(storage: &Storage) -> Result<usize, SeedError> {
@@ -84,6 +104,7 @@ async fn seed_english(storage: &Storage) -> Result<usize, SeedError> {
                 body_html: crate::sanitize::paragraphs_html(&a.paragraphs),
                 published_at_ms: a.published.timestamp_millis(),
                 countries: a.countries.clone(),
+                section: Some(a.section),
                 lead: None,
             })
             .await?;

@@ -28,8 +28,8 @@ macro_rules! insert_article {
         let a: &$crate::storage::NewArticle = $a;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO articles (slug, lang, title, summary, body, body_text, published_at,
-                                   lead_photo, lead_alt, lead_caption, lead_credit)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+                                   lead_photo, lead_alt, lead_caption, lead_credit, section)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
         )
         .bind(&a.slug)
         .bind(a.lang.code())
@@ -42,6 +42,7 @@ macro_rules! insert_article {
         .bind(a.lead.as_ref().map_or("", |l| l.alt.as_str()))
         .bind(a.lead.as_ref().map_or("", |l| l.caption.as_str()))
         .bind(a.lead.as_ref().map_or("", |l| l.credit.as_str()))
+        .bind(a.section.map(infoshos_model::Section::key))
         .fetch_one(&mut *$tx)
         .await?;
         $crate::storage::article_sql::insert_countries!($tx, id, &a.countries);
@@ -49,7 +50,7 @@ macro_rules! insert_article {
     }};
 }
 
-/// Replaces what an editor writes (edition, title, lead, body, states) of the article the
+/// Replaces what an editor writes (edition, section, title, lead, body, states) of the article the
 /// `$filter` (SQL after `WHERE`, with `$6` bound to `$key`) names, in the caller's transaction
 /// `$tx`; its id, or `None` when the filter names none.
 macro_rules! rewrite_article {
@@ -57,7 +58,8 @@ macro_rules! rewrite_article {
         let a: &$crate::storage::NewArticle = $a;
         let id: Option<i64> = sqlx::query_scalar(concat!(
             "UPDATE articles SET lang = $1, title = $2, summary = $3, body = $4, body_text = $5,
-                    lead_photo = $7, lead_alt = $8, lead_caption = $9, lead_credit = $10
+                    lead_photo = $7, lead_alt = $8, lead_caption = $9, lead_credit = $10,
+                    section = $11
              WHERE ",
             $filter,
             " RETURNING id"
@@ -72,6 +74,7 @@ macro_rules! rewrite_article {
         .bind(a.lead.as_ref().map_or("", |l| l.alt.as_str()))
         .bind(a.lead.as_ref().map_or("", |l| l.caption.as_str()))
         .bind(a.lead.as_ref().map_or("", |l| l.credit.as_str()))
+        .bind(a.section.map(infoshos_model::Section::key))
         .fetch_optional(&mut *$tx)
         .await?;
         if let Some(id) = id {

@@ -57,6 +57,35 @@ impl Storage {
         .await)
     }
 
+    /// How many articles on the portal have no section (written before sections existed).
+    pub async fn published_without_section(&self) -> Result<i64, sqlx::Error> {
+        on_engine!(self, pool => sqlx::query_scalar(
+            "SELECT count(*) FROM articles WHERE section IS NULL AND NOT draft")
+            .fetch_one(pool)
+            .await)
+    }
+
+    /// Files the story `story` (an article's slug, and every article that tells it) in
+    /// `section` where no section was picked yet; how many articles that filed.
+    pub async fn file_story_in_section(
+        &self,
+        story: &str,
+        section: infoshos_model::Section,
+    ) -> Result<u64, sqlx::Error> {
+        let filed = on_engine!(self, pool => sqlx::query(
+            "UPDATE articles SET section = $1
+              WHERE section IS NULL AND (slug = $2 OR story = $2)")
+            .bind(section.key())
+            .bind(story)
+            .execute(pool)
+            .await?
+            .rows_affected());
+        if filed > 0 {
+            self.changed();
+        }
+        Ok(filed)
+    }
+
     pub async fn insert_article(&self, a: &NewArticle) -> Result<i64, sqlx::Error> {
         let id = on_engine!(self, pool => {
             let mut tx = pool.begin().await?;

@@ -1,5 +1,5 @@
 use infoshos_model::photos::Lead;
-use infoshos_model::{Article, ArticleSummary, Lang, Photo};
+use infoshos_model::{Article, ArticleSummary, Lang, Photo, Section};
 use sqlx::FromRow;
 
 use super::{Storage, millis_to_utc, on_engine, split_countries};
@@ -23,8 +23,18 @@ pub struct NewArticle {
     pub body_html: String,
     pub published_at_ms: i64,
     pub countries: Vec<String>,
+    /// None only for a draft kept before one was picked (publishing requires it).
+    pub section: Option<Section>,
     /// The lead photo from the library with the texts this article gives it.
     pub lead: Option<Lead>,
+}
+
+/// Which of an edition's articles a feed shows: all, or those about one state, or in one
+/// section (or both).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FeedOf<'a> {
+    pub country: Option<&'a str>,
+    pub section: Option<Section>,
 }
 
 #[derive(FromRow)]
@@ -36,6 +46,7 @@ pub(super) struct SummaryRow {
     pub(super) published_at: i64,
     lang: Lang,
     countries: Option<String>,
+    section: Option<Section>,
     comment_count: i64,
     #[sqlx(flatten)]
     pub(super) lead: LeadRow,
@@ -76,6 +87,7 @@ impl From<SummaryRow> for ArticleSummary {
             published_at: millis_to_utc(r.published_at),
             lang: r.lang,
             countries: split_countries(r.countries),
+            section: r.section,
             comment_count: r.comment_count,
             photo: r.lead.photo(),
         }
@@ -92,7 +104,7 @@ macro_rules! summary_columns {
         concat!(
             "a.id, a.slug, a.title, a.summary, a.published_at, a.lang, (SELECT ",
             $join,
-            " FROM article_countries WHERE article_id = a.id) AS countries,
+            " FROM article_countries WHERE article_id = a.id) AS countries, a.section,
     (SELECT count(*) FROM comments c WHERE c.article_id = a.id AND c.status = 'published') AS comment_count,
     a.lead_photo, a.lead_alt,
     (SELECT p.width FROM photos p WHERE p.id = a.lead_photo) AS lead_width,
@@ -118,12 +130,12 @@ impl Storage {
             .await)
     }
 
-    /// One page of the feed, newest first, optionally only about one state. Returns the rows
-    /// and, when more follow, the cursor of the last one.
+    /// One page of the feed, newest first, of the articles `of` picks. Returns the rows and,
+    /// when more follow, the cursor of the last one.
     pub async fn feed(
         &self,
         lang: Lang,
-        country: Option<&str>,
+        of: FeedOf<'_>,
         limit: u32,
         after: Option<FeedCursor>,
     ) -> Result<(Vec<ArticleSummary>, Option<FeedCursor>), sqlx::Error> {
@@ -133,6 +145,7 @@ impl Storage {
                AND ($2 IS NULL OR EXISTS (SELECT 1 FROM article_countries ac
                                           WHERE ac.article_id = a.id AND ac.country = $2))
                AND ($3 IS NULL OR (a.published_at, a.id) < ($3, $4))
+               AND ($6 IS NULL OR a.section = $6)
              ORDER BY a.published_at DESC, a.id DESC
              LIMIT $5",
             self.summary_columns()
@@ -140,10 +153,11 @@ impl Storage {
         // One row more than asked tells whether another page exists.
         let mut rows: Vec<SummaryRow> = on_engine!(self, pool => sqlx::query_as(&sql)
             .bind(lang.code())
-            .bind(country)
+            .bind(of.country)
             .bind(after.map(|c| c.published_at_ms))
             .bind(after.map(|c| c.id))
             .bind(i64::from(limit) + 1)
+            .bind(of.section.map(Section::key))
             .fetch_all(pool)
             .await?);
         let more = rows.len() > limit as usize;

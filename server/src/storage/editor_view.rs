@@ -70,6 +70,7 @@ impl Storage {
                 published_at: summary.published_at,
                 lang: summary.lang,
                 countries: summary.countries,
+                section: summary.section,
                 comment_count: summary.comment_count,
                 photo: summary.photo.map(|photo| Photo {
                     caption: lead_caption,

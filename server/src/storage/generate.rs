@@ -71,8 +71,9 @@ impl Storage {
                 let body = format!("<p>{text}</p><p>{summary}</p>");
                 let at = now_ms - (n as i64) * 600_000;
                 let id: i64 = sqlx::query_scalar(
-                    "INSERT INTO articles (slug, lang, title, summary, body, body_text, published_at)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                    "INSERT INTO articles (slug, lang, title, summary, body, body_text, published_at,
+                                           section)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
                 )
                 .bind(format!("generated-{n}"))
                 .bind(LANGS[i % LANGS.len()])
@@ -81,6 +82,7 @@ impl Storage {
                 .bind(&body)
                 .bind(format!("{text} {summary}"))
                 .bind(at)
+                .bind(infoshos_model::Section::ALL[i / 3 % infoshos_model::Section::ALL.len()].key())
                 .fetch_one(&mut *tx)
                 .await?;
                 let mut codes = vec![&countries[i % countries.len()]];

@@ -1,7 +1,7 @@
 //! What crawlers and feed readers are given: every article on the portal with the time it
 //! last changed (for the sitemap).
 
-use infoshos_model::Lang;
+use infoshos_model::{Lang, Section};
 use sqlx::FromRow;
 
 use super::{Storage, on_engine};
@@ -12,6 +12,7 @@ pub struct Listed {
     pub lang: Lang,
     pub slug: String,
     pub modified_ms: i64,
+    pub section: Option<Section>,
     /// The lead photo's id and width.
     pub photo: Option<(String, u32)>,
 }
@@ -21,6 +22,7 @@ struct ListedRow {
     lang: Lang,
     slug: String,
     modified: i64,
+    section: Option<Section>,
     lead_photo: Option<String>,
     lead_width: Option<i64>,
 }
@@ -49,7 +51,7 @@ impl Storage {
     /// Every article on the portal (none taken down), newest first, with when it last changed.
     pub async fn listed_articles(&self) -> Result<Vec<Listed>, sqlx::Error> {
         let sql = format!(
-            "SELECT a.lang, a.slug, {} AS modified, a.lead_photo,
+            "SELECT a.lang, a.slug, {} AS modified, a.section, a.lead_photo,
                     (SELECT p.width FROM photos p WHERE p.id = a.lead_photo) AS lead_width
              FROM articles a WHERE NOT a.hidden
              ORDER BY a.published_at DESC, a.id DESC",
@@ -63,6 +65,7 @@ impl Storage {
                 lang: r.lang,
                 slug: r.slug,
                 modified_ms: r.modified,
+                section: r.section,
                 photo: r
                     .lead_photo
                     .zip(r.lead_width.and_then(|w| u32::try_from(w).ok())),

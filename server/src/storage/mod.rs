@@ -25,6 +25,7 @@ mod search;
 mod sessions;
 mod shared;
 mod states;
+mod views;
 mod write_tx;
 
 use std::str::FromStr;
@@ -39,7 +40,7 @@ use crate::kept::Kept;
 
 pub use accounts::{Outcome, StoredAccount};
 pub use article_writes::is_unique_violation;
-pub use articles::{FeedCursor, NewArticle};
+pub use articles::{FeedCursor, FeedOf, NewArticle};
 pub use editor_view::EditorView;
 pub use gauges::Gauges;
 pub use history::{DayRate, HistoryDay};

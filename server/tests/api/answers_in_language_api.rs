@@ -82,7 +82,7 @@ async fn a_wrong_token_or_password_and_a_refused_draft_are_answered_in_the_edito
     let cookie = format!("{}; lang=ru", sign_in(&s).await);
     let draft = json!({
         "title": "Заголовок", "summary": "Лид.", "body": "<script>x</script>",
-        "lang": "ru", "countries": ["FR"], "slug": "Плохой адрес"
+        "lang": "ru", "countries": ["FR"], "section": "politics", "slug": "Плохой адрес"
     });
     let refused = call(
         &s,

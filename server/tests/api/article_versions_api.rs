@@ -26,7 +26,7 @@ async fn each_correction_keeps_what_it_replaced_and_the_article_says_when_it_was
     assert_eq!(none.json(), json!([]));
 
     for title in ["Laos joins as a partner", "Laos joins the SCO as a partner"] {
-        let fix = json!({"title": title, "summary": "A lead.", "body": "<p>Text.</p>", "countries": ["LA"]});
+        let fix = json!({"title": title, "summary": "A lead.", "body": "<p>Text.</p>", "countries": ["LA"], "section": "politics"});
         let a = call(&s, "PUT", &uri, Some(&cookie), Some(fix)).await;
         assert_eq!(a.status, StatusCode::OK, "{:?}", a.json());
     }

@@ -58,6 +58,12 @@ const SETTINGS: &[(&str, &str, &[&str], &str)] = &[
         "24",
     ),
     (
+        "read-counts-every",
+        "INFOSHOS_READ_COUNTS_EVERY",
+        &["0", "3601", "thirty", ""],
+        "60",
+    ),
+    (
         "public-url",
         "INFOSHOS_PUBLIC_URL",
         &[

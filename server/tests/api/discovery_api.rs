@@ -59,9 +59,10 @@ async fn an_editions_rss_carries_its_latest_fifty_articles_as_the_feed_shows_the
         let published = chrono::DateTime::parse_from_rfc2822(item.pub_date.as_deref().unwrap());
         let wire = chrono::DateTime::parse_from_rfc3339(article["publishedAt"].as_str().unwrap());
         assert_eq!(published.unwrap(), wire.unwrap());
+        // Its section first, then a category per state.
         assert_eq!(
             item.categories.len(),
-            article["countries"].as_array().unwrap().len()
+            1 + article["countries"].as_array().unwrap().len()
         );
     }
     // Categories are the states' names, not their codes.
@@ -72,6 +73,7 @@ async fn an_editions_rss_carries_its_latest_fifty_articles_as_the_feed_shows_the
         .map(|c| c.name.as_str())
         .collect();
     assert!(names.contains("Kazakhstan"), "{names:?}");
+    assert!(names.contains("Economy and finance"), "{names:?}");
 }
 
 #[tokio::test]
@@ -124,7 +126,7 @@ fn sitemap_locations(body: &[u8]) -> BTreeSet<String> {
 }
 
 #[tokio::test]
-async fn the_sitemap_lists_exactly_the_articles_on_the_portal() {
+async fn the_sitemap_lists_exactly_the_articles_and_their_editions_and_sections_pages() {
     let s = common::server().await;
     let mut expected: BTreeSet<String> = BTreeSet::new();
     for lang in ["en", "ru", "zh"] {
@@ -137,6 +139,9 @@ async fn the_sitemap_lists_exactly_the_articles_on_the_portal() {
                 "{ORIGIN}/{lang}/article/{}",
                 a["slug"].as_str().unwrap()
             ));
+            // Each section with a story in the edition has its page listed.
+            let section = a["section"].as_str().unwrap();
+            expected.insert(format!("{ORIGIN}/{lang}/section/{section}"));
         }
     }
     let answer = s.get("/sitemap.xml").await;

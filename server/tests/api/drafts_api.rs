@@ -110,11 +110,14 @@ async fn publishing_a_draft_checks_it_in_full_and_makes_it_the_article() {
     .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.json()["fields"]["body"].is_string());
+    // Kept without a section, it needs one to go out.
+    assert!(refused.json()["fields"]["section"].is_string());
     assert_eq!(drafts(&s, &chief).await["total"], 1, "still a draft");
 
     article["summary"] = json!("Trains from spring.");
     article["body"] = json!("<p>The line opens in March.</p>");
     article["countries"] = json!(["UZ", "KZ"]);
+    article["section"] = json!("economy");
     article["slug"] = json!("rail-link-to-tashkent");
     let published = call(
         &s,

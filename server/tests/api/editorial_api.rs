@@ -19,7 +19,7 @@ async fn publish(s: &TestServer, cookie: Option<&str>, draft: Value) -> common::
 }
 
 fn draft(title: &str, body: &str) -> Value {
-    json!({"title": title, "summary": "A short lead.", "body": body, "countries": ["UZ", "KZ"]})
+    json!({"title": title, "summary": "A short lead.", "body": body, "countries": ["UZ", "KZ"], "section": "politics"})
 }
 
 #[tokio::test]
@@ -94,7 +94,7 @@ async fn every_problem_is_named_at_once_and_nothing_is_stored() {
     let cookie = sign_in(&s).await;
     let before = s.storage.article_count().await.unwrap();
     let bad = json!({"slug": "Bad Slug", "title": "", "summary": "Lead", "body": "<p>x</p>",
-                     "countries": ["uz"]});
+                     "countries": ["uz"], "section": "politics"});
     let a = publish(&s, Some(&cookie), bad).await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
     let fields = a.json()["fields"].clone();
@@ -104,7 +104,7 @@ async fn every_problem_is_named_at_once_and_nothing_is_stored() {
 
     // A state we don't know, and a body that is nothing but script.
     let unknown = json!({"title": "T", "summary": "Lead", "body": "<script>alert(1)</script>",
-                         "countries": ["US"]});
+                         "countries": ["US"], "section": "politics"});
     let a = publish(&s, Some(&cookie), unknown).await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
     let fields = a.json()["fields"].clone();
@@ -127,13 +127,13 @@ async fn a_taken_address_is_a_conflict_and_a_title_without_latin_letters_gets_on
     let s = premoderated(false).await;
     let cookie = sign_in(&s).await;
     let taken = json!({"slug": "laos-becomes-partner", "title": "Again", "summary": "Lead",
-                       "body": "<p>x</p>", "countries": []});
+                       "body": "<p>x</p>", "countries": [], "section": "politics"});
     let a = publish(&s, Some(&cookie), taken).await;
     assert_eq!(a.status, StatusCode::CONFLICT);
     assert!(a.json()["fields"]["slug"].is_string());
 
     let russian = json!({"lang": "ru", "title": "Саммит ШОС", "summary": "Коротко.",
-                         "body": "<p>Текст</p>", "countries": ["RU"]});
+                         "body": "<p>Текст</p>", "countries": ["RU"], "section": "politics"});
     let a = publish(&s, Some(&cookie), russian).await;
     assert_eq!(a.status, StatusCode::CREATED);
     let slug = a.json()["slug"].as_str().unwrap().to_string();
@@ -149,7 +149,7 @@ async fn an_editor_corrects_an_article_which_keeps_its_address_and_time() {
     let before = s.get("/api/articles/laos-becomes-partner").await.json();
     let fix = json!({"title": "Laos becomes a partner (corrected)", "summary": "New lead.",
                      "body": "<p>Fixed <em>text</em>.</p><script>alert(1)</script>",
-                     "countries": ["LA", "CN", "LA"]});
+                     "countries": ["LA", "CN", "LA"], "section": "politics"});
     let a = call(&s, "PUT", uri, None, Some(fix.clone())).await;
     assert_eq!(a.status, StatusCode::UNAUTHORIZED);
 
@@ -169,7 +169,7 @@ async fn an_editor_corrects_an_article_which_keeps_its_address_and_time() {
         Some("laos-becomes-partner")
     );
 
-    let bad = json!({"title": "", "summary": "x", "body": "<p>x</p>", "countries": ["US"]});
+    let bad = json!({"title": "", "summary": "x", "body": "<p>x</p>", "countries": ["US"], "section": "politics"});
     let a = call(&s, "PUT", uri, Some(&cookie), Some(bad)).await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(a.json()["fields"]["countries"].is_string());
@@ -286,7 +286,7 @@ async fn a_preview_is_the_body_publishing_would_store_and_stores_nothing() {
     // A draft publishing would refuse is refused with the same reasons.
     let bad = preview(
         Some(cookie),
-        json!({"title": "", "summary": "", "body": "", "countries": ["XX"]}),
+        json!({"title": "", "summary": "", "body": "", "countries": ["XX"], "section": "politics"}),
     )
     .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);

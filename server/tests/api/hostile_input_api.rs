@@ -58,7 +58,7 @@ async fn a_summary_in_the_rss_is_text_a_feed_reader_shows_as_written() {
     let chief = sign_in(&s).await;
     const SUMMARY: &str = "\"><img src=x onerror=alert(12)> & <b>bold</b> claims";
     let draft = json!({"title": "A summary that looks like markup", "summary": SUMMARY,
-        "body": "<p>Plain.</p>", "countries": ["KZ"]});
+        "body": "<p>Plain.</p>", "countries": ["KZ"], "section": "politics"});
     let published = call(&s, "POST", "/api/admin/articles", Some(&chief), Some(draft)).await;
     assert_eq!(
         published.status,

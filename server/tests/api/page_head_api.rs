@@ -121,6 +121,7 @@ async fn a_hostile_headline_stays_text_in_the_head_and_its_json() {
             body_html: "<p>Body.</p>".into(),
             published_at_ms: 1_700_000_000_000,
             countries: vec!["KZ".into()],
+            section: Some(infoshos_model::Section::Economy),
             lead: None,
         })
         .await

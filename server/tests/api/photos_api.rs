@@ -169,7 +169,7 @@ async fn a_lead_photo_reaches_the_feed_and_the_article_with_its_caption_and_cred
     let id = uploaded_id(&s, &chief, &halves_jpeg(1400, 700), "Library alt").await;
     let draft = |lead: serde_json::Value| {
         json!({"slug": "photo-story", "title": "A story with a photo", "summary": "It has one.",
-               "body": "<p>Words.</p>", "countries": ["KZ"], "lead": lead})
+               "body": "<p>Words.</p>", "countries": ["KZ"], "section": "politics", "lead": lead})
     };
     let unknown = draft(json!({"id": "0000000000000000", "alt": "x"}));
     let refused = publish(&s, &chief, unknown).await;

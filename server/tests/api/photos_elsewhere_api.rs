@@ -17,7 +17,7 @@ async fn with_lead_story() -> (common::TestServer, String) {
     let chief = sign_in(&s).await;
     let id = uploaded_id(&s, &chief, &halves_jpeg(1400, 700), "Red and blue").await;
     let draft = json!({"slug": "lead-story", "title": "A story led by a photo",
-        "summary": "It has one.", "body": "<p>Words.</p>", "countries": ["KZ"],
+        "summary": "It has one.", "body": "<p>Words.</p>", "countries": ["KZ"], "section": "politics",
         "lead": {"id": id, "alt": "Two halves, red and blue", "caption": "Halves.", "credit": "Desk"}});
     published(&s, &chief, draft).await;
     (s, id)
@@ -195,7 +195,7 @@ async fn a_body_places_library_photos_as_figures_and_no_other_picture() {
          </figure><img src=\"https://elsewhere.example/p.jpg\"><p>More.</p>"
     );
     let draft = json!({"slug": "figure-story", "title": "A story with a figure",
-        "summary": "It places one.", "body": body, "countries": ["KZ"]});
+        "summary": "It places one.", "body": body, "countries": ["KZ"], "section": "politics"});
     published(&s, &chief, draft).await;
     let article = s.get("/api/articles/figure-story").await.json();
     let html = article["body"].as_str().unwrap();
@@ -218,7 +218,7 @@ async fn a_body_places_library_photos_as_figures_and_no_other_picture() {
 
     // A figure naming a photo the library does not have is refused, with the body kept.
     let unknown = json!({"slug": "no-such-figure", "title": "A story with a missing figure",
-        "summary": "It names one.", "countries": ["KZ"],
+        "summary": "It names one.", "countries": ["KZ"], "section": "politics",
         "body": "<p>Words.</p><figure data-photo=\"fedcba9876543210\"></figure>"});
     let refused = publish(&s, &chief, unknown).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);

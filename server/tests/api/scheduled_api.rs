@@ -20,7 +20,7 @@ async fn schedule(s: &TestServer, cookie: &str, minutes: i64) -> (common::Answer
     let at = chrono::Utc::now() + chrono::Duration::minutes(minutes);
     let draft = json!({
         "title": "Council meets at noon", "summary": "A scheduled article.",
-        "body": "<p>It goes on the portal at its minute.</p>", "countries": ["KZ"],
+        "body": "<p>It goes on the portal at its minute.</p>", "countries": ["KZ"], "section": "politics",
         "lang": "en", "slug": SLUG, "publishAt": at.to_rfc3339(),
     });
     let answer = call(s, "POST", "/api/admin/articles", Some(cookie), Some(draft)).await;

@@ -19,6 +19,7 @@ fn article(slug: &str, lang: Lang, title: &str, body: &str) -> NewArticle {
         body_html: paragraphs_html(&[body.to_string()]),
         published_at_ms: 1_750_000_000_000,
         countries: vec!["KZ".into()],
+        section: Some(infoshos_model::Section::Economy),
         lead: None,
     }
 }

@@ -5,7 +5,7 @@
 use crate::common;
 
 use infoshos_model::admin::{AuditAction, ModerationAction};
-use infoshos_model::{CommentStatus, Lang};
+use infoshos_model::{CommentStatus, Lang, Section};
 
 async fn read<T>(pool: &sqlx::SqlitePool, stored: &str) -> Result<T, sqlx::Error>
 where
@@ -52,6 +52,13 @@ async fn each_stored_spelling_reads_back_and_any_other_is_refused() {
     assert!(read::<CommentStatus>(&pool, "archived").await.is_err());
     assert!(read::<CommentStatus>(&pool, "Pending").await.is_err());
     assert!(read::<Lang>(&pool, "fr").await.is_err());
+    for section in Section::ALL {
+        assert_eq!(
+            read::<Section>(&pool, section.key()).await.unwrap(),
+            section
+        );
+    }
+    assert!(read::<Section>(&pool, "sport").await.is_err());
     assert!(read::<ModerationAction>(&pool, "").await.is_err());
 }
 

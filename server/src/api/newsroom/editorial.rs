@@ -109,6 +109,7 @@ pub(super) fn article(
         body_html: checked.body_html,
         published_at_ms,
         countries: checked.countries,
+        section: draft.section,
         lead: draft.lead.as_ref().map(|l| Lead {
             id: l.id.clone(),
             alt: l.alt.trim().to_string(),
@@ -265,6 +266,7 @@ pub async fn open(
         summary: a.summary,
         body: a.body,
         countries: a.countries,
+        section: a.section,
         hidden: view.hidden,
         scheduled_for: view.scheduled_for,
         draft: view.draft,

@@ -1,13 +1,17 @@
 use axum::Json;
 use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use infoshos_model::sections::unknown_section_message;
 use infoshos_model::validation::is_country_code;
-use infoshos_model::{Article, ArticleList, Lang};
+use infoshos_model::{Article, ArticleList, Lang, Section};
 use serde::Deserialize;
 
 use crate::cursor;
 use crate::error::{AppError, QueryParams};
 use crate::form_token;
+use crate::most_read::readers::is_reading;
 use crate::state::AppState;
+use crate::storage::FeedOf;
 
 pub const DEFAULT_LIMIT: u32 = 20;
 pub const MAX_LIMIT: u32 = 50;
@@ -19,6 +23,7 @@ pub struct FeedParams {
     limit: Option<String>,
     cursor: Option<String>,
     country: Option<String>,
+    section: Option<String>,
 }
 
 pub async fn list(
@@ -47,27 +52,36 @@ pub async fn list(
         })?),
     };
     let country = p.country.as_deref().map(parse_country).transpose()?;
-    let (items, next) = state
-        .storage
-        .feed(lang, country.as_deref(), limit, after)
-        .await?;
+    let section = p.section.as_deref().map(parse_section).transpose()?;
+    let of = FeedOf {
+        country: country.as_deref(),
+        section,
+    };
+    let (items, next) = state.storage.feed(lang, of, limit, after).await?;
     Ok(Json(ArticleList {
         items,
         next_cursor: next.map(cursor::encode),
     }))
 }
 
+/// An article. Opened in the app (a reader's browser asking), it is one reading for "Most
+/// read"; the server asking for the page it draws names no browser, so a page load counts once
+/// (there, `pages::send`).
 pub async fn show(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    headers: HeaderMap,
 ) -> Result<Json<Article>, AppError> {
     let mut article = state
         .storage
         .article(&slug)
         .await?
         .ok_or(AppError::NotFound("Article"))?;
-    // Each reading of the article gets a fresh form token for its comment form.
     let now = chrono::Utc::now().timestamp_millis();
+    if is_reading(&headers) {
+        state.reads.count(&slug, now);
+    }
+    // Each reading of the article gets a fresh form token for its comment form.
     article.form_token = Some(form_token::issue(&state.form_secret, &slug, now));
     Ok(Json(article))
 }
@@ -88,4 +102,8 @@ fn parse_country(code: &str) -> Result<String, AppError> {
             "country must be a two-letter ISO code in capitals, such as KZ.".into(),
         ))
     }
+}
+
+fn parse_section(key: &str) -> Result<Section, AppError> {
+    Section::from_key(key).ok_or_else(|| AppError::BadRequest(unknown_section_message()))
 }

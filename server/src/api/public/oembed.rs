@@ -129,6 +129,13 @@ async fn title(
                         .map(|s| format!("Infoshos: news about {}", s.name)),
                 )
             }
+            Widget::Feed {
+                section: Some(section),
+                ..
+            } => {
+                let name = infoshos_i18n::section_name(infoshos_i18n::ui(spec.lang), *section);
+                named(Some(format!("Infoshos: {name}")))
+            }
             Widget::Feed { .. } => named(Some("Infoshos: latest news".into())),
             Widget::Clocks { .. } => named(Some("Infoshos: time in the SCO capitals".into())),
             Widget::Rates => named(Some("Infoshos: SCO currencies against the rouble".into())),
