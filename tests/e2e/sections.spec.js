@@ -28,6 +28,8 @@ test('the masthead leads to a section whose feed holds only its stories, and a s
   await expect(page).toHaveTitle('Science and education — Infoshos');
   // The masthead, drawn by the server only, is still there in the app's page, once.
   await expect(page.getByRole('navigation', { name: 'Sections' })).toHaveCount(1);
+  // Counted once the section's rows are drawn, not the grey placeholders shown while it loads.
+  await expect(page.locator('.feed-loading')).toHaveCount(0);
   const rows = page.locator('.feed-row');
   await expect(rows.first()).toBeVisible();
   const count = await rows.count();
