@@ -30,15 +30,18 @@ pub fn sitemap_xml(origin: &str, listed: &[Listed]) -> std::io::Result<String> {
     // (address, last change, its lead photo's address)
     let mut urls: Vec<(String, i64, Option<String>)> = Vec::new();
     for lang in Lang::ALL {
-        let pages = std::iter::once((Page::Home(lang), None))
-            .chain(Section::ALL.map(|s| (Page::Section(lang, s), Some(s))));
-        for (page, section) in pages {
-            if let Some(newest) = listed
-                .iter()
-                .filter(|a| a.lang == lang && (section.is_none() || a.section == section))
-                .map(|a| a.modified_ms)
-                .max()
-            {
+        // One look through the edition for its front page and each section's.
+        let (mut front, mut sections) = (None, [None; Section::ALL.len()]);
+        for a in listed.iter().filter(|a| a.lang == lang) {
+            front = front.max(Some(a.modified_ms));
+            if let Some(s) = a.section {
+                sections[s.index()] = sections[s.index()].max(Some(a.modified_ms));
+            }
+        }
+        let pages = std::iter::once((Page::Home(lang), front))
+            .chain(Section::ALL.map(|s| (Page::Section(lang, s), sections[s.index()])));
+        for (page, newest) in pages {
+            if let Some(newest) = newest {
                 urls.push((page.url(origin), newest, None));
             }
         }

@@ -1,8 +1,8 @@
 //! Who counts as a reader: not a crawler, a link preview, a monitor or a headless browser (by
 //! the words their `User-Agent` names itself with), and not a page fetched ahead in case it is
-//! opened (the `Sec-Purpose: prefetch` or `Purpose: prefetch` a browser sends then). No crate
-//! on these machines does this (`isbot` is not in the registry here); the list is short and
-//! covers the words the big ones use.
+//! opened (the `Sec-Purpose: prefetch` or `Purpose: prefetch` a browser sends then). The list
+//! is short and covers the words the big ones use; the kept `isbot` crate (its patterns) would
+//! be the better source of the names.
 
 use axum::http::HeaderMap;
 use axum::http::header::USER_AGENT;

@@ -7,12 +7,15 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use axum::http::HeaderMap;
+
+use super::hour_of;
+use super::readers::is_reading;
 use crate::storage::Storage;
 
 /// The most (article, hour) pairs kept between batches: only articles on the portal are
 /// counted, so this is reached only if the database stays away for hours.
 const MOST_KEPT: usize = 100_000;
-const HOUR_MS: i64 = 3_600_000;
 
 /// (slug, Unix hour) → readings. Cloned into every handler: one tally per process.
 #[derive(Debug, Clone, Default)]
@@ -30,12 +33,21 @@ impl Tally {
         }
     }
 
+    /// One reading of the article at `slug` now, if the request with `headers` is a reader's
+    /// (`readers::is_reading`): the one rule both places that count (a page, the app's fetch)
+    /// go through.
+    pub fn count_reading(&self, slug: &str, headers: &HeaderMap) {
+        if is_reading(headers) {
+            self.count(slug, chrono::Utc::now().timestamp_millis());
+        }
+    }
+
     /// One reading of the article at `slug` at `now_ms`.
-    pub fn count(&self, slug: &str, now_ms: i64) {
+    fn count(&self, slug: &str, now_ms: i64) {
         if self.off {
             return;
         }
-        let key = (slug.to_string(), now_ms.div_euclid(HOUR_MS));
+        let key = (slug.to_string(), hour_of(now_ms));
         let mut counts = self.counts.lock().unwrap_or_else(|e| e.into_inner());
         if counts.len() < MOST_KEPT || counts.contains_key(&key) {
             *counts.entry(key).or_default() += 1;
@@ -97,11 +109,11 @@ mod tests {
         let noon = 1_764_849_600_000; // 2025-12-04 12:00 UTC
         tally.count("a", noon);
         tally.count("a", noon + 59 * 60_000);
-        tally.count("a", noon + HOUR_MS);
+        tally.count("a", noon + 3_600_000);
         tally.count("b", noon);
         let mut batch = tally.take();
         batch.sort();
-        let hour = noon / HOUR_MS;
+        let hour = hour_of(noon);
         assert_eq!(
             batch,
             vec![

@@ -39,11 +39,8 @@ pub async fn spa_index(
     if let Some(Page::Article(_, slug)) = Page::parse(uri.path())
         && request.method() == axum::http::Method::GET
         && answer.status() == StatusCode::OK
-        && crate::most_read::readers::is_reading(request.headers())
     {
-        state
-            .reads
-            .count(&slug, chrono::Utc::now().timestamp_millis());
+        state.reads.count_reading(&slug, request.headers());
     }
     answer
 }

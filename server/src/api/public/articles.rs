@@ -9,7 +9,6 @@ use serde::Deserialize;
 use crate::cursor;
 use crate::error::{AppError, QueryParams};
 use crate::form_token;
-use crate::most_read::readers::is_reading;
 use crate::state::AppState;
 use crate::storage::FeedOf;
 
@@ -77,10 +76,8 @@ pub async fn show(
         .article(&slug)
         .await?
         .ok_or(AppError::NotFound("Article"))?;
+    state.reads.count_reading(&slug, &headers);
     let now = chrono::Utc::now().timestamp_millis();
-    if is_reading(&headers) {
-        state.reads.count(&slug, now);
-    }
     // Each reading of the article gets a fresh form token for its comment form.
     article.form_token = Some(form_token::issue(&state.form_secret, &slug, now));
     Ok(Json(article))

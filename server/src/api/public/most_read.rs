@@ -11,9 +11,8 @@ use serde::Deserialize;
 
 use super::articles::parse_lang;
 use crate::error::{AppError, QueryParams};
+use crate::most_read::first_hour;
 use crate::state::AppState;
-
-const HOUR_MS: i64 = 3_600_000;
 
 #[derive(Deserialize)]
 pub struct MostReadParams {
@@ -31,8 +30,7 @@ pub async fn list(
         Some(key) => Period::from_key(key)
             .ok_or_else(|| AppError::BadRequest("period must be day or week.".into()))?,
     };
-    let now_hour = chrono::Utc::now().timestamp_millis().div_euclid(HOUR_MS);
-    let since = now_hour - i64::from(period.hours()) + 1;
+    let since = first_hour(period, chrono::Utc::now().timestamp_millis());
     let items = state.storage.most_read(lang, since, MOST_READ).await?;
     let mut answer = Json(items).into_response();
     answer.headers_mut().insert(
