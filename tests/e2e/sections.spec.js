@@ -65,11 +65,13 @@ test('without JavaScript, a Russian reader opens a section from the masthead and
 test('the feed widget shows one section, and names a section that does not exist', async ({ page }) => {
   await page.goto(`${server.base}/embed/feed?section=economy&limit=20`);
   await expect(page.locator('.widget-title')).toHaveText('Economy and finance');
-  const titles = await page.locator('.widget-feed a').allTextContents();
+  // The widget draws its title before its rows come: wait for the rows, which are the API's.
+  const api = await (await fetch(`${server.base}/api/articles?section=economy&limit=20`)).json();
+  const rows = page.locator('.widget-feed a');
+  await expect(rows).toHaveText(api.items.map((a) => a.title));
+  const titles = await rows.allTextContents();
   expect(titles).toContain('How to read the currency table on Infoshos');
   expect(titles).not.toContain('Laos joins as the newest SCO partner');
-  const api = await (await fetch(`${server.base}/api/articles?section=economy&limit=20`)).json();
-  expect(titles).toEqual(api.items.map((a) => a.title));
 
   await page.goto(`${server.base}/embed/feed?section=${encodeURIComponent('<b>sport</b>')}`);
   await expect(page.locator('.widget-problem')).toContainText('“<b>sport</b>” is not one of the portal\'s sections.');
