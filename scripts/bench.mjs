@@ -8,7 +8,8 @@
 //   latency at a fixed offered rate: oha -q 2000 for 8 s, with latency correction.
 // The server's CPU share is read from /proc over each run. An article as a reader's browser asks
 // for it (counted for "Most read") is measured again on a server with counting off, and the two
-// rates are printed as a ratio. Figures, not a pass/fail test.
+// rates are printed as a ratio. Search is timed query by query (each asked once). Figures, not a
+// pass/fail test.
 //   node scripts/bench.mjs [sizes…]     e.g. node scripts/bench.mjs 1000
 //   BENCH_DBS="sqlite postgres" (the default) or one of them.
 import { createRequire } from 'node:module';
@@ -190,6 +191,38 @@ function oha(url, encoding, agent) {
   return { p50: j.latencyPercentiles.p50 * 1000, p99: j.latencyPercentiles.p99 * 1000, ok: j.summary.successRate, kept, offered: j.summary.requestsPerSec };
 }
 
+// Search, each query asked once: answers are kept per address (`answer_cache`), so a repeat
+// would measure memory. Two words, a capital and a topic word of the generated articles: as
+// written, the topic word in another form, the capital misspelt (issue 32). One reader's wait
+// on an otherwise idle server, p50 and p95 of 64 queries.
+const CAPITALS = [['Astana', 'Astanna'], ['Bishkek', 'Bishkec'], ['Dushanbe', 'Dushambe'], ['Islamabad', 'Islamabd'],
+  ['Moscow', 'Moskow'], ['Tashkent', 'Tashkant'], ['Tehran', 'Teheran'], ['Ulaanbaatar', 'Ulanbaatar']];
+const TOPIC_WORDS = [['exports', 'export'], ['corridors', 'corridor'], ['warnings', 'warning'], ['systems', 'system'],
+  ['links', 'linked'], ['rules', 'ruling'], ['exchanges', 'exchange'], ['posts', 'post']];
+const SEARCHES = [
+  ['search, as written', (c, w) => `${c[0]} ${w[0]}`],
+  ['search, another form', (c, w) => `${c[0]} ${w[1]}`],
+  ['search, a capital misspelt', (c, w) => `${c[1]} ${w[0]}`],
+];
+
+async function searchTimes(base, engine, size) {
+  for (const [name, query] of SEARCHES) {
+    const waits = [];
+    let found = 0;
+    for (const c of CAPITALS) for (const w of TOPIC_WORDS) {
+      const began = performance.now();
+      const answer = await fetch(`${base}/api/search?lang=en&q=${encodeURIComponent(query(c, w))}`);
+      if (answer.status !== 200) throw new Error(`bench: search answered ${answer.status}`);
+      found += (await answer.json()).items.length > 0 ? 1 : 0;
+      waits.push(performance.now() - began);
+    }
+    waits.sort((a, b) => a - b);
+    const at = (q) => waits[Math.min(waits.length - 1, Math.floor(q * waits.length))];
+    searches.push({ engine, size, name, p50: at(0.5), p95: at(0.95), found, asked: waits.length });
+  }
+}
+const searches = [];
+
 /** Measures each of `list` ([name, path, encoding, agent]) on `server` into `rows`. */
 async function measure(server, base, engine, size, list) {
   for (const [name, path, encoding, agent] of list) {
@@ -217,6 +250,7 @@ for (const engine of engines) for (const size of sizes) {
       const list = await pages(base, size);
       slug = list.find(([name]) => name === 'article')[1].split('/').pop();
       await measure(server, base, engine, size, list);
+      await searchTimes(base, engine, size);
     } finally {
       server.kill('SIGTERM');
     }
@@ -256,6 +290,13 @@ for (const r of rows) {
     ? `${f(r.paced.p50, 2)} | ${f(r.paced.p99, 2)}`
     : `— | — (${f(r.paced.offered, 0)} req/s reached)`;
   console.log(`| ${r.engine} | ${r.size} | ${r.name} | ${f(r.rps, 0)} | ${f(r.p50, 2)} | ${f(r.p99, 2)} | ${f(r.cpu, 0)} % | ${paced} |`);
+}
+
+console.log('\nSearch, each query once (uncached), one reader on an idle server:\n');
+console.log('| engine | articles | queries | found | p50 ms | p95 ms |');
+console.log('|---|---:|---|---:|---:|---:|');
+for (const r of searches) {
+  console.log(`| ${r.engine} | ${r.size} | ${r.name} | ${r.found}/${r.asked} | ${f(r.p50, 1)} | ${f(r.p95, 1)} |`);
 }
 
 // Issue 30's goal: a rendered page as browsers ask for it at >= 0.8x the feed API's plain rate.

@@ -18,6 +18,7 @@ pub mod rates;
 pub mod router;
 pub mod sanitize;
 pub mod schedule;
+pub mod search;
 pub mod seed;
 pub mod serve;
 pub mod state;

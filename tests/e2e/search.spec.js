@@ -43,3 +43,29 @@ test('a reader searches from the header, sees the matches marked, and opens a re
   await expect(page.locator('h1')).toHaveText(title);
   expect(problems).toEqual([]);
 });
+
+// Issue 32: search understands words. Another form of a word finds the stories that hold it
+// (the forms found marked whole), and a misspelt capital finds the capital, in the app and
+// without JavaScript.
+for (const javaScriptEnabled of [true, false]) {
+  test(`a reader finds another form of a word and a misspelt capital (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled, baseURL: server.base });
+    const page = await context.newPage();
+    // "валютой" is in no story; "валютах", "валюты" and "валют" are.
+    await page.goto('/ru/search?q=%D0%B2%D0%B0%D0%BB%D1%8E%D1%82%D0%BE%D0%B9');
+    if (javaScriptEnabled) await appTookOver(page);
+    const rows = page.locator('.search-results .feed-row');
+    expect(await rows.count()).toBeGreaterThanOrEqual(2);
+    const marks = await page.locator('.search-results mark').allTextContents();
+    expect(marks.length).toBeGreaterThanOrEqual(2);
+    for (const mark of marks) expect(['валютах', 'валюты', 'валют']).toContain(mark.toLowerCase());
+
+    await page.goto('/en/search?q=Tashkant');
+    if (javaScriptEnabled) await appTookOver(page);
+    expect(await rows.count()).toBeGreaterThanOrEqual(2);
+    for (const mark of await page.locator('.search-results mark').allTextContents()) {
+      expect(mark.toLowerCase()).toBe('tashkent');
+    }
+    await context.close();
+  });
+}

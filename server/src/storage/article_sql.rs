@@ -26,6 +26,7 @@ macro_rules! insert_countries {
 macro_rules! insert_article {
     ($tx:expr, $a:expr) => {{
         let a: &$crate::storage::NewArticle = $a;
+        let body_text = infoshos_model::html::article_text(&a.body_html);
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO articles (slug, lang, title, summary, body, body_text, published_at,
                                    lead_photo, lead_alt, lead_caption, lead_credit, section)
@@ -36,7 +37,7 @@ macro_rules! insert_article {
         .bind(&a.title)
         .bind(&a.summary)
         .bind(&a.body_html)
-        .bind(infoshos_model::html::article_text(&a.body_html))
+        .bind(&body_text)
         .bind(a.published_at_ms)
         .bind(a.lead.as_ref().map(|l| l.id.as_str()))
         .bind(a.lead.as_ref().map_or("", |l| l.alt.as_str()))
@@ -46,7 +47,22 @@ macro_rules! insert_article {
         .fetch_one(&mut *$tx)
         .await?;
         $crate::storage::article_sql::insert_countries!($tx, id, &a.countries);
+        $crate::storage::article_sql::index_stems!($tx, id, a, &body_text);
         id
+    }};
+}
+
+/// The article's stems in the search's index (SQLite; nothing on PostgreSQL), in the caller's
+/// transaction `$tx`.
+macro_rules! index_stems {
+    ($tx:expr, $id:expr, $a:expr, $body_text:expr) => {{
+        let text = $crate::storage::stems::Text {
+            lang: $a.lang,
+            title: &$a.title,
+            summary: &$a.summary,
+            body_text: $body_text,
+        };
+        $crate::storage::stems::StemIndex::index_stems(&mut *$tx, $id, text).await?;
     }};
 }
 
@@ -56,6 +72,7 @@ macro_rules! insert_article {
 macro_rules! rewrite_article {
     ($tx:expr, $a:expr, $filter:literal, $key:expr) => {{
         let a: &$crate::storage::NewArticle = $a;
+        let body_text = infoshos_model::html::article_text(&a.body_html);
         let id: Option<i64> = sqlx::query_scalar(concat!(
             "UPDATE articles SET lang = $1, title = $2, summary = $3, body = $4, body_text = $5,
                     lead_photo = $7, lead_alt = $8, lead_caption = $9, lead_credit = $10,
@@ -68,7 +85,7 @@ macro_rules! rewrite_article {
         .bind(&a.title)
         .bind(&a.summary)
         .bind(&a.body_html)
-        .bind(infoshos_model::html::article_text(&a.body_html))
+        .bind(&body_text)
         .bind($key)
         .bind(a.lead.as_ref().map(|l| l.id.as_str()))
         .bind(a.lead.as_ref().map_or("", |l| l.alt.as_str()))
@@ -83,9 +100,10 @@ macro_rules! rewrite_article {
                 .execute(&mut *$tx)
                 .await?;
             $crate::storage::article_sql::insert_countries!($tx, id, &a.countries);
+            $crate::storage::article_sql::index_stems!($tx, id, a, &body_text);
         }
         id
     }};
 }
 
-pub(crate) use {audit_article, insert_article, insert_countries, rewrite_article};
+pub(crate) use {audit_article, index_stems, insert_article, insert_countries, rewrite_article};

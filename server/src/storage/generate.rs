@@ -2,6 +2,9 @@
 //! N articles (and comments) quickly, so pages can be measured at a portal's real size. The
 //! sentences are assembled from our own word lists; they are never shown as demo content.
 
+use infoshos_model::Lang;
+
+use super::stems::{StemIndex, Text};
 use super::{Storage, on_engine};
 
 const PLACES: [&str; 12] = [
@@ -38,7 +41,7 @@ const BODIES: [&str; 6] = [
     "The talks ended with a joint statement and a list of next steps.",
     "Observers said the meeting kept the earlier plan on track.",
 ];
-const LANGS: [&str; 3] = ["en", "ru", "zh"];
+const LANGS: [Lang; 3] = [Lang::En, Lang::Ru, Lang::Zh];
 const BATCH: u64 = 5_000;
 
 impl Storage {
@@ -70,21 +73,25 @@ impl Storage {
                 let text = [0, 2, 4].map(|k| BODIES[(i + k) % BODIES.len()]).join(" ");
                 let body = format!("<p>{text}</p><p>{summary}</p>");
                 let at = now_ms - (n as i64) * 600_000;
+                let body_text = format!("{text} {summary}");
+                let lang = LANGS[i % LANGS.len()];
                 let id: i64 = sqlx::query_scalar(
                     "INSERT INTO articles (slug, lang, title, summary, body, body_text, published_at,
                                            section)
                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
                 )
                 .bind(format!("generated-{n}"))
-                .bind(LANGS[i % LANGS.len()])
+                .bind(lang.code())
                 .bind(&title)
                 .bind(&summary)
                 .bind(&body)
-                .bind(format!("{text} {summary}"))
+                .bind(&body_text)
                 .bind(at)
                 .bind(infoshos_model::Section::ALL[i / 3 % infoshos_model::Section::ALL.len()].key())
                 .fetch_one(&mut *tx)
                 .await?;
+                let text = Text { lang, title: &title, summary: &summary, body_text: &body_text };
+                tx.index_stems(id, text).await?;
                 let mut codes = vec![&countries[i % countries.len()]];
                 if i.is_multiple_of(3) {
                     codes.push(&countries[(i / 3 + 5) % countries.len()]);

@@ -25,6 +25,7 @@ mod search;
 mod sessions;
 mod shared;
 mod states;
+mod stems;
 mod views;
 mod write_tx;
 
@@ -139,6 +140,13 @@ impl Storage {
             changes,
         };
         storage.index_old_bodies().await?;
+        let stemmed = storage.stem_old_articles().await?;
+        if stemmed > 0 {
+            tracing::info!(
+                articles = stemmed,
+                "stemmed the articles stored before the stems index"
+            );
+        }
         Ok(storage)
     }
 

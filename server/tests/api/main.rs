@@ -44,6 +44,7 @@ mod sanitize_properties;
 mod scheduled_api;
 mod search_api;
 mod search_page_api;
+mod search_words_api;
 mod second_factor_api;
 mod secrets_in_log;
 mod sections_api;

@@ -2,6 +2,7 @@
 //! match marked in a snippet; the index follows every write; no query makes it fail.
 
 use crate::common;
+use crate::common::search::{article_at, q, slugs};
 
 use axum::http::StatusCode;
 use infoshos_model::Lang;
@@ -11,33 +12,7 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 fn article(slug: &str, lang: Lang, title: &str, body: &str) -> NewArticle {
-    NewArticle {
-        slug: slug.into(),
-        lang,
-        title: title.into(),
-        summary: format!("{title}."),
-        body_html: paragraphs_html(&[body.to_string()]),
-        published_at_ms: 1_750_000_000_000,
-        countries: vec!["KZ".into()],
-        section: Some(infoshos_model::Section::Economy),
-        lead: None,
-    }
-}
-
-fn q(query: &str, lang: &str) -> String {
-    format!(
-        "/api/search?lang={lang}&q={}",
-        infoshos_model::links::encode(query)
-    )
-}
-
-fn slugs(results: &Value) -> Vec<String> {
-    results["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["article"]["slug"].as_str().unwrap().to_string())
-        .collect()
+    article_at(slug, lang, title, body, 1_750_000_000_000)
 }
 
 /// The snippet as text, with its marked parts in brackets.
@@ -106,7 +81,7 @@ async fn russian_word_forms_chinese_two_character_words_and_each_edition_alone()
     assert_eq!(slugs(&found), ["ru-snegokhody"]);
     assert_eq!(
         snippet(&found["items"][0]),
-        "Гонки [снегоход]ов на Иссык-Куле."
+        "Гонки [снегоходов] на Иссык-Куле."
     );
     assert_eq!(
         slugs(&s.get(&q("СНЕГОХОД", "ru")).await.json()),
@@ -128,7 +103,7 @@ async fn russian_word_forms_chinese_two_character_words_and_each_edition_alone()
 }
 
 #[tokio::test]
-async fn on_postgresql_a_word_also_finds_its_other_forms_by_the_editions_stemmer() {
+async fn a_word_also_finds_its_other_forms_by_the_editions_stemmer_on_both_engines() {
     let s = common::server().await;
     let ru = article(
         "ru-snegokhody",
@@ -144,19 +119,13 @@ async fn on_postgresql_a_word_also_finds_its_other_forms_by_the_editions_stemmer
     );
     s.storage.insert_article(&ru).await.unwrap();
     s.storage.insert_article(&en).await.unwrap();
-    // Neither word is in the text as it is written: only a stemmer finds them.
-    let by_stem = [
+    // Neither word is in the text as it is written: only a stemmer finds them (PostgreSQL's
+    // configurations, the stems index on SQLite; decision 0021).
+    for (word, lang, slug) in [
         ("снегоходами", "ru", "ru-snegokhody"),
         ("kiting", "en", "en-kites"),
-    ];
-    for (word, lang, slug) in by_stem {
-        let found = slugs(&s.get(&q(word, lang)).await.json());
-        if common::on_postgres() {
-            assert_eq!(found, [slug], "{word}: PostgreSQL's {lang} configuration");
-        } else {
-            // SQLite finds runs of characters only (decision 0012).
-            assert!(found.is_empty(), "{word}: {found:?}");
-        }
+    ] {
+        assert_eq!(slugs(&s.get(&q(word, lang)).await.json()), [slug], "{word}");
     }
 }
 
@@ -273,23 +242,12 @@ async fn odd_and_hostile_queries_get_results_or_a_clear_400_never_a_500() {
     assert!(slugs(&s.get(&q("%", "en")).await.json()).is_empty());
 }
 
-/// One server for every generated query (seeding a database per case would take most of the run).
-fn shared() -> &'static (tokio::runtime::Runtime, common::TestServer) {
-    static SHARED: std::sync::OnceLock<(tokio::runtime::Runtime, common::TestServer)> =
-        std::sync::OnceLock::new();
-    SHARED.get_or_init(|| {
-        let runtime = tokio::runtime::Runtime::new().unwrap();
-        let server = runtime.block_on(common::server());
-        (runtime, server)
-    })
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
     fn no_query_string_makes_the_search_fail(query in "\\PC{0,40}|[\"*()^:%_\\\\ a-zA-Zа-я峰会-]{0,30}") {
-        let (runtime, s) = shared();
+        let (runtime, s) = common::shared();
         let status = runtime.block_on(s.get(&q(&query, "en"))).status;
         prop_assert!(
             status == StatusCode::OK || status == StatusCode::BAD_REQUEST,

@@ -1,15 +1,17 @@
 //! `GET /api/search?q=&lang=&cursor=`: the articles of an edition that contain every word of
-//! `q`, best first, 20 a page, each with a snippet whose matches are marked as data (the page
+//! `q` (in any of its forms, or a state's name it misspells), best first, 20 a page, each with a snippet whose matches are marked as data (the page
 //! draws them as `<mark>` around text, never as HTML).
 
 use axum::Json;
 use axum::extract::State;
+use infoshos_model::Lang;
 use infoshos_model::search::{self, PAGE_SIZE, SearchHit, SearchResults, Segment};
 use serde::Deserialize;
 
 use super::articles::parse_lang;
 use crate::cursor;
 use crate::error::{AppError, QueryParams};
+use crate::search::{Term, marks, spelling};
 use crate::state::AppState;
 use crate::storage::Found;
 
@@ -38,21 +40,26 @@ pub async fn search(
             )
         })?),
     };
-    let (found, next) = state.storage.search(lang, &words, PAGE_SIZE, after).await?;
+    let names = spelling::names(lang, &state.storage.states().await?);
+    let terms = crate::search::terms(lang, &words, &names);
+    let (found, next) = state.storage.search(lang, &terms, PAGE_SIZE, after).await?;
     Ok(Json(SearchResults {
-        items: found.into_iter().map(|f| hit(f, &words)).collect(),
+        items: found.into_iter().map(|f| hit(lang, f, &terms)).collect(),
         next_cursor: next.map(cursor::encode_search),
     }))
 }
 
-/// The hit with its snippet: from the lead when a word is in it, else from the body.
-fn hit(found: Found, words: &[String]) -> SearchHit {
+/// The hit with its snippet: from the lead when a term is in it, else from the body. A term
+/// is marked in every form found (`search::marks`).
+fn hit(lang: Lang, found: Found, terms: &[Term]) -> SearchHit {
     let marked = |s: &[Segment]| s.iter().any(|seg| seg.mark);
-    let lead = search::snippet(&found.article.summary, words, SNIPPET_AROUND);
+    let summary = &found.article.summary;
+    let lead = search::snippet(summary, &marks(lang, terms, summary), SNIPPET_AROUND);
     let snippet = if marked(&lead) {
         lead
     } else {
-        let body = search::snippet(&found.body_text, words, SNIPPET_AROUND);
+        let body_marks = marks(lang, terms, &found.body_text);
+        let body = search::snippet(&found.body_text, &body_marks, SNIPPET_AROUND);
         if marked(&body) { body } else { lead }
     };
     SearchHit {

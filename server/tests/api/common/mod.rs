@@ -6,6 +6,7 @@ pub mod editors;
 pub mod links;
 pub mod photos;
 pub mod process;
+pub mod search;
 
 use std::path::Path;
 
@@ -33,6 +34,18 @@ pub struct TestServer {
     pub storage: Storage,
     /// Shared with its replicas (`replica`).
     pub dir: std::sync::Arc<tempfile::TempDir>,
+}
+
+/// One server for the property tests, which ask many generated questions (seeding a database per
+/// case would take most of the run), with the runtime it answers on.
+pub fn shared() -> &'static (tokio::runtime::Runtime, TestServer) {
+    static SHARED: std::sync::OnceLock<(tokio::runtime::Runtime, TestServer)> =
+        std::sync::OnceLock::new();
+    SHARED.get_or_init(|| {
+        let runtime = tokio::runtime::Runtime::new().unwrap();
+        let server = runtime.block_on(server());
+        (runtime, server)
+    })
 }
 
 pub async fn server() -> TestServer {
