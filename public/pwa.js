@@ -1,33 +1,15 @@
 // Infoshos as an installed app, in plain JavaScript beside the wasm: the service worker, the
-// install prompt, the update notice, the offline banner and the saved articles. It costs the
+// install prompt, the update notice, the offline banner, new stories as they land and the
+// saved articles. It costs the
 // wasm nothing; the app calls it through one global, `window.infoshos`.
 'use strict';
 (() => {
   const root = document.documentElement;
-  const TEXT = {
-    en: {
-      offline: 'You are offline.',
-      unreachable: 'The news service cannot be reached.',
-      savedAt: (when) => ` News and rates shown are the copies saved at ${when}.`,
-      update: 'A new version is available.',
-      reload: 'Reload',
-    },
-    ru: {
-      offline: 'Нет подключения к сети.',
-      unreachable: 'Сервер новостей недоступен.',
-      savedAt: (when) => ` Новости и курсы на экране сохранены ${when}.`,
-      update: 'Доступна новая версия.',
-      reload: 'Обновить',
-    },
-    zh: {
-      offline: '当前没有网络。',
-      unreachable: '无法连接新闻服务器。',
-      savedAt: (when) => `显示的新闻和汇率是${when}保存的副本。`,
-      update: '有新版本可用。',
-      reload: '重新加载',
-    },
-  };
-  const text = () => TEXT[root.lang] || TEXT.en;
+  // ---- Status bar: offline banner, update notice and new stories (text only, never HTML).
+  // Its words come from the server, in the page's language, as data attributes of the bar
+  // (server/src/pages/status_bar.rs): no edition downloads another's. ----
+  const bar = document.getElementById('pwa-status');
+  const words = bar ? bar.dataset : {};
 
   const pad = (n) => String(n).padStart(2, '0');
   // The portal's own date forms (src/time.rs), in the reader's zone: dd.mm.yyyy HH:MM, and
@@ -39,11 +21,23 @@
     return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} ${time}`;
   };
 
-  // ---- Status bar: offline banner and update notice (text only, never HTML) ----
-  const bar = document.getElementById('pwa-status');
   let apiDown = false;
+  let landed = 0;
   let copyAt = null;
   let waiting = null;
+
+  /** A line of the bar: `text`, and a button that does `act`. */
+  function notice(className, text, label, act) {
+    const p = document.createElement('p');
+    p.className = className;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'button';
+    button.textContent = label;
+    button.addEventListener('click', act);
+    p.append(`${text} `, button);
+    bar.append(p);
+  }
 
   function render() {
     if (!bar) return;
@@ -53,21 +47,40 @@
       const p = document.createElement('p');
       p.className = 'offline-banner';
       p.textContent =
-        (offline ? text().offline : text().unreachable) + (copyAt ? text().savedAt(stamp(copyAt)) : '');
+        (offline ? words.offline : words.unreachable) +
+        (copyAt ? words.savedAt.replace('{when}', stamp(copyAt)) : '');
       bar.append(p);
     }
-    if (waiting) {
-      const p = document.createElement('p');
-      p.className = 'update-notice';
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'button';
-      button.textContent = text().reload;
-      button.addEventListener('click', activateUpdate);
-      p.append(`${text().update} `, button);
-      bar.append(p);
+    if (waiting) notice('update-notice', words.update, words.reload, activateUpdate);
+    // New stories are news of this page's feed: not shown once the app has moved elsewhere.
+    if (landed && location.pathname === words.page) {
+      const form = new Intl.PluralRules(root.lang).select(landed);
+      const text = (words[`landed${form[0].toUpperCase()}${form.slice(1)}`] || words.landedOther).replace('#', landed);
+      notice('live-news', text, words.show, () => location.reload());
     }
     bar.hidden = !bar.firstChild;
+  }
+
+  // ---- New stories as they land (issue 32): a feed page's stream, which the server names on
+  // the bar. Open only while the page is seen; reopened after the last story it told of. ----
+  if (words.stream && window.EventSource) {
+    let source = null;
+    let after = '';
+    const follow = () => {
+      if (document.hidden) {
+        source?.close();
+        source = null;
+      } else if (!source) {
+        source = new EventSource(words.stream + (after && `&after=${after}`));
+        source.onmessage = (event) => {
+          after = event.lastEventId;
+          landed += Number(event.data);
+          render();
+        };
+      }
+    };
+    document.addEventListener('visibilitychange', follow);
+    follow();
   }
 
   addEventListener('online', () => {

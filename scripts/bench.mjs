@@ -8,14 +8,16 @@
 //   latency at a fixed offered rate: oha -q 2000 for 8 s, with latency correction.
 // The server's CPU share is read from /proc over each run. An article as a reader's browser asks
 // for it (counted for "Most read") is measured again on a server with counting off, and the two
-// rates are printed as a ratio. Search is timed query by query (each asked once). Figures, not a
-// pass/fail test.
+// rates are printed as a ratio. Search is timed query by query (each asked once); 1 000 open
+// streams of new stories are measured for memory and for how soon a publish reaches them all.
+// Figures, not a pass/fail test.
 //   node scripts/bench.mjs [sizes…]     e.g. node scripts/bench.mjs 1000
 //   BENCH_DBS="sqlite postgres" (the default) or one of them.
 import { createRequire } from 'node:module';
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import http from 'node:http';
 
 const { drawnPng } = createRequire(import.meta.url)('../tests/e2e/drawn-png.js');
 
@@ -211,7 +213,9 @@ async function searchTimes(base, engine, size) {
     let found = 0;
     for (const c of CAPITALS) for (const w of TOPIC_WORDS) {
       const began = performance.now();
-      const answer = await fetch(`${base}/api/search?lang=en&q=${encodeURIComponent(query(c, w))}`);
+      const url = `${base}/api/search?lang=en&q=${encodeURIComponent(query(c, w))}`;
+      // Once more on a failure: the pooled connection may have idled out while wrk ran.
+      const answer = await fetch(url).catch(() => fetch(url));
       if (answer.status !== 200) throw new Error(`bench: search answered ${answer.status}`);
       found += (await answer.json()).items.length > 0 ? 1 : 0;
       waits.push(performance.now() - began);
@@ -222,6 +226,56 @@ async function searchTimes(base, engine, size) {
   }
 }
 const searches = [];
+
+// New stories as they land (issue 32): STREAMS pages open on the English front page at once,
+// each a stream of Server-Sent Events; the server's memory for them (its resident size before
+// and after, per stream), and the time from an editor's publish to each of them hearing it
+// (the desk looks for new stories once a second, `live::desk::EVERY`).
+const STREAMS = 1000;
+const rss = (pid) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]);
+
+async function liveStreams(server, base, engine, size) {
+  const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
+  const before = rss(server.pid);
+  const streams = [];
+  const opened = [];
+  for (let i = 0; i < STREAMS; i += 1) {
+    opened.push(new Promise((resolve, reject) => {
+      const stream = { heard: null, request: null };
+      stream.request = http.get(`${base}/api/live?lang=en`, { agent }, (answer) => {
+        let text = '';
+        answer.setEncoding('utf8');
+        answer.on('data', (chunk) => {
+          text += chunk;
+          if (/^data: 0$/m.test(text)) resolve();
+          if (stream.heard === null && /^data: 1$/m.test(text)) stream.heard = performance.now();
+        });
+      });
+      stream.request.on('error', reject);
+      streams.push(stream);
+    }));
+  }
+  await Promise.all(opened);
+  await new Promise((r) => setTimeout(r, 1000));
+  const after = rss(server.pid);
+  const cookie = await editor(base);
+  const began = performance.now();
+  const answer = await fetch(`${base}/api/admin/articles`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ slug: `live-bench-${Date.now()}`, title: 'A story for the open pages', summary: 'Told to every open page.',
+      body: '<p>Told to every open page.</p>', countries: ['KZ'], section: 'sco' }),
+  });
+  if (answer.status !== 201) throw new Error(`bench: publishing answered ${answer.status}`);
+  while (streams.some((s) => s.heard === null) && performance.now() - began < 30_000) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const waits = streams.filter((s) => s.heard !== null).map((s) => s.heard - began).sort((a, b) => a - b);
+  for (const s of streams) s.request.destroy();
+  lives.push({ engine, size, perStream: ((after - before) / STREAMS), heard: waits.length,
+    first: waits[0], median: waits[Math.floor(waits.length / 2)], last: waits[waits.length - 1] });
+}
+const lives = [];
 
 /** Measures each of `list` ([name, path, encoding, agent]) on `server` into `rows`. */
 async function measure(server, base, engine, size, list) {
@@ -251,6 +305,7 @@ for (const engine of engines) for (const size of sizes) {
       slug = list.find(([name]) => name === 'article')[1].split('/').pop();
       await measure(server, base, engine, size, list);
       await searchTimes(base, engine, size);
+      await liveStreams(server, base, engine, size);
     } finally {
       server.kill('SIGTERM');
     }
@@ -297,6 +352,13 @@ console.log('| engine | articles | queries | found | p50 ms | p95 ms |');
 console.log('|---|---:|---|---:|---:|---:|');
 for (const r of searches) {
   console.log(`| ${r.engine} | ${r.size} | ${r.name} | ${r.found}/${r.asked} | ${f(r.p50, 1)} | ${f(r.p95, 1)} |`);
+}
+
+console.log(`\nNew stories as they land: ${STREAMS} pages open on one stream each, then an editor publishes:\n`);
+console.log('| engine | articles | server memory per open stream | pages that heard | first ms | median ms | last ms |');
+console.log('|---|---:|---:|---:|---:|---:|---:|');
+for (const r of lives) {
+  console.log(`| ${r.engine} | ${r.size} | ${f(r.perStream, 1)} KB | ${r.heard}/${STREAMS} | ${f(r.first, 0)} | ${f(r.median, 0)} | ${f(r.last, 0)} |`);
 }
 
 // Issue 30's goal: a rendered page as browsers ask for it at >= 0.8x the feed API's plain rate.

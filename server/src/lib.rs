@@ -10,6 +10,7 @@ pub mod error;
 pub mod feeds;
 pub mod form_token;
 pub mod kept;
+pub mod live;
 pub mod media;
 pub mod middleware;
 pub mod most_read;

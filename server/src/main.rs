@@ -119,6 +119,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         reads_storage.clone(),
         std::time::Duration::from_secs(config.read_counts_every),
     );
+    let live = state.live.clone();
+    infoshos_server::live::desk::spawn_desk(
+        state.storage.clone(),
+        live.clone(),
+        infoshos_server::live::desk::EVERY,
+    );
     let metrics_storage = state.storage.clone();
     media::process::spawn_make_missing_avif(state.storage.clone(), state.photo_workers.clone());
     let router = router::app(state);
@@ -138,7 +144,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     // On stdout, always: the address actually bound (INFOSHOS_ADDR may name port 0), for the
     // operator and for the end-to-end harness, which checks it started the server it talks to.
     println!("Infoshos listening on http://{}", listener.local_addr()?);
-    serve::serve(listener, router, serve::HEADER_READ, shutdown_signal()).await;
+    // Open streams of new stories end with the server, so the drain waits for none of them.
+    let stopping = async move {
+        shutdown_signal().await;
+        live.stop();
+    };
+    serve::serve(listener, router, serve::HEADER_READ, stopping).await;
     // The readings since the last batch, before the process goes.
     if let Err(err) = reads.flush(&reads_storage).await {
         tracing::warn!(error = %err, "the last readings could not be stored");

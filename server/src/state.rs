@@ -51,6 +51,8 @@ pub struct AppState {
     pub served: crate::media::serve::Served,
     /// Readings of articles counted since the last batch (`most_read`).
     pub reads: crate::most_read::tally::Tally,
+    /// New stories as they land, told to the open feed pages (`live`).
+    pub live: crate::live::desk::Desk,
 }
 
 fn account_pace(
@@ -87,6 +89,7 @@ impl AppState {
             photo_workers: Default::default(),
             served: Default::default(),
             reads: Default::default(),
+            live: Default::default(),
         }
     }
 

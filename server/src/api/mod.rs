@@ -9,7 +9,7 @@ pub mod public;
 pub use endpoint::Endpoint;
 use endpoint::at;
 use newsroom::{article_index, drafts, editorial, moderation, passwords, people, photos, sign_in};
-use public::{articles, comments, health, most_read, oembed, rates, search, states};
+use public::{articles, comments, health, live, most_read, oembed, rates, search, states};
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -50,6 +50,8 @@ pub fn endpoints(state: &AppState) -> Vec<Endpoint> {
                     .layer(DefaultBodyLimit::max(MAX_COMMENT_BODY)),
             ),
         at("/search").get_kept(search::search, kept),
+        // A stream: never kept (its answer is the events, as they come).
+        at("/live").get(live::live),
         at("/states").get_kept(states::list, kept),
         at("/rates").get_kept(rates::show, kept),
         at("/rates/{code}/history").get_kept(rates::history, kept),

@@ -10,4 +10,5 @@ pub mod send;
 pub mod shell;
 pub mod slots;
 pub mod status;
+pub mod status_bar;
 pub mod text;

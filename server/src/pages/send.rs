@@ -18,7 +18,7 @@ use crate::pages::comment_post::Api;
 use crate::pages::finished::{self, Finished};
 use crate::pages::slots::Fill;
 use crate::pages::status::{discovery_links, reader_status};
-use crate::pages::{render, text};
+use crate::pages::{render, status_bar, text};
 use crate::state::AppState;
 
 const PAGE: &str = "public, max-age=60, stale-while-revalidate=600";
@@ -122,6 +122,11 @@ pub async fn page(
     if let Some(head) = &head {
         head.fill(&mut fill);
     }
+    if reader_page {
+        // A missing page's bar has the words only: no stream for a feed that is not there.
+        let shown = Page::parse(path).filter(|_| status == StatusCode::OK);
+        fill.status_bar = status_bar::attributes(edition_of(file, path), shown.as_ref());
+    }
     let mut varying = None;
     let status = if rendered_page {
         let offset = text::reader_offset(headers);
@@ -204,6 +209,15 @@ fn built_page<'a>(state: &'a AppState, path: &str) -> (&'static str, &'a str) {
             Some(Lang::Zh) => ("edition-zh/index.html", "'self'"),
             _ => ("index.html", "'self'"),
         }
+    }
+}
+
+/// The edition a reader page built from `file` is in: the path's, or the shell's own.
+fn edition_of(file: &str, path: &str) -> Lang {
+    match file {
+        "edition-ru/index.html" => Lang::Ru,
+        "edition-zh/index.html" => Lang::Zh,
+        _ => infoshos_model::links::lang_of_path(path).unwrap_or(Lang::En),
     }
 }
 

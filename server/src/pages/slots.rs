@@ -1,6 +1,6 @@
 //! A built page cut once, when it is read (`shell`), at the places a page is written into: the
 //! attributes of `<html>`, the `<title>`, the description, the end of the head, the app's
-//! static shell and the end of the body. A page is then written in one pass over the built
+//! static shell, the status bar's attributes and the end of the body. A page is then written in one pass over the built
 //! one (`Slotted::write`), not found again and copied once per change.
 
 use std::ops::Range;
@@ -18,6 +18,9 @@ pub struct Fill {
     pub head_end: String,
     /// The rendered app, in place of the static shell and its markers.
     pub app: Option<String>,
+    /// Added to the status bar's attributes (`#pwa-status`), each preceded by a space: its
+    /// words and, on a feed page, its stream (`status_bar`).
+    pub status_bar: String,
     /// Added at the end of the body.
     pub body_end: String,
 }
@@ -29,6 +32,7 @@ enum Slot {
     Description,
     HeadEnd,
     App,
+    StatusBar,
     BodyEnd,
 }
 
@@ -72,6 +76,7 @@ impl Slotted {
             ),
             (Slot::HeadEnd, point(p, "</head>", false)),
             (Slot::App, element(p, "<!--shell-->", "<!--/shell-->")),
+            (Slot::StatusBar, point(p, "id=\"pwa-status\"", true)),
             (Slot::BodyEnd, point(p, "</body>", false)),
         ];
         let mut slots: Vec<(Slot, Range<usize>)> = found
@@ -102,6 +107,7 @@ impl Slotted {
             + fill.description.as_ref().map_or(0, String::len)
             + fill.head_end.len()
             + fill.app.as_ref().map_or(0, String::len)
+            + fill.status_bar.len()
             + fill.body_end.len();
         let mut out = String::with_capacity(self.page.len() + extra + 1);
         let mut from = 0;
@@ -120,6 +126,7 @@ impl Slotted {
                     out.push_str(&fill.head_end);
                 }
                 Slot::App => out.push_str(fill.app.as_deref().unwrap_or(built)),
+                Slot::StatusBar => out.push_str(&fill.status_bar),
                 Slot::BodyEnd => out.push_str(&fill.body_end),
             }
             from = range.end;
@@ -135,7 +142,7 @@ mod tests {
 
     const PAGE: &str = "<!doctype html><html lang=\"en\"><head><title>Old</title>\
         <meta name=\"description\" content=\"old\"></head><body><div id=\"app\"><!--shell-->\
-        <p>Loading</p><!--/shell--></div></body></html>";
+        <p>Loading</p><!--/shell--></div><div id=\"pwa-status\" hidden></div></body></html>";
 
     #[test]
     fn an_empty_fill_writes_the_page_as_built() {
@@ -150,6 +157,7 @@ mod tests {
             description: Some("<meta name=\"description\" content=\"new\">".into()),
             head_end: "<link rel=\"canonical\" href=\"/en/\">\n".into(),
             app: Some("<main>News</main>".into()),
+            status_bar: " data-offline=\"Offline\"".into(),
             body_end: "<script type=\"application/json\" id=\"carried\">{}</script>\n".into(),
         };
         assert_eq!(
@@ -157,6 +165,7 @@ mod tests {
             "<!doctype html><html data-theme=\"dark\" lang=\"en\"><head><title>New</title>\
              <meta name=\"description\" content=\"new\"><link rel=\"canonical\" href=\"/en/\">\n\
              </head><body><div id=\"app\"><main>News</main></div>\
+             <div id=\"pwa-status\" data-offline=\"Offline\" hidden></div>\
              <script type=\"application/json\" id=\"carried\">{}</script>\n</body></html>"
         );
     }

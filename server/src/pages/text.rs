@@ -179,6 +179,8 @@ mod tests {
             "<!--/shell-->",
             "<!--preload-->",
             "<!--/preload-->",
+            // The status bar, whose words and stream the server writes (`status_bar`).
+            "<div id=\"pwa-status\"",
         ] {
             assert_eq!(page.matches(marker).count(), 1, "{marker}");
             assert_eq!(

@@ -26,6 +26,7 @@ mod fuzz;
 mod hostile_input_api;
 mod kept_pages_api;
 mod links_api;
+mod live_api;
 mod most_read_api;
 mod operators;
 mod page_head_api;

@@ -91,7 +91,7 @@ pub fn parse_lang(code: Option<&str>) -> Result<Lang, AppError> {
     }
 }
 
-fn parse_country(code: &str) -> Result<String, AppError> {
+pub(crate) fn parse_country(code: &str) -> Result<String, AppError> {
     if is_country_code(code) {
         Ok(code.to_string())
     } else {
@@ -101,6 +101,6 @@ fn parse_country(code: &str) -> Result<String, AppError> {
     }
 }
 
-fn parse_section(key: &str) -> Result<Section, AppError> {
+pub(crate) fn parse_section(key: &str) -> Result<Section, AppError> {
     Section::from_key(key).ok_or_else(|| AppError::BadRequest(unknown_section_message()))
 }

@@ -3,6 +3,7 @@
 
 pub mod authenticator;
 pub mod editors;
+pub mod events;
 pub mod links;
 pub mod photos;
 pub mod process;
@@ -62,7 +63,8 @@ pub async fn server() -> TestServer {
         "<!doctype html><head><title>Infoshos</title>\n  <!-- A note for the shell's developers. -->\n  \
          <!--preload--><link rel=preload \
          href=/api/states><!--/preload--></head><body id=reader><div id=\"app\"><!--shell-->\
-         <p class=shell>Loading</p><!--/shell--></div></body>",
+         <p class=shell>Loading</p><!--/shell--></div>\
+         <div id=\"pwa-status\" class=\"pwa-status\" role=\"status\" aria-live=\"polite\" hidden></div></body>",
     )
     .unwrap();
     // The other editions' readers (`make spa` writes them from index.html).
@@ -73,7 +75,7 @@ pub async fn server() -> TestServer {
             format!(
                 "<!doctype html><html lang=\"{edition}\"><head><title>Infoshos</title>\
                  <!--preload--><!--/preload--></head><body id=reader-{edition}><div id=\"app\">\
-                 <!--shell--><!--/shell--></div></body>"
+                 <!--shell--><!--/shell--></div><div id=\"pwa-status\" hidden></div></body>"
             ),
         )
         .unwrap();
