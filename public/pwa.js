@@ -80,7 +80,9 @@
       }
     };
     document.addEventListener('visibilitychange', follow);
-    follow();
+    // After the load, so the stream never competes with what the page needs first.
+    if (document.readyState === 'complete') follow();
+    else addEventListener('load', follow, { once: true });
   }
 
   addEventListener('online', () => {
