@@ -49,6 +49,9 @@ struct Feed {
 }
 
 impl Feed {
+    /// Whether `story` is in this feed: the rule of `Storage::feed`'s query (edition, then
+    /// section and state when named), here in memory, since the desk tells every stream of
+    /// every story once rather than querying once per stream. `live_api.rs` holds both to it.
     fn holds(&self, story: &ArticleSummary) -> bool {
         story.lang == self.lang
             && self.section.is_none_or(|s| story.section == Some(s))
