@@ -13,6 +13,7 @@ mod editor_view;
 mod gauges;
 mod generate;
 mod history;
+mod landed;
 mod links;
 mod listed;
 mod moderation;
