@@ -26,15 +26,13 @@
   let copyAt = null;
   let waiting = null;
 
+  /** A new element with these properties (text is set as text, never parsed). */
+  const make = (tag, properties) => Object.assign(document.createElement(tag), properties);
+
   /** A line of the bar: `text`, and a button that does `act`. */
   function notice(className, text, label, act) {
-    const p = document.createElement('p');
-    p.className = className;
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'button';
-    button.textContent = label;
-    button.addEventListener('click', act);
+    const button = make('button', { type: 'button', className: 'button', textContent: label, onclick: act });
+    const p = make('p', { className });
     p.append(`${text} `, button);
     bar.append(p);
   }
@@ -44,12 +42,10 @@
     bar.replaceChildren();
     const offline = !navigator.onLine;
     if (offline || apiDown) {
-      const p = document.createElement('p');
-      p.className = 'offline-banner';
-      p.textContent =
+      const textContent =
         (offline ? words.offline : words.unreachable) +
         (copyAt ? words.savedAt.replace('{when}', stamp(copyAt)) : '');
-      bar.append(p);
+      bar.append(make('p', { className: 'offline-banner', textContent }));
     }
     if (waiting) notice('update-notice', words.update, words.reload, activateUpdate);
     // New stories are news of this page's feed: not shown once the app has moved elsewhere.
@@ -164,6 +160,30 @@
     const dark = root.dataset.theme ? root.dataset.theme === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
     root.dataset.theme = dark ? 'light' : 'dark';
     document.cookie = `theme=${root.dataset.theme};path=/;max-age=31536000;samesite=lax`;
+  });
+
+  // ---- Replies: a comment's "Reply" fills the comment form's reply line as the server draws
+  // it for `?reply=` (src/components/comment_post.rs: the words, a "Cancel reply" that empties
+  // it, the hidden field the form sends), without loading the page again. The app (which the
+  // focus in the form starts) leaves the line as it is (`data-kept`). Text only, never HTML. ----
+  document.addEventListener('click', (event) => {
+    const link = event.target.closest?.('.reply-link, .cancel-reply');
+    const line = document.getElementById('replying');
+    // A click meant for a new tab or window is the browser's.
+    if (!link || !line || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    line.replaceChildren();
+    if (link.className === 'cancel-reply') return;
+    const comment = link.closest('.comment');
+    line.append(
+      `${words.inReplyTo} `,
+      make('strong', { textContent: comment.querySelector('.comment-name').textContent }),
+      ' · ',
+      make('a', { className: 'cancel-reply', href: `${location.pathname}#comment-form`, textContent: words.cancelReply }),
+      make('input', { type: 'hidden', name: 'replyTo', value: comment.dataset.id }),
+    );
+    // Focused, the form's first field scrolls into view below the line.
+    document.getElementById('comment-name').focus();
   });
 
   // ---- The service worker. Never inside a widget or a frame. ----

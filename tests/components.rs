@@ -5,7 +5,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use infoshos::components::clocks::Clock;
 use infoshos::components::comment_form::CommentForm;
 use infoshos::site::Site;
-use infoshos_model::{Comment, Lang, Membership, State};
+use infoshos_model::{Lang, Membership, State};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -118,7 +118,8 @@ fn submit(root: &HtmlElement) {
 
 fn mount_form() -> HtmlElement {
     mount(|| {
-        view! { <CommentForm slug="no-such-article".to_string() on_published=Callback::new(|_: Comment| {}) /> }.into_any()
+        view! { <CommentForm slug="no-such-article".to_string() on_stored=Callback::new(|_| {}) /> }
+            .into_any()
     })
 }
 

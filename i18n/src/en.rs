@@ -84,6 +84,8 @@ pub const EN: Ui = Ui {
     comment_published: "Thank you. Your comment is published.",
     comment_pending: "Thank you. Your comment is awaiting moderation.",
     awaiting: "awaiting moderation (only you see it)",
+    reply: "Reply",
+    in_reply_to: "in reply to",
     related: "Related news",
     clocks_title: "Time in SCO capitals",
     day_ahead: "next day",

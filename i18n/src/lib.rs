@@ -93,6 +93,10 @@ pub struct Ui {
     pub comment_published: &'static str,
     pub comment_pending: &'static str,
     pub awaiting: &'static str,
+    /// A comment's link to answer it.
+    pub reply: &'static str,
+    /// Before the name a reply answers: on the reply, and above the form while replying.
+    pub in_reply_to: &'static str,
     pub related: &'static str,
     pub clocks_title: &'static str,
     pub day_ahead: &'static str,

@@ -1,5 +1,6 @@
 //! The words of what only the server draws (the masthead's sections, "Most read": the app's
-//! `server_drawn`; the status bar's words, which the server writes on it for public/pwa.js),
+//! `server_drawn`; the status bar's words, which the server writes on it for public/pwa.js;
+//! the end of a reply in the comment form, drawn by the server or by pwa.js),
 //! in a table of their own: the reader's bundle never names it, so it carries none of them.
 
 use infoshos_model::Lang;
@@ -22,6 +23,8 @@ pub struct ServerDrawnUi {
     /// the forms `Intl.PluralRules` names), and the button that shows them.
     pub landed: &'static [(&'static str, &'static str)],
     pub show: &'static str,
+    /// The comment form's link that ends a reply (public/pwa.js and the server's form).
+    pub cancel_reply: &'static str,
 }
 
 pub fn server_drawn(lang: Lang) -> &'static ServerDrawnUi {
@@ -44,6 +47,7 @@ const EN: ServerDrawnUi = ServerDrawnUi {
     reload: "Reload",
     landed: &[("one", "# new story"), ("other", "# new stories")],
     show: "Show",
+    cancel_reply: "Cancel reply",
 };
 
 const RU: ServerDrawnUi = ServerDrawnUi {
@@ -63,6 +67,7 @@ const RU: ServerDrawnUi = ServerDrawnUi {
         ("other", "# нового материала"),
     ],
     show: "Показать",
+    cancel_reply: "Отменить ответ",
 };
 
 const ZH: ServerDrawnUi = ServerDrawnUi {
@@ -77,4 +82,5 @@ const ZH: ServerDrawnUi = ServerDrawnUi {
     reload: "重新加载",
     landed: &[("other", "#篇新报道")],
     show: "显示",
+    cancel_reply: "取消回复",
 };

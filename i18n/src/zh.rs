@@ -84,6 +84,8 @@ pub const ZH: Ui = Ui {
     comment_published: "谢谢，您的评论已发表。",
     comment_pending: "谢谢，您的评论正在等待审核。",
     awaiting: "等待审核（仅您可见）",
+    reply: "回复",
+    in_reply_to: "回复",
     related: "相关新闻",
     clocks_title: "上合组织各国首都时间",
     day_ahead: "次日",

@@ -21,6 +21,16 @@ pub struct QueuedComment {
     pub status: CommentStatus,
     #[serde(deserialize_with = "crate::wire_time::instant")]
     pub created_at: DateTime<Utc>,
+    /// A reply: the comment it answers, so the editor reads the two together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answers: Option<Answered>,
+}
+
+/// The comment a reply answers, as the queue shows it above the reply.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Answered {
+    pub name: String,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -21,6 +21,17 @@ pub struct NewComment {
     /// The form token the article came with.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token: Option<String>,
+    /// The comment this one answers: a published comment of the same article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_to: Option<i64>,
+}
+
+/// The comment form's hidden `replyTo` field, as both the app and the server's no-JavaScript
+/// form read it: empty is no reply; anything but an id names no comment (0), which the server
+/// answers as a comment no longer shown.
+pub fn reply_field(value: &str) -> Option<i64> {
+    let value = value.trim();
+    (!value.is_empty()).then(|| value.parse().unwrap_or(0))
 }
 
 /// A comment key is 8 to 64 letters, digits, `-` or `_`.
@@ -65,10 +76,32 @@ pub struct Comment {
     /// when asked with the key it was sent under (`?mine=`).
     #[serde(default, skip_serializing_if = "is_false")]
     pub pending: bool,
+    /// A reply: the comment it is shown under (the top one of its thread). A reply whose thread
+    /// is not shown (an editor removed it) has none and stands as a comment of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thread: Option<i64>,
+    /// A reply: the name of the reader it answers, while the answered comment is shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answers: Option<String>,
 }
 
 fn is_false(b: &bool) -> bool {
     !*b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reply_field;
+
+    #[test]
+    fn a_reply_field_is_an_id_nothing_or_a_comment_that_is_not_there() {
+        assert_eq!(reply_field(""), None);
+        assert_eq!(reply_field("  "), None);
+        assert_eq!(reply_field("42"), Some(42));
+        assert_eq!(reply_field(" 7 "), Some(7));
+        assert_eq!(reply_field("<script>"), Some(0));
+        assert_eq!(reply_field("99999999999999999999"), Some(0));
+    }
 }
 
 /// At most this many keys in one `?mine=` (a reader's waiting comments on one article).

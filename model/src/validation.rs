@@ -181,9 +181,7 @@ mod tests {
             name: name.into(),
             email: email.map(Into::into),
             text: text.into(),
-            website: String::new(),
-            key: None,
-            token: None,
+            ..Default::default()
         }
     }
 

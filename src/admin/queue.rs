@@ -80,6 +80,12 @@ pub fn Queue(
                                     " " <strong>{c.name}</strong></label>
                                 " " {c.email.unwrap_or_default()} " · " {when} " · "
                                 <a href=Page::Article(c.article_lang, c.article_slug).path()>{c.article_title}</a>
+                                {c.answers.map(|a| view! {
+                                    <blockquote class="admin-answered">
+                                        <p>{t().in_reply_to} " " <strong>{a.name}</strong></p>
+                                        <p class="comment-text">{a.text}</p>
+                                    </blockquote>
+                                })}
                                 <p class="comment-text">{c.text}</p>
                                 <p>{buttons(Box::new(move || vec![id]))}</p>
                             </li>

@@ -1,7 +1,8 @@
 use std::collections::BTreeMap;
 
+use infoshos_model::comments::reply_field;
 use infoshos_model::validation::FIELDS;
-use infoshos_model::{Comment, CommentCreated, CommentStatus, NewComment, validate_comment};
+use infoshos_model::{CommentCreated, CommentStatus, NewComment, validate_comment};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -12,7 +13,6 @@ use crate::fetch_error::FetchError;
 use crate::i18n::{Ui, problem_message};
 use crate::site::use_site;
 use crate::submitted::Submitted;
-use crate::time::now_utc;
 
 /// A comment on its way: the article and what the reader wrote.
 struct Queued {
@@ -44,9 +44,20 @@ fn slot(field: &str) -> usize {
     FIELDS.iter().position(|f| *f == field).unwrap_or(0)
 }
 
+/// The form in view, with the focus in its first field: "Add comment" and each "Reply".
+pub fn to_form() {
+    if let Some(form) = document().get_element_by_id("comment-form") {
+        form.scroll_into_view();
+    }
+    if let Some(input) = document().get_element_by_id("comment-name") {
+        let _ = input.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+}
+
 /// The fields as the reader typed them, with a new key and the article's token.
 fn comment_from(typed: &Submitted, token: Option<String>) -> NewComment {
     NewComment {
+        reply_to: reply_field(&typed.field("replyTo")),
         name: typed.field("name"),
         email: Some(typed.field("email")).filter(|e| !e.trim().is_empty()),
         text: typed.field("text"),
@@ -64,7 +75,7 @@ struct FormState {
     sending: RwSignal<bool>,
     notice: RwSignal<Option<(bool, String)>>,
     t: &'static Ui,
-    on_published: Callback<Comment>,
+    on_stored: Callback<()>,
 }
 
 impl FormState {
@@ -119,19 +130,14 @@ impl FormState {
         match result {
             Ok(created) => {
                 let pending = created.status != CommentStatus::Published;
-                // The reader sees their own comment at once; one waiting for an editor is
-                // marked so, and only they see it, here and on later visits (its key is kept).
+                // The list is fetched again: the reader sees their comment in its place (a
+                // reply in its thread); one waiting for an editor is marked so, and only they
+                // see it, here and on later visits (its key is kept).
                 if created.id > 0 {
                     if let (true, Some(key)) = (pending, comment.key.as_deref()) {
                         crate::own_comments::remember(&item.slug, key);
                     }
-                    self.on_published.run(Comment {
-                        id: created.id,
-                        name: comment.name.trim().to_string(),
-                        text: comment.text.trim().to_string(),
-                        created_at: now_utc(),
-                        pending,
-                    });
+                    self.on_stored.run(());
                 }
                 let message = if pending {
                     t.comment_pending
@@ -141,6 +147,10 @@ impl FormState {
                 if let Some(text) = document().get_element_by_id("comment-text") {
                     text.unchecked_into::<web_sys::HtmlTextAreaElement>()
                         .set_value("");
+                }
+                // The next comment answers no one until the reader asks again.
+                if let Some(line) = document().get_element_by_id("replying") {
+                    line.set_text_content(None);
                 }
                 self.notice.try_set(Some((true, message.to_string())));
             }
@@ -165,8 +175,8 @@ impl FormState {
 #[component]
 pub fn CommentForm(
     slug: String,
-    /// A comment the server accepted (`pending` when it waits for an editor).
-    on_published: Callback<Comment>,
+    /// The server stored a comment (published, or waiting for an editor).
+    on_stored: Callback<()>,
     /// The signed token the article came with; the server refuses a comment without it.
     #[prop(default = None)]
     token: Option<String>,
@@ -184,7 +194,7 @@ pub fn CommentForm(
         sending: RwSignal::new(false),
         notice: RwSignal::new(first_notice),
         t,
-        on_published,
+        on_stored,
     };
     let FormState {
         errors,
@@ -224,6 +234,9 @@ pub fn CommentForm(
     view! {
         <form id="comment-form" class="comment-form" novalidate on:submit=submit aria-labelledby="comment-form-title" {..comment_post::form_method()}>
             <h3 id="comment-form-title">{t.leave_comment}</h3>
+            // Whom the comment answers, with its hidden field: drawn by the server for
+            // `?reply=` and by public/pwa.js for a "Reply" pressed; the app leaves it be.
+            <p id="replying" class="replying" data-kept="">{comment_post::reply_line()}</p>
             <div class="field">
                 <label for="comment-name">{t.name}</label>
                 <input id="comment-name" name="name" type="text" autocomplete="name" maxlength="200" aria-invalid=invalid("name") aria-describedby="comment-name-error" {..comment_post::typed("name")} />

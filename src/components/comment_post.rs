@@ -59,18 +59,25 @@ mod drawn {
     pub fn typed_text() {}
 
     pub fn hidden_fields(_: Option<String>) {}
+
+    pub fn reply_line() {}
 }
 
 #[cfg(feature = "ssr")]
 mod drawn {
     use std::collections::BTreeMap;
 
+    use infoshos_model::comments::reply_field;
     use infoshos_model::validation::FIELDS;
-    use infoshos_model::{CommentProblems, NewComment};
+    use infoshos_model::{Comment, CommentProblems, NewComment};
     use leptos::prelude::*;
 
     use super::*;
     use crate::i18n::problem_message;
+    use crate::i18n::server_drawn::server_drawn;
+    use crate::load::Load;
+    use crate::router::{query_param, use_nav};
+    use crate::site::use_site;
 
     /// What became of a comment sent without JavaScript, for the page the server draws next
     /// (given to the rendering as context).
@@ -155,5 +162,40 @@ mod drawn {
     /// The signed token the API asks for, which the app otherwise sends in its JSON.
     pub fn hidden_fields(token: Option<String>) -> impl IntoView {
         view! { <input type="hidden" name="token" value=token /> }
+    }
+
+    /// The comments of the article whose form this is, for `reply_line` (the page gives them
+    /// as context).
+    #[derive(Clone, Copy)]
+    pub struct Answerable(pub Load<Vec<Comment>>);
+
+    /// Whom the comment answers: the comment `?reply=` names (a refused send's own, on the
+    /// page drawn again), while it is shown; with "Cancel reply" (the article without the
+    /// query) and the hidden field the form sends. public/pwa.js draws the same line when a
+    /// "Reply" is pressed in the browser.
+    pub fn reply_line() -> impl IntoView {
+        let nav = use_nav();
+        let id = match typed_comment() {
+            Some(typed) => typed.reply_to,
+            None => query_param(&nav.search.get_untracked(), "reply").and_then(|v| reply_field(&v)),
+        };
+        let site = use_site();
+        let t = site.ui();
+        let cancel_reply = server_drawn(site.lang.get_untracked()).cancel_reply;
+        let cancel = format!("{}#comment-form", nav.path.get_untracked());
+        let comments = use_context::<Answerable>();
+        move || {
+            let (id, Answerable(comments)) = (id?, comments?);
+            let name = comments.with(|list| {
+                let list = list.as_ref()?.as_ref().ok()?;
+                let answered = list.iter().find(|c| c.id == id && !c.pending)?;
+                Some(answered.name.clone())
+            })?;
+            Some(view! {
+                {t.in_reply_to} " " <strong>{name}</strong> " · "
+                <a class="cancel-reply" href=cancel.clone()>{cancel_reply}</a>
+                <input type="hidden" name="replyTo" value=id />
+            })
+        }
     }
 }

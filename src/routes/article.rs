@@ -1,9 +1,9 @@
+use infoshos_model::Article;
 use infoshos_model::links::Page;
-use infoshos_model::{Article, Comment};
 use leptos::prelude::*;
 
 use crate::api;
-use crate::components::comment_form::CommentForm;
+use crate::components::comment_form::{CommentForm, to_form};
 use crate::components::comments::CommentList;
 use crate::components::failure::Failure;
 use crate::components::flag::Flag;
@@ -46,8 +46,9 @@ fn ArticleView(article: Article) -> impl IntoView {
         let slug = slug.clone();
         move || api::comments(slug.clone())
     });
-    // Comments the reader posted on this visit, shown at once below the others.
-    let added = RwSignal::new(Vec::<Comment>::new());
+    // What the server's form needs to say whom a `?reply=` answers.
+    #[cfg(feature = "ssr")]
+    provide_context(crate::components::comment_post::Answerable(comments));
     let when = reader_local(article.published_at);
     // An editor corrected it: said, with when (the earlier text is kept for editors).
     // As text beside the date: 0.3 KB of the reader's wasm; a `<time>` element of its own cost
@@ -84,15 +85,7 @@ fn ArticleView(article: Article) -> impl IntoView {
         .collect_view();
     let jump_to_form = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
-        if let Some(form) = document().get_element_by_id("comment-form") {
-            form.scroll_into_view();
-        }
-        if let Some(input) = document().get_element_by_id("comment-name") {
-            use wasm_bindgen::JsCast;
-            if let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() {
-                let _ = input.focus();
-            }
-        }
+        to_form();
     };
     let (title, summary) = (article.title.clone(), article.summary.clone());
     let token = article.form_token.clone();
@@ -124,8 +117,8 @@ fn ArticleView(article: Article) -> impl IntoView {
         </p>
         <section class="comments no-print" aria-labelledby="comments-title">
             <h2 id="comments-title">{t.comments_title}</h2>
-            <CommentList comments added />
-            <CommentForm slug token on_published=Callback::new(move |c: Comment| added.update(|list| list.push(c))) />
+            <CommentList comments />
+            <CommentForm slug token on_stored=Callback::new(move |_| comments.refresh()) />
         </section>
         <section class="related no-print" aria-labelledby="related-title">
             <h2 id="related-title">{t.related}</h2>

@@ -13,6 +13,7 @@ pub const ADMIN_EN: AdminUi = AdminUi {
     ],
     none: "No comments here.",
     select_all: "Select all",
+    in_reply_to: "In reply to",
     approve: "Approve",
     reject: "Reject",
     delete: "Delete",

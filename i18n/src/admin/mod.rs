@@ -25,6 +25,8 @@ pub struct AdminUi {
     pub statuses: [(&'static str, &'static str); 3],
     pub none: &'static str,
     pub select_all: &'static str,
+    /// Before the comment a reply answers, in the queue.
+    pub in_reply_to: &'static str,
     pub approve: &'static str,
     pub reject: &'static str,
     pub delete: &'static str,

@@ -13,6 +13,7 @@ pub const ADMIN_RU: AdminUi = AdminUi {
     ],
     none: "Здесь комментариев нет.",
     select_all: "Выбрать все",
+    in_reply_to: "Ответ на комментарий",
     approve: "Одобрить",
     reject: "Отклонить",
     delete: "Удалить",

@@ -13,6 +13,7 @@ pub const ADMIN_ZH: AdminUi = AdminUi {
     ],
     none: "这里没有评论。",
     select_all: "全选",
+    in_reply_to: "回复",
     approve: "通过",
     reject: "拒绝",
     delete: "删除",

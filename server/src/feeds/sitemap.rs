@@ -94,9 +94,11 @@ pub fn sitemap_xml(origin: &str, listed: &[Listed]) -> std::io::Result<String> {
     Ok(String::from_utf8_lossy(&writer.into_inner()).into_owned())
 }
 
+/// Crawlers stay out of the editors' area, the edition switcher's redirects and the article
+/// pages of a comment form answering a comment (`?reply=`: the article again, one per comment).
 pub async fn robots(State(state): State<AppState>) -> Response {
     let text = format!(
-        "User-agent: *\nDisallow: /admin\nDisallow: /api/admin\nDisallow: /edition/\n\nSitemap: {}/sitemap.xml\n",
+        "User-agent: *\nDisallow: /admin\nDisallow: /api/admin\nDisallow: /edition/\nDisallow: /*?reply=\n\nSitemap: {}/sitemap.xml\n",
         state.public_url
     );
     answer("text/plain; charset=utf-8", text)

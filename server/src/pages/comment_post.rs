@@ -14,6 +14,7 @@ use axum::extract::{ConnectInfo, Form, State};
 use axum::http::{Extensions, HeaderMap, HeaderValue, Request, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use infoshos::components::comment_post::{Refused, Sent, stored_as};
+use infoshos_model::comments::reply_field;
 use infoshos_model::links::Page;
 use infoshos_model::{ApiError, CommentCreated, CommentStatus, NewComment, validate_comment};
 use serde::Deserialize;
@@ -38,6 +39,9 @@ pub struct Posted {
     text: String,
     website: String,
     token: String,
+    /// The comment this one answers (the form's hidden field, set by `?reply=`).
+    #[serde(rename = "replyTo")]
+    reply_to: String,
 }
 
 impl From<Posted> for NewComment {
@@ -50,6 +54,7 @@ impl From<Posted> for NewComment {
             // No key: a page a cache shares would give every reader the same one.
             key: None,
             token: Some(p.token).filter(|t| !t.is_empty()),
+            reply_to: reply_field(&p.reply_to),
         }
     }
 }

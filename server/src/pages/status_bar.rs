@@ -1,6 +1,7 @@
 //! The status bar public/pwa.js fills (`#pwa-status`: offline, a new version, new stories),
 //! given its words by the server as data attributes in the page's language, so the one pwa.js
-//! every edition downloads carries no edition's words. On a feed page (the front page, a
+//! every edition downloads carries no edition's words (those of a comment form's reply line
+//! too, which pwa.js also draws). On a feed page (the front page, a
 //! section, a state) the bar also names the page and its stream of new stories
 //! (`api/public/live.rs`), which pwa.js keeps open while the page is seen.
 
@@ -29,6 +30,9 @@ pub fn attributes(lang: Lang, page: Option<&Page>) -> String {
         ("saved-at".into(), words.saved_at),
         ("update".into(), words.update),
         ("reload".into(), words.reload),
+        // A comment's "Reply" (any page: the app may move on to an article).
+        ("in-reply-to".into(), infoshos_i18n::ui(lang).in_reply_to),
+        ("cancel-reply".into(), words.cancel_reply),
     ];
     let stream = page.and_then(stream_of);
     let path = page.map(Page::path);
@@ -67,6 +71,7 @@ mod tests {
         assert!(country.contains(r#" data-stream="/api/live?lang=en&amp;country=KZ""#));
         let article = attributes(Lang::Zh, Some(&Page::Article(Lang::Zh, "x".into())));
         assert!(article.contains(r#" data-offline="当前没有网络。""#));
+        assert!(article.contains(r#" data-in-reply-to="回复" data-cancel-reply="取消回复""#));
         assert!(!article.contains("data-stream") && !article.contains("data-landed"));
     }
 }

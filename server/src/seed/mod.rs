@@ -22,6 +22,8 @@ const ARTICLES: &str = include_str!("articles.toml");
 pub enum SeedError {
     #[error("articles.toml: {0}")]
     Toml(#[from] toml::de::Error),
+    #[error("seed reply to no earlier comment by {0}")]
+    UnknownComment(String),
     #[error("seed comment for unknown article {0}")]
     UnknownArticle(String),
     #[error("translation of unknown story {0}")]
@@ -57,6 +59,9 @@ pub struct SeedComment {
     pub name: String,
     pub text: String,
     pub minutes_after: i64,
+    /// A reply: the name of an earlier comment's author on the same article.
+    #[serde(default)]
+    pub answers: Option<String>,
 }
 
 pub fn demo_content() -> Result<SeedFile, SeedError> {
@@ -109,6 +114,8 @@ async fn seed_english(storage: &Storage) -> Result<usize, SeedError> {
             })
             .await?;
     }
+    // Each comment's id by its article and author, for the replies after it.
+    let mut stored = std::collections::HashMap::new();
     for c in &content.comment {
         let article = content
             .article
@@ -120,14 +127,24 @@ async fn seed_english(storage: &Storage) -> Result<usize, SeedError> {
             .await?
             .ok_or_else(|| SeedError::UnknownArticle(c.article.clone()))?;
         let at = article.published.timestamp_millis() + c.minutes_after * 60_000;
+        let reply_to = match &c.answers {
+            Some(name) => Some(
+                *stored
+                    .get(&(c.article.as_str(), name.as_str()))
+                    .ok_or_else(|| SeedError::UnknownComment(name.clone()))?,
+            ),
+            None => None,
+        };
         let comment = NewComment {
             name: c.name.clone(),
             text: c.text.clone(),
+            reply_to,
             ..Default::default()
         };
-        storage
+        let (comment_id, ..) = storage
             .insert_comment(id, &comment, CommentStatus::Published, at)
             .await?;
+        stored.insert((c.article.as_str(), c.name.as_str()), comment_id);
     }
     tracing::info!(
         articles = content.article.len(),

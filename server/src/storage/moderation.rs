@@ -2,7 +2,7 @@
 //! back (all of it, or narrowed by a filter), and the portal's settings (keys, tokens).
 
 use super::audit::audit;
-use infoshos_model::admin::{AuditEntry, AuditFilter, ModerationAction, QueuedComment};
+use infoshos_model::admin::{Answered, AuditEntry, AuditFilter, ModerationAction, QueuedComment};
 use infoshos_model::{CommentStatus, Lang};
 use sqlx::FromRow;
 
@@ -19,6 +19,8 @@ struct QueueRow {
     text: String,
     status: CommentStatus,
     created_at: i64,
+    answers_name: Option<String>,
+    answers_text: Option<String>,
 }
 
 #[derive(FromRow)]
@@ -53,11 +55,14 @@ impl Storage {
         .map(|_| ()))
     }
 
-    /// Comments with `status`, newest first, with their article (for the editors' queue).
+    /// Comments with `status`, newest first, with their article and, for a reply, the comment
+    /// it answers (for the editors' queue).
     pub async fn queue(&self, status: CommentStatus) -> Result<Vec<QueuedComment>, sqlx::Error> {
         let rows: Vec<QueueRow> = on_engine!(self, pool => sqlx::query_as(
-            "SELECT c.id, a.slug, a.title, a.lang, c.name, c.email, c.text, c.status, c.created_at
+            "SELECT c.id, a.slug, a.title, a.lang, c.name, c.email, c.text, c.status, c.created_at,
+                    p.name AS answers_name, p.text AS answers_text
              FROM comments c JOIN articles a ON a.id = c.article_id
+             LEFT JOIN comments p ON p.id = c.reply_to
              WHERE c.status = $1 ORDER BY c.created_at DESC, c.id DESC LIMIT 500",
         )
         .bind(status)
@@ -75,6 +80,10 @@ impl Storage {
                 text: r.text,
                 status: r.status,
                 created_at: millis_to_utc(r.created_at),
+                answers: r
+                    .answers_name
+                    .zip(r.answers_text)
+                    .map(|(name, text)| Answered { name, text }),
             })
             .collect())
     }

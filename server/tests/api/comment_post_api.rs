@@ -15,27 +15,10 @@ fn text(answer: &common::Answer) -> String {
     String::from_utf8(answer.body.clone()).unwrap()
 }
 
-fn encoded(fields: &[(&str, &str)]) -> String {
-    url::form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(fields)
-        .finish()
-}
-
 /// Posts the article's form as a browser without JavaScript does, with a valid token unless
 /// `fields` names one.
 async fn post_form(s: &common::TestServer, slug: &str, fields: &[(&str, &str)]) -> common::Answer {
-    let token = s.form_token(slug);
-    let mut fields = fields.to_vec();
-    if !fields.iter().any(|(k, _)| *k == "token") {
-        fields.push(("token", &token));
-    }
-    s.send(
-        Request::post(format!("/en/article/{slug}"))
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(Body::from(encoded(&fields)))
-            .unwrap(),
-    )
-    .await
+    common::article_form::post_to(s, &format!("/en/article/{slug}"), slug, fields).await
 }
 
 async fn comment_count(s: &common::TestServer) -> usize {

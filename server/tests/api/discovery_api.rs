@@ -169,6 +169,8 @@ async fn robots_keep_crawlers_out_of_the_editors_area_and_name_the_sitemap() {
     let s = common::server().await;
     let text = String::from_utf8(s.get("/robots.txt").await.body).unwrap();
     assert!(text.contains("Disallow: /admin\n") && text.contains("Disallow: /api/admin\n"));
+    // An article answering a comment is the article again, once per comment.
+    assert!(text.contains("Disallow: /*?reply=\n"));
     assert!(text.contains(&format!("Sitemap: {ORIGIN}/sitemap.xml")));
 }
 

@@ -40,6 +40,8 @@ mod reader_pages_api;
 mod recovery_api;
 mod reference_api;
 mod replicas_api;
+mod replies_api;
+mod replies_page_api;
 mod roles_api;
 mod sanitize_properties;
 mod scheduled_api;

@@ -81,6 +81,13 @@ pub async fn create(
     let now = Utc::now().timestamp_millis();
     form_token::check(&state.form_secret, &slug, comment.token.as_deref(), now)
         .map_err(|problem| AppError::BadRequest(problem.message(lang).into()))?;
+    if let Some(answered) = comment.reply_to
+        && !state.storage.can_answer(id, answered).await?
+    {
+        // 409: the form is sound; the comment it answers is not there to answer.
+        let gone = infoshos_i18n::answers::answers(lang).reply_gone;
+        return Err(AppError::Conflict(gone));
+    }
     if state
         .storage
         .has_recent_text(id, &comment.text, now - spam::DUPLICATE_WINDOW_MS)

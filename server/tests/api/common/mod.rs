@@ -1,6 +1,7 @@
 #![allow(dead_code)] // each test file uses a different part of these helpers
 //! A server on a fresh temporary database, driven through `Router::oneshot`.
 
+pub mod article_form;
 pub mod authenticator;
 pub mod built;
 pub mod editors;
