@@ -1,6 +1,7 @@
 // The parts of Infoshos's offline support a reader needs only when they use them: the articles
-// saved for offline reading and the outbox of comments written without a connection. Loaded by
-// public/pwa.js on first use (its bridge, `window.infoshos`, calls these).
+// saved for offline reading and the outbox of comments written without a connection; and the
+// comment form's reply line. Loaded by public/pwa.js on first use (its bridge,
+// `window.infoshos`, and its Reply handler call these).
 
 // The same name as in sw.js.
 const SAVED_CACHE = 'infoshos-saved-2';
@@ -120,3 +121,22 @@ export async function flush() {
   }
 }
 
+// ---- The comment form's reply line, as the server draws it for `?reply=`
+// (src/components/comment_post.rs `reply_line`): the words (from the status bar, in the page's
+// language), the name answered, "Cancel reply" and the hidden field the form sends. Text only,
+// never HTML. `link` is the Reply pressed, or "Cancel reply", which empties the line. ----
+const make = (tag, properties) => Object.assign(document.createElement(tag), properties);
+export function reply(link, line, words) {
+  line.replaceChildren();
+  if (link.className === 'cancel-reply') return;
+  const comment = link.closest('.comment');
+  line.append(
+    `${words.inReplyTo} `,
+    make('strong', { textContent: comment.querySelector('.comment-name').textContent }),
+    ' · ',
+    make('a', { className: 'cancel-reply', href: `${location.pathname}#comment-form`, textContent: words.cancelReply }),
+    make('input', { type: 'hidden', name: 'replyTo', value: comment.dataset.id }),
+  );
+  // Focused, the form's first field scrolls into view below the line.
+  document.getElementById('comment-name').focus();
+}

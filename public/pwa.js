@@ -162,28 +162,16 @@
     document.cookie = `theme=${root.dataset.theme};path=/;max-age=31536000;samesite=lax`;
   });
 
-  // ---- Replies: a comment's "Reply" fills the comment form's reply line as the server draws
-  // it for `?reply=` (src/components/comment_post.rs: the words, a "Cancel reply" that empties
-  // it, the hidden field the form sends), without loading the page again. The app (which the
-  // focus in the form starts) leaves the line as it is (`data-kept`). Text only, never HTML. ----
+  // ---- Replies: a comment's "Reply" fills the comment form's reply line in place, as the
+  // server draws it for `?reply=` (pwa-later.js `reply`, loaded on this first use); "Cancel
+  // reply" empties it. The app (which the focus in the form starts) leaves the line as it is
+  // (`data-kept`). A click meant for a new tab or window is the browser's. ----
   document.addEventListener('click', (event) => {
     const link = event.target.closest?.('.reply-link, .cancel-reply');
     const line = document.getElementById('replying');
-    // A click meant for a new tab or window is the browser's.
     if (!link || !line || event.ctrlKey || event.metaKey || event.shiftKey) return;
     event.preventDefault();
-    line.replaceChildren();
-    if (link.className === 'cancel-reply') return;
-    const comment = link.closest('.comment');
-    line.append(
-      `${words.inReplyTo} `,
-      make('strong', { textContent: comment.querySelector('.comment-name').textContent }),
-      ' · ',
-      make('a', { className: 'cancel-reply', href: `${location.pathname}#comment-form`, textContent: words.cancelReply }),
-      make('input', { type: 'hidden', name: 'replyTo', value: comment.dataset.id }),
-    );
-    // Focused, the form's first field scrolls into view below the line.
-    document.getElementById('comment-name').focus();
+    later().then((m) => m.reply(link, line, words));
   });
 
   // ---- The service worker. Never inside a widget or a frame. ----

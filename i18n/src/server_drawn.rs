@@ -1,6 +1,6 @@
 //! The words of what only the server draws (the masthead's sections, "Most read": the app's
 //! `server_drawn`; the status bar's words, which the server writes on it for public/pwa.js;
-//! the end of a reply in the comment form, drawn by the server or by pwa.js),
+//! the end of a reply in the comment form, drawn by the server or by pwa-later.js),
 //! in a table of their own: the reader's bundle never names it, so it carries none of them.
 
 use infoshos_model::Lang;

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use super::draft_field::DraftField;
 use super::publish::{Desk, read_draft, set_field};
 use super::shared::t;
 use super::shared::{post, put, said};
@@ -36,6 +37,10 @@ fn checked(desk: Desk, typed: &Submitted) -> Option<Draft> {
     desk.notice.set(None);
     Some(draft)
 }
+
+/// About what search results show of a headline, and of a lead as the page's description.
+const TITLE_CUT: usize = 60;
+const SUMMARY_CUT: usize = 160;
 
 /// The draft: checked with the model's rules, then published (or, while correcting, saved).
 #[component]
@@ -98,18 +103,18 @@ pub(super) fn DraftForm(desk: Desk) -> impl IntoView {
                 desk.published.track();
                 editing.get().map(|slug| view! { <EarlierVersions slug /> })
             }}
-            <DraftField desk field="title" label=t().article_title />
-            <DraftField desk field="summary" label=t().summary note=t().summary_note />
+            <DraftField desk field="title" label=t().article_title note=t().title_note cut=TITLE_CUT />
+            <DraftField desk field="summary" label=t().summary note=t().summary_note cut=SUMMARY_CUT />
             <div class="field">
                 <label for="article-lang">{t().language}</label>
                 <select id="article-lang" name="lang">
                     {Lang::ALL.into_iter().map(|l| view! {
-                        <option value=l.code() prop:selected=move || lang.get() == l>{l.code()}</option>
+                        <option value=l.code() prop:selected=move || lang.get() == l>{l.endonym()}</option>
                     }).collect_view()}
                 </select>
             </div>
             <super::section_field::SectionField desk />
-            <DraftField desk field="countries" label=t().countries note=t().countries_note />
+            <super::states_field::StatesField desk />
             <DraftField desk field="slug" label=t().slug note=t().slug_note />
             <DraftField desk field="body" label=t().body note=t().body_note multiline=true />
             <super::body_figure::BodyFigure />
@@ -150,6 +155,7 @@ async fn send(desk: Desk, mut draft: Draft, form: Option<web_sys::HtmlFormElemen
             // A correction stays in the form for the next one; a new article is out.
             if let (None, Some(form)) = (&target, form) {
                 form.reset();
+                desk.filled_with(Vec::new());
                 super::kept_draft::forget();
                 desk.draft.set(None);
                 desk.saved.set(None);
@@ -169,50 +175,6 @@ async fn send(desk: Desk, mut draft: Draft, form: Option<web_sys::HtmlFormElemen
             desk.say(body.error);
         }
         Err(e) => desk.say(said(&e)),
-    }
-}
-
-/// One field of the draft with its label, its note and the model's or the server's message.
-#[component]
-fn DraftField(
-    desk: Desk,
-    field: &'static str,
-    label: &'static str,
-    #[prop(default = "")] note: &'static str,
-    #[prop(default = false)] multiline: bool,
-    /// The input's type, for a one-line field.
-    #[prop(default = "text")]
-    kind: &'static str,
-) -> impl IntoView {
-    let errors = desk.errors;
-    let id = format!("article-{field}");
-    let described = format!("{id}-note {id}-error");
-    let invalid = move || errors.with(|e| e.contains_key(field)).to_string();
-    let input = if multiline {
-        view! {
-            <textarea id=id.clone() name=field rows="14" aria-invalid=invalid
-                aria-describedby=described></textarea>
-        }
-        .into_any()
-    } else {
-        view! {
-            <input id=id.clone() name=field type=kind aria-invalid=invalid
-                aria-describedby=described />
-        }
-        .into_any()
-    };
-    let error = move || {
-        errors.with(|e| e.get(field).cloned()).map(
-            |m| view! { <span class="field-error" id=format!("article-{field}-error")>{m}</span> },
-        )
-    };
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            {input}
-            <span class="field-note" id=format!("{id}-note")>{note}</span>
-            {error}
-        </div>
     }
 }
 
@@ -276,6 +238,7 @@ fn VisibilityBar(desk: Desk) -> impl IntoView {
         if let Some(form) = document().get_element_by_id("article-form") {
             form.unchecked_into::<web_sys::HtmlFormElement>().reset();
         }
+        desk.filled_with(Vec::new());
         set_field("article-slug", "readOnly", false.into());
         desk.start(None);
         super::publish::bring_back(desk);

@@ -37,7 +37,8 @@ pub(super) fn keep(form: &Submitted) {
     }
 }
 
-/// Puts the kept draft into the form; whether there was one.
+/// Puts the kept draft into the form (its states are the desk's: `Desk::filled_with`); whether
+/// there was one.
 pub(super) fn restore() -> Option<Draft> {
     // Read with the browser's JSON and the API's decoder: the same ways the wasm already has.
     let json = call("getItem", &[KEY.into()])?.as_string()?;
@@ -49,7 +50,6 @@ pub(super) fn restore() -> Option<Draft> {
     for (field, value) in [
         ("title", draft.title.clone()),
         ("summary", draft.summary.clone()),
-        ("countries", draft.countries.join(", ")),
         ("section", draft.section.map_or("", |s| s.key()).to_string()),
         ("slug", draft.slug.clone().unwrap_or_default()),
         ("body", draft.body.clone()),

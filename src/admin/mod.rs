@@ -10,6 +10,7 @@ mod articles;
 mod audit;
 mod autosave;
 mod body_figure;
+mod draft_field;
 mod draft_form;
 mod kept_draft;
 mod lead_photo;
@@ -22,6 +23,7 @@ mod section_field;
 mod sessions;
 mod shared;
 mod sign_in;
+mod states_field;
 
 use infoshos_model::Lang;
 use infoshos_model::accounts::{Me, Power, SessionState};

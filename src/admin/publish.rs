@@ -44,6 +44,10 @@ pub(super) struct Desk {
     pub(super) sending: RwSignal<bool>,
     /// The lead photo picked from the library, with this article's texts for it.
     pub(super) lead: RwSignal<Option<infoshos_model::Photo>>,
+    /// The states the draft concerns, as the checklist shows them (`states_field`).
+    pub(super) countries: RwSignal<Vec<String>>,
+    /// Told when the form's fields were set all at once, not typed: the counts read them again.
+    pub(super) filled: Trigger,
 }
 
 impl Desk {
@@ -61,7 +65,16 @@ impl Desk {
             lang: RwSignal::new(Lang::En),
             sending: RwSignal::new(false),
             lead: RwSignal::new(None),
+            countries: RwSignal::new(Vec::new()),
+            filled: Trigger::new(),
         }
+    }
+
+    /// The form's fields were set at once (an article opened, a draft brought back, the form
+    /// emptied): the states' checklist shows `countries`, and the counts follow.
+    pub(super) fn filled_with(&self, countries: Vec<String>) {
+        self.countries.set(countries);
+        self.filled.notify();
     }
 
     pub(super) fn say(&self, words: impl Into<String>) {
@@ -173,6 +186,7 @@ pub fn Publish(
 /// A new article's draft kept in this browser, back in the form, and said so.
 pub(super) fn bring_back(desk: Desk) {
     if let Some(draft) = super::kept_draft::restore() {
+        desk.filled_with(draft.countries.clone());
         desk.lang.set(draft.lang);
         desk.draft.set(draft.draft_id);
         desk.say(t().draft_back);
@@ -189,7 +203,6 @@ fn open_article(desk: Desk, slug: String) {
                     ("open", a.slug.clone()),
                     ("title", a.title),
                     ("summary", a.summary),
-                    ("countries", a.countries.join(", ")),
                     ("section", a.section.map_or("", |s| s.key()).to_string()),
                     ("slug", a.slug.clone()),
                     ("body", a.body),
@@ -203,6 +216,7 @@ fn open_article(desk: Desk, slug: String) {
                 }
                 let at = a.scheduled_for.map(local_field).unwrap_or_default();
                 set_field("article-publishAt", "value", at.into());
+                desk.filled_with(a.countries);
                 desk.lang.set(a.lang);
                 desk.lead.set(a.lead);
                 desk.hidden.set(a.hidden);

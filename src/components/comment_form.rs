@@ -235,7 +235,7 @@ pub fn CommentForm(
         <form id="comment-form" class="comment-form" novalidate on:submit=submit aria-labelledby="comment-form-title" {..comment_post::form_method()}>
             <h3 id="comment-form-title">{t.leave_comment}</h3>
             // Whom the comment answers, with its hidden field: drawn by the server for
-            // `?reply=` and by public/pwa.js for a "Reply" pressed; the app leaves it be.
+            // `?reply=` and by public/pwa-later.js for a "Reply" pressed; the app leaves it be.
             <p id="replying" class="replying" data-kept="">{comment_post::reply_line()}</p>
             <div class="field">
                 <label for="comment-name">{t.name}</label>

@@ -171,7 +171,7 @@ mod drawn {
 
     /// Whom the comment answers: the comment `?reply=` names (a refused send's own, on the
     /// page drawn again), while it is shown; with "Cancel reply" (the article without the
-    /// query) and the hidden field the form sends. public/pwa.js draws the same line when a
+    /// query) and the hidden field the form sends. public/pwa-later.js draws the same line when a
     /// "Reply" is pressed in the browser.
     pub fn reply_line() -> impl IntoView {
         let nav = use_nav();

@@ -2,7 +2,7 @@
 // the server files the article for that instant (UTC), readers see nothing of it yet, the list
 // of articles shows it as scheduled, and opened again it shows the same local minute.
 const { test, expect } = require('./app-page');
-const { serverAt, setUpEditors, signInThroughForm, editorCookie } = require('./server');
+const { serverAt, setUpEditors, signInThroughForm, editorCookie, pickStates } = require('./server');
 
 const server = serverAt({ offset: 14 });
 test.beforeAll(async () => server.start());
@@ -21,7 +21,7 @@ test('an article scheduled in the editor\'s own time waits for that instant', as
   const slug = 'water-council-scheduled';
   await editor.getByLabel('Headline').fill('Water council meets in Tashkent');
   await editor.getByLabel('Lead').fill('The basin states agree an agenda.');
-  await editor.getByLabel('States concerned').fill('uz, kz');
+  await pickStates(editor, ['Uzbekistan', 'Kazakhstan']);
   await editor.getByLabel('Section', { exact: true }).selectOption('politics');
   await editor.getByLabel('Address (optional)').fill(slug);
   await editor.getByLabel('Text (HTML)').fill('<p>The council meets at ten.</p>');

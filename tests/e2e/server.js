@@ -143,6 +143,12 @@ function serverAt({ offset = 0, dist = path.join(root, 'dist'), env = {} } = {})
   return { start, stop, base, dir };
 }
 
+/** Ticks `names` in the desk's states checklist (English names). */
+async function pickStates(page, names) {
+  const states = page.getByRole('group', { name: 'States concerned' });
+  for (const name of names) await states.getByLabel(name, { exact: true }).check();
+}
+
 module.exports = {
-  serverAt, root, EDITORS_TOKEN, EDITOR, setUpEditors, editorCookie, signInThroughForm, ...serverAt(),
+  serverAt, root, EDITORS_TOKEN, EDITOR, setUpEditors, editorCookie, signInThroughForm, pickStates, ...serverAt(),
 };

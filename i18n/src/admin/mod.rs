@@ -54,7 +54,10 @@ pub struct AdminUi {
     pub summary_note: &'static str,
     pub language: &'static str,
     pub countries: &'static str,
-    pub countries_note: &'static str,
+    /// The states checklist's search box.
+    pub find_state: &'static str,
+    /// Under the headline: what search results show of it (its length is counted beside).
+    pub title_note: &'static str,
     /// The section select's label and its empty choice (the names are the reader's tables').
     pub section: &'static str,
     pub section_pick: &'static str,

@@ -1,0 +1,70 @@
+// The writers' desk without codes (issue 33): states picked from a checklist of names and flags
+// (members first, then partners, found by typing), editions by their names, and the headline
+// and lead counted against where search results cut them.
+const { test, expect } = require('./app-page');
+const { serverAt, setUpEditors, signInThroughForm, pickStates } = require('./server');
+
+const server = serverAt({ offset: 20 });
+test.beforeAll(async () => server.start());
+test.afterAll(async () => server.stop());
+
+test('an editor picks states and the edition by name and sees the headline and lead counted', async ({ page }) => {
+  await setUpEditors(server.base);
+  await page.goto(`${server.base}/admin`);
+  await signInThroughForm(page);
+  await page.getByRole('button', { name: 'New article' }).click();
+
+  const editions = await page.getByLabel('Edition').locator('option').allTextContents();
+  expect(editions).toEqual(['English', 'Русский', '中文']);
+
+  const states = page.getByRole('group', { name: 'States concerned' });
+  const names = () => states.locator('li:visible label').allTextContents();
+  await expect(states.locator('li')).toHaveCount(27);
+  const all = (await names()).map((n) => n.trim());
+  // Members first (ten), then partners; each with its flag.
+  expect(all.indexOf('Kazakhstan')).toBeLessThan(10);
+  expect(all.indexOf('Azerbaijan')).toBeGreaterThanOrEqual(10);
+  await expect(states.getByLabel('Kazakhstan', { exact: true }).locator('xpath=..').locator('img.flag'))
+    .toHaveAttribute('src', /kz/);
+
+  const find = page.getByRole('searchbox', { name: 'Find a state' });
+  await find.fill('uzb');
+  expect((await names()).map((n) => n.trim())).toEqual(['Uzbekistan']);
+  await find.fill('KZ');
+  expect((await names()).map((n) => n.trim())).toEqual(['Kazakhstan']);
+  await find.fill('');
+  await expect(states.locator('li:visible')).toHaveCount(27);
+
+  const headline = page.getByLabel('Headline');
+  const count = page.locator('#article-title-count');
+  await headline.fill('A headline long enough to be cut short in most search results');
+  await expect(count).toHaveText('61 / 60');
+  await expect(count).toHaveClass(/over/);
+  const title = 'Tashkent and Astana open a night train';
+  await headline.fill(title);
+  await expect(count).toHaveText(`${title.length} / 60`);
+  await expect(count).not.toHaveClass(/over/);
+  await page.getByLabel('Lead').fill('The first train leaves on Friday.');
+  await expect(page.locator('#article-summary-count')).toHaveText('33 / 160');
+
+  await pickStates(page, ['Uzbekistan', 'Kazakhstan']);
+  await page.getByLabel('Section', { exact: true }).selectOption('economy');
+  await page.getByLabel('Address (optional)').fill('tashkent-astana-night-train');
+  await page.getByLabel('Text (HTML)').fill('<p>The journey takes nineteen hours.</p>');
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page.locator('#article-form .form-notice')).toContainText('Published');
+  const article = await (await fetch(`${server.base}/api/articles/tashkent-astana-night-train`)).json();
+  expect([...article.countries].sort()).toEqual(['KZ', 'UZ']);
+  // Published, the form is empty again: no state ticked.
+  await expect(states.locator('input:checked')).toHaveCount(0);
+
+  // Opened again for a correction, its states are ticked and its headline counted.
+  await page.getByRole('button', { name: 'Articles' }).click();
+  const row = page.locator('.admin-articles tbody tr', { hasText: title });
+  await row.getByRole('button', { name: 'Open' }).click();
+  await expect(headline).toHaveValue(title);
+  await expect(count).toHaveText(`${title.length} / 60`);
+  await expect(states.getByLabel('Kazakhstan', { exact: true })).toBeChecked();
+  await expect(states.getByLabel('Uzbekistan', { exact: true })).toBeChecked();
+  await expect(states.locator('input:checked')).toHaveCount(2);
+});
