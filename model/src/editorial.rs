@@ -51,6 +51,10 @@ pub struct Draft {
     /// The lead photo from the library, with the texts this article gives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead: Option<Lead>,
+    /// The address of the article this one tells in another edition: published, they are one
+    /// story, and each edition's language switcher leads to the other.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
 }
 
 /// A draft kept on the server (`POST /api/admin/drafts`): its id, for the saves that follow.
@@ -161,6 +165,10 @@ pub enum DraftProblem {
     ScheduleTooFar,
     /// A lead photo that is not in the library.
     UnknownPhoto,
+    /// The article an edition was written from is not there (or is a draft itself).
+    UnknownStory,
+    /// The story already has an article in the draft's edition: its address.
+    EditionTaken(String),
 }
 
 /// Every problem of a draft at once, by field name (`slug`, `title`, `summary`, `body`,

@@ -98,6 +98,7 @@ pub(super) fn DraftForm(desk: Desk) -> impl IntoView {
                 None => t().new_article.to_string(),
             }}</h2>
             {move || editing.get().is_some().then(|| view! { <VisibilityBar desk /> })}
+            <super::other_edition::SourcePane desk />
             // Asked again after each saved correction.
             {move || {
                 desk.published.track();
@@ -156,6 +157,7 @@ async fn send(desk: Desk, mut draft: Draft, form: Option<web_sys::HtmlFormElemen
             if let (None, Some(form)) = (&target, form) {
                 form.reset();
                 desk.filled_with(Vec::new());
+                desk.source.set(None);
                 super::kept_draft::forget();
                 desk.draft.set(None);
                 desk.saved.set(None);
@@ -251,6 +253,7 @@ fn VisibilityBar(desk: Desk) -> impl IntoView {
             </button>
             " "
             <button type="button" class="link" on:click=write_new>{t().write_new}</button>
+            <super::other_edition::OtherEditions desk />
         </p>
     }
 }

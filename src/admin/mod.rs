@@ -15,6 +15,7 @@ mod draft_form;
 mod kept_draft;
 mod lead_photo;
 mod open_links;
+mod other_edition;
 mod people;
 mod photos;
 mod publish;

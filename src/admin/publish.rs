@@ -44,6 +44,10 @@ pub(super) struct Desk {
     pub(super) sending: RwSignal<bool>,
     /// The lead photo picked from the library, with this article's texts for it.
     pub(super) lead: RwSignal<Option<infoshos_model::Photo>>,
+    /// The article opened for a correction, as stored; and the one a new edition is written
+    /// from (`other_edition`), shown beside the form and named in its `story` field.
+    pub(super) opened: RwSignal<Option<EditorArticle>>,
+    pub(super) source: RwSignal<Option<EditorArticle>>,
     /// The states the draft concerns, as the checklist shows them (`states_field`).
     pub(super) countries: RwSignal<Vec<String>>,
     /// Told when the form's fields were set all at once, not typed: the counts read them again.
@@ -65,6 +69,8 @@ impl Desk {
             lang: RwSignal::new(Lang::En),
             sending: RwSignal::new(false),
             lead: RwSignal::new(None),
+            opened: RwSignal::new(None),
+            source: RwSignal::new(None),
             countries: RwSignal::new(Vec::new()),
             filled: Trigger::new(),
         }
@@ -89,6 +95,7 @@ impl Desk {
         self.notice.set(None);
         self.saved.set(None);
         self.draft.set(None);
+        self.source.set(None);
         self.editing.set(editing);
     }
 }
@@ -122,6 +129,7 @@ pub(super) fn read_draft(form: &Submitted) -> Draft {
                 caption: form.field("leadCaption"),
                 credit: form.field("leadCredit"),
             }),
+        story: Some(form.field("story")).filter(|s| !s.is_empty()),
     }
 }
 
@@ -199,6 +207,7 @@ fn open_article(desk: Desk, slug: String) {
         let url = format!("/api/admin/articles/{}", api::encode(&slug));
         match api::get::<EditorArticle>(url).await {
             Ok(a) => {
+                desk.opened.set(Some(a.clone()));
                 for (field, value) in [
                     ("open", a.slug.clone()),
                     ("title", a.title),

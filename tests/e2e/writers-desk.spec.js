@@ -68,3 +68,42 @@ test('an editor picks states and the edition by name and sees the headline and l
   await expect(states.getByLabel('Uzbekistan', { exact: true })).toBeChecked();
   await expect(states.locator('input:checked')).toHaveCount(2);
 });
+
+test('an editor writes the Russian edition of an article, and readers switch between the two', async ({ page }) => {
+  await setUpEditors(server.base);
+  await page.goto(`${server.base}/admin`);
+  await signInThroughForm(page);
+  await page.getByRole('button', { name: 'New article' }).click();
+  // A demo story told in English only.
+  await page.getByLabel('Correct a published article, by its address:').fill('chess-festival-tashkent-2025');
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(page.getByLabel('Headline')).toHaveValue('Young chess players from twelve countries compete in Tashkent');
+  await page.getByRole('button', { name: 'Write the Russian edition' }).click();
+
+  // A new article in Russian, written from the English one shown above it; the section and
+  // states carried over.
+  await expect(page.locator('#article-form h2')).toHaveText('New article');
+  await expect(page.getByLabel('Edition', { exact: true })).toHaveValue('ru');
+  const source = page.getByRole('complementary', { name: /Written from this edition/ });
+  await expect(source).toContainText('Young chess players from twelve countries compete in Tashkent');
+  await expect(page.getByLabel('Headline')).toHaveValue('');
+  await expect(page.getByLabel('Section', { exact: true })).toHaveValue('culture');
+  const states = page.getByRole('group', { name: 'States concerned' });
+  await expect(states.locator('input:checked')).toHaveCount(6);
+
+  await page.getByLabel('Headline').fill('Юные шахматисты из двенадцати стран сыграли в Ташкенте');
+  await page.getByLabel('Lead').fill('Фестиваль собрал юных игроков со всей организации.');
+  await page.getByLabel('Address (optional)').fill('shakhmaty-tashkent-2025');
+  await page.getByLabel('Text (HTML)').fill('<p>Турнир шёл девять дней.</p>');
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page.locator('#article-form .form-notice')).toContainText('Published');
+  await expect(source).toHaveCount(0);
+
+  // A reader of the English article switches to Russian and lands on the new edition, and back.
+  await page.goto(`${server.base}/en/article/chess-festival-tashkent-2025`);
+  await page.locator('.lang-switch').getByRole('link', { name: 'Русский' }).click();
+  await expect(page).toHaveURL(/\/ru\/article\/shakhmaty-tashkent-2025$/);
+  await expect(page.locator('h1')).toHaveText('Юные шахматисты из двенадцати стран сыграли в Ташкенте');
+  await page.locator('.lang-switch').getByRole('link', { name: 'English' }).click();
+  await expect(page).toHaveURL(/\/en\/article\/chess-festival-tashkent-2025$/);
+});

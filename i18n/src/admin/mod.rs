@@ -54,6 +54,13 @@ pub struct AdminUi {
     pub summary_note: &'static str,
     pub language: &'static str,
     pub countries: &'static str,
+    /// "Write the Russian edition" (`{}`: one of `edition_names`), while correcting an article;
+    /// the heading of the article it is written from; and why such an edition is refused.
+    pub write_edition: &'static str,
+    pub edition_names: [&'static str; 3],
+    pub written_from: &'static str,
+    pub unknown_story: &'static str,
+    pub edition_taken: &'static str,
     /// The states checklist's search box.
     pub find_state: &'static str,
     /// Under the headline: what search results show of it (its length is counted beside).
@@ -147,6 +154,8 @@ pub fn draft_problem_message(lang: Lang, p: &DraftProblem) -> String {
         DraftProblem::ScheduleInPast => t.schedule_past.to_string(),
         DraftProblem::ScheduleTooFar => t.schedule_far.to_string(),
         DraftProblem::UnknownPhoto => photos::photos_ui(lang).unknown_photo.to_string(),
+        DraftProblem::UnknownStory => t.unknown_story.to_string(),
+        DraftProblem::EditionTaken(slug) => t.edition_taken.replacen("{}", slug, 1),
     }
 }
 

@@ -27,6 +27,7 @@ mod sessions;
 mod shared;
 mod states;
 mod stems;
+mod stories;
 mod views;
 mod write_tx;
 

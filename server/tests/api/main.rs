@@ -55,4 +55,5 @@ mod security_api;
 mod sessions_api;
 mod slow_clients;
 mod stored_enums;
+mod story_editions_api;
 mod visibility_api;

@@ -23,6 +23,8 @@ use infoshos_model::photos::Lead;
 pub(super) struct Checked {
     body_html: String,
     countries: Vec<String>,
+    /// The story an edition written from another article joins.
+    story: Option<String>,
 }
 
 /// The model's rules, then what only the server knows: what is left of the body once cleaned,
@@ -83,6 +85,15 @@ pub(super) async fn check_by(
             None => {}
         }
     }
+    let mut story = None;
+    if let Some(source) = draft.story.as_deref().filter(|s| !to_keep && !s.is_empty()) {
+        match state.storage.story_to_join(source, draft.lang).await? {
+            Ok(key) => story = Some(key),
+            Err(problem) => {
+                problems.insert("story", problem);
+            }
+        }
+    }
     if !problems.is_empty() {
         return Err(AppError::InvalidDraft(problems, lang));
     }
@@ -92,6 +103,7 @@ pub(super) async fn check_by(
     Ok(Checked {
         body_html: figures::with_pictures(&body_html, &placed),
         countries,
+        story,
     })
 }
 
@@ -165,6 +177,7 @@ pub async fn publish(
         // A title without Latin letters: the article is numbered by its time.
         .unwrap_or_else(|| format!("article-{now}"));
     let at = draft.publish_at.map(|at| at.timestamp_millis());
+    let story = checked.story.clone();
     let article = article(slug.clone(), &draft, checked, at.unwrap_or(now));
     let filed = match (draft.draft_id, at) {
         // The draft kept on the server becomes the article.
@@ -189,6 +202,10 @@ pub async fn publish(
     match filed {
         Ok(id) => {
             tracing::info!(%slug, actor = %editor.actor, scheduled = at.is_some(), "article filed");
+            // Another edition of a story: the two are one story from now on.
+            if let (Some(story), Some(source)) = (story, draft.story.as_deref()) {
+                state.storage.join_story(&slug, source, &story).await?;
+            }
             Ok((
                 StatusCode::CREATED,
                 Json(Published {
