@@ -31,7 +31,13 @@ pub struct NewComment {
 /// answers as a comment no longer shown.
 pub fn reply_field(value: &str) -> Option<i64> {
     let value = value.trim();
-    (!value.is_empty()).then(|| value.parse().unwrap_or(0))
+    // Digits read by hand: `str::parse::<i64>` brought core's integer parser into the reader's
+    // wasm, which reads every other number from JavaScript.
+    let id = value.bytes().try_fold(0i64, |n, b| {
+        let digit = b.checked_sub(b'0').filter(|d| *d < 10)?;
+        n.checked_mul(10)?.checked_add(i64::from(digit))
+    });
+    (!value.is_empty()).then(|| id.unwrap_or(0))
 }
 
 /// A comment key is 8 to 64 letters, digits, `-` or `_`.
