@@ -12,6 +12,7 @@ mod autosave;
 mod body_figure;
 mod draft_field;
 mod draft_form;
+mod draft_read;
 mod kept_draft;
 mod lead_photo;
 mod open_links;

@@ -1,20 +1,13 @@
 // Accessibility: axe-core's WCAG 2.2 A and AA rules on every kind of page, in the three
 // editions, light and dark; and a reader who uses only the keyboard.
 const { test, expect } = require('./app-page');
-const { default: AxeBuilder } = require('@axe-core/playwright');
+const { violations } = require('./axe');
 const { serverAt } = require('./server');
 
 const server = serverAt({ offset: 11 });
 test.use({ baseURL: server.base });
 test.beforeAll(async () => server.start());
 test.afterAll(async () => server.stop());
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function violations(page) {
-  const { violations: found } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return found.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
 
 for (const lang of ['en', 'ru', 'zh']) {
   test(`every kind of page in the ${lang} edition passes axe's WCAG 2.2 AA rules, light and dark`, async ({ page }) => {

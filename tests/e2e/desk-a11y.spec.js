@@ -2,19 +2,12 @@
 // queue, the articles, a new article, photos, the audit, people, my account), in the desk's
 // three languages, light and dark (issue 33).
 const { test, expect } = require('./app-page');
-const { default: AxeBuilder } = require('@axe-core/playwright');
+const { violations } = require('./axe');
 const { serverAt, editorCookie } = require('./server');
 
 const server = serverAt({ offset: 21 });
 test.beforeAll(async () => server.start());
 test.afterAll(async () => server.stop());
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function violations(page) {
-  const { violations: found } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return found.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
 
 for (const locale of ['en-GB', 'ru-RU', 'zh-CN']) {
   test(`every desk screen in ${locale} passes axe's WCAG 2.2 AA rules, light and dark`, async ({ browser }) => {

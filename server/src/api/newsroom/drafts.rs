@@ -7,7 +7,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use infoshos_model::editorial::{Draft, DraftSaved};
 
-use super::editorial::{article, check_by};
+use super::draft_check::{article, check_by};
 use crate::auth::session::{May, ToWrite};
 use crate::error::{AppError, JsonBody};
 use crate::pages::edition::Speaks;

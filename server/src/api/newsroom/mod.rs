@@ -2,6 +2,7 @@
 //! passwords, articles, drafts and their versions, moderation and the audit, photos.
 
 pub mod article_index;
+mod draft_check;
 pub mod drafts;
 pub mod editorial;
 pub mod moderation;
