@@ -17,6 +17,7 @@ pub mod most_read;
 pub mod photos;
 pub mod rate_chart;
 pub mod rates;
+pub mod rich_text;
 pub mod search;
 pub mod sections;
 pub mod spam;

@@ -89,6 +89,8 @@ pub(super) fn DraftForm(desk: Desk) -> impl IntoView {
     };
     let sending = desk.sending;
     let editing = desk.editing;
+    // The body as HTML, for those who want it, instead of the writing surface.
+    let html_view = RwSignal::new(false);
     let lang = desk.lang;
     view! {
         <form id="article-form" class="admin-publish comment-form" novalidate on:submit=submit
@@ -117,8 +119,10 @@ pub(super) fn DraftForm(desk: Desk) -> impl IntoView {
             <super::section_field::SectionField desk />
             <super::states_field::StatesField desk />
             <DraftField desk field="slug" label=t().slug note=t().slug_note />
-            <DraftField desk field="body" label=t().body note=t().body_note multiline=true />
-            <super::body_figure::BodyFigure />
+            <super::writing::Writing desk html_view />
+            <div hidden=move || !html_view.get()>
+                <DraftField desk field="body" label=t().body note=t().body_note multiline=true />
+            </div>
             <super::lead_photo::LeadField desk />
             <DraftField desk field="publishAt" label=t().publish_at kind="datetime-local" />
             <button type="submit" class="button primary" disabled=move || sending.get()>

@@ -9,7 +9,6 @@ mod account;
 mod articles;
 mod audit;
 mod autosave;
-mod body_figure;
 mod draft_field;
 mod draft_form;
 mod draft_read;
@@ -26,6 +25,7 @@ mod sessions;
 mod shared;
 mod sign_in;
 mod states_field;
+mod writing;
 
 use infoshos_model::Lang;
 use infoshos_model::accounts::{Me, Power, SessionState};

@@ -22,7 +22,7 @@ fn w() -> &'static PhotosUi {
 
 /// How far an upload has come.
 #[derive(Clone, PartialEq)]
-enum Progress {
+pub(super) enum Progress {
     Idle,
     Sending(u32),
     Processing,
@@ -172,7 +172,7 @@ fn UploadForm(uploaded: Callback<()>) -> impl IntoView {
 
 /// Sends the form with `XMLHttpRequest`, which reports the bytes sent (`fetch` does not), and
 /// calls `done` with the status and the answer's text.
-fn send(
+pub(super) fn send(
     data: web_sys::FormData,
     progress: RwSignal<Progress>,
     done: impl FnOnce(u16, String) + 'static,

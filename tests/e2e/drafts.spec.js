@@ -2,7 +2,7 @@
 // desk saves them on the server a moment later; in another browser the draft is in the list,
 // opens into the desk, is finished there and published, and readers get it.
 const { test, expect } = require('./app-page');
-const { serverAt, setUpEditors, signInThroughForm, pickStates } = require('./server');
+const { serverAt, setUpEditors, signInThroughForm, pickStates, bodyAsHtml } = require('./server');
 
 const server = serverAt({ offset: 15 });
 test.beforeAll(async () => server.start());
@@ -48,7 +48,7 @@ test('a draft saved on the server opens in another browser and is published from
 
   await pickStates(second.page, ['Kazakhstan']);
   await second.page.getByLabel('Address (optional)').fill('almaty-youth-games');
-  await second.page.getByLabel('Text (HTML)').fill('<p>The games open on the first Saturday.</p>');
+  await (await bodyAsHtml(second.page)).fill('<p>The games open on the first Saturday.</p>');
   await second.page.getByRole('button', { name: 'Publish' }).click();
   await expect(second.page.locator('#article-form .form-notice')).toContainText('Published');
 

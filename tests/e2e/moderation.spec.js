@@ -3,7 +3,7 @@
 // Then an editor corrects a published article (readers get the correction, cleaned), takes it
 // off the portal and puts it back.
 const { test, expect, waitingForApp } = require('./app-page');
-const { serverAt, EDITOR, setUpEditors, signInThroughForm, pickStates } = require('./server');
+const { serverAt, EDITOR, setUpEditors, signInThroughForm, pickStates, bodyAsHtml } = require('./server');
 
 const server = serverAt({ offset: 7, env: { INFOSHOS_MODERATION: 'pre' } });
 test.beforeAll(async () => server.start());
@@ -73,7 +73,7 @@ test('an editor corrects an article in /admin, takes it off the portal and puts 
   await expect(editor.getByLabel('Headline')).toHaveValue(title);
   await expect(editor.getByLabel('Address (optional)')).toHaveJSProperty('readOnly', true);
   await editor.getByLabel('Headline').fill(`${title} (corrected)`);
-  const body = editor.getByLabel('Text (HTML)');
+  const body = await bodyAsHtml(editor);
   await body.fill(`${await body.inputValue()}<p>Correction: <strong>the date</strong> was wrong.</p><img src=x onerror=alert(1)>`);
   await editor.getByRole('button', { name: 'Save the correction' }).click();
   await expect(editor.locator('.admin-publish .form-notice')).toContainText('Corrected');
@@ -171,13 +171,14 @@ test('a new article is kept in the browser as it is written: a reload brings it 
   await editor.getByLabel('Headline').fill(headline);
   await editor.getByLabel('Lead').fill('Three ports publish one timetable from March.');
   await editor.getByLabel('Edition').selectOption('ru');
-  await editor.getByLabel('Text (HTML)').fill('<p>The ports of Aktau, Baku and Turkmenbashi agreed on it.</p>');
+  await (await bodyAsHtml(editor)).fill('<p>The ports of Aktau, Baku and Turkmenbashi agreed on it.</p>');
 
   // The tab is closed and opened again (a reload): nothing is lost, and the desk says why.
   await editor.reload();
   await editor.getByRole('button', { name: 'New article' }).click();
   await expect(editor.getByLabel('Headline')).toHaveValue(headline);
-  await expect(editor.getByLabel('Text (HTML)')).toHaveValue(/Turkmenbashi/);
+  // Brought back into the writing surface.
+  await expect(editor.locator('#article-body-surface')).toContainText('Turkmenbashi');
   await expect(editor.getByLabel('Edition')).toHaveValue('ru');
   await expect(editor.locator('.admin-publish .form-notice')).toContainText('brought back');
 
@@ -202,7 +203,7 @@ test('a preview shows the draft as readers will get it, cleaned, and publishes n
   await editor.getByLabel('Lead').fill('Sixty musicians, five concerts, one programme.');
   await pickStates(editor, ['Kazakhstan']);
   await editor.getByLabel('Section', { exact: true }).selectOption('politics');
-  await editor.getByLabel('Text (HTML)').fill('<p>The tour opens in <strong>Astana</strong>.</p><img src=x onerror=alert(1)><script>alert(2)</script>');
+  await (await bodyAsHtml(editor)).fill('<p>The tour opens in <strong>Astana</strong>.</p><img src=x onerror=alert(1)><script>alert(2)</script>');
   await editor.getByRole('button', { name: 'Preview' }).click();
   const preview = editor.locator('.admin-preview');
   await expect(preview.locator('h1.article-title')).toHaveText(headline);

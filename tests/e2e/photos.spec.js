@@ -4,7 +4,7 @@
 // space kept while it loads; the app's takeover asks the server for no photo again; a saved
 // article keeps its photo offline. The photo is drawn here, by code.
 const { test, expect, appTookOver } = require('./app-page');
-const { serverAt, setUpEditors, signInThroughForm, editorCookie, pickStates } = require('./server');
+const { serverAt, setUpEditors, signInThroughForm, editorCookie, pickStates, bodyAsHtml } = require('./server');
 const { drawnPng } = require('./drawn-png');
 
 const metricsPort = 20_000 + Math.floor(Math.random() * 20_000);
@@ -51,7 +51,7 @@ test('an uploaded photo leads its article and the feed, and the takeover fetches
   await pickStates(desk, ['Kazakhstan']);
   await desk.getByLabel('Section', { exact: true }).selectOption('politics');
   await desk.getByLabel('Address (optional)').fill('photo-leads-this-story');
-  await desk.getByLabel('Text (HTML)').fill('<p>The photo is above, and again below.</p>');
+  await (await bodyAsHtml(desk)).fill('<p>The photo is above, and again below.</p>');
   // The same photo placed in the text, where the cursor is (the end).
   await desk.getByRole('button', { name: 'Place a photo in the text' }).click();
   await desk.getByRole('button', { name: 'Place in the text' }).click();

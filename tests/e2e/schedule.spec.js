@@ -2,7 +2,7 @@
 // the server files the article for that instant (UTC), readers see nothing of it yet, the list
 // of articles shows it as scheduled, and opened again it shows the same local minute.
 const { test, expect } = require('./app-page');
-const { serverAt, setUpEditors, signInThroughForm, editorCookie, pickStates } = require('./server');
+const { serverAt, setUpEditors, signInThroughForm, editorCookie, pickStates, bodyAsHtml } = require('./server');
 
 const server = serverAt({ offset: 14 });
 test.beforeAll(async () => server.start());
@@ -24,7 +24,7 @@ test('an article scheduled in the editor\'s own time waits for that instant', as
   await pickStates(editor, ['Uzbekistan', 'Kazakhstan']);
   await editor.getByLabel('Section', { exact: true }).selectOption('politics');
   await editor.getByLabel('Address (optional)').fill(slug);
-  await editor.getByLabel('Text (HTML)').fill('<p>The council meets at ten.</p>');
+  await (await bodyAsHtml(editor)).fill('<p>The council meets at ten.</p>');
   await editor.getByLabel('Publish at').fill(`${tomorrow}T10:00`);
   await editor.getByRole('button', { name: 'Publish' }).click();
   await expect(editor.locator('#article-form .form-notice')).toContainText('scheduled for');

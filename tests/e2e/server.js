@@ -149,6 +149,17 @@ async function pickStates(page, names) {
   for (const name of names) await states.getByLabel(name, { exact: true }).check();
 }
 
+/**
+ * The article body's HTML field, shown in place of the writing surface (the desk's "Edit as
+ * HTML"), for specs that write markup by hand.
+ */
+async function bodyAsHtml(page) {
+  const field = page.getByLabel('Text (HTML)');
+  if (!(await field.isVisible())) await page.getByRole('button', { name: 'Edit as HTML' }).click();
+  return field;
+}
+
 module.exports = {
-  serverAt, root, EDITORS_TOKEN, EDITOR, setUpEditors, editorCookie, signInThroughForm, pickStates, ...serverAt(),
+  serverAt, root, EDITORS_TOKEN, EDITOR, setUpEditors, editorCookie, signInThroughForm, pickStates, bodyAsHtml,
+  ...serverAt(),
 };

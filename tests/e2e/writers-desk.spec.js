@@ -2,7 +2,7 @@
 // (members first, then partners, found by typing), editions by their names, and the headline
 // and lead counted against where search results cut them.
 const { test, expect } = require('./app-page');
-const { serverAt, setUpEditors, signInThroughForm, pickStates } = require('./server');
+const { serverAt, setUpEditors, signInThroughForm, pickStates, bodyAsHtml } = require('./server');
 
 const server = serverAt({ offset: 20 });
 test.beforeAll(async () => server.start());
@@ -50,7 +50,7 @@ test('an editor picks states and the edition by name and sees the headline and l
   await pickStates(page, ['Uzbekistan', 'Kazakhstan']);
   await page.getByLabel('Section', { exact: true }).selectOption('economy');
   await page.getByLabel('Address (optional)').fill('tashkent-astana-night-train');
-  await page.getByLabel('Text (HTML)').fill('<p>The journey takes nineteen hours.</p>');
+  await (await bodyAsHtml(page)).fill('<p>The journey takes nineteen hours.</p>');
   await page.getByRole('button', { name: 'Publish' }).click();
   await expect(page.locator('#article-form .form-notice')).toContainText('Published');
   const article = await (await fetch(`${server.base}/api/articles/tashkent-astana-night-train`)).json();
@@ -94,7 +94,7 @@ test('an editor writes the Russian edition of an article, and readers switch bet
   await page.getByLabel('Headline').fill('Юные шахматисты из двенадцати стран сыграли в Ташкенте');
   await page.getByLabel('Lead').fill('Фестиваль собрал юных игроков со всей организации.');
   await page.getByLabel('Address (optional)').fill('shakhmaty-tashkent-2025');
-  await page.getByLabel('Text (HTML)').fill('<p>Турнир шёл девять дней.</p>');
+  await (await bodyAsHtml(page)).fill('<p>Турнир шёл девять дней.</p>');
   await page.getByRole('button', { name: 'Publish' }).click();
   await expect(page.locator('#article-form .form-notice')).toContainText('Published');
   await expect(source).toHaveCount(0);

@@ -2,7 +2,7 @@
 // names (approved by an editor), and published as headlines and article bodies, are shown as
 // the characters typed or cleaned to the allowed markup; nothing runs and nothing appears.
 const { test, expect, appTookOver } = require('./app-page');
-const { serverAt, editorCookie: cookieFor, setUpEditors, signInThroughForm, pickStates } = require('./server');
+const { serverAt, editorCookie: cookieFor, setUpEditors, signInThroughForm, pickStates, bodyAsHtml } = require('./server');
 
 // One client posts them all at once: the comment pace (tested on its own) is lifted here.
 // Premoderation is on: the payloads reach readers only once an editor approves them.
@@ -162,7 +162,7 @@ test('the payloads as headlines stay text in the feed widget, and an article bod
   await pickStates(page, ['Kazakhstan', 'Uzbekistan']);
   await page.getByLabel('Section', { exact: true }).selectOption('politics');
   await page.getByLabel('Address (optional)').fill('every-payload');
-  await page.getByLabel('Text (HTML)').fill(
+  await (await bodyAsHtml(page)).fill(
     `<h2>Kept</h2><p><em>emphasis</em> and <a href="https://example.org/report">a link</a></p>${PAYLOADS.join('\n')}`);
   await page.getByRole('button', { name: 'Publish' }).click();
   await expect(page.locator('.admin-publish .form-notice')).toContainText('Published');

@@ -16,6 +16,7 @@ pub use zh::ADMIN_ZH;
 
 pub mod people;
 pub mod photos;
+pub mod writing;
 
 pub struct AdminUi {
     pub title: &'static str,

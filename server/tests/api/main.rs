@@ -42,6 +42,7 @@ mod reference_api;
 mod replicas_api;
 mod replies_api;
 mod replies_page_api;
+mod rich_text_properties;
 mod roles_api;
 mod sanitize_properties;
 mod scheduled_api;
