@@ -133,6 +133,15 @@ pub struct IndexedArticle {
     pub draft: bool,
     #[serde(default, deserialize_with = "crate::wire_time::optional_instant")]
     pub scheduled_for: Option<chrono::DateTime<chrono::Utc>>,
+    /// The story it tells (its own address when it tells one alone), so the list can put a
+    /// story's editions together, and the editions that story has (drafts aside).
+    #[serde(default)]
+    pub story: String,
+    #[serde(default)]
+    pub editions: Vec<Lang>,
+    /// Another edition was corrected and asked for this one to be checked.
+    #[serde(default)]
+    pub correction_asked: bool,
 }
 
 /// The newest articles that match (at most `INDEX_LIMIT`), and how many match in all.

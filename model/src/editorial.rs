@@ -55,6 +55,26 @@ pub struct Draft {
     /// story, and each edition's language switcher leads to the other.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub story: Option<String>,
+    /// With a correction: the story's other editions are flagged as needing the same one.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub flag_editions: bool,
+}
+
+/// One edition of a story: its language and its address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoryEdition {
+    pub lang: Lang,
+    pub slug: String,
+}
+
+/// Another edition of the story was corrected, and its editor asked for this one to be
+/// checked for the same correction; cleared when this one is corrected.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CorrectionAsked {
+    pub from: StoryEdition,
+    #[serde(deserialize_with = "crate::wire_time::instant")]
+    pub at: DateTime<Utc>,
 }
 
 /// A draft kept on the server (`POST /api/admin/drafts`): its id, for the saves that follow.
@@ -139,6 +159,11 @@ pub struct EditorArticle {
     /// The lead photo with the texts this article gives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead: Option<crate::Photo>,
+    /// The other editions of its story (drafts aside), in the order of `Lang::ALL`.
+    #[serde(default)]
+    pub editions: Vec<StoryEdition>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correction_asked: Option<CorrectionAsked>,
 }
 
 /// Takes an article off the portal (`false`) or puts it back (`true`); its comments stay.

@@ -30,6 +30,8 @@ pub fn Articles(
     let list = Load::new(move || api::get::<ArticleIndex>(index_url(&filter.get_untracked())));
     let states = Load::new(move || api::states(lang()));
     let problem = RwSignal::new(None::<String>);
+    // A story's editions side by side, under its newest.
+    let grouped = RwSignal::new(false);
     let apply = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let typed = Submitted::of(&ev);
@@ -66,6 +68,11 @@ pub fn Articles(
             </select>
             <input name="q" type="search" aria-label=t().words placeholder=t().words />
             <button type="submit" class="button">{t().show}</button>
+            <label class="admin-group">
+                <input type="checkbox" prop:checked=move || grouped.get()
+                    on:change=move |ev| grouped.set(event_target_checked(&ev)) />
+                " " {t().group_by_story}
+            </label>
         </form>
         <p class="form-notice" role="status">{move || problem.get()}</p>
         {move || match list.get() {
@@ -82,10 +89,11 @@ pub fn Articles(
                         <thead>
                             <tr>
                                 <th>{t().when}</th><th>{t().language}</th><th>{t().article_title}</th>
-                                <th>{t().countries}</th><th>{t().comments}</th><th>{t().status}</th><th></th>
+                                <th>{t().countries}</th><th>{t().editions}</th><th>{t().comments}</th>
+                                <th>{t().status}</th><th></th>
                             </tr>
                         </thead>
-                        <tbody>{index.items.into_iter().map(|item| row(item, open)).collect_view()}</tbody>
+                        <tbody>{move || rows(index.items.clone(), grouped.get(), open)}</tbody>
                     </table>
                 }
                 .into_any()
@@ -103,9 +111,58 @@ fn on_portal(o: OnPortal) -> &'static str {
     }
 }
 
+/// The rows, newest first; grouped, each story's editions follow its newest, marked as its.
+fn rows(mut items: Vec<IndexedArticle>, grouped: bool, open: Callback<String>) -> impl IntoView {
+    if grouped {
+        let first = |story: &str, items: &[IndexedArticle]| {
+            items
+                .iter()
+                .position(|i| i.story == story)
+                .unwrap_or_default()
+        };
+        let order: Vec<usize> = items.iter().map(|i| first(&i.story, &items)).collect();
+        let mut indexed: Vec<(usize, IndexedArticle)> = order.into_iter().zip(items).collect();
+        // A stable sort: within a story, newest first still.
+        indexed.sort_by_key(|(story_at, _)| *story_at);
+        items = indexed.into_iter().map(|(_, item)| item).collect();
+    }
+    let mut last_story = String::new();
+    items
+        .into_iter()
+        .map(|item| {
+            let more = grouped && item.story == last_story;
+            last_story = item.story.clone();
+            row(item, more, open)
+        })
+        .collect_view()
+}
+
+/// The editions its story has, in their own languages, and those it lacks.
+fn editions(item: &IndexedArticle) -> String {
+    let (has, lacks): (Vec<Lang>, Vec<Lang>) = Lang::ALL
+        .into_iter()
+        .partition(|l| item.editions.contains(l));
+    let names = |langs: Vec<Lang>| {
+        langs
+            .iter()
+            .map(|l| l.endonym())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if lacks.is_empty() {
+        names(has)
+    } else {
+        format!("{} · {} {}", names(has), t().missing, names(lacks))
+    }
+}
+
 /// One article: when, edition, title (linking to its page while readers can see it), states,
-/// published comments, status, and Open.
-fn row(item: IndexedArticle, open: Callback<String>) -> impl IntoView {
+/// its story's editions, published comments, status, and Open.
+fn row(item: IndexedArticle, more: bool, open: Callback<String>) -> impl IntoView {
+    let shown_editions = editions(&item);
+    let flagged = item
+        .correction_asked
+        .then(|| format!(" · {}", t().needs_correction));
     let a = item.article;
     let slug = a.slug.clone();
     let key = a.slug.clone();
@@ -122,13 +179,14 @@ fn row(item: IndexedArticle, open: Callback<String>) -> impl IntoView {
         (None, false) => on_portal(OnPortal::Published).to_string(),
     };
     view! {
-        <tr data-slug=key>
+        <tr data-slug=key class:story-more=more>
             <td>{reader_local(a.published_at)}</td>
             <td>{a.lang.code()}</td>
             <td>{title}</td>
             <td>{a.countries.join(", ")}</td>
+            <td class="admin-editions">{shown_editions}</td>
             <td>{a.comment_count}</td>
-            <td>{status}</td>
+            <td>{status}{flagged}</td>
             <td><button type="button" class="button" on:click=move |_| open.run(slug.clone())>{t().open}</button></td>
         </tr>
     }

@@ -100,6 +100,7 @@ pub(super) fn DraftForm(desk: Desk) -> impl IntoView {
                 None => t().new_article.to_string(),
             }}</h2>
             {move || editing.get().is_some().then(|| view! { <VisibilityBar desk /> })}
+            <super::story_flags::CorrectionAsked desk />
             <super::other_edition::SourcePane desk />
             // Asked again after each saved correction.
             {move || {
@@ -125,6 +126,7 @@ pub(super) fn DraftForm(desk: Desk) -> impl IntoView {
             </div>
             <super::lead_photo::LeadField desk />
             <DraftField desk field="publishAt" label=t().publish_at kind="datetime-local" />
+            <super::story_flags::FlagEditions desk />
             <button type="submit" class="button primary" disabled=move || sending.get()>
                 {move || if editing.get().is_some() { t().save_correction } else { t().publish }}
             </button>
@@ -172,9 +174,21 @@ async fn send(desk: Desk, mut draft: Draft, form: Option<web_sys::HtmlFormElemen
             desk.published.set(Some(p));
             desk.say(match (scheduled, &target) {
                 (Some(at), _) => t().scheduled_for.replacen("{}", &reader_local(at), 1),
+                (None, Some(_)) if draft.flag_editions => {
+                    format!("{} {}", t().corrected, t().editions_flagged)
+                }
                 (None, Some(_)) => t().corrected.to_string(),
                 (None, None) => t().published.to_string(),
             });
+            if target.is_some() {
+                // Corrected: a flag another edition put on it is gone, and the box is let go.
+                desk.opened.update(|a| {
+                    if let Some(a) = a {
+                        a.correction_asked = None;
+                    }
+                });
+                set_field("article-flag-editions", "checked", false.into());
+            }
         }
         Err(FetchError::Rejected(_, body)) if !body.fields.is_empty() => {
             desk.errors.set(body.fields);

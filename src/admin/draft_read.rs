@@ -36,6 +36,8 @@ pub(super) fn read_draft(form: &Submitted) -> Draft {
                 credit: form.field("leadCredit"),
             }),
         story: Some(form.field("story")).filter(|s| !s.is_empty()),
+        // A checkbox: sent as "on" only when ticked.
+        flag_editions: form.field("flagEditions") == "on",
     }
 }
 

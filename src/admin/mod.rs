@@ -25,6 +25,7 @@ mod sessions;
 mod shared;
 mod sign_in;
 mod states_field;
+mod story_flags;
 mod writing;
 
 use infoshos_model::Lang;

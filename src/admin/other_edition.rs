@@ -1,9 +1,9 @@
-//! One story in three editions (issue 33): while an article is open for a correction, "Write
-//! the Russian edition" (or Chinese, or English) starts a new article in that edition, written
-//! from it. Its section and states are carried over, and the article it is written from is
-//! shown above the form, read-only. The form names it in its hidden `story` field. Published,
-//! the two are one story (`Storage::join_story`), and each edition's language switcher leads to
-//! the other.
+//! One story in three editions (issue 33): while an article is open for a correction, its
+//! story's other editions open from it, and "Write the Russian edition" (or Chinese, or
+//! English) starts a new article in that edition, written from it. Its section and states are
+//! carried over, and the article it is written from is shown above the form, read-only. The
+//! form names it in its hidden `story` field. Published, the two are one story
+//! (`Storage::join_story`), and each edition's language switcher leads to the other.
 
 use infoshos_model::Lang;
 use leptos::prelude::*;
@@ -33,20 +33,31 @@ fn write_edition(desk: Desk, lang: Lang) {
     }
 }
 
-/// The buttons that start another edition of the article open for a correction.
+/// While an article is open for a correction: each other edition of its story, opened by a
+/// button if the story has it, or started by one if not.
 #[component]
 pub(super) fn OtherEditions(desk: Desk) -> impl IntoView {
     move || {
-        let own = desk.opened.with(|a| a.as_ref().map(|a| a.lang))?;
+        let (own, editions) = desk
+            .opened
+            .with(|a| a.as_ref().map(|a| (a.lang, a.editions.clone())))?;
         let buttons = Lang::ALL
             .into_iter()
             .zip(t().edition_names)
             .filter(|(lang, _)| *lang != own)
             .map(|(lang, name)| {
-                let label = t().write_edition.replacen("{}", name, 1);
+                let there = editions.iter().find(|e| e.lang == lang).map(|e| e.slug.clone());
+                let (label, act) = match there {
+                    Some(slug) => (
+                        t().open_edition,
+                        Callback::new(move |()| super::publish::open_article(desk, slug.clone())),
+                    ),
+                    None => (t().write_edition, Callback::new(move |()| write_edition(desk, lang))),
+                };
+                let label = label.replacen("{}", name, 1);
                 view! {
                     " "
-                    <button type="button" class="link" on:click=move |_| write_edition(desk, lang)>{label}</button>
+                    <button type="button" class="link" on:click=move |_| act.run(())>{label}</button>
                 }
             })
             .collect_view();

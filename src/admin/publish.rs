@@ -146,7 +146,7 @@ pub(super) fn bring_back(desk: Desk) {
 }
 
 /// Opens the article at `slug` into the form, as it is stored (also one taken off the portal).
-fn open_article(desk: Desk, slug: String) {
+pub(super) fn open_article(desk: Desk, slug: String) {
     spawn_local(async move {
         let url = format!("/api/admin/articles/{}", api::encode(&slug));
         match api::get::<EditorArticle>(url).await {

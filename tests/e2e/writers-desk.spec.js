@@ -106,4 +106,35 @@ test('an editor writes the Russian edition of an article, and readers switch bet
   await expect(page.locator('h1')).toHaveText('Юные шахматисты из двенадцати стран сыграли в Ташкенте');
   await page.locator('.lang-switch').getByRole('link', { name: 'English' }).click();
   await expect(page).toHaveURL(/\/en\/article\/chess-festival-tashkent-2025$/);
+
+  // Back in the desk, the list grouped by story puts the two editions together and says which
+  // edition the story lacks.
+  await page.goto(`${server.base}/admin`);
+  await page.getByRole('button', { name: 'Articles' }).click();
+  await page.getByLabel('Group by story').check();
+  const rows = page.locator('.admin-articles tbody tr');
+  const slugs = await rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.slug));
+  const at = slugs.indexOf('shakhmaty-tashkent-2025');
+  expect(slugs[at + 1]).toBe('chess-festival-tashkent-2025');
+  const english = page.locator('tr[data-slug="chess-festival-tashkent-2025"]');
+  await expect(english).toHaveClass(/story-more/);
+  await expect(english.locator('.admin-editions')).toHaveText('English, Русский · missing: 中文');
+
+  // Opened, the English edition leads to the Russian one rather than offering to write it; its
+  // correction flags the Russian edition, which then says so, in the desk and in the list.
+  await english.getByRole('button', { name: 'Open' }).click();
+  await expect(page.getByRole('button', { name: 'Open the Russian edition' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Write the Russian edition' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Write the Chinese edition' })).toBeVisible();
+  await page.getByLabel('Headline').fill('Young chess players from twelve countries compete in Tashkent (corrected)');
+  await page.getByLabel('Flag the other editions (Русский) as needing the same correction').check();
+  await page.getByRole('button', { name: 'Save the correction' }).click();
+  await expect(page.locator('#article-form .form-notice')).toContainText('The other editions are flagged.');
+  await page.getByRole('button', { name: 'Open the Russian edition' }).click();
+  await expect(page.locator('#article-form h2')).toHaveText('Correcting shakhmaty-tashkent-2025');
+  const asked = page.getByRole('note');
+  await expect(asked).toContainText('Another edition (English) was corrected on');
+  await page.getByRole('button', { name: 'Articles' }).click();
+  await expect(page.locator('tr[data-slug="shakhmaty-tashkent-2025"]')).toContainText('needs the same correction');
+  await expect(page.locator('tr[data-slug="chess-festival-tashkent-2025"]')).not.toContainText('needs the same correction');
 });

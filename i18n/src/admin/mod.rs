@@ -60,6 +60,18 @@ pub struct AdminUi {
     pub write_edition: &'static str,
     pub edition_names: [&'static str; 3],
     pub written_from: &'static str,
+    /// "Open the Russian edition" (`{}`: one of `edition_names`).
+    pub open_edition: &'static str,
+    /// The list's column of a story's editions, its "missing:" and its grouping switch.
+    pub editions: &'static str,
+    pub missing: &'static str,
+    pub group_by_story: &'static str,
+    /// `{}`: the other editions' names in their own languages.
+    pub flag_editions: &'static str,
+    pub editions_flagged: &'static str,
+    /// `{}`: the edition corrected (its name in its language), then when.
+    pub correction_asked: &'static str,
+    pub needs_correction: &'static str,
     pub unknown_story: &'static str,
     pub edition_taken: &'static str,
     /// The states checklist's search box.

@@ -1,6 +1,8 @@
 //! The editors' list of articles: every one, on the portal, scheduled or taken off it, newest first,
-//! filtered by edition, state, status and words of its title or address.
+//! filtered by edition, state, status and words of its title or address; each with its story
+//! and the editions that story has.
 
+use infoshos_model::Lang;
 use infoshos_model::article_index::{ArticleIndex, IndexFilter, IndexedArticle, OnPortal};
 use sqlx::FromRow;
 
@@ -15,6 +17,8 @@ struct IndexRow {
     hidden: bool,
     publish_at: Option<i64>,
     draft: bool,
+    story_key: String,
+    correction_asked: bool,
 }
 
 impl Storage {
@@ -42,29 +46,55 @@ impl Storage {
         let lang = filter.lang.map(|l| l.code());
         let status = filter.on_portal.map(OnPortal::code);
         let words = filter.words.as_deref().map(like_anywhere);
+        // The filter's four values, bound the same way to each query below.
+        macro_rules! filtered {
+            ($query:expr) => {
+                $query
+                    .bind(lang)
+                    .bind(filter.country.as_deref())
+                    .bind(status)
+                    .bind(words.as_deref())
+            };
+        }
         let rows_sql = format!(
-            "SELECT {}, a.hidden, a.publish_at, a.draft {matching} ORDER BY a.published_at DESC, a.id DESC LIMIT $5",
+            "SELECT {}, a.hidden, a.publish_at, a.draft, COALESCE(a.story, a.slug) AS story_key,
+                    a.correction_asked_at IS NOT NULL AS correction_asked
+             {matching} ORDER BY a.published_at DESC, a.id DESC LIMIT $5",
             self.summary_columns()
         );
-        let rows: Vec<IndexRow> = on_engine!(self, pool => sqlx::query_as(&rows_sql)
-            .bind(lang)
-            .bind(filter.country.as_deref())
-            .bind(status)
-            .bind(words.as_deref())
+        let rows: Vec<IndexRow> = on_engine!(self, pool => filtered!(sqlx::query_as(&rows_sql))
             .bind(i64::from(limit))
             .fetch_all(pool)
             .await?);
-        let total: i64 = on_engine!(self, pool => sqlx::query_scalar(&format!("SELECT count(*) {matching}"))
-            .bind(lang)
-            .bind(filter.country.as_deref())
-            .bind(status)
-            .bind(words.as_deref())
+        let total: i64 = on_engine!(self, pool => filtered!(sqlx::query_scalar(&format!("SELECT count(*) {matching}")))
             .fetch_one(pool)
             .await?);
+        // The editions of the stories listed: one query over the same page of the list.
+        let editions: Vec<(String, Lang)> = on_engine!(self, pool => filtered!(sqlx::query_as(&format!(
+            // A story's key is its articles' `story`, or the address of one telling it alone:
+            // asked as two lookups, each by its own index.
+            "WITH page AS (SELECT COALESCE(a.story, a.slug) AS k {matching}
+                            ORDER BY a.published_at DESC, a.id DESC LIMIT $5)
+             SELECT COALESCE(story, slug), lang FROM articles
+              WHERE NOT draft
+                AND (story IN (SELECT k FROM page) OR (story IS NULL AND slug IN (SELECT k FROM page)))"
+        )))
+            .bind(i64::from(limit))
+            .fetch_all(pool)
+            .await?);
+        let editions_of = |story: &str| -> Vec<Lang> {
+            Lang::ALL
+                .into_iter()
+                .filter(|l| editions.iter().any(|(s, e)| s == story && e == l))
+                .collect()
+        };
         Ok(ArticleIndex {
             items: rows
                 .into_iter()
                 .map(|r| IndexedArticle {
+                    editions: editions_of(&r.story_key),
+                    story: r.story_key,
+                    correction_asked: r.correction_asked,
                     article: r.summary.into(),
                     hidden: r.hidden,
                     draft: r.draft,

@@ -14,6 +14,7 @@ mod comment_post_api;
 mod comments_api;
 mod common;
 mod config_settings;
+mod correction_flags_api;
 mod discovery_api;
 mod drafts_api;
 mod durability;

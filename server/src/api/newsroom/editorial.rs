@@ -139,7 +139,11 @@ pub async fn edit(
         }
         None => None,
     };
-    tracing::info!(%slug, actor = %editor.actor, "article corrected");
+    state
+        .storage
+        .corrected_in_story(&slug, draft.flag_editions, now)
+        .await?;
+    tracing::info!(%slug, actor = %editor.actor, flagged = draft.flag_editions, "article corrected");
     Ok(Json(Published {
         id,
         slug,
@@ -159,8 +163,12 @@ pub async fn open(
         .editor_view(&slug)
         .await?
         .ok_or(AppError::NotFound("Article"))?;
+    let editions = state.storage.other_editions(&slug).await?;
+    let correction_asked = state.storage.correction_asked(&slug).await?;
     let a = view.article;
     Ok(Json(EditorArticle {
+        editions,
+        correction_asked,
         id: a.id,
         slug: a.slug,
         lang: a.lang,
