@@ -77,6 +77,14 @@ pub struct CorrectionAsked {
     pub at: DateTime<Utc>,
 }
 
+/// What the page at a link answers (`GET /api/admin/link-check?url=`): its HTTP status, or
+/// none when it was not asked (an e-mail address, no answer in time, an address inside the
+/// server's own network).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkChecked {
+    pub status: Option<u16>,
+}
+
 /// A draft kept on the server (`POST /api/admin/drafts`): its id, for the saves that follow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DraftSaved {

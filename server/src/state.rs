@@ -53,6 +53,8 @@ pub struct AppState {
     pub reads: crate::most_read::tally::Tally,
     /// New stories as they land, told to the open feed pages (`live`).
     pub live: crate::live::desk::Desk,
+    /// Asks other sites what a link in an article leads to (`api::newsroom::link_check`).
+    pub link_check: crate::api::newsroom::link_check::Checker,
 }
 
 fn account_pace(
@@ -90,7 +92,14 @@ impl AppState {
             served: Default::default(),
             reads: Default::default(),
             live: Default::default(),
+            link_check: crate::api::newsroom::link_check::Checker::new(false),
         }
+    }
+
+    /// Lets the link check ask addresses inside the network (the tests' own small servers).
+    pub fn with_private_links_checked(mut self) -> AppState {
+        self.link_check = crate::api::newsroom::link_check::Checker::new(true);
+        self
     }
 
     /// Counts no readings (`INFOSHOS_NO_READ_COUNTS`, for `make bench`'s comparison).

@@ -99,6 +99,29 @@ test('an editor writes by keyboard alone and readers get exactly that markup', a
   expect(shown.replace(/<!---->/g, '')).toBe(`${written}<p>Added as HTML.</p>`);
 });
 
+test('a link to a page that is not there is flagged as it is made, and kept', async ({ page }) => {
+  const surface = await newArticle(page);
+  await surface.focus();
+  const keys = page.keyboard;
+  await keys.type('See the programme');
+  await keys.press('Shift+Home');
+  await keys.press('Control+k');
+  await keys.type('/en/article/no-such-programme');
+  await keys.press('Enter');
+  const warning = page.locator('.writing-warning');
+  await expect(warning).toHaveText(
+    'The page at /en/article/no-such-programme answers 404 (it is not there): check the address.');
+  await expect.poll(() => sent(page)).toContain('<a href="/en/article/no-such-programme"');
+  // Linked again to a page that is there, the warning goes.
+  await keys.press('Shift+Home');
+  await keys.press('Control+k');
+  await page.getByRole('textbox', { name: 'Link address' }).fill('/en/article/chess-festival-tashkent-2025');
+  await keys.press('Enter');
+  await expect.poll(() => sent(page)).toContain('<a href="/en/article/chess-festival-tashkent-2025"');
+  await page.waitForLoadState('networkidle');
+  await expect(warning).toBeEmpty();
+});
+
 // A paste as Word writes it: conditional comments, mso- styles, classes, spans, its list
 // paragraphs with their bullets, an image, a script and a handler.
 const WORD = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{margin:0}</style></head>

@@ -8,7 +8,9 @@ pub mod public;
 
 pub use endpoint::Endpoint;
 use endpoint::at;
-use newsroom::{article_index, drafts, editorial, moderation, passwords, people, photos, sign_in};
+use newsroom::{
+    article_index, drafts, editorial, link_check, moderation, passwords, people, photos, sign_in,
+};
 use public::{articles, comments, health, live, most_read, oembed, rates, search, states};
 
 use axum::Router;
@@ -86,6 +88,7 @@ pub fn endpoints(state: &AppState) -> Vec<Endpoint> {
             .get(article_index::list)
             .post(editorial::publish),
         at("/admin/preview").post(editorial::preview),
+        at("/admin/link-check").get(link_check::check),
         at("/admin/drafts").post(drafts::create),
         at("/admin/drafts/{id}").put(drafts::save),
         at("/admin/articles/{slug}")

@@ -26,6 +26,7 @@ mod factors_and_pace_api;
 mod fuzz;
 mod hostile_input_api;
 mod kept_pages_api;
+mod link_check_api;
 mod links_api;
 mod live_api;
 mod most_read_api;

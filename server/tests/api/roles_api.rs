@@ -30,6 +30,7 @@ fn actions() -> Vec<(&'static str, &'static str, Option<Value>, Cells)> {
         ("GET", "/api/admin/articles", None, WRITERS),
         ("POST", "/api/admin/articles", Some(json!({})), WRITERS),
         ("POST", "/api/admin/preview", Some(json!({})), WRITERS),
+        ("GET", "/api/admin/link-check?url=/en/", None, WRITERS),
         ("GET", slug, None, WRITERS),
         ("PUT", slug, Some(json!({})), WRITERS),
         (

@@ -2,6 +2,7 @@
 //! by the model's rule as it is typed and again when applied, then put on the words that were
 //! selected (or written as the link's words, with nothing selected).
 
+use infoshos_model::editorial::LinkChecked;
 use infoshos_model::rich_text::link_address;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -51,8 +52,30 @@ fn typed() -> String {
         .unwrap_or_default()
 }
 
+/// Asks the server what the page at `href` answers; a page that is not there is said in
+/// `warning` (the link stays: the writer may know better, or the page may be coming).
+fn check(href: String, warning: RwSignal<Option<String>>) {
+    leptos::task::spawn_local(async move {
+        let asked = format!("/api/admin/link-check?url={}", crate::api::encode(&href));
+        if let Ok(LinkChecked {
+            status: Some(code @ (404 | 410)),
+        }) = crate::api::get::<LinkChecked>(asked).await
+        {
+            let words = writing_words()
+                .link_missing
+                .replacen("{}", &href, 1)
+                .replacen("{}", &code.to_string(), 1);
+            warning.set(Some(words));
+        }
+    });
+}
+
 #[component]
-pub(super) fn LinkField(linking: RwSignal<Option<Caret>>, changed: Callback<()>) -> impl IntoView {
+pub(super) fn LinkField(
+    linking: RwSignal<Option<Caret>>,
+    changed: Callback<()>,
+    warning: RwSignal<Option<String>>,
+) -> impl IntoView {
     let w = writing_words();
     let problem = RwSignal::new(None::<&'static str>);
     // Back to the words, selected as they were; then `then` on them.
@@ -69,7 +92,11 @@ pub(super) fn LinkField(linking: RwSignal<Option<Caret>>, changed: Callback<()>)
     };
     let apply = move || match link_address(&typed()) {
         Err(p) => problem.set(Some(address_problem(super::super::shared::lang(), p))),
-        Ok(href) => back(&|| exec("createLink", &href)),
+        Ok(href) => {
+            warning.set(None);
+            back(&|| exec("createLink", &href));
+            check(href, warning);
+        }
     };
     let remove = move || back(&|| exec("unlink", ""));
     let keys = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {

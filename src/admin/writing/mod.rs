@@ -36,6 +36,8 @@ pub(super) fn Writing(desk: Desk, html_view: RwSignal<bool>) -> impl IntoView {
     let linking = RwSignal::new(None::<Caret>);
     let offered = RwSignal::new_local(None::<figures::Offer>);
     let status = RwSignal::new(None::<&'static str>);
+    // A link just made that leads to a page which is not there.
+    let warning = RwSignal::new(None::<String>);
     // Where the caret was when focus left the surface (for a photo picked from the library).
     let last_caret = StoredValue::new(None::<Caret>);
     let typed_at = move || js_sys::Date::now();
@@ -196,7 +198,7 @@ pub(super) fn Writing(desk: Desk, html_view: RwSignal<bool>) -> impl IntoView {
                 <button type="button" class="button writing-button" title=w.redo
                     on:mousedown=|ev| ev.prevent_default() on:click=move |_| step(false)>{named(w.redo, "↷")}</button>
             </div>
-            <link_field::LinkField linking changed />
+            <link_field::LinkField linking changed warning />
             <div id=SURFACE_ID class="writing-surface article-body" contenteditable="true"
                 role="textbox" aria-multiline="true" aria-labelledby="article-body-label"
                 aria-describedby="article-body-surface-note article-body-surface-error"
@@ -210,6 +212,7 @@ pub(super) fn Writing(desk: Desk, html_view: RwSignal<bool>) -> impl IntoView {
             <span class="field-error" id="article-body-surface-error">{error}</span>
             <figures::OfferedPhoto offered changed status />
             <span class="field-note" role="status">{move || status.get()}</span>
+            <span class="field-error writing-warning" role="status">{move || warning.get()}</span>
         </div>
         <figures::FromLibrary html_view at=last_caret changed />
         <button type="button" class="link writing-switch" on:click=move |_| {

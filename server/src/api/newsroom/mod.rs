@@ -5,6 +5,7 @@ pub mod article_index;
 mod draft_check;
 pub mod drafts;
 pub mod editorial;
+pub mod link_check;
 pub mod moderation;
 pub mod passwords;
 pub mod people;
