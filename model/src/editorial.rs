@@ -172,6 +172,9 @@ pub struct EditorArticle {
     pub editions: Vec<StoryEdition>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correction_asked: Option<CorrectionAsked>,
+    /// A draft of another edition: the address of the article it is written from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub written_from: Option<String>,
 }
 
 /// Takes an article off the portal (`false`) or puts it back (`true`); its comments stay.

@@ -178,6 +178,13 @@ pub(super) fn open_article(desk: Desk, slug: String) {
                     desk.start(None);
                     desk.draft.set(Some(a.id));
                     super::kept_draft::keep_id(Some(a.id));
+                    // Another edition's draft: the article it is written from, beside it again.
+                    if let Some(source) = a.written_from {
+                        let url = format!("/api/admin/articles/{}", api::encode(&source));
+                        if let Ok(source) = api::get::<EditorArticle>(url).await {
+                            desk.source.set(Some(source));
+                        }
+                    }
                 } else {
                     desk.start(Some(a.slug));
                 }

@@ -138,3 +138,29 @@ test('an editor writes the Russian edition of an article, and readers switch bet
   await expect(page.locator('tr[data-slug="shakhmaty-tashkent-2025"]')).toContainText('needs the same correction');
   await expect(page.locator('tr[data-slug="chess-festival-tashkent-2025"]')).not.toContainText('needs the same correction');
 });
+
+test('a draft of the Chinese edition, opened again from the list, still shows what it is written from', async ({ page }) => {
+  await setUpEditors(server.base);
+  await page.goto(`${server.base}/admin`);
+  await signInThroughForm(page);
+  await page.getByRole('button', { name: 'New article' }).click();
+  await page.getByLabel('Correct a published article, by its address:').fill('chess-festival-tashkent-2025');
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await page.getByRole('button', { name: 'Write the Chinese edition' }).click();
+  await page.getByLabel('Headline').fill('塔什干国际少年象棋节');
+  await expect(page.locator('.admin-saved')).toContainText('Saved as a draft on the server');
+
+  // Another browser of the same editor: the draft is in the list and opens with its source.
+  const other = await page.context().browser().newContext();
+  const desk = await other.newPage();
+  await desk.goto(`${server.base}/admin`);
+  await signInThroughForm(desk);
+  await desk.getByRole('button', { name: 'Articles' }).click();
+  const row = desk.locator('.admin-articles tbody tr', { hasText: '塔什干国际少年象棋节' });
+  await row.getByRole('button', { name: 'Open' }).click();
+  await expect(desk.getByLabel('Headline')).toHaveValue('塔什干国际少年象棋节');
+  const source = desk.getByRole('complementary', { name: /Written from this edition/ });
+  await expect(source).toContainText('Young chess players from twelve countries compete in Tashkent');
+  await expect(desk.locator('#article-story')).toHaveValue('chess-festival-tashkent-2025');
+  await other.close();
+});

@@ -81,4 +81,32 @@ impl Storage {
         self.changed();
         Ok(Some(id))
     }
+
+    /// Keeps, with the draft `id`, the address of the article it is written from (another
+    /// edition of its story), or forgets it.
+    pub async fn keep_written_from(
+        &self,
+        id: i64,
+        source: Option<&str>,
+    ) -> Result<(), sqlx::Error> {
+        on_engine!(self, pool => sqlx::query(
+            "UPDATE articles SET written_from = $1 WHERE id = $2 AND draft",
+        )
+        .bind(source)
+        .bind(id)
+        .execute(pool)
+        .await
+        .map(|_| ()))
+    }
+
+    /// The address of the article the draft at `slug` is written from, if it is one.
+    pub async fn written_from(&self, slug: &str) -> Result<Option<String>, sqlx::Error> {
+        on_engine!(self, pool => sqlx::query_scalar(
+            "SELECT written_from FROM articles WHERE slug = $1 AND draft",
+        )
+        .bind(slug)
+        .fetch_optional(pool)
+        .await
+        .map(Option::flatten))
+    }
 }

@@ -103,3 +103,71 @@ async fn an_edition_the_story_has_or_a_story_not_there_is_refused_and_nothing_is
     }
     assert_eq!(s.storage.article_count().await.unwrap(), before);
 }
+
+#[tokio::test]
+async fn a_draft_of_another_edition_opened_again_names_the_article_it_is_written_from() {
+    let s = premoderated(false).await;
+    let cookie = sign_in(&s).await;
+    let source = "chess-festival-tashkent-2025";
+    let mut kept = draft("Шахматы в Ташкенте", "ru", "", Some(source));
+    kept["slug"] = Value::Null;
+    let made = call(
+        &s,
+        "POST",
+        "/api/admin/drafts",
+        Some(&cookie),
+        Some(kept.clone()),
+    )
+    .await;
+    assert_eq!(made.status, StatusCode::CREATED, "{:?}", made.json());
+    let id = made.json()["id"].as_i64().unwrap();
+    // Saved again, as the autosave does, then found in the list and opened.
+    kept["title"] = json!("Юные шахматисты в Ташкенте");
+    let saved = call(
+        &s,
+        "PUT",
+        &format!("/api/admin/drafts/{id}"),
+        Some(&cookie),
+        Some(kept),
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::OK);
+    let list = call(
+        &s,
+        "GET",
+        "/api/admin/articles?status=draft",
+        Some(&cookie),
+        None,
+    )
+    .await
+    .json();
+    let row = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["article"]["title"] == "Юные шахматисты в Ташкенте")
+        .expect("the draft is listed")
+        .clone();
+    let slug = row["article"]["slug"].as_str().unwrap();
+    let opened = call(
+        &s,
+        "GET",
+        &format!("/api/admin/articles/{slug}"),
+        Some(&cookie),
+        None,
+    )
+    .await
+    .json();
+    assert_eq!(opened["writtenFrom"], source);
+    // A published article names none.
+    let published = call(
+        &s,
+        "GET",
+        &format!("/api/admin/articles/{source}"),
+        Some(&cookie),
+        None,
+    )
+    .await
+    .json();
+    assert!(published.get("writtenFrom").is_none());
+}

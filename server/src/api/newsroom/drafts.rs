@@ -1,6 +1,7 @@
 //! Drafts kept on the server as an editor writes them: made once (`POST`), saved again and
 //! again (`PUT`), published through `POST /api/admin/articles` with their `draftId`. A draft
-//! needs only a headline; its body is cleaned as on publishing.
+//! needs only a headline; its body is cleaned as on publishing. A draft of another edition
+//! keeps the address it is written from (`story`), for when it is opened again.
 
 use axum::Json;
 use axum::extract::{Path, State};
@@ -33,6 +34,10 @@ pub async fn create(
         .storage
         .add_draft(&article(placeholder(), &draft, checked, now))
         .await?;
+    state
+        .storage
+        .keep_written_from(id, draft.story.as_deref())
+        .await?;
     Ok((StatusCode::CREATED, Json(DraftSaved { id })))
 }
 
@@ -48,6 +53,10 @@ pub async fn save(
     let now = chrono::Utc::now().timestamp_millis();
     let kept = article(String::new(), &draft, checked, now);
     if state.storage.save_draft(id, &kept).await? {
+        state
+            .storage
+            .keep_written_from(id, draft.story.as_deref())
+            .await?;
         Ok(Json(DraftSaved { id }))
     } else {
         Err(AppError::NotFound("draft"))

@@ -165,10 +165,12 @@ pub async fn open(
         .ok_or(AppError::NotFound("Article"))?;
     let editions = state.storage.other_editions(&slug).await?;
     let correction_asked = state.storage.correction_asked(&slug).await?;
+    let written_from = state.storage.written_from(&slug).await?;
     let a = view.article;
     Ok(Json(EditorArticle {
         editions,
         correction_asked,
+        written_from,
         id: a.id,
         slug: a.slug,
         lang: a.lang,
