@@ -59,6 +59,7 @@ pub(super) fn DraftForm(desk: Desk) -> impl IntoView {
     };
     // A new article is kept in this browser as it is written (`kept_draft`).
     let keep = move |ev: leptos::ev::Event| {
+        desk.typed.notify();
         if desk.editing.get_untracked().is_none() {
             let form = ev.current_target().and_then(|t| t.dyn_into().ok());
             super::kept_draft::keep(&Submitted::of_form(form));
@@ -120,6 +121,7 @@ pub(super) fn DraftForm(desk: Desk) -> impl IntoView {
             <super::section_field::SectionField desk />
             <super::states_field::StatesField desk />
             <DraftField desk field="slug" label=t().slug note=t().slug_note />
+            <super::address_preview::AddressPreview desk />
             <super::writing::Writing desk html_view />
             <div hidden=move || !html_view.get()>
                 <DraftField desk field="body" label=t().body note=t().body_note multiline=true />

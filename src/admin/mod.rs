@@ -6,6 +6,7 @@
 //! page leaves out is only what the role could not use.
 
 mod account;
+mod address_preview;
 mod articles;
 mod audit;
 mod autosave;

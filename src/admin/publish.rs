@@ -54,6 +54,8 @@ pub(super) struct Desk {
     pub(super) countries: RwSignal<Vec<String>>,
     /// Told when the form's fields were set all at once, not typed: the counts read them again.
     pub(super) filled: Trigger,
+    /// Told at each keystroke in the form: the address shown as it will read follows.
+    pub(super) typed: Trigger,
 }
 
 impl Desk {
@@ -75,6 +77,7 @@ impl Desk {
             source: RwSignal::new(None),
             countries: RwSignal::new(Vec::new()),
             filled: Trigger::new(),
+            typed: Trigger::new(),
         }
     }
 

@@ -47,9 +47,19 @@ test('an editor picks states and the edition by name and sees the headline and l
   await page.getByLabel('Lead').fill('The first train leaves on Friday.');
   await expect(page.locator('#article-summary-count')).toHaveText('33 / 160');
 
+  // The address as readers will find it: made from the headline, then as typed, checked as
+  // it is typed, and in the edition picked.
+  const reads = page.locator('#article-slug-reads');
+  await expect(reads).toHaveText(
+    `Readers will find it at ${server.base}/en/article/tashkent-and-astana-open-a-night-train`);
+  await page.getByLabel('Address (optional)').fill('Night Train!');
+  await expect(reads).toContainText('Latin');
+  await page.getByLabel('Address (optional)').fill('tashkent-astana-night-train');
+  await page.getByLabel('Edition').selectOption('ru');
+  await expect(reads).toHaveText(`Readers will find it at ${server.base}/ru/article/tashkent-astana-night-train`);
+  await page.getByLabel('Edition').selectOption('en');
   await pickStates(page, ['Uzbekistan', 'Kazakhstan']);
   await page.getByLabel('Section', { exact: true }).selectOption('economy');
-  await page.getByLabel('Address (optional)').fill('tashkent-astana-night-train');
   await (await bodyAsHtml(page)).fill('<p>The journey takes nineteen hours.</p>');
   await page.getByRole('button', { name: 'Publish' }).click();
   await expect(page.locator('#article-form .form-notice')).toContainText('Published');

@@ -58,6 +58,8 @@ pub const ADMIN_EN: AdminUi = AdminUi {
     section_pick: "Pick a section",
     slug: "Address (optional)",
     slug_note: "Lower-case Latin letters, digits and hyphens; made from the headline if empty.",
+    address_reads: "Readers will find it at {}",
+    address_later: "Its address is made when it is published (the headline has no Latin letters).",
     body: "Text (HTML)",
     body_note: "Paragraphs, h2/h3, quotes, lists, links (http, https, mailto), emphasis. \
         Anything else (scripts, styles, images, frames, event handlers) is removed.",

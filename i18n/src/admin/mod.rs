@@ -83,6 +83,9 @@ pub struct AdminUi {
     pub section_pick: &'static str,
     pub slug: &'static str,
     pub slug_note: &'static str,
+    /// `{}`: the article's address on the portal, as it will read.
+    pub address_reads: &'static str,
+    pub address_later: &'static str,
     pub body: &'static str,
     pub body_note: &'static str,
     pub publish: &'static str,

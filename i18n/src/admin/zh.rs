@@ -58,6 +58,8 @@ pub const ADMIN_ZH: AdminUi = AdminUi {
     section_pick: "请选择栏目",
     slug: "地址（可选）",
     slug_note: "小写拉丁字母、数字和连字符；留空则根据标题生成。",
+    address_reads: "读者将在 {} 看到它",
+    address_later: "发布时将生成地址（标题中没有拉丁字母）。",
     body: "正文（HTML）",
     body_note: "段落、h2/h3、引文、列表、链接（http、https、mailto）、强调。\
         其他内容（脚本、样式、图片、框架、事件处理程序）都会被删除。",
