@@ -14,6 +14,7 @@ use super::writing_words;
 use crate::i18n::admin::writing::address_problem;
 
 const FIELD_ID: &str = "article-link-address";
+const GROUP_ID: &str = "article-link";
 
 /// Opens the field for the selection in the surface now (remembered, as focus leaves it).
 pub(super) fn open(linking: RwSignal<Option<Caret>>) {
@@ -32,15 +33,18 @@ pub(super) fn open(linking: RwSignal<Option<Caret>>) {
         .and_then(|e| e.closest("a[href]").ok().flatten())
         .and_then(|a| a.get_attribute("href"))
         .unwrap_or_default();
-    request_animation_frame(move || {
-        if let Some(input) = document()
-            .get_element_by_id(FIELD_ID)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-        {
-            input.set_value(&current);
-            let _ = input.focus();
-        }
-    });
+    // Shown and focused now, not when the signal's effects run: the address's first key,
+    // pressed right after Ctrl+K, must land in the field, not in the text.
+    if let Some(group) = document().get_element_by_id(GROUP_ID) {
+        let _ = group.remove_attribute("hidden");
+    }
+    if let Some(input) = document()
+        .get_element_by_id(FIELD_ID)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        input.set_value(&current);
+        let _ = input.focus();
+    }
 }
 
 /// What the field holds now.
@@ -111,22 +115,20 @@ pub(super) fn LinkField(
         }
         _ => {}
     };
-    move || {
-        linking.get().is_some().then(|| {
-            view! {
-                <div class="writing-link" role="group" aria-label=w.link>
-                    <label for=FIELD_ID>{w.address}</label>
-                    <input id=FIELD_ID type="url" inputmode="url" aria-describedby="article-link-note article-link-error"
-                        aria-invalid=move || problem.get().is_some().to_string()
-                        on:input=move |_| problem.set(None)
-                        on:keydown=keys />
-                    <button type="button" class="button primary" on:click=move |_| apply()>{w.apply_link}</button>
-                    <button type="button" class="button" on:click=move |_| remove()>{w.remove_link}</button>
-                    <button type="button" class="link" on:click=move |_| back(&|| {})>{w.cancel}</button>
-                    <span class="field-note" id="article-link-note">{w.address_note}</span>
-                    <span class="field-error" id="article-link-error" role="alert">{move || problem.get()}</span>
-                </div>
-            }
-        })
+    // Always there, hidden while no link is being made, so `open` can focus it at once.
+    view! {
+        <div class="writing-link" id=GROUP_ID role="group" aria-label=w.link
+            hidden=move || linking.get().is_none()>
+            <label for=FIELD_ID>{w.address}</label>
+            <input id=FIELD_ID type="url" inputmode="url" aria-describedby="article-link-note article-link-error"
+                aria-invalid=move || problem.get().is_some().to_string()
+                on:input=move |_| problem.set(None)
+                on:keydown=keys />
+            <button type="button" class="button primary" on:click=move |_| apply()>{w.apply_link}</button>
+            <button type="button" class="button" on:click=move |_| remove()>{w.remove_link}</button>
+            <button type="button" class="link" on:click=move |_| back(&|| {})>{w.cancel}</button>
+            <span class="field-note" id="article-link-note">{w.address_note}</span>
+            <span class="field-error" id="article-link-error" role="alert">{move || problem.get()}</span>
+        </div>
     }
 }
