@@ -60,37 +60,6 @@ pub struct Draft {
     pub flag_editions: bool,
 }
 
-/// One edition of a story: its language and its address.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StoryEdition {
-    pub lang: Lang,
-    pub slug: String,
-}
-
-/// Another edition of the story was corrected, and its editor asked for this one to be
-/// checked for the same correction; cleared when this one is corrected.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CorrectionAsked {
-    pub from: StoryEdition,
-    #[serde(deserialize_with = "crate::wire_time::instant")]
-    pub at: DateTime<Utc>,
-}
-
-/// What the page at a link answers (`GET /api/admin/link-check?url=`): its HTTP status, or
-/// none when it was not asked (an e-mail address, no answer in time, an address inside the
-/// server's own network).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LinkChecked {
-    pub status: Option<u16>,
-}
-
-/// A draft kept on the server (`POST /api/admin/drafts`): its id, for the saves that follow.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DraftSaved {
-    pub id: i64,
-}
-
 /// How far ahead an article may be scheduled.
 pub const SCHEDULE_DAYS_MAX: i64 = 366;
 
@@ -103,84 +72,6 @@ pub fn schedule_problem(at: DateTime<Utc>, now: DateTime<Utc>) -> Option<DraftPr
     } else {
         None
     }
-}
-
-/// The answer to a published article (HTTP 201).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Published {
-    pub id: i64,
-    pub slug: String,
-    /// The body as stored, after cleaning, so the editor sees what was removed.
-    pub body: String,
-    /// When it goes on the portal, if it was scheduled.
-    #[serde(default, deserialize_with = "crate::wire_time::optional_instant")]
-    pub scheduled_for: Option<DateTime<Utc>>,
-}
-
-/// A draft as readers would get it, stored nowhere (`POST /api/admin/preview`): its title and
-/// lead as they will stand, and its body after the same cleaning publishing does.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Preview {
-    pub title: String,
-    pub summary: String,
-    pub body: String,
-}
-
-/// What a correction replaced (`GET /api/admin/articles/{slug}/versions`, newest first).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ArticleVersion {
-    pub lang: Lang,
-    pub title: String,
-    pub summary: String,
-    /// As it was stored: cleaned HTML.
-    pub body: String,
-    #[serde(deserialize_with = "crate::wire_time::instant")]
-    pub replaced_at: DateTime<Utc>,
-    /// Who replaced it, as the audit names them.
-    pub actor: String,
-}
-
-/// An article as editors open it: what the form corrects, and whether readers see it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct EditorArticle {
-    pub id: i64,
-    pub slug: String,
-    pub lang: Lang,
-    pub title: String,
-    pub summary: String,
-    pub body: String,
-    pub countries: Vec<String>,
-    /// None only for a draft kept before one was picked.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub section: Option<Section>,
-    /// Taken off the portal: in no feed, its page and comments answer 404.
-    pub hidden: bool,
-    /// When it goes on the portal by itself, if it is scheduled.
-    #[serde(default, deserialize_with = "crate::wire_time::optional_instant")]
-    pub scheduled_for: Option<DateTime<Utc>>,
-    /// Never published: a draft kept on the server, under a placeholder address.
-    #[serde(default)]
-    pub draft: bool,
-    /// The lead photo with the texts this article gives it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lead: Option<crate::Photo>,
-    /// The other editions of its story (drafts aside), in the order of `Lang::ALL`.
-    #[serde(default)]
-    pub editions: Vec<StoryEdition>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub correction_asked: Option<CorrectionAsked>,
-    /// A draft of another edition: the address of the article it is written from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub written_from: Option<String>,
-}
-
-/// Takes an article off the portal (`false`) or puts it back (`true`); its comments stay.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Visibility {
-    pub visible: bool,
 }
 
 /// What is wrong with one field of a draft (in words: `src/i18n/admin`, `draft_problem_message`).
@@ -317,5 +208,11 @@ fn countries(codes: &[String]) -> Option<DraftProblem> {
         .map(|c| DraftProblem::BadCountry(c.chars().take(20).collect()))
 }
 
+mod answers;
 #[cfg(test)]
 mod tests;
+
+pub use answers::{
+    ArticleVersion, CorrectionAsked, DraftSaved, EditorArticle, LinkChecked, Preview, Published,
+    StoryEdition, Visibility,
+};

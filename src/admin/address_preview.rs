@@ -9,16 +9,7 @@ use infoshos_model::validation::is_slug;
 use leptos::prelude::*;
 
 use super::publish::Desk;
-use super::shared::{lang, t};
-
-/// What the field with `id` holds now.
-fn value(id: &str) -> String {
-    document()
-        .get_element_by_id(id)
-        .and_then(|el| js_sys::Reflect::get(&el, &"value".into()).ok())
-        .and_then(|v| v.as_string())
-        .unwrap_or_default()
-}
+use super::shared::{field_value as value, lang, t};
 
 #[component]
 pub(super) fn AddressPreview(desk: Desk) -> impl IntoView {

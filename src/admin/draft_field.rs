@@ -77,9 +77,5 @@ pub(super) fn DraftField(
 
 /// How many characters the field with `id` holds now.
 fn typed_length(id: &str) -> usize {
-    document()
-        .get_element_by_id(id)
-        .and_then(|el| js_sys::Reflect::get(&el, &"value".into()).ok())
-        .and_then(|v| v.as_string())
-        .map_or(0, |v| v.chars().count())
+    super::shared::field_value(id).chars().count()
 }

@@ -1,5 +1,6 @@
 //! What every screen of the desk shares: the page's language and its words, a failed
-//! request in those words, and the JSON requests the editors' API takes.
+//! request in those words, the JSON requests the editors' API takes, and what a form's field
+//! holds now.
 
 use infoshos_model::Lang;
 use leptos::prelude::*;
@@ -77,4 +78,14 @@ pub(super) async fn post_nothing(url: &str) -> Result<wasm_bindgen::JsValue, Fet
 
 pub(super) async fn delete(url: &str) -> Result<wasm_bindgen::JsValue, FetchError> {
     api::send(gloo_net::http::Request::delete(url).build()).await
+}
+
+/// What the form field with `id` holds now (an input, a textarea or a select; empty without
+/// one).
+pub(super) fn field_value(id: &str) -> String {
+    document()
+        .get_element_by_id(id)
+        .and_then(|el| js_sys::Reflect::get(&el, &"value".into()).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
 }

@@ -8,6 +8,16 @@ const server = serverAt({ offset: 20 });
 test.beforeAll(async () => server.start());
 test.afterAll(async () => server.stop());
 
+/** Signs in and opens the article at `slug` into the desk for a correction. */
+async function openForCorrection(page, slug) {
+  await setUpEditors(server.base);
+  await page.goto(`${server.base}/admin`);
+  await signInThroughForm(page);
+  await page.getByRole('button', { name: 'New article' }).click();
+  await page.getByLabel('Correct a published article, by its address:').fill(slug);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+}
+
 test('an editor picks states and the edition by name and sees the headline and lead counted', async ({ page }) => {
   await setUpEditors(server.base);
   await page.goto(`${server.base}/admin`);
@@ -80,13 +90,8 @@ test('an editor picks states and the edition by name and sees the headline and l
 });
 
 test('an editor writes the Russian edition of an article, and readers switch between the two', async ({ page }) => {
-  await setUpEditors(server.base);
-  await page.goto(`${server.base}/admin`);
-  await signInThroughForm(page);
-  await page.getByRole('button', { name: 'New article' }).click();
   // A demo story told in English only.
-  await page.getByLabel('Correct a published article, by its address:').fill('chess-festival-tashkent-2025');
-  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await openForCorrection(page, 'chess-festival-tashkent-2025');
   await expect(page.getByLabel('Headline')).toHaveValue('Young chess players from twelve countries compete in Tashkent');
   await page.getByRole('button', { name: 'Write the Russian edition' }).click();
 
@@ -150,12 +155,7 @@ test('an editor writes the Russian edition of an article, and readers switch bet
 });
 
 test('a draft of the Chinese edition, opened again from the list, still shows what it is written from', async ({ page }) => {
-  await setUpEditors(server.base);
-  await page.goto(`${server.base}/admin`);
-  await signInThroughForm(page);
-  await page.getByRole('button', { name: 'New article' }).click();
-  await page.getByLabel('Correct a published article, by its address:').fill('chess-festival-tashkent-2025');
-  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await openForCorrection(page, 'chess-festival-tashkent-2025');
   await page.getByRole('button', { name: 'Write the Chinese edition' }).click();
   await page.getByLabel('Headline').fill('塔什干国际少年象棋节');
   await expect(page.locator('.admin-saved')).toContainText('Saved as a draft on the server');

@@ -112,7 +112,7 @@ fn collapse(text: &str) -> String {
 }
 
 /// A block's inlines as a reader sees them: see `Doc`.
-pub fn normal_inlines(inlines: Vec<Inline>) -> Vec<Inline> {
+fn normal_inlines(inlines: Vec<Inline>) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::new();
     // True where a space would be a second one, or a block's or a line's first character.
     let mut after_space = true;

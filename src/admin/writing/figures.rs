@@ -11,6 +11,7 @@ use infoshos_model::photos::{LibraryPhoto, Uploaded};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::super::shared::field_value;
 use super::caret::{self, Caret};
 use super::surface::{self, surface};
 use super::writing_words;
@@ -137,7 +138,7 @@ pub(super) fn OfferedPhoto(
         let _ = data.append_with_blob("file", &offer.file);
         for (name, value) in [("focalX", "0.5".to_string()), ("focalY", "0.5".to_string())]
             .into_iter()
-            .chain(["alt", "caption", "credit"].map(|f| (f, typed(f))))
+            .chain(["alt", "caption", "credit"].map(|f| (f, field_value(&format!("offered-{f}")))))
         {
             let _ = data.append_with_str(name, &value);
         }
@@ -208,13 +209,4 @@ pub(super) fn OfferedPhoto(
             }
         })
     }
-}
-
-/// What the offered photo's field `name` holds.
-fn typed(name: &str) -> String {
-    document()
-        .get_element_by_id(&format!("offered-{name}"))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map(|i| i.value())
-        .unwrap_or_default()
 }

@@ -47,15 +47,6 @@ pub(super) fn open(linking: RwSignal<Option<Caret>>) {
     }
 }
 
-/// What the field holds now.
-fn typed() -> String {
-    document()
-        .get_element_by_id(FIELD_ID)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map(|input| input.value())
-        .unwrap_or_default()
-}
-
 /// Asks the server what the page at `href` answers; a page that is not there is said in
 /// `warning` (the link stays: the writer may know better, or the page may be coming).
 fn check(href: String, warning: RwSignal<Option<String>>) {
@@ -94,7 +85,7 @@ pub(super) fn LinkField(
         problem.set(None);
         changed.run(());
     };
-    let apply = move || match link_address(&typed()) {
+    let apply = move || match link_address(&super::super::shared::field_value(FIELD_ID)) {
         Err(p) => problem.set(Some(address_problem(super::super::shared::lang(), p))),
         Ok(href) => {
             warning.set(None);
