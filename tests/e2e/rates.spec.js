@@ -6,7 +6,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { test, expect, appTookOver, returningReader } = require('./app-page');
+const { test, expect, appTookOver, returningReader, watchTakeover, expectNoVisibleShift } = require('./app-page');
 const { default: AxeBuilder } = require('@axe-core/playwright');
 const { serverAt } = require('./server');
 
@@ -43,12 +43,7 @@ test.afterAll(async () => {
 });
 
 test('a currency page draws one point per day held, where its rate puts it, without a layout shift', async ({ page }) => {
-  await page.addInitScript(() => {
-    window.shifts = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.shifts += entry.value;
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  await watchTakeover(page);
   await page.goto('/en/rates/CNY?days=90');
   const chart = page.locator('.rate-chart svg');
   await expect(chart).toHaveAttribute('data-points', String(SERIES.length));
@@ -82,7 +77,7 @@ test('a currency page draws one point per day held, where its rate puts it, with
   await appTookOver(page);
   await expect(page.locator('.rate-chart svg')).toHaveAttribute('data-points', '2');
   await page.waitForTimeout(500);
-  expect(await page.evaluate(() => window.shifts)).toBe(0);
+  await expectNoVisibleShift(page);
 });
 
 test('each quoted row shows its month as a line and links to its page, which passes axe in light and dark', async ({ page }) => {
