@@ -26,6 +26,7 @@
 //   `change` event, so the page's own scripts, such as the widget builder's, see it; the focus,
 //   the selection's ends and the details found in the copy where they were, and left alone if
 //   the copy differs there). What only the server draws (`data-kept`) is moved over as it is.
+//   While the reader types in a field, the start waits for a pause (below).
 //   A button of the app pressed before the swap is pressed again
 //   after it (the theme's is pwa.js's and works without the app). Then the carried answers go
 //   too: the app has read them, and a page without them is the app's (the end-to-end specs
@@ -33,7 +34,15 @@
 const carried = document.getElementById('carried');
 const files = document.querySelector('script[data-wasm][data-js]').dataset;
 const source = files.wasm;
-let shown, drawn, pressed = false, again;
+let shown, drawn, pressed = false, again, keyed = -1e9;
+// A reader typing in a field holds the start's work on the main thread (the instantiation,
+// the first drawing, the swap) until they pause for 700 ms: typing into the comment box as the
+// first act met the start's tasks (up to 99 ms at 4x) between two keys, and a key took 80-144
+// ms to show; held, 48 ms (`make visit`, medians of 3). The wasm's download and compilation go
+// on meanwhile, off the main thread, and the page's own form works without the app.
+const paused = async () => {
+  for (let left; (left = keyed + 700 - performance.now()) > 0;) await new Promise((later) => setTimeout(later, left));
+};
 // An element found again in the app's copy by where it is, its index among its parent's
 // elements from the root down (the copy is drawn from the same components), and told to be
 // the same one by what it shows.
@@ -76,6 +85,7 @@ if (carried) {
     }, 60005 - (Date.now() % 60000));
     tick();
   });
+  addEventListener('keydown', (event) => { if (event.target.matches?.('input, textarea')) keyed = performance.now(); }, true);
   addEventListener('pointerdown', () => { pressed = true; }, true);
   for (const type of ['pointerup', 'pointercancel']) addEventListener(type, () => setTimeout(() => { pressed = false; }), true);
   addEventListener('click', (event) => {
@@ -97,12 +107,14 @@ if (carried) {
 }
 const { default: init } = await import(files.js);
 const module = await WebAssembly.compileStreaming(fetch(source)).catch(() => source);
+await paused();
 const w = await init({ module_or_path: module });
 if (drawn) {
   const until = performance.now() + 2000;
   while ((pressed || !drawn.firstChild || drawn.querySelector('[aria-busy="true"]')) && performance.now() < until) {
     await new Promise((later) => setTimeout(later));
   }
+  await paused();
   const typed = [...shown.querySelectorAll('[id]:is(input, textarea, select):not([readonly])')].map((f) => [f.id, f.value]);
   const active = document.activeElement;
   const focused = shown.contains(active) && active !== shown && [active.id, path(active), shows(active)];

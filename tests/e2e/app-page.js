@@ -86,4 +86,18 @@ async function expectNoVisibleShift(page) {
   base.expect(shifts, `cumulative layout shift: ${shifted.join('; ')}`).toBeLessThan(0.001);
 }
 
-module.exports = { ...base, test, appTookOver, waitingForApp, returningReader, watchTakeover, expectNoVisibleShift };
+/**
+ * Holds the app's wasm back until the returned function is called: what the reader does
+ * before the app arrives. The page must have no service worker, which would serve the wasm
+ * from its own cache.
+ */
+async function holdWasm(page) {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
+  return release;
+}
+
+module.exports = {
+  ...base, test, appTookOver, waitingForApp, returningReader, watchTakeover, expectNoVisibleShift, holdWasm,
+};

@@ -3,10 +3,12 @@
 // change or a second request for what it carries.
 const { test, expect } = require('@playwright/test');
 const { serverAt } = require('./server');
-const { returningReader, watchTakeover, expectNoVisibleShift } = require('./app-page');
+const { returningReader, watchTakeover, expectNoVisibleShift, holdWasm } = require('./app-page');
 
 const server = serverAt({ offset: 3 });
-test.use({ baseURL: server.base });
+// No service worker (pwa.spec.js has it): once it controls a page it serves the wasm from its
+// cache, past the tests' `holdWasm`.
+test.use({ baseURL: server.base, serviceWorkers: 'block' });
 test.beforeAll(async () => server.start());
 test.afterAll(async () => server.stop());
 
@@ -165,9 +167,7 @@ test('the app takes the page over with no layout shift and no second request for
 
 test('what a reader typed into the comment form before the app took over stays, and posts', async ({ page }) => {
   // The wasm is held back until the reader has typed.
-  let release;
-  const held = new Promise((r) => { release = r; });
-  await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
+  const release = await holdWasm(page);
   await watchTakeover(page);
   await page.goto(WITH_COMMENT);
   const text = `Typed before the app arrived. ${Date.now()}`;
@@ -184,6 +184,28 @@ test('what a reader typed into the comment form before the app took over stays, 
   await expect(page.locator('.comment-text', { hasText: text })).toHaveCount(1);
 });
 
+test('a reader typing into the comment box as the app arrives is not interrupted: it takes over once they pause', async ({ page }) => {
+  await returningReader(page, server.base);
+  await watchTakeover(page);
+  await page.goto(WITH_COMMENT);
+  // The tap into the box starts the app; its wasm arrives once the reader has begun to type.
+  const release = await holdWasm(page);
+  const box = page.getByLabel('Comment', { exact: true });
+  await box.click();
+  await box.pressSequentially('Words typed ', { delay: 60 });
+  const arrived = page.waitForResponse(/_bg\.wasm$/);
+  release();
+  await box.pressSequentially('one by one as the app arrives, never pausing long.', { delay: 60 });
+  await (await arrived).finished();
+  const text = 'Words typed one by one as the app arrives, never pausing long.';
+  expect(await page.evaluate(() => Boolean(window.started)), 'the app waited while the reader typed').toBe(false);
+  await expect(page.locator('#carried')).toHaveCount(1);
+  // Paused, the reader finds the app started and everything they typed where it was.
+  await page.waitForFunction(() => window.started && !document.getElementById('carried'));
+  await expect(box).toHaveValue(text);
+  await expect(box).toBeFocused();
+});
+
 test('a comment sent before the app took over keeps its "thank you" notice after the takeover', async ({ page }) => {
   await watchTakeover(page);
   await page.goto(`${WITH_COMMENT}?comment=pending#comment-form`);
@@ -193,9 +215,7 @@ test('a comment sent before the app took over keeps its "thank you" notice after
 });
 
 test('options a partner picked on the widgets page before the app took over stay, and the code follows them', async ({ page }) => {
-  let release;
-  const held = new Promise((r) => { release = r; });
-  await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
+  const release = await holdWasm(page);
   await watchTakeover(page);
   await page.goto('/en/widgets');
   await page.getByLabel('Headlines (1–20)').fill('3');
@@ -208,9 +228,7 @@ test('options a partner picked on the widgets page before the app took over stay
 });
 
 test('a button of the app pressed before the app has started is pressed again once it has', async ({ page }) => {
-  let release;
-  const held = new Promise((r) => { release = r; });
-  await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
+  const release = await holdWasm(page);
   await watchTakeover(page);
   await returningReader(page, server.base);
   await page.goto('/en/');
@@ -224,12 +242,9 @@ test('a button of the app pressed before the app has started is pressed again on
 test('a first visit from another time zone is taken over at once, with the dates in the reader\'s time', async ({ browser }) => {
   // The server writes a first visit's dates in UTC (it has no `tz` cookie yet); the app starts
   // without waiting for the reader, and writes them for Tashkent (UTC+5).
-  // No service worker: once it controls the page it would fetch the wasm past the hold below.
   const context = await browser.newContext({ baseURL: server.base, timezoneId: 'Asia/Tashkent', serviceWorkers: 'block' });
   const page = await context.newPage();
-  let release;
-  const held = new Promise((r) => { release = r; });
-  await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
+  const release = await holdWasm(page);
   await page.clock.install({ time: new Date('2026-11-29T09:00:05Z') });
   await watchTakeover(page);
   await page.goto('/en/');
