@@ -4,6 +4,17 @@ use super::{Photo, PhotoFormat};
 use crate::html::escape_html;
 
 impl Photo {
+    /// The words under the photo where it stands in an article's text: its caption, then its
+    /// credit, joined by a dash; empty when it has neither. The server's figure and the desk's
+    /// preview of it both say this.
+    pub fn figure_caption(&self) -> String {
+        [self.caption.trim(), self.credit.trim()]
+            .into_iter()
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" — ")
+    }
+
     /// The photo's `<picture>` as HTML: AVIF, WebP, then JPEG in every width made (up to `max`), its
     /// own size reserved (`width`/`height`), `lead` fetched first and at once, else when
     /// scrolled near; `data-colour` is its average colour, which the stylesheet paints behind

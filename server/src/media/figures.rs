@@ -61,16 +61,13 @@ pub fn with_pictures(html: &str, photos: &[Photo]) -> String {
 /// The library's caption and credit as a figure's caption (plain text: what cleaning keeps),
 /// or nothing when it has neither.
 fn library_caption(photo: &Photo) -> String {
-    let words: Vec<&str> = [photo.caption.trim(), photo.credit.trim()]
-        .into_iter()
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = photo.figure_caption();
     if words.is_empty() {
         return String::new();
     }
     format!(
         "<figcaption>{}</figcaption>",
-        crate::sanitize::escape_html(&words.join(" — "))
+        crate::sanitize::escape_html(&words)
     )
 }
 

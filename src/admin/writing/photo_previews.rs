@@ -19,7 +19,8 @@ pub(crate) fn learn(photos: &[LibraryPhoto]) {
     });
 }
 
-/// A known photo's smallest picture, its alt text and the caption the server will give it.
+/// A known photo's smallest picture, its alt text and the caption the server will give it
+/// (`Photo::figure_caption`, the one rule for both).
 pub(super) fn find(id: &str) -> Option<(String, String, String)> {
     KNOWN.with_borrow(|known| {
         known.iter().find(|p| p.photo.id == id).map(|p| {
@@ -28,12 +29,7 @@ pub(super) fn find(id: &str) -> Option<(String, String, String)> {
                 VariantSize::Width(widths_of(photo.width)[0]),
                 PhotoFormat::Jpeg,
             );
-            let caption = [photo.caption.trim(), photo.credit.trim()]
-                .into_iter()
-                .filter(|w| !w.is_empty())
-                .collect::<Vec<_>>()
-                .join(" — ");
-            (src, photo.alt.clone(), caption)
+            (src, photo.alt.clone(), photo.figure_caption())
         })
     })
 }
