@@ -166,16 +166,12 @@ pub(super) fn Writing(desk: Desk, html_view: RwSignal<bool>) -> impl IntoView {
         }
     };
     let button = move |label: &'static str, mark: &'static str, command: Command| {
-        view! {
-            <button type="button" class="button writing-button" title=label
-                on:mousedown=|ev| ev.prevent_default()
-                on:click=move |_| {
-                    if let Some(root) = surface::surface() {
-                        let _ = root.focus();
-                    }
-                    commands::run(command);
-                }>{named(label, mark)}</button>
-        }
+        tool(label, mark, move || {
+            if let Some(root) = surface::surface() {
+                let _ = root.focus();
+            }
+            commands::run(command);
+        })
     };
     let error = move || desk.errors.with(|e| e.get("body").cloned());
     view! {
@@ -184,19 +180,15 @@ pub(super) fn Writing(desk: Desk, html_view: RwSignal<bool>) -> impl IntoView {
             <div class="writing-toolbar" role="toolbar" aria-label=w.toolbar aria-controls=SURFACE_ID>
                 {button(w.bold, "B", Command::Bold)}
                 {button(w.italic, "I", Command::Italic)}
-                <button type="button" class="button writing-button" title=w.link
-                    on:mousedown=|ev| ev.prevent_default()
-                    on:click=move |_| link_field::open(linking)>{named(w.link, "🔗")}</button>
+                {tool(w.link, "🔗", move || link_field::open(linking))}
                 {button(w.paragraph, "¶", Command::Paragraph)}
                 {button(w.heading, "H2", Command::Heading(Level::Two))}
                 {button(w.subheading, "H3", Command::Heading(Level::Three))}
                 {button(w.quote, "❝", Command::Quote)}
                 {button(w.bullets, "•", Command::List { ordered: false })}
                 {button(w.numbers, "1.", Command::List { ordered: true })}
-                <button type="button" class="button writing-button" title=w.undo
-                    on:mousedown=|ev| ev.prevent_default() on:click=move |_| step(true)>{named(w.undo, "↶")}</button>
-                <button type="button" class="button writing-button" title=w.redo
-                    on:mousedown=|ev| ev.prevent_default() on:click=move |_| step(false)>{named(w.redo, "↷")}</button>
+                {tool(w.undo, "↶", move || step(true))}
+                {tool(w.redo, "↷", move || step(false))}
             </div>
             <link_field::LinkField linking changed warning />
             <div id=SURFACE_ID class="writing-surface article-body" contenteditable="true"
@@ -225,6 +217,15 @@ pub(super) fn Writing(desk: Desk, html_view: RwSignal<bool>) -> impl IntoView {
     }
     // Its type erased: nested in the desk's form, it overflowed the compiler's query depth.
     .into_any()
+}
+
+/// A toolbar button. Pressing it leaves the focus, and so the selection, in the surface.
+fn tool(label: &'static str, mark: &'static str, act: impl Fn() + 'static) -> impl IntoView {
+    view! {
+        <button type="button" class="button writing-button" title=label
+            on:mousedown=|ev| ev.prevent_default()
+            on:click=move |_| act()>{named(label, mark)}</button>
+    }
 }
 
 /// A toolbar button's face: its mark for the eye, its name for a screen reader (a name that
