@@ -107,27 +107,28 @@ impl Storage {
         flag_others: bool,
         at_ms: i64,
     ) -> Result<(), sqlx::Error> {
-        on_engine!(self, pool => sqlx::query(
-            "UPDATE articles SET correction_from = NULL, correction_asked_at = NULL WHERE slug = $1",
-        )
-        .bind(slug)
-        .execute(pool)
-        .await
-        .map(|_| ()))?;
-        if flag_others {
-            on_engine!(self, pool => sqlx::query(
-                concat!(
+        // One transaction: the article's own flag is never cleared without the others set.
+        on_engine!(self, pool => {
+            let mut tx = pool.begin().await?;
+            sqlx::query(
+                "UPDATE articles SET correction_from = NULL, correction_asked_at = NULL WHERE slug = $1",
+            )
+            .bind(slug)
+            .execute(&mut *tx)
+            .await?;
+            if flag_others {
+                sqlx::query(concat!(
                     "UPDATE articles SET correction_from = $1, correction_asked_at = $2
                       WHERE slug <> $1 AND NOT draft AND ",
                     same_story!()
-                ),
-            )
-            .bind(slug)
-            .bind(at_ms)
-            .execute(pool)
-            .await
-            .map(|_| ()))?;
-        }
+                ))
+                .bind(slug)
+                .bind(at_ms)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+        });
         self.changed();
         Ok(())
     }
