@@ -152,7 +152,8 @@ pub async fn check(
 async fn own_page(state: &AppState, url: &str) -> Result<u16, AppError> {
     let path = url.split(['?', '#']).next().unwrap_or_default();
     Ok(match Page::parse(path) {
-        Some(Page::Article(_, slug)) => match state.storage.article(&slug).await? {
+        // Only whether readers can open it: its id, not the whole article and its related list.
+        Some(Page::Article(_, slug)) => match state.storage.article_id(&slug).await? {
             Some(_) => 200,
             None => 404,
         },
