@@ -37,13 +37,15 @@ function tasksOf(trace, after = 'none') {
     for (const t of tasks.filter((e) => e.dur > 50000)) {
       // What the task was made of: the time of each kind of event in it, the largest first.
       const kinds = {};
+      let compiled = 0;
       for (const e of traceEvents) {
         if (e.pid !== main.pid || e.tid !== main.tid || e.ts < t.ts || e.ts >= t.ts + t.dur || e.name === 'RunTask' || !e.dur) continue;
+        if (e.name === 'wasm.CompileLazy') compiled++;
         const name = `${e.name}${e.args?.data?.type ? `(${e.args.data.type})` : ''}${e.args?.data?.url ? `[${e.args.data.url.slice(-30)}]` : ''}`;
         kinds[name] = (kinds[name] ?? 0) + e.dur / 1000;
       }
       const made = Object.entries(kinds).filter(([, ms]) => ms >= 2).sort((a, b) => b[1] - a[1]);
-      console.error(`long task ${(t.dur / 1000).toFixed(0)} ms at +${((t.ts - from) / 1000).toFixed(0)} ms: ${made.map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')}`);
+      console.error(`long task ${(t.dur / 1000).toFixed(0)} ms at +${((t.ts - from) / 1000).toFixed(0)} ms, ${compiled} functions compiled lazily: ${made.map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')}`);
     }
   }
   return {
