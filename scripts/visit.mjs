@@ -10,7 +10,8 @@
 //            first act, the app starting under their keys;
 //   next     a related article opened by a tap, until its headline shows, beside the same
 //            article loaded afresh (first contentful paint).
-// Prints the medians of the runs and what survived the start (selection, scroll, typed text).
+// Prints the medians of the runs and what survived the start (selection, scroll, typed text),
+// and beside them this machine's speed as each visit began (a fixed loop of JS).
 // Figures to read, not pass/fail tests: they vary with the machine's load.
 //   node scripts/visit.mjs [runs]
 import { join } from 'node:path';
@@ -166,6 +167,21 @@ async function firstActIsTyping() {
   return { firstActWorst: worst, firstActKept: kept };
 }
 
+/** This machine's speed as the visit begins: a fixed loop of JS in a blank page, without the
+ *  slowdown. On a shared host the same loop took 577-923 ms from one run to the next (decision
+ *  0019), so figures from two sittings compare only beside it. */
+async function machineLoop() {
+  const page = await browser.newPage();
+  const took = await page.evaluate(() => {
+    const began = performance.now();
+    let sum = 0;
+    for (let i = 0; i < 5e7; i++) sum += i % 7;
+    return sum > 0 ? performance.now() - began : NaN;
+  });
+  await page.close();
+  return took;
+}
+
 const visits = [];
 /** Minutes until the next midnight in any capital (the clocks' midnight starts the app). */
 async function toNextMidnight() {
@@ -188,7 +204,7 @@ for (let i = 0; i < runs; i++) {
     await new Promise((resolve) => setTimeout(resolve, (left + 1) * 60_000));
   }
   console.error(`visit ${i + 1} of ${runs} (${Math.round(performance.now() / 1000)} s)`);
-  visits.push({ ...(await visit()), ...(await firstActIsTyping()) });
+  visits.push({ machineLoop: await machineLoop(), ...(await visit()), ...(await firstActIsTyping()) });
 }
 await browser.close();
 const ms = (k) => `${median(visits.map((v) => v[k])).toFixed(0)} ms`;
@@ -209,4 +225,6 @@ console.log(`| the first act a tap into the comment box and typing (the app star
 console.log(`| text typed while the app started kept | ${of('firstActKept')} | all |`);
 console.log(`| a related article, tapped in the app: its headline shown | ${ms('nextInApp')} | below a full load |`);
 console.log(`| the same article loaded afresh: first contentful paint | ${ms('nextLoaded')} | |`);
+const loops = visits.map((v) => v.machineLoop);
+console.log(`| this machine: a fixed loop of JS, no slowdown (each visit's) | ${ms('machineLoop')} (${Math.min(...loops).toFixed(0)}-${Math.max(...loops).toFixed(0)}) | |`);
 stop();
