@@ -39,12 +39,14 @@ function module(hinted) {
     section(3, vector(Array.from({ length: FUNCTIONS }, () => [0]))),
     section(7, vector(Array.from({ length: FUNCTIONS }, (_, i) => [...name(`f${i}`), 0, ...leb(i)]))),
   );
+  bytes = bytes.concat(section(10, vector(Array.from({ length: FUNCTIONS }, () => [...leb(body.length), ...body]))));
   if (hinted) {
-    // Each function: one hint at offset 0, one byte long, priority 0 (the highest).
-    const hints = Array.from({ length: FUNCTIONS }, (_, i) => [...leb(i), 1, 0, 1, 0]);
+    // After the code, as V8's own module builder writes it: each function's index, the hint's
+    // offset (0, the whole function), its length (1) and the priority (0, the highest).
+    const hints = Array.from({ length: FUNCTIONS }, (_, i) => [...leb(i), 0, 1, 0]);
     bytes = bytes.concat(section(0, name('metadata.code.compilation_priority').concat(vector(hints))));
   }
-  return Buffer.from(bytes.concat(section(10, vector(Array.from({ length: FUNCTIONS }, () => [...leb(body.length), ...body])))));
+  return Buffer.from(bytes);
 }
 
 const modules = { plain: module(false), hinted: module(true) };
