@@ -61,13 +61,13 @@ pub fn with_pictures(html: &str, photos: &[Photo]) -> String {
 /// The library's caption and credit as a figure's caption (plain text: what cleaning keeps),
 /// or nothing when it has neither.
 fn library_caption(photo: &Photo) -> String {
-    let words = photo.figure_caption();
-    if words.is_empty() {
+    let caption = photo.figure_caption();
+    if caption.is_empty() {
         return String::new();
     }
     format!(
         "<figcaption>{}</figcaption>",
-        crate::sanitize::escape_html(&words)
+        crate::sanitize::escape_html(&caption)
     )
 }
 
