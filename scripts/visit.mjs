@@ -168,8 +168,9 @@ async function firstActIsTyping() {
 }
 
 /** This machine's speed as the visit begins: a fixed loop of JS in a blank page, without the
- *  slowdown. On a shared host the same loop took 577-923 ms from one run to the next (decision
- *  0019), so figures from two sittings compare only beside it. */
+ *  slowdown (its sum is read only so that the loop cannot be dropped). On a shared host a loop
+ *  like it, in node, took 577-923 ms from one run to the next (decision 0019), so figures from
+ *  two sittings compare only beside it. */
 async function machineLoop() {
   const page = await browser.newPage();
   const took = await page.evaluate(() => {
